@@ -1,0 +1,48 @@
+"""The sources manifest (corpus/sources.yaml): every document with its bibliographic data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field
+
+MANIFEST_NAME = "sources.yaml"
+
+
+class SourceEntry(BaseModel):
+    id: str
+    kind: Literal["brief", "linked", "external"]
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    url_exact: bool = True
+    footnote: int | None = None
+    raw: str | None = None
+    path: str | None = None
+
+
+class SourcesManifest(BaseModel):
+    documents: list[SourceEntry]
+
+    @classmethod
+    def load(cls, corpus_dir: Path) -> SourcesManifest:
+        path = corpus_dir / MANIFEST_NAME
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        for entry in data.get("documents", []):
+            entry["date"] = str(entry.get("date", ""))
+        return cls.model_validate(data)
+
+    @property
+    def brief(self) -> SourceEntry:
+        return next(entry for entry in self.documents if entry.kind == "brief")
+
+    def by_footnote(self, number: int) -> SourceEntry | None:
+        return next((entry for entry in self.documents if entry.footnote == number), None)
+
+    def get(self, doc_id: str) -> SourceEntry | None:
+        return next((entry for entry in self.documents if entry.id == doc_id), None)

@@ -1,0 +1,1 @@
+"""Ingestion and the index: chunking, embeddings, the Chroma store and its build manifest."""

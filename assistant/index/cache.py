@@ -1,0 +1,47 @@
+"""SQLite cache of embeddings keyed by model and text, so re-ingest embeds only new text."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+
+class EmbeddingCache:
+    """Vectors stored as float32 blobs; used by the single index writer."""
+
+    def __init__(self, path: Path, model: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vector BLOB, PRIMARY KEY (model, key))")
+        self._model = model
+
+    def get_many(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        keys = {_key(text): text for text in texts}
+        found: dict[str, np.ndarray] = {}
+        items = list(keys)
+        for offset in range(0, len(items), 500):
+            batch = items[offset : offset + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})", [self._model, *batch])
+            for key, blob in rows:
+                found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, vectors: dict[str, np.ndarray]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                [(self._model, _key(text), np.asarray(vector, dtype=np.float32).tobytes()) for text, vector in vectors.items()],
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,85 @@
+"""Open the active build for reading: chunks, sentence vectors and the Chroma vector store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.errors import IndexIncompatibleError, IndexMissingError
+from assistant.index.embeddings import get_embeddings, resolve_model
+from assistant.index.store import BuildManifest, IndexPaths, chroma_client, chromadb_version
+from assistant.settings import Settings
+from assistant.types import Chunk
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
+
+
+@dataclass
+class OpenIndex:
+    """A read-only view of one complete build; builds are never modified once switched on."""
+
+    manifest: BuildManifest
+    chunks: list[Chunk]
+    sentence_vectors: np.ndarray
+    """Row i is the embedding of the i-th sentence, chunks in order (see `sentence_rows`)."""
+    sentence_rows: dict[str, int]
+    """First row in `sentence_vectors` of each chunk's sentences."""
+    vectorstore: Chroma
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        return self._by_id.get(chunk_id)
+
+    def __post_init__(self) -> None:
+        self._by_id = {chunk.id: chunk for chunk in self.chunks}
+
+    def chunk_sentence_vectors(self, chunk: Chunk) -> np.ndarray:
+        first = self.sentence_rows[chunk.id]
+        return np.asarray(self.sentence_vectors[first : first + len(chunk.sentences)], dtype=np.float32)
+
+
+def open_index(settings: Settings) -> OpenIndex:
+    """Open the build named by index/CURRENT; raises a one-line error naming the fix."""
+    paths = IndexPaths(settings.index_dir)
+    build_id = paths.current_build_id()
+    if build_id is None:
+        raise IndexMissingError(f"No index at {settings.index_dir}: run `make index` (or start the app, which builds it).")
+    build_dir = paths.build(build_id)
+    manifest = BuildManifest.read(build_dir)
+    check_compatible(manifest, settings)
+
+    chunks = [Chunk.from_record(json.loads(line)) for line in (build_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows: dict[str, int] = {}
+    row = 0
+    for chunk in chunks:
+        rows[chunk.id] = row
+        row += len(chunk.sentences)
+    vectors = np.load(build_dir / "sentences.npy", mmap_mode="r")
+
+    from langchain_chroma import Chroma
+
+    vectorstore = Chroma(
+        client=chroma_client(settings, build_dir),
+        collection_name=manifest.collection,
+        embedding_function=get_embeddings(settings),
+        create_collection_if_not_exists=False,
+    )
+    return OpenIndex(manifest=manifest, chunks=chunks, sentence_vectors=vectors, sentence_rows=rows, vectorstore=vectorstore)
+
+
+def check_compatible(manifest: BuildManifest, settings: Settings) -> None:
+    """Refuse an index built with another model or chromadb version (results would be wrong)."""
+    model = resolve_model(settings)
+    if manifest.model != model:
+        raise IndexIncompatibleError(
+            f"The index was built with model {manifest.model_label} but settings use {model}: run `make index` to rebuild."
+        )
+    if manifest.chromadb_version.split(".")[:2] != chromadb_version().split(".")[:2]:
+        raise IndexIncompatibleError(
+            f"The index was built with chromadb {manifest.chromadb_version}, this is {chromadb_version()}: run `make index` to rebuild."
+        )
+    if manifest.mode != ("server" if settings.server_mode else "embedded"):
+        raise IndexIncompatibleError(f"The index was built for a {manifest.mode} Chroma: run `make index` to rebuild for this one.")

@@ -1,0 +1,50 @@
+"""One settings object for every front end: explicit arguments win over environment and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration read from `BRIEF_*` environment variables (and a `.env` file)."""
+
+    model_config = SettingsConfigDict(env_prefix="BRIEF_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / "index"
+    feedback_db: Path = PROJECT_ROOT / "data" / "feedback.sqlite"
+
+    embedding_model: str = Field(
+        default="",
+        description="sentence-transformers model name or path; empty means the packaged MiniLM.",
+    )
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+    embed_batch_size: int = 64
+
+    chroma_host: str | None = Field(default=None, validation_alias=AliasChoices("CHROMA_HOST", "BRIEF_CHROMA_HOST"))
+    chroma_port: int = Field(default=8000, validation_alias=AliasChoices("CHROMA_PORT", "BRIEF_CHROMA_PORT"))
+
+    chunk_words: int = Field(default=120, description="Target chunk size in words (sentence windows).")
+    top_k: int = Field(default=5, ge=1, le=50)
+    max_answer_sentences: int = 4
+    max_question_chars: int = 2000
+
+    llm: str = Field(default="extractive", description="extractive | openai:MODEL | ollama:MODEL")
+    llm_base_url: str | None = None
+    llm_timeout_s: float = 60.0
+    openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "BRIEF_OPENAI_API_KEY"))
+
+    fetch_timeout_s: float = 15.0
+    max_file_bytes: int = 20_000_000
+    allow_private_urls: bool = Field(default=False, description="Allow ingesting URLs on private/loopback hosts.")
+
+    @property
+    def server_mode(self) -> bool:
+        """True when a Chroma server is configured instead of the embedded index."""
+        return bool(self.chroma_host)

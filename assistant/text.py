@@ -1,0 +1,89 @@
+"""Small text utilities shared by cleaning, chunking, retrieval and answering."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
+
+# Words that end with a period without ending a sentence.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "al", "vs", "etc", "e.g", "i.e", "gen", "sen", "jr", "sr", "prof"}
+
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])"
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being this that these
+    those it its he she his her him they them their there what which who whom whose when where why how do does
+    did done has have had having not no so than then too very can could would should will shall may might must
+    about into over under after before between during also any all some such only own same other our ours we
+    you your i me my mine up down out off again further once here s t just don now according brief say says said
+    tell describe mention mentioned mentions explain""".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) covering the non-space text; never splits initials like `J.D.`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        spans.append(_strip_span(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1)
+    # Initials ("A.", "J.D.") and listed abbreviations ("et al.") do not end a sentence.
+    return len(token.replace(".", "")) == 1 or token.lower().rstrip(".") in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", token))
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def footnote_numbers(text: str) -> tuple[int, ...]:
+    """Footnote numbers referenced by superscript markers in `text`, in order, without repeats."""
+    numbers: list[int] = []
+    for run in re.findall(f"[{SUPERSCRIPT_DIGITS}]+", text):
+        value = int("".join(_SUPERSCRIPT_VALUE[ch] for ch in run))
+        if value not in numbers:
+            numbers.append(value)
+    return tuple(numbers)
+
+
+def superscript(number: int) -> str:
+    return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased word tokens without stopwords, lightly normalised (plural/possessive)."""
+    return [normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if tok.lower() not in STOPWORDS]
+
+
+def normalise_term(token: str) -> str:
+    term = token.lower()
+    if term.endswith("'s"):
+        term = term[:-2]
+    if len(term) > 4 and term.endswith("ies"):
+        return term[:-3] + "y"
+    if len(term) > 3 and term.endswith("s") and not term.endswith(("ss", "us", "is")):
+        return term[:-1]
+    return term
