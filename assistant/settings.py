@@ -14,7 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     """Configuration read from `BRIEF_*` environment variables (and a `.env` file)."""
 
-    model_config = SettingsConfigDict(env_prefix="BRIEF_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="BRIEF_", env_file=".env", extra="ignore", populate_by_name=True)
 
     corpus_dir: Path = PROJECT_ROOT / "corpus"
     index_dir: Path = PROJECT_ROOT / "index"

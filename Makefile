@@ -1,0 +1,50 @@
+# Brief Assistant — `make run` starts the chat, `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+PORT ?= 8501
+
+.PHONY: run chat index test test-fast lint bench eval browser-deps clean-index
+
+$(RUNTIME): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV): $(RUNTIME) requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(RUNTIME)  ## the chat UI at http://127.0.0.1:$(PORT) (builds the index on first start)
+	$(PY) -m streamlit run ui/app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+chat: $(RUNTIME)  ## the terminal chat
+	$(PY) -m assistant chat
+
+index: $(RUNTIME)  ## (re)build the index from corpus/
+	$(PY) -m assistant ingest
+
+browser-deps:  ## Debian chromium for the browser tests (CI runs as root)
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: $(DEV) browser-deps  ## the whole suite, browser and server tests included
+	$(PY) -m pytest
+
+test-fast: $(DEV)  ## the suite without browser and slow tests
+	$(PY) -m pytest -m "not browser and not slow"
+
+lint: $(DEV)
+	$(PY) -m ruff check assistant ui eval bench tests
+	$(PY) -m mypy assistant
+
+eval: $(RUNTIME)  ## answer-quality report under eval/reports/
+	$(PY) -m assistant eval
+
+bench: $(DEV)  ## the quick benchmarks (under five minutes)
+	$(PY) -m bench.run --quick
+
+clean-index:
+	rm -rf index/builds index/CURRENT index/embeddings.sqlite index/write.lock

@@ -1,0 +1,5 @@
+"""`python -m assistant`: the command line."""
+
+from assistant.cli import main
+
+main()

@@ -1,0 +1,16 @@
+"""Command line: `python -m assistant <command>`; each command group lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from assistant.cli import ask, corpus, index
+
+app = typer.Typer(help="Brief Assistant: cited answers about an OSW policy brief.", no_args_is_help=True, add_completion=False)
+ask.register(app)
+index.register(app)
+app.add_typer(corpus.app, name="corpus")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,83 @@
+"""Hybrid retriever over an open index: dense and BM25 candidates, fused, filtered, top-k."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.index.reader import OpenIndex
+from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.types import Chunk, Passage
+
+CANDIDATES_PER_RANKER = 20
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 1.0
+
+
+@dataclass
+class Retrieval:
+    passages: list[Passage]
+    query_vector: np.ndarray
+    dense_similarity: dict[str, float]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class HybridRetriever:
+    def __init__(self, index: OpenIndex) -> None:
+        self.index = index
+        self.lexical = LexicalIndex(index.chunks)
+        self._position = {chunk.id: i for i, chunk in enumerate(index.chunks)}
+
+    def retrieve(self, query: str, k: int, *, document: str | None = None, section: str | None = None) -> Retrieval:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        query_vector = np.asarray(self.index.vectorstore.embeddings.embed_query(query), dtype=np.float32)
+        timings["embed"] = _ms(started)
+
+        started = time.perf_counter()
+        where = _where(document, section)
+        fetch = max(CANDIDATES_PER_RANKER, k)
+        dense = self.index.vectorstore.similarity_search_by_vector_with_relevance_scores(
+            query_vector.tolist(), k=min(fetch, len(self.index.chunks)), filter=where
+        )
+        dense_ids = [doc.id for doc, _ in dense if doc.id]
+        dense_similarity = {doc.id: 1.0 - float(distance) for doc, distance in dense if doc.id}  # cosine distance -> similarity
+        timings["dense"] = _ms(started)
+
+        started = time.perf_counter()
+        scores = self.lexical.scores(query)
+        allowed = np.array([_matches(chunk, document, section) for chunk in self.index.chunks]) if where else None
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        top = np.argsort(-scores)[:fetch]
+        lexical_ids = [self.index.chunks[i].id for i in top if scores[i] > 0]
+        timings["bm25"] = _ms(started)
+
+        started = time.perf_counter()
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT])
+        ranked = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], self._position[chunk_id]))[:k]
+        passages = [Passage(chunk=self.index.chunk(cid), rank=rank, score=fused[cid]) for rank, cid in enumerate(ranked, start=1)]  # type: ignore[arg-type]
+        timings["fusion"] = _ms(started)
+        return Retrieval(passages=passages, query_vector=query_vector, dense_similarity=dense_similarity, timings_ms=timings)
+
+    def position(self, chunk: Chunk) -> int:
+        """Reading order of a chunk in the corpus."""
+        return self._position[chunk.id]
+
+
+def _where(document: str | None, section: str | None) -> dict | None:
+    clauses = [{key: value} for key, value in (("document", document), ("section", section)) if value]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _matches(chunk: Chunk, document: str | None, section: str | None) -> bool:
+    return (not document or chunk.document == document) and (not section or chunk.section == section)
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
