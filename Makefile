@@ -19,7 +19,7 @@ $(DEV): $(RUNTIME) requirements-dev.txt
 	touch $@
 
 run: $(RUNTIME)  ## the chat UI at http://127.0.0.1:$(PORT) (builds the index on first start)
-	$(PY) -m streamlit run ui/app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(PY) -m streamlit run ui/app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false --client.toolbarMode viewer
 
 chat: $(RUNTIME)  ## the terminal chat
 	$(PY) -m assistant chat

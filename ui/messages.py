@@ -1,0 +1,59 @@
+"""Every user-facing string of the chat UI, kept together so the wording stays consistent."""
+
+from __future__ import annotations
+
+PAGE_TITLE = "Brief Assistant"
+TAGLINE = "Ask about the OSW brief on the Trump administration and the Russia-Ukraine war; every sentence of an answer cites its passage."
+
+CHAT_VIEW = "Chat"
+READER_VIEW = "Read the brief"
+
+CHAT_PLACEHOLDER = "Ask a question about the brief"
+STARTERS_HEADING = "Try one of these"
+STARTER_QUESTIONS: tuple[str, ...] = (
+    "Who drafted the 28-point peace plan?",
+    "What role does Steve Witkoff play?",
+    "What role do the hawks in Trump's inner circle play?",
+    "What did Trump claim during the election campaign?",
+    "What happened after October 2025?",
+    "What happens in the most optimistic scenario?",
+    "What happens in the negative scenario?",
+)
+"""Questions about actors, phases and scenarios; a test checks that each one is answered with citations."""
+
+BUILDING_INDEX = "First start: building the search index of the brief (this happens once)…"
+BUILD_STAGES = {"model": "Loading the embedding model", "embed": "Embedding passages", "store": "Writing the index"}
+INDEX_BUSY = "Another process is building the index; this page continues when it is done."
+INDEX_BUSY_TIMEOUT = "The index is still being built by another process. Reload the page in a minute."
+INDEX_READY = "Index ready: {chunks} passages in {seconds:.0f} s."
+
+SOURCES_HEADING = "Sources"
+CLOSEST_PASSAGES = "Closest passages in the brief"
+OPEN_IN_BRIEF = "Show in the brief"
+LINKED_PUBLICATION = "Footnote {footnote}: {title}"
+SOURCE_LINK = "Source"
+
+FEEDBACK_PROMPT = "Was this answer useful?"
+FEEDBACK_COMMENT = "Comment (optional)"
+FEEDBACK_SEND = "Send feedback"
+FEEDBACK_PICK = "Pick thumbs up or down first."
+FEEDBACK_THANKS = "Thanks, your feedback is saved ({rating})."
+
+SIDEBAR_SETTINGS = "Answering"
+BACKEND_LABEL = "Answer backend"
+TOP_K_LABEL = "Passages to retrieve"
+DOCUMENT_LABEL = "Search in"
+ALL_DOCUMENTS = "All documents"
+NEW_CONVERSATION = "New conversation"
+EXPORT_HEADING = "Export conversation"
+EXPORT_MARKDOWN = "Markdown"
+EXPORT_JSON = "JSON"
+INDEX_HEADING = "Index"
+INDEX_STATUS = "{documents} document(s) · {chunks} passages\n\nModel: {model} on {device}\n\nBuilt {built_at}"
+
+READER_FOCUS = "Citation [{n}] in context: {section}"
+READER_LEAD = "Author and summary"
+READER_CLEAR_FOCUS = "Clear highlight"
+READER_EMPTY = "The document {document!r} is not in the corpus folder any more; rebuild the index with `make index`."
+
+UNEXPECTED_ERROR = "Something went wrong while answering ({kind}); try again, or rephrase the question."
