@@ -1,0 +1,78 @@
+"""`slack`: run the Slack bot (ui/slack_bot.py) over HTTP or Socket Mode."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import typer
+
+from assistant.cli.common import fail, one_line_errors
+from assistant.settings import PROJECT_ROOT, Settings
+
+
+def register(app: typer.Typer) -> None:
+    app.command(help="Run the Slack bot: --http (Events API at /slack/events) or --socket (Socket Mode).")(slack)
+
+
+@one_line_errors
+def slack(
+    http: Annotated[bool, typer.Option("--http", help="Serve the Events API over HTTP.")] = False,
+    socket: Annotated[bool, typer.Option("--socket", help="Connect over Socket Mode (needs SLACK_APP_TOKEN).")] = False,
+    host: Annotated[str, typer.Option(help="Address to bind in HTTP mode (put a TLS proxy in front for Slack).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port in HTTP mode.")] = 3000,
+    log_level: Annotated[str, typer.Option(help="DEBUG, INFO, WARNING…")] = "INFO",
+) -> None:
+    if http == socket:
+        raise fail("choose one mode: `--http --port N` or `--socket`.")
+    if str(PROJECT_ROOT) not in sys.path:  # ui/ sits beside assistant/ in the project
+        sys.path.insert(0, str(PROJECT_ROOT))
+    from slack_bolt.error import BoltError
+
+    from ui.slack_bot import RedactSecrets, SlackBot
+    from ui.slack_config import SlackSettings
+    from ui.slack_server import http_server, run_socket_mode
+
+    slack_settings = SlackSettings()
+    missing = [name for name, value in _required(slack_settings, socket).items() if value is None]
+    if missing:
+        raise fail(f"set {', '.join(missing)} (see docs/slack.md: create the app from ui/slack_manifest.yaml).")
+
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    redact = RedactSecrets(slack_settings.secrets())
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact)
+
+    from assistant.facade import Assistant
+    from assistant.feedback import FeedbackStore
+    from assistant.index.build import build_index
+
+    settings = Settings()
+    build_index(settings)  # no-op when the index is up to date
+    try:
+        bot = SlackBot(Assistant(settings), FeedbackStore(settings.feedback_db), slack_settings)
+    except BoltError as error:
+        raise fail(f"Slack refused SLACK_BOT_TOKEN ({_short(error)}); check the token and SLACK_API_URL.") from None
+
+    if socket:
+        assert slack_settings.app_token is not None
+        run_socket_mode(bot.app, slack_settings.app_token.get_secret_value(), slack_settings.api_url)
+        return
+    server = http_server(bot.app, host, port)
+    print(f"Slack bot listening on http://{host}:{server.server_port}/slack/events", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _required(settings, socket: bool) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    second = ("SLACK_APP_TOKEN", settings.app_token) if socket else ("SLACK_SIGNING_SECRET", settings.signing_secret)
+    return {"SLACK_BOT_TOKEN": settings.bot_token, second[0]: second[1]}
+
+
+def _short(error: Exception) -> str:
+    return str(error).splitlines()[0][:200]

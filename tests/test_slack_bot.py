@@ -1,0 +1,399 @@
+"""The Slack bot end to end over real HTTP on 127.0.0.1: a fake Slack Web API, the bot served by its
+threaded WSGI server, and signed Events API / interactivity POSTs like Slack sends."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from assistant.feedback import FeedbackStore
+from ui import slack_messages as msg
+from ui.slack_blocks import MAX_BLOCKS, MAX_TEXT
+from ui.slack_bot import SlackBot
+from ui.slack_config import SlackSettings
+from ui.slack_server import http_server
+
+BOT_TOKEN = "xoxb-111-222-TESTbotTOKENvalue"
+SIGNING_SECRET = "TESTsigningSECRET0123456789abcdef"
+BOT_USER = "UBOT"
+_timestamps = count(1000)
+
+
+class FakeSlackAPI:
+    """Slack's Web API on 127.0.0.1: records every call and answers `ok: true` like Slack."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any], str]] = []
+        self._lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                method = self.path.rsplit("/", 1)[-1]
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    params = json.loads(raw or "{}")
+                else:
+                    params = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
+                with fake._lock:
+                    fake.calls.append((method, params, self.headers.get("Authorization", "")))
+                body = json.dumps(fake.reply(method, params)).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/api/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def reply(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://test.slack.com/",
+                "team": "Test",
+                "user": "brief",
+                "team_id": "T1",
+                "user_id": BOT_USER,
+                "bot_id": "BBOT",
+                "is_enterprise_install": False,
+            }
+        if method == "chat.postMessage":
+            ts = f"{next(_timestamps)}.000"
+            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": {"ts": ts, "text": params.get("text")}}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": f"{next(_timestamps)}.000"}
+        return {"ok": True}
+
+    def of(self, method: str, **match: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [p for m, p, _ in self.calls if m == method and all(p.get(k) == v for k, v in match.items())]
+
+    def methods_for(self, channel: str) -> list[str]:
+        with self._lock:
+            return [m for m, p, _ in self.calls if p.get("channel") == channel]
+
+    def wait_for(self, method: str, timeout: float = 60, **match: str) -> dict[str, Any]:
+        """The latest matching call, once there is one."""
+        return self.wait_count(method, 1, timeout, **match)[-1]
+
+    def wait_count(self, method: str, n: int, timeout: float = 60, **match: str) -> list[dict[str, Any]]:
+        """The matching calls, once there are at least `n`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.of(method, **match)
+            if len(found) >= n:
+                return found
+            time.sleep(0.02)
+        raise AssertionError(f"fewer than {n} {method} matching {match}; calls: {[(m, p.get('channel')) for m, p, _ in self.calls]}")
+
+
+class FlakyAssistant:
+    """The real Assistant, except that a question containing 'KABOOM' fails unexpectedly."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def ask(self, question: str, conversation_id: str | None = None) -> Any:
+        if "KABOOM" in question:
+            raise RuntimeError("simulated failure inside the assistant")
+        return self.real.ask(question, conversation_id)
+
+
+class LogCapture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.name} {record.getMessage()} {record.exc_text or ''}")
+
+
+@pytest.fixture(scope="module")
+def logs() -> Iterator[LogCapture]:
+    """Every log record of the module, DEBUG included, as written (no redacting filter)."""
+    capture, root = LogCapture(), logging.getLogger()
+    level = root.level
+    root.addHandler(capture)
+    root.setLevel(logging.DEBUG)
+    yield capture
+    root.removeHandler(capture)
+    root.setLevel(level)
+
+
+@pytest.fixture(scope="module")
+def slack(logs: LogCapture) -> Iterator[FakeSlackAPI]:
+    fake = FakeSlackAPI()
+    yield fake
+    fake.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def feedback(tmp_path_factory: pytest.TempPathFactory) -> FeedbackStore:
+    return FeedbackStore(tmp_path_factory.mktemp("slack") / "feedback.sqlite")
+
+
+@pytest.fixture(scope="module")
+def bot_url(slack: FakeSlackAPI, assistant: Any, feedback: FeedbackStore) -> Iterator[str]:
+    settings = SlackSettings(_env_file=None, bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=slack.url, rate_limit=3)  # type: ignore[call-arg]
+    bot = SlackBot(FlakyAssistant(assistant), feedback, settings)
+    server = http_server(bot.app, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/slack/events"
+    server.shutdown()
+    server.server_close()
+
+
+def post(
+    url: str,
+    body: str,
+    content_type: str = "application/json",
+    *,
+    secret: str = SIGNING_SECRET,
+    age_s: int = 0,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, float]:
+    """POST `body` signed like Slack does; returns the status and the seconds the reply took."""
+    timestamp = str(int(time.time()) - age_s)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
+    request = urllib.request.Request(
+        url,
+        body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": signature or "",
+            **(headers or {}),
+        },
+    )
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, time.monotonic() - started
+    except urllib.error.HTTPError as error:
+        return error.code, time.monotonic() - started
+
+
+_event_ids = count(1)
+
+
+def event(kind: str, text: str, *, channel: str, ts: str, user: str = "U1", thread_ts: str | None = None, **extra: Any) -> tuple[str, str]:
+    """An Events API envelope (JSON body) and its event_id."""
+    inner = {"type": kind, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts, **extra}
+    if thread_ts:
+        inner["thread_ts"] = thread_ts
+    event_id = f"Ev{next(_event_ids):06d}"
+    envelope = {
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event": inner,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}],
+    }
+    return json.dumps(envelope), event_id
+
+
+def mention(url: str, question: str, *, channel: str, ts: str, user: str = "U1", thread_ts: str | None = None) -> None:
+    body, _ = event("app_mention", f"<@{BOT_USER}> {question}", channel=channel, ts=ts, user=user, thread_ts=thread_ts)
+    status, seconds = post(url, body)
+    assert status == 200 and seconds < 3, (status, seconds)
+
+
+def texts(blocks: list[dict[str, Any]]) -> list[str]:
+    out = []
+    for block in blocks:
+        if block["type"] == "section":
+            out.append(block["text"]["text"])
+        elif block["type"] == "context":
+            out.extend(element["text"] for element in block["elements"])
+    return out
+
+
+def check_limits(reply: dict[str, Any]) -> None:
+    assert reply["text"].strip(), "the plain-text fallback is always set"
+    assert 0 < len(reply["blocks"]) <= MAX_BLOCKS
+    assert all(len(text) <= MAX_TEXT for text in texts(reply["blocks"]))
+
+
+def citation_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    return [t for t in texts(blocks) if t.startswith("*[")]
+
+
+# -- tests --------------------------------------------------------------------------------------
+
+
+def test_mention_is_answered_in_its_thread_with_citation_blocks(bot_url: str, slack: FakeSlackAPI, tmp_path: Path) -> None:
+    mention(bot_url, "Who drafted the 28-point peace plan?", channel="C1", ts="100.1")
+    reply = slack.wait_for("chat.postMessage", channel="C1", thread_ts="100.1")
+    check_limits(reply)
+    assert not reply["text"].startswith("Not covered") and "28-point" in reply["text"]
+    citations = citation_texts(reply["blocks"])
+    assert citations and citations[0].startswith("*[1]*") and "“" in citations[0]
+    assert "[1]" in reply["blocks"][0]["text"]["text"]
+    actions = [b for b in reply["blocks"] if b["type"] == "actions"]
+    assert [e["action_id"] for e in actions[0]["elements"]] == ["feedback_up", "feedback_down"]
+    # 👀 while working: added on the question before the reply, removed after it
+    slack.wait_for("reactions.remove", channel="C1", timestamp="100.1", name="eyes")
+    assert slack.of("reactions.add", channel="C1", timestamp="100.1", name="eyes")
+    order = slack.methods_for("C1")
+    assert order.index("reactions.add") < order.index("chat.postMessage") < order.index("reactions.remove")
+    assert all(auth == f"Bearer {BOT_TOKEN}" for _, _, auth in slack.calls)
+
+
+def test_follow_up_in_the_thread_is_understood_with_the_earlier_turns(bot_url: str, slack: FakeSlackAPI) -> None:
+    mention(bot_url, "What is the 28-point plan?", channel="C2", ts="200.1", user="U2")
+    slack.wait_for("chat.postMessage", channel="C2", thread_ts="200.1")
+    mention(bot_url, "Who drafted it?", channel="C2", ts="200.5", thread_ts="200.1", user="U2")
+    follow_up = slack.wait_count("chat.postMessage", 2, channel="C2", thread_ts="200.1")[-1]
+    assert any("Understood as" in t and "28-point plan" in t for t in texts(follow_up["blocks"]))
+    assert citation_texts(follow_up["blocks"]) and "drafted" in follow_up["text"]
+
+    # the same words opening a new thread have nothing to refer to
+    mention(bot_url, "Who drafted it?", channel="C2", ts="201.1", user="U2b")
+    alone = slack.wait_for("chat.postMessage", channel="C2", thread_ts="201.1")
+    assert not any("Understood as" in t and "28-point" in t for t in texts(alone["blocks"]))
+
+
+def test_direct_message_is_answered(bot_url: str, slack: FakeSlackAPI) -> None:
+    body, _ = event("message", "Who drafted the 28-point peace plan?", channel="D1", ts="300.1", channel_type="im", user="U3")
+    assert post(bot_url, body)[0] == 200
+    reply = slack.wait_for("chat.postMessage", channel="D1", thread_ts="300.1")
+    check_limits(reply)
+    assert citation_texts(reply["blocks"])
+
+
+def test_bot_and_own_messages_and_edits_are_ignored(bot_url: str, slack: FakeSlackAPI) -> None:
+    for body, _ in (
+        event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.1", channel_type="im", user=BOT_USER),
+        event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.2", channel_type="im", bot_id="BOTHER"),
+        event("message", "edited", channel="D2", ts="310.3", channel_type="im", subtype="message_changed"),
+        event("message", "Who drafted the 28-point peace plan?", channel="C9", ts="310.4", channel_type="channel"),
+        # sentinels, sent last, that are answered: once they are, the ignored ones had their chance
+        event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.5", channel_type="im", user="U3b"),
+        event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C9", ts="310.6", user="U3b"),
+    ):
+        assert post(bot_url, body)[0] == 200
+    for channel, ts in (("D2", "310.5"), ("C9", "310.6")):
+        slack.wait_for("reactions.remove", channel=channel, timestamp=ts)
+        assert [p["thread_ts"] for p in slack.of("chat.postMessage", channel=channel)] == [ts]
+        assert [p["timestamp"] for p in slack.of("reactions.add", channel=channel)] == [ts]
+
+
+def test_a_retried_event_is_answered_once(bot_url: str, slack: FakeSlackAPI) -> None:
+    body, _ = event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C3", ts="400.1", user="U4")
+    assert post(bot_url, body)[0] == 200
+    status, _ = post(bot_url, body, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert status == 200
+    slack.wait_for("reactions.remove", channel="C3", timestamp="400.1")  # the first delivery is done
+    assert len(slack.of("chat.postMessage", channel="C3")) == 1
+    assert len(slack.of("reactions.add", channel="C3")) == 1
+
+
+def test_bad_or_stale_signature_is_rejected_and_never_answered(bot_url: str, slack: FakeSlackAPI) -> None:
+    body, _ = event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C4", ts="500.1")
+    assert post(bot_url, body, secret="not-the-signing-secret")[0] == 401
+    body, _ = event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C4", ts="500.2")
+    assert post(bot_url, body, age_s=600)[0] == 401
+    time.sleep(0.5)  # rejected before dispatch: nothing was started that could still arrive
+    assert slack.methods_for("C4") == []
+
+
+def test_feedback_click_is_stored(bot_url: str, slack: FakeSlackAPI, feedback: FeedbackStore) -> None:
+    mention(bot_url, "Who drafted the 28-point peace plan?", channel="C5", ts="600.1", user="U5")
+    reply = slack.wait_for("chat.postMessage", channel="C5", thread_ts="600.1")
+    button = next(b for b in reply["blocks"] if b["type"] == "actions")["elements"][1]  # 👎
+    reply_ts = "9999.000"
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U5", "username": "reader", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "trigger_id": "1.2.3",
+        "team": {"id": "T1", "domain": "test"},
+        "container": {"type": "message", "message_ts": reply_ts, "channel_id": "C5", "is_ephemeral": False, "thread_ts": "600.1"},
+        "channel": {"id": "C5", "name": "brief"},
+        "message": {"type": "message", "ts": reply_ts, "thread_ts": "600.1", "text": reply["text"]},
+        "response_url": slack.url + "response",
+        "actions": [{**button, "block_id": f"feedback:{button['value']}", "action_ts": "1.0"}],
+    }
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)})
+    status, seconds = post(bot_url, body, "application/x-www-form-urlencoded")
+    assert status == 200 and seconds < 3
+    thanks = slack.wait_for("chat.postEphemeral", channel="C5", user="U5")
+    assert thanks["text"] == msg.FEEDBACK_THANKS.format(emoji="👎") and thanks["thread_ts"] == "600.1"
+    entries = [e for e in feedback.entries() if e.conversation == "slack:C5:600.1"]
+    assert len(entries) == 1
+    entry = entries[0]
+    assert (entry.source, entry.rating, entry.question) == ("slack", "down", "Who drafted the 28-point peace plan?")
+    assert entry.citations and entry.answer == reply["text"]
+
+    # the same click again is not counted twice
+    post(bot_url, body, "application/x-www-form-urlencoded")
+    assert slack.wait_count("chat.postEphemeral", 2, channel="C5")[-1]["text"] == msg.FEEDBACK_ALREADY.format(emoji="👎")
+    assert len([e for e in feedback.entries() if e.conversation == "slack:C5:600.1"]) == 1
+
+
+def test_declined_question_gets_the_declined_form(bot_url: str, slack: FakeSlackAPI) -> None:
+    mention(bot_url, "Who is Emmanuel Macron?", channel="C6", ts="700.1", user="U6")
+    reply = slack.wait_for("chat.postMessage", channel="C6", thread_ts="700.1")
+    check_limits(reply)
+    assert reply["text"].startswith("Not covered by the brief")
+    assert reply["blocks"][0]["text"]["text"].startswith(msg.DECLINED_HEADING)
+    assert citation_texts(reply["blocks"]) == []
+    assert any(b["type"] == "actions" for b in reply["blocks"])
+
+
+def test_rate_limit_answers_politely(bot_url: str, slack: FakeSlackAPI) -> None:
+    for n in range(4):  # the test bot allows 3 questions a minute
+        mention(bot_url, "Who drafted the 28-point peace plan?", channel="C7", ts=f"800.{n + 1}", user="U7")
+    notice = slack.wait_for("chat.postEphemeral", channel="C7", user="U7")
+    assert "please wait" in notice["text"] and notice["thread_ts"] == "800.4"
+    slack.wait_count("chat.postMessage", 3, channel="C7")
+    slack.wait_count("reactions.remove", 3, channel="C7")
+    assert len(slack.of("chat.postMessage", channel="C7")) == 3
+
+
+def test_failures_answer_with_an_error_id_and_the_bot_keeps_running(bot_url: str, slack: FakeSlackAPI, logs: Any) -> None:
+    mention(bot_url, "KABOOM what now?", channel="C8", ts="900.1", user="U8")
+    apology = slack.wait_for("chat.postMessage", channel="C8", thread_ts="900.1")
+    error_id = apology["text"].split("`")[1]
+    assert apology["text"] == msg.APOLOGY.format(error_id=error_id)
+    assert any(error_id in line and "simulated failure" in line for line in logs.lines)
+    slack.wait_for("reactions.remove", channel="C8", timestamp="900.1")
+
+    mention(bot_url, "x" * 2500, channel="C8", ts="900.2", user="U8")  # an AssistantError: its line, as it is
+    refused = slack.wait_for("chat.postMessage", channel="C8", thread_ts="900.2")
+    assert "limit is 2,000" in refused["text"]
+
+    mention(bot_url, "Who drafted the 28-point peace plan?", channel="C8", ts="900.3", user="U8b")
+    assert citation_texts(slack.wait_for("chat.postMessage", channel="C8", thread_ts="900.3")["blocks"])
+
+
+def test_tokens_never_appear_in_logs(slack: FakeSlackAPI, logs: Any) -> None:
+    """Runs last in this module: every record written so far, DEBUG included."""
+    assert any("slack_sdk" in line for line in logs.lines), "DEBUG records of the Web API client were captured"
+    assert any(m == "chat.postMessage" for m, _, _ in slack.calls)
+    for secret in (BOT_TOKEN, SIGNING_SECRET):
+        assert not [line for line in logs.lines if secret in line]

@@ -1,0 +1,20 @@
+"""Every user-facing string of the Slack bot, kept together so the wording stays consistent."""
+
+from __future__ import annotations
+
+DECLINED_HEADING = ":no_entry_sign: *Not covered by the brief.*"
+DECLINED_FALLBACK = "Not covered by the brief: {text}"
+UNDERSTOOD_AS = "_Understood as:_ {question}"
+CLOSEST_PASSAGES = "Closest passages: {sections}"
+SOURCE_NOTE = "note {footnote}: {link}"
+MORE_CITATIONS = "{count} more citation(s) did not fit in this message."
+FOOTER = "{backend} · {ms:.0f} ms · follow-ups in this thread keep the context"
+FEEDBACK_UP = "👍 Helpful"
+FEEDBACK_DOWN = "👎 Not helpful"
+
+EMPTY_MENTION = "Ask me a question about the brief, e.g. “Who drafted the 28-point peace plan?”"
+RATE_LIMITED = "You're asking faster than I can keep up — please wait {seconds:.0f} s and ask again. Thanks for your patience!"
+APOLOGY = ":warning: Sorry, something went wrong while answering. Error id `{error_id}` — the team can find it in the logs."
+FEEDBACK_THANKS = "Thanks — your {emoji} is recorded."
+FEEDBACK_ALREADY = "You already rated this answer {emoji}."
+FEEDBACK_EXPIRED = "This answer is too old to rate (the bot restarted since). Ask again to rate a fresh answer."
