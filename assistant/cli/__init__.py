@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, corpus, index
+from assistant.cli import ask, corpus, eval, index, slack
 
 app = typer.Typer(help="Brief Assistant: cited answers about an OSW policy brief.", no_args_is_help=True, add_completion=False)
 ask.register(app)
 index.register(app)
+eval.register(app)
+slack.register(app)
 app.add_typer(corpus.app, name="corpus")
 
 

@@ -1,0 +1,87 @@
+"""`eval` (score the assistant on eval/gold.jsonl, write a report) and `eval import-feedback`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli.common import fail, one_line_errors
+from assistant.settings import PROJECT_ROOT, Settings
+
+eval_app = typer.Typer(help="Measure answer quality, citations and refusals on the gold set.", add_completion=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(eval_app, name="eval")
+
+
+def _eval_package() -> None:
+    """eval/ lives beside assistant/ at the project root; make it importable from any working directory."""
+    if str(PROJECT_ROOT) not in sys.path:
+        sys.path.insert(0, str(PROJECT_ROOT))
+
+
+@eval_app.callback(invoke_without_command=True)
+@one_line_errors
+def run(
+    ctx: typer.Context,
+    backend: Annotated[str | None, typer.Option(help="extractive, or the configured LLM (BRIEF_LLM).")] = None,
+    top_k: Annotated[int | None, typer.Option("-k", "--top-k", help="Passages to retrieve (default: settings).")] = None,
+    gold: Annotated[Path | None, typer.Option(help="Gold cases (JSONL); default eval/gold.jsonl.")] = None,
+    out: Annotated[Path | None, typer.Option(help="Report folder; default eval/reports/<timestamp>/.")] = None,
+    baseline: Annotated[bool, typer.Option("--baseline", help="Also run the naive LangChain pipeline on the raw text.")] = False,
+    sweep: Annotated[bool, typer.Option("--sweep", help="Also sweep chunk size × k (builds temporary indexes).")] = False,
+) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
+    _eval_package()
+    from rich.console import Console
+
+    from assistant.facade import Assistant
+    from assistant.index.build import build_index
+    from eval.evaluate import evaluate, write
+    from eval.gold import GOLD_PATH, GoldError
+    from eval.report import summary_table
+    from eval.summary import floors_status
+
+    console = Console(stderr=True)
+    settings = Settings()
+    build_index(settings)
+    try:
+        result = evaluate(
+            Assistant(settings),
+            backend=backend,
+            top_k=top_k,
+            gold_path=gold or GOLD_PATH,
+            baseline=baseline,
+            sweep=sweep,
+            log=lambda message: console.print(f"[dim]{message}[/dim]"),
+        )
+    except GoldError as error:
+        raise fail(str(error)) from None
+    path = write(result, out)
+    print(summary_table(result.runs))
+    broken = [name for name, status in floors_status(result.summary).items() if not status["ok"]]
+    print(f"\nreport: {path}")
+    print("floors: all met" if not broken else f"floors NOT met: {', '.join(broken)}")
+
+
+@eval_app.command("import-feedback", help="Turn 👎 feedback entries into draft gold cases (JSONL) to review.")
+@one_line_errors
+def import_feedback(
+    out: Annotated[Path, typer.Option(help="Where to write the drafts.")] = Path("eval/feedback-drafts.jsonl"),
+    db: Annotated[Path | None, typer.Option(help="Feedback database; default BRIEF_FEEDBACK_DB.")] = None,
+) -> None:
+    _eval_package()
+    from assistant.feedback import FeedbackStore
+    from eval.feedback import draft_cases, write_drafts
+
+    path = db or Settings().feedback_db
+    if not path.exists():
+        raise fail(f"No feedback database at {path}: give 👎 in the app or Slack first, or pass --db.")
+    drafts = draft_cases(FeedbackStore(path))
+    write_drafts(drafts, out)
+    print(f"{len(drafts)} draft case(s) written to {out}; fill in evidence and facts, then append them to eval/gold.jsonl.")
