@@ -78,11 +78,16 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...]) -> str:
     if topic and _THING_PRONOUN.search(rewritten):
         rewritten = _THING_PRONOUN.sub(lambda m: f"{topic}'s" if m.group(1).lower() in ("its", "their") else topic, rewritten, count=1)
         changed = True
-    if not changed and (_ELLIPTIC.match(question.strip()) or len(rewritten.split()) <= 4):
+    if not changed and (_ELLIPTIC.match(question.strip()) or len(rewritten.split()) <= 4 or not _has_subject(rewritten)):
         context = topic or person
         if context and context.lower() not in rewritten.lower():
             rewritten = f"{rewritten.rstrip(' ?')}, regarding {context}?"
     return rewritten
+
+
+def _has_subject(question: str) -> bool:
+    """Does the question name its own subject (a name after the first word, or a topic like `the plan`)?"""
+    return bool(_TOPIC.search(question)) or any(m.start() > 0 for m in re.finditer(r"\b[A-Z0-9][\w'’\-]*", question))
 
 
 def _last_person(text: str) -> str | None:

@@ -113,7 +113,7 @@ class Assistant:
         started = time.perf_counter()
         text = clean_question(question, self.settings.max_question_chars)
         self._refresh()
-        index, retriever = self.index, self._retriever
+        retriever = self._retriever
         assert retriever is not None
         chosen = self._backend(backend)
         history = self.conversations.history(conversation_id)
@@ -149,7 +149,8 @@ class Assistant:
                 for word in answer.text.split(" "):
                     yield Delta(word + " ")
         answer.notice = notice
-        answer.timings_ms = {**timings, **{f"retrieve_{k}": v for k, v in retrieval.timings_ms.items()}, "answer": _ms(answer_started), "total": _ms(started)}
+        stages = {f"retrieve_{k}": v for k, v in retrieval.timings_ms.items()}
+        answer.timings_ms = {**timings, **stages, "answer": _ms(answer_started), "total": _ms(started)}
         self.conversations.add(conversation_id, Turn(text, standalone, answer.text))
         yield answer
 

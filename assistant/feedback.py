@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,13 +62,15 @@ class FeedbackStore:
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self._path, timeout=10)
 
-    def record(self, answer: Answer | dict[str, Any], rating: Rating, *, source: str, conversation: str | None = None, comment: str = "") -> int:
+    def record(
+        self, answer: Answer | dict[str, Any], rating: Rating, *, source: str, conversation: str | None = None, comment: str = ""
+    ) -> int:
         """Store one judgement; `answer` is an Answer or its JSON form. Returns the entry id."""
         if rating not in ("up", "down"):
             raise ValueError(f"rating must be 'up' or 'down', not {rating!r}")
         payload = answer.to_json() if isinstance(answer, Answer) else answer
         row = (
-            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            datetime.now(UTC).isoformat(timespec="seconds"),
             source,
             conversation,
             rating,
@@ -92,7 +94,4 @@ class FeedbackStore:
         query = "SELECT * FROM feedback" + (" WHERE rating = ?" if rating else "") + " ORDER BY id"
         with self._connect() as db:
             rows = db.execute(query, (rating,) if rating else ()).fetchall()
-        return [
-            FeedbackEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], json.loads(r[11]))
-            for r in rows
-        ]
+        return [FeedbackEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], json.loads(r[11])) for r in rows]

@@ -10,9 +10,7 @@ _SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "al", "vs", "etc", "e.g", "i.e", "gen", "sen", "jr", "sr", "prof"}
 
-_SENTENCE_END = re.compile(
-    r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])"
-)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
 
 STOPWORDS = frozenset(
@@ -48,7 +46,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     token = word.group(1)
     # Initials ("A.", "J.D.") and listed abbreviations ("et al.") do not end a sentence.
-    return len(token.replace(".", "")) == 1 or token.lower().rstrip(".") in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", token))
+    return (
+        len(token.replace(".", "")) == 1 or token.lower().rstrip(".") in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", token))
+    )
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,11 +79,23 @@ def content_terms(text: str) -> list[str]:
 
 
 def normalise_term(token: str) -> str:
+    """Light stemming so inflections meet: plural/possessive, and -ed/-ing (drafting, drafted -> draft)."""
     term = token.lower()
     if term.endswith("'s"):
         term = term[:-2]
-    if len(term) > 4 and term.endswith("ies"):
+    term = term.rstrip("'")  # a closing quote: 'The world according to Trump'
+    if not term.isalpha():
+        return term
+    if len(term) > 4 and term.endswith(("ies", "ied")):
         return term[:-3] + "y"
     if len(term) > 3 and term.endswith("s") and not term.endswith(("ss", "us", "is")):
-        return term[:-1]
+        term = term[:-1]
+    for suffix in ("ing", "ed"):
+        if term.endswith(suffix) and len(term) - len(suffix) >= 4:
+            term = term[:-1] if term.endswith("eed") else term[: -len(suffix)]  # guaranteed -> guarantee
+            if len(term) > 4 and term[-1] == term[-2] and term[-1] not in "aeiouylsz":
+                term = term[:-1]  # planned -> plan, stopping -> stop
+            break
+    if len(term) > 4 and term.endswith("e"):
+        term = term[:-1]  # escalate / escalating / escalated meet at "escalat"
     return term

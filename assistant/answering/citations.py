@@ -100,7 +100,8 @@ def _find_support(
             similarities = sentence_vectors(passage.chunk) @ vectors[row]
             for (start, end), similarity in zip(passage.chunk.sentences, similarities):
                 score = SIMILARITY_WEIGHT * float(similarity) + (1 - SIMILARITY_WEIGHT) * term_overlap(text, passage.chunk.text[start:end])
-                if best is None or score > best.score + 0.05 * _cited(passage, passages, markers) - 0.05 * _cited(best.passage, passages, markers):
+                bonus = 0.05 * _cited(passage, passages, markers) - 0.05 * (_cited(best.passage, passages, markers) if best else 0)
+                if best is None or score > best.score + bonus:
                     best = _Support(passage, start, end, score)
         supports[i] = best if best and best.score >= SUPPORT_THRESHOLD else None
     return supports

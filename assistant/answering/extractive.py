@@ -18,7 +18,29 @@ RELATIVE_CUTOFF = 0.8
 """Sentences scoring below this share of the best one are left out."""
 REDUNDANT_SIMILARITY = 0.9
 MAX_WORDS = 110
-_NEEDS_ANTECEDENT = re.compile(r"^(?:However,\s+|Instead,\s+|In turn,\s+)?(?:He|She|They|It|This|These|His|Her|Their|Its)\b")
+_NEEDS_ANTECEDENT = re.compile(
+    r"^(?:(?:However|Instead|In turn|Moreover|Finally|As a result),\s+)?(?:he|she|they|it|this|these|his|her|their|its)\b"
+    r"|^(?:For this reason|As a result|Therefore|Thus|Consequently)\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens by referring back: it needs the one before, and elaborates on it."""
+ANSWER_TYPE_BONUS = 0.15
+"""Added when a sentence holds the kind of thing the question asks for (a person, a date, a number)."""
+_ASKS_WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b", re.IGNORECASE)
+_ASKS_WHEN = re.compile(r"^\s*(?:and\s+)?(?:when|what year|what month|since when|until when)\b", re.IGNORECASE)
+_ASKS_NUMBER = re.compile(r"\b(?:how many|how much|what share|what percentage|what proportion)\b", re.IGNORECASE)
+_PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)(?<!\bthe\s)(?<!\bThe\s)\b([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z]+)+)\b")
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b|\bmid-[A-Z][a-z]+"
+)
+_NUMBER = re.compile(r"\d")
+CONTEXT_SHARE = 0.5
+"""Share of the previous sentence's score a sentence inherits when it refers back to it."""
+_REFERS_BACK = re.compile(
+    r"\b(?:this|these|that|those)\s+(?:\w+\s+)?(?:document|plan|proposal|agreement|approach|deal|group|process|strategy|"
+    r"measures?|initiatives?|issue|scenario|period|phase|policy|talks)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +64,7 @@ class ExtractiveBackend:
     def draft(self, request: AnswerRequest) -> Iterator[str]:
         chosen = self._select(request)
         text = " ".join(f"{candidate.text} [{candidate.passage_number}]" for candidate in chosen)
-        for word in re.findall(r"\S+\s*", text):
-            yield word
+        yield from re.findall(r"\S+\s*", text)
 
     def rewrite_question(self, question: str, history: tuple[Turn, ...]) -> str | None:
         return None
@@ -69,6 +90,10 @@ class ExtractiveBackend:
                 continue
             chosen.extend(additions)
             words += size
+            follower = self._follower(candidate, candidates)
+            if follower and follower not in chosen and words + len(follower.text.split()) <= MAX_WORDS:
+                chosen.append(follower)
+                words += len(follower.text.split())
         # Read in document order within a passage, passages in order of their best sentence.
         first_seen = {c.passage_number: i for i, c in reversed(list(enumerate(chosen)))}
         return sorted(chosen, key=lambda c: (first_seen[c.passage_number], c.sentence))
@@ -77,13 +102,30 @@ class ExtractiveBackend:
         candidates = []
         for number, passage in enumerate(request.passages, start=1):
             chunk = passage.chunk
-            similarities = self._sentence_vectors(chunk) @ request.query_vector
             vectors = self._sentence_vectors(chunk)
+            similarities = vectors @ request.query_vector
+            previous = 0.0
             for i, ((start, end), similarity) in enumerate(zip(chunk.sentences, similarities)):
                 text = chunk.text[start:end]
-                score = float(similarity) + LEXICAL_WEIGHT * term_overlap(request.question, text) + RANK_PRIOR / number
+                own = float(similarity) + LEXICAL_WEIGHT * term_overlap(request.question, text) + RANK_PRIOR / number
+                if i and _REFERS_BACK.search(text):
+                    own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
+                previous = own
+                score = own + ANSWER_TYPE_BONUS * _holds_answer_type(request.question, text)
                 candidates.append(_Candidate(number, i, text, score, vectors[i]))
         return candidates
+
+    @staticmethod
+    def _follower(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
+        """The next sentence of the same passage when it opens by referring back to this one."""
+        return next(
+            (
+                c
+                for c in candidates
+                if c.passage_number == candidate.passage_number and c.sentence == candidate.sentence + 1 and _NEEDS_ANTECEDENT.match(c.text)
+            ),
+            None,
+        )
 
     @staticmethod
     def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
@@ -94,3 +136,14 @@ class ExtractiveBackend:
             (c for c in candidates if c.passage_number == candidate.passage_number and c.sentence == candidate.sentence - 1),
             None,
         )
+
+
+def _holds_answer_type(question: str, sentence: str) -> bool:
+    """Whether the sentence names what a who/when/how-many question asks for, beyond the question's own words."""
+    if _ASKS_WHO.match(question):
+        return any(name not in question for name in _PERSON_NAME.findall(sentence))
+    if _ASKS_WHEN.match(question):
+        return any(date not in question for date in _DATE.findall(sentence))
+    if _ASKS_NUMBER.search(question):
+        return bool(_NUMBER.search(sentence))
+    return False

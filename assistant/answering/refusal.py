@@ -9,8 +9,12 @@ from assistant.text import STOPWORDS, content_terms, normalise_term
 
 MIN_SIMILARITY = 0.35
 """Best question-to-sentence cosine similarity below which nothing retrieved is on topic."""
+ANCHORED_MIN_SIMILARITY = 0.25
+"""Lower bar when the question names things (names, numbers) and the corpus knows every one of them."""
 MIN_KNOWN_TERMS = 0.5
+"""More than this share of the question's content terms must occur in the corpus."""
 _NAME = re.compile(r"\b[A-Z][A-Za-z'’\-]+")
+_NUMBER = re.compile(r"\b\d[\w\-]*")
 
 
 @dataclass(frozen=True)
@@ -21,14 +25,24 @@ class Coverage:
 
 def assess_coverage(question: str, vocabulary: frozenset[str], best_similarity: float) -> Coverage:
     """Not covered when the question names something the corpus never mentions, or nothing retrieved is close."""
-    unknown = [name for name in _names(question) if normalise_term(name) not in vocabulary]
+    anchors = _names(question) + _NUMBER.findall(question)
+    unknown = [anchor for anchor in anchors if not _known(anchor, vocabulary)]
     if unknown:
         return Coverage(False, f"it never mentions {', '.join(dict.fromkeys(unknown))}")
     terms = content_terms(question)
     known = sum(term in vocabulary for term in terms) / len(terms) if terms else 0.0
-    if best_similarity < MIN_SIMILARITY or known < MIN_KNOWN_TERMS:
+    floor = ANCHORED_MIN_SIMILARITY if anchors else MIN_SIMILARITY
+    if best_similarity < floor or known <= MIN_KNOWN_TERMS:
         return Coverage(False, "nothing in it is close to this question")
     return Coverage(True)
+
+
+def _known(anchor: str, vocabulary: frozenset[str]) -> bool:
+    """A name or number the corpus uses; for `US-led` the capitalised parts are what must be known."""
+    if normalise_term(anchor) in vocabulary:
+        return True
+    parts = [part for part in anchor.split("-") if part[:1].isupper() or part[:1].isdigit()]
+    return "-" in anchor and bool(parts) and all(normalise_term(part) in vocabulary for part in parts)
 
 
 def _names(question: str) -> list[str]:
@@ -40,7 +54,7 @@ def _names(question: str) -> list[str]:
             continue
         if match.start() == len(question) - len(question.lstrip()) and word.lower() in _QUESTION_OPENERS:
             continue
-        names.append(word.removesuffix("'s"))
+        names.append(word.removesuffix("'s").rstrip("'"))
     return names
 
 

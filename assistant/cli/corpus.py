@@ -9,7 +9,7 @@ from assistant.cli.common import one_line_errors
 from assistant.settings import Settings
 
 app = typer.Typer(help="Work on the corpus documents.", no_args_is_help=True)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 
 @app.command(help="Regenerate the cleaned brief (Markdown) from its raw PDF text.")

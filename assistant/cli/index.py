@@ -6,12 +6,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.cli.common import one_line_errors
 from assistant.settings import Settings
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 index_app = typer.Typer(help="Inspect the index.", no_args_is_help=True)
 
 
@@ -35,9 +36,9 @@ def ingest(
     for target in targets or []:
         try:
             path = save_added(settings, load_source(target, settings))
-            console.print(f"added {target} -> {path.relative_to(settings.corpus_dir.parent) if path.is_relative_to(settings.corpus_dir.parent) else path}")
+            console.print(f"added {target} -> {path}", highlight=False)
         except InputError as error:
-            console.print(f"[red]error:[/red] {error}", highlight=False)
+            console.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)
             failed += 1
     if targets and failed == len(targets):
         raise typer.Exit(code=1)
@@ -50,7 +51,9 @@ def build(settings: Settings, *, force: bool = False) -> None:
     """Build the index with a progress bar and print a one-line summary."""
     from assistant.index.build import build_index
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+    ) as bar:
         tasks: dict[str, int] = {}
 
         def progress(stage: str, done: int, total: int) -> None:

@@ -72,6 +72,11 @@ def clean_brief(raw: str, *, publisher: str = "OSW (Centre for Eastern Studies)"
             kept.append(("heading", block))
         else:
             kept.append(("paragraph", _strip_emphasis(" ".join(block.split()))))
+    # A short fragment cut mid-sentence ("At the same" + footnotes + "time, …") looks like a
+    # heading; the lower-case continuation after it shows it is the start of a paragraph.
+    for i, (kind, text) in enumerate(kept[:-1]):
+        if kind == "heading" and kept[i + 1][0] == "paragraph" and kept[i + 1][1][:1].islower():
+            kept[i] = ("paragraph", _strip_emphasis(" ".join(text.split())))
 
     body_text = " ".join(text for kind, text in kept if kind == "paragraph")
     unmatched = [quote for quote in pull_quotes if not _repeats_body(quote, body_text)]

@@ -26,7 +26,9 @@ def fetch_linked_sources(settings: Settings) -> Iterator[str]:
             yield f"skip {entry.id}: the brief names only the site ({entry.url}), not the page"
             continue
         try:
-            fetched = fetch_url(entry.url, timeout_s=settings.fetch_timeout_s, max_bytes=settings.max_file_bytes, allow_private=settings.allow_private_urls)
+            fetched = fetch_url(
+                entry.url, timeout_s=settings.fetch_timeout_s, max_bytes=settings.max_file_bytes, allow_private=settings.allow_private_urls
+            )
             cache = settings.corpus_dir / CACHE_DIR / f"{hashlib.sha1(entry.url.encode()).hexdigest()[:16]}.html"
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_bytes(fetched.content)

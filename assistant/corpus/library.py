@@ -74,7 +74,8 @@ def _read_added(path: Path, manifest: SourcesManifest) -> SourceDocument:
     front = yaml.safe_load(match.group(1)) if match else {}
     body = content[match.end() :] if match else content
     doc_id = str(front.get("id") or path.stem)
-    document = parse_markdown(doc_id, body, title=str(front.get("title") or ""), url=str(front.get("url") or ""), kind=str(front.get("kind") or "linked"))
+    title, url, kind = str(front.get("title") or ""), str(front.get("url") or ""), str(front.get("kind") or "linked")
+    document = parse_markdown(doc_id, body, title=title, url=url, kind=kind)
     entry = manifest.get(doc_id)
     return _with_entry(document, entry) if entry else document
 

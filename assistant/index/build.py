@@ -8,7 +8,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -17,7 +17,7 @@ from assistant.corpus.library import load_corpus, write_atomic
 from assistant.errors import IndexLockedError
 from assistant.index.cache import EmbeddingCache
 from assistant.index.chunking import chunk_document
-from assistant.index.embeddings import get_embeddings, model_label, resolve_device, resolve_model
+from assistant.index.embeddings import get_bulk_embeddings, model_label, resolve_device, resolve_model
 from assistant.index.store import (
     COLLECTION_PREFIX,
     BuildManifest,
@@ -69,7 +69,8 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
     current = paths.current_build_id()
     if current and not force:
         manifest = BuildManifest.read(paths.build(current))
-        if manifest.corpus_hash == corpus_hash and manifest.chromadb_version == chromadb_version() and _collection_exists(settings, paths, manifest):
+        compatible = manifest.chromadb_version == chromadb_version() and manifest.mode == _mode(settings)
+        if manifest.corpus_hash == corpus_hash and compatible and _collection_exists(settings, paths, manifest):
             return BuildResult(manifest, up_to_date=True, embedded=0)
 
     sentences = [chunk.text[s:e] for chunk in chunks for s, e in chunk.sentences]
@@ -94,10 +95,10 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
         dimension=dimension,
         chunk_words=settings.chunk_words,
         corpus_hash=corpus_hash,
-        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=round(time.perf_counter() - started, 2),
         device=resolve_device(settings.device),
-        mode="server" if settings.server_mode else "embedded",
+        mode=_mode(settings),
         collection=collection_name,
         chunks=len(chunks),
         sentences=len(sentences),
@@ -111,6 +112,10 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
     write_atomic(paths.current, build_id)  # the switch: readers see the new build from here on
     _remove_old_builds(settings, paths)
     return BuildResult(manifest, up_to_date=False, embedded=embedded)
+
+
+def _mode(settings: Settings) -> str:
+    return "server" if settings.server_mode else "embedded"
 
 
 def _corpus_hash(chunks: list[Chunk], model: str, settings: Settings) -> str:
@@ -128,7 +133,7 @@ def _embed_with_cache(
         vectors = cache.get_many(texts)
         missing = list(dict.fromkeys(text for text in texts if text not in vectors))
         if missing:
-            embeddings = get_embeddings(settings)
+            embeddings = get_bulk_embeddings(settings)
             batch = max(settings.embed_batch_size, 1) * 4
             for offset in range(0, len(missing), batch):
                 progress("embed", offset, len(missing))
