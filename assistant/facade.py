@@ -125,18 +125,18 @@ class Assistant:
         coverage = assess_coverage(standalone, retriever.lexical.vocabulary, best)
 
         answer_started = time.perf_counter()
+        answer: Answer | None = None
         if not coverage.covered:
             answer = self._declined(text, standalone, coverage.reason, retrieval.passages, chosen.name)
         else:
             request = AnswerRequest(standalone, retrieval.passages, retrieval.query_vector, history)
-            answer = None
             if chosen.name != EXTRACTIVE:
                 try:
-                    draft = []
+                    pieces = []
                     for piece in chosen.draft(request):
-                        draft.append(piece)
+                        pieces.append(piece)
                         yield Delta(piece)
-                    answer = self._verified(text, standalone, "".join(draft), retrieval.passages, chosen.name)
+                    answer = self._verified(text, standalone, "".join(pieces), retrieval.passages, chosen.name)
                     if answer.declined:
                         notice = f"{chosen.name} gave no answer the passages support; this answer is extractive."
                         answer = None
@@ -171,7 +171,7 @@ class Assistant:
         verified = verify_draft(
             draft,
             passages,
-            embed=lambda texts: np.asarray(self.index.vectorstore.embeddings.embed_documents(texts), dtype=np.float32),
+            embed=lambda texts: np.asarray(self.index.embeddings.embed_documents(texts), dtype=np.float32),
             sentence_vectors=self.index.chunk_sentence_vectors,
             linked_sources=self.linked_source,
         )

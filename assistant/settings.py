@@ -25,7 +25,10 @@ class Settings(BaseSettings):
         description="sentence-transformers model name or path; empty means the packaged MiniLM.",
     )
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    embed_batch_size: int = 64
+    embed_batch_size: int = Field(default=64, ge=1, description="Questions per batch for the NumPy query embedder.")
+    embed_precision: Literal["auto", "fp32", "bf16", "fp16"] = Field(
+        default="auto", description="Ingest precision; auto: fp16 on cuda, bf16 on CPUs with native bf16, else fp32."
+    )
 
     chroma_host: str | None = Field(default=None, validation_alias=AliasChoices("CHROMA_HOST", "BRIEF_CHROMA_HOST"))
     chroma_port: int = Field(default=8000, validation_alias=AliasChoices("CHROMA_PORT", "BRIEF_CHROMA_PORT"))

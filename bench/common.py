@@ -127,15 +127,25 @@ def sentences_of_brief() -> list[str]:
     return [re.sub(r"\s+", " ", s).strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 6]
 
 
-def recombined_markdown(paragraphs: int, seed: int = 3, sentences_per_paragraph: int = 5) -> str:
-    """A Markdown document of `paragraphs` paragraphs recombined from the brief's own sentences."""
+def recombined_markdown(paragraphs: int, seed: int = 3, sentences_per_paragraph: int = 5, novel: bool = False) -> str:
+    """A Markdown document of `paragraphs` paragraphs recombined from the brief's own sentences.
+
+    `novel` swaps about a third of each sentence's words for others from the brief's vocabulary,
+    so every sentence is new text (nothing comes from the embedding cache) of realistic length.
+    """
     rng = random.Random(seed)
     pool = sentences_of_brief()
+    vocabulary = sorted({word for sentence in pool for word in sentence.split()})
+
+    def sentence() -> str:
+        words = rng.choice(pool).split()
+        return " ".join(rng.choice(vocabulary) if novel and rng.random() < 0.35 else word for word in words)
+
     lines = ["# Recombined brief text (benchmark corpus)", ""]
     for i in range(paragraphs):
         if i % 20 == 0:
             lines += [f"## Section {i // 20 + 1}", ""]
-        lines += [" ".join(rng.choice(pool) for _ in range(sentences_per_paragraph)), ""]
+        lines += [" ".join(sentence() for _ in range(sentences_per_paragraph)), ""]
     return "\n".join(lines)
 
 

@@ -1,9 +1,10 @@
 """Embedding throughput, cuda versus cpu, and a faster ingest path (run on the lent GPU machine).
 
-Standalone on purpose: the device machine has its own Python, not this project's venv, so this
-module imports nothing from `assistant` or `bench` and installs sentence-transformers when it
-is missing. It reads the fp16 copy of the packaged model that `python -m bench.gpu --save-model`
-writes to bench/.model-fp16/ (the full model is over the 64 MiB a device call carries).
+The device machine has its own Python, not this project's venv, so this module imports from the
+project only `assistant.index.encoder` (the ingest encoder, which needs just torch and
+sentence-transformers) and installs sentence-transformers when it is missing. It reads the fp16
+copy of the packaged model that `python -m bench.gpu --save-model` writes to bench/.model-fp16/
+(the full model is over the 64 MiB a device call carries).
 
     python bench/gpu.py --model bench/.model-fp16 --out "$OUT/gpu.json"
 """
@@ -113,71 +114,31 @@ def st_throughput(model_dir: Path, device: str, dtype: str, texts: list[str], ba
     return rows
 
 
-def fast_path(model_dir: Path, device: str, dtype: str, texts: list[str], token_budget: int) -> dict:
-    """Tokenize everything once (Rust, parallel), sort by length, pack batches by a token budget,
-    run the bare transformer under inference_mode with pinned, non-blocking copies."""
+def encoder_throughput(model_dir: Path, device: str, precision: str, texts: list[str], token_budget: int) -> dict:
+    """texts/s of the ingest encoder (tokenize once, sort by length, token-budget batches, autocast)."""
     import numpy as np
-    import torch
     from sentence_transformers import SentenceTransformer
 
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "true")
-    st = SentenceTransformer(str(model_dir), device=device)
-    st = st.half() if dtype == "fp16" else st.float()
-    bert = st[0].auto_model if hasattr(st[0], "auto_model") else st[0].model
-    tokenizer = st.tokenizer
-    max_len = st.max_seq_length or 256
-    bert.eval()
-    # warm-up
-    with torch.inference_mode():
-        warm = tokenizer(texts[:32], padding=True, truncation=True, max_length=max_len, return_tensors="pt").to(device)
-        bert(**warm)
+    sys.path.insert(0, str(ROOT))
+    from assistant.index.encoder import SentenceEncoder
+
+    encoder = SentenceEncoder(str(model_dir), device, precision, token_budget)  # type: ignore[arg-type]
+    encoder.encode(texts[:64])  # warm-up: kernels, allocator
     _sync(device)
     started = time.perf_counter()
-    encoded = tokenizer(texts, truncation=True, max_length=max_len)["input_ids"]
-    tokenize_s = time.perf_counter() - started
-    order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
-    out = np.empty((len(texts), bert.config.hidden_size), dtype=np.float32)
-    batches = 0
-    with torch.inference_mode():
-        i = 0
-        while i < len(order):
-            longest = len(encoded[order[i]])
-            j = i
-            while j < len(order) and (j - i + 1) * max(longest, len(encoded[order[j]])) <= token_budget:
-                longest = max(longest, len(encoded[order[j]]))
-                j += 1
-            j = max(j, i + 1)
-            ids = order[i:j]
-            width = max(len(encoded[k]) for k in ids)
-            input_ids = torch.zeros((len(ids), width), dtype=torch.long)
-            mask = torch.zeros((len(ids), width), dtype=torch.long)
-            for row, k in enumerate(ids):
-                input_ids[row, : len(encoded[k])] = torch.tensor(encoded[k])
-                mask[row, : len(encoded[k])] = 1
-            if device == "cuda":
-                input_ids, mask = input_ids.pin_memory().to(device, non_blocking=True), mask.pin_memory().to(device, non_blocking=True)
-            hidden = bert(input_ids=input_ids, attention_mask=mask).last_hidden_state
-            m = mask.unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1)
-            pooled = torch.nn.functional.normalize(pooled.float(), dim=-1)
-            out[ids] = pooled.cpu().numpy()
-            batches += 1
-            i = j
+    vectors = encoder.encode(texts)
     _sync(device)
     seconds = time.perf_counter() - started
-    reference = st.encode(texts[:256], batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
-    agreement = float(np.min(np.sum(reference * out[:256], axis=1)))
+    reference = SentenceTransformer(str(model_dir), device=device).float().encode(texts[:256], batch_size=64, normalize_embeddings=True)
     row = {
-        "path": "pretokenize+sort+token-budget",
+        "path": "SentenceEncoder",
         "device": device,
-        "dtype": dtype,
+        "dtype": encoder.precision,
         "token_budget": token_budget,
-        "batches": batches,
         "texts": len(texts),
-        "tokenize_s": round(tokenize_s, 3),
         "seconds": round(seconds, 3),
         "texts_per_s": round(len(texts) / seconds, 1),
-        "min_cosine_vs_st": round(agreement, 5),
+        "min_cosine_vs_st_fp32": round(float(np.min(np.sum(reference * vectors[:256], axis=1))), 5),
     }
     print(row, flush=True)
     return row
@@ -223,14 +184,16 @@ def main() -> None:
     plan = []
     if torch.cuda.is_available():
         plan += [("st", "cuda", "fp16", texts, [32, 128, 512]), ("st", "cuda", "fp32", texts, [128])]
-        plan += [("fast", "cuda", "fp16", texts, 65536), ("fast", "cuda", "fp16", texts, 262144)]
-    plan += [("st", "cpu", "fp32", texts[: args.cpu_texts], [32, 128]), ("fast", "cpu", "fp32", texts[: args.cpu_texts], 16384)]
+        plan += [("encoder", "cuda", "fp16", texts, 65536), ("encoder", "cuda", "fp16", texts, 262144)]
+    cpu_texts = texts[: args.cpu_texts]
+    plan += [("st", "cpu", "fp32", cpu_texts, [64])]
+    plan += [("encoder", "cpu", "fp32", cpu_texts, 2048), ("encoder", "cpu", "auto", cpu_texts, 2048)]
     for kind, device, dtype, chosen, param in plan:
         try:
             if kind == "st":
                 report["rows"] += st_throughput(args.model, device, dtype, chosen, param)  # type: ignore[arg-type]
             else:
-                report["rows"].append(fast_path(args.model, device, dtype, chosen, param))  # type: ignore[arg-type]
+                report["rows"].append(encoder_throughput(args.model, device, dtype, chosen, param))  # type: ignore[arg-type]
         except Exception as error:  # noqa: BLE001 - record and go on: one failed configuration must not lose the others
             report["log"].append(f"{kind} {device} {dtype} {param}: {type(error).__name__}: {error}")
             print(report["log"][-1], flush=True)

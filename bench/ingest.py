@@ -1,7 +1,9 @@
 """Ingest: chunks per second and peak memory, each case in a fresh process.
 
-Cases: the brief with an empty embedding cache (`cold`), the same corpus again (`unchanged`,
-the up-to-date check), and a generated corpus of the brief's sentences recombined (`large`).
+Cases: the brief with an empty embedding cache, the same corpus again (the up-to-date check), a
+forced rebuild from the cache, and generated corpora: the brief's sentences recombined
+(`--large`, sentences repeat, so many come from the cache) and sentences with a third of their
+words swapped (`--novel`, every text is new: the steady-state embedding rate).
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from pathlib import Path
 from bench.common import BRIEF, ENV, ROOT, load, peak_rss_mb, recombined_markdown, run_child, settings_in
 
 
-def _child(tmp: str, paragraphs: int, force: bool) -> None:
+def _child(tmp: str, paragraphs: int, force: bool, novel: bool) -> None:
     """Child: build the index under `tmp` (generating the corpus first when `paragraphs` > 0)."""
     from assistant.index.build import build_index
 
     settings = settings_in(Path(tmp))
     if paragraphs:
-        (settings.corpus_dir / BRIEF.name).write_text(recombined_markdown(paragraphs), encoding="utf-8")
+        (settings.corpus_dir / BRIEF.name).write_text(recombined_markdown(paragraphs, novel=novel), encoding="utf-8")
     started = time.perf_counter()
     result = build_index(settings, force=force)
     seconds = time.perf_counter() - started
@@ -39,18 +41,17 @@ def _child(tmp: str, paragraphs: int, force: bool) -> None:
                 "chunks_per_s": round(manifest.chunks / seconds, 1),
                 "texts_embedded_per_s": round(result.embedded / seconds, 1) if result.embedded else None,
                 "peak_rss_mb": peak_rss_mb(),
-                "device": manifest.device,
+                "device": getattr(manifest, "embedded_on", manifest.device),
             }
         )
     )
 
 
-def _case(name: str, tmp: str, paragraphs: int = 0, force: bool = False) -> dict:
+def _case(name: str, tmp: str, paragraphs: int = 0, force: bool = False, novel: bool = False) -> dict:
     before = load()
     started = time.perf_counter()
-    row = json.loads(
-        run_child("bench.ingest", "--child", tmp, str(paragraphs), "1" if force else "0", timeout=3600).strip().splitlines()[-1]
-    )
+    args = [tmp, str(paragraphs), "1" if force else "0", "1" if novel else "0"]
+    row = json.loads(run_child("bench.ingest", "--child", *args, timeout=3600).strip().splitlines()[-1])
     row["process_wall_s"] = round(time.perf_counter() - started, 2)
     row["load_avg"] = before
     row["case"] = name
@@ -77,7 +78,7 @@ def _cli_unchanged(tmp: str) -> dict:
     }
 
 
-def measure(large_paragraphs: int = 0) -> dict:
+def measure(large_paragraphs: int = 0, novel_paragraphs: int = 0) -> dict:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         rows.append(_case("brief, empty cache", tmp))
@@ -88,15 +89,20 @@ def measure(large_paragraphs: int = 0) -> dict:
         with tempfile.TemporaryDirectory() as tmp:
             rows.append(_case(f"generated corpus ({large_paragraphs} paragraphs), empty cache", tmp, large_paragraphs))
             rows.append(_case("generated corpus, unchanged (re-ingest)", tmp, large_paragraphs))
+    if novel_paragraphs:
+        with tempfile.TemporaryDirectory() as tmp:
+            name = f"novel corpus ({novel_paragraphs} paragraphs, every text new), empty cache"
+            rows.append(_case(name, tmp, novel_paragraphs, novel=True))
     return {"cases": rows}
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--child", nargs=3)
-    parser.add_argument("--large", type=int, default=0)
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--large", type=int, default=0, help="paragraphs of recombined brief sentences")
+    parser.add_argument("--novel", type=int, default=0, help="paragraphs of novel sentences (every text embedded)")
     args = parser.parse_args()
     if args.child:
-        _child(args.child[0], int(args.child[1]), args.child[2] == "1")
+        _child(args.child[0], int(args.child[1]), args.child[2] == "1", args.child[3] == "1")
     else:
-        print(json.dumps(measure(args.large), indent=2))
+        print(json.dumps(measure(args.large, args.novel), indent=2))

@@ -19,14 +19,14 @@ from bench.common import OUT, load, machine
 QUICK: dict[str, Callable[[], dict]] = {
     "cold_start": lambda: cold_start.measure(runs=3),
     "latency": lambda: latency.measure(200),
-    "ingest": lambda: ingest.measure(),
+    "ingest": lambda: ingest.measure(novel_paragraphs=300),
     "scale": lambda: scale.measure([1000, 10000], server=True, e2e=[1000]),
     "concurrency": lambda: concurrency.measure(8, 25),
 }
 FULL: dict[str, Callable[[], dict]] = {
     "cold_start": lambda: cold_start.measure(runs=5),
     "latency": lambda: latency.measure(500),
-    "ingest": lambda: ingest.measure(large_paragraphs=2000),
+    "ingest": lambda: ingest.measure(large_paragraphs=2000, novel_paragraphs=2000),
     "scale": lambda: scale.measure([1000, 10000, 100000], server=True, e2e=[10000, 100000]),
     "concurrency": lambda: concurrency.measure(8, 50),
 }

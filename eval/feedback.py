@@ -11,7 +11,7 @@ from assistant.feedback import FeedbackStore
 
 def draft_cases(store: FeedbackStore) -> list[dict[str, Any]]:
     """One draft per thumbs-down entry; the cited quotes are offered as candidate evidence."""
-    drafts = []
+    drafts: list[dict[str, Any]] = []
     for entry in store.entries("down"):
         drafts.append(
             {

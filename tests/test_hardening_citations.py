@@ -61,7 +61,7 @@ def test_property_any_draft_verifies_to_exact_quotes(assistant: Assistant, data:
     verified = verify_draft(
         draft,
         passages,
-        embed=lambda texts: np.asarray(assistant.index.vectorstore.embeddings.embed_documents(texts), dtype=np.float32),
+        embed=lambda texts: np.asarray(assistant.index.embeddings.embed_documents(texts), dtype=np.float32),
         sentence_vectors=assistant.index.chunk_sentence_vectors,
         linked_sources=assistant.linked_source,
     )

@@ -64,9 +64,14 @@ def test_stored_chunks_keep_exact_offsets(built_settings: Settings) -> None:
 
 
 def test_first_build_embeds_the_brief(fresh_settings: Settings) -> None:
-    first = build_index(fresh_settings)
+    reported: list[tuple[str, int, int]] = []
+    first = build_index(fresh_settings, progress=lambda stage, done, total: reported.append((stage, done, total)))
     assert not first.up_to_date and first.embedded > first.manifest.chunks
-    assert build_index(fresh_settings).embedded == 0
+    assert first.manifest.precision in {"fp32", "bf16"} and first.manifest.embedded_on.startswith("cpu ")
+    embed = [done for stage, done, total in reported if stage == "embed" and total == first.embedded]
+    assert embed == sorted(embed) and embed[-1] == first.embedded and len(embed) > 2
+    again = build_index(fresh_settings, force=True)
+    assert again.embedded == 0 and again.manifest.precision == "" and again.manifest.embedded_on == "cpu"
 
 
 def test_incremental_add_and_remove(seeded: Settings) -> None:

@@ -30,9 +30,7 @@ _ASKS_WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_WHEN = re.compile(r"^\s*(?:and\s+)?(?:when|what year|what month|since when|until when)\b", re.IGNORECASE)
 _ASKS_NUMBER = re.compile(r"\b(?:how many|how much|what share|what percentage|what proportion)\b", re.IGNORECASE)
 _PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)(?<!\bthe\s)(?<!\bThe\s)\b([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z]+)+)\b")
-_DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b|\bmid-[A-Z][a-z]+"
-)
+_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b|\bmid-[A-Z][a-z]+")
 _NUMBER = re.compile(r"\d")
 CONTEXT_SHARE = 0.5
 """Share of the previous sentence's score a sentence inherits when it refers back to it."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
+from pydantic import SecretStr
 
 from assistant.answering.base import AnswerRequest
 from assistant.errors import BackendError
@@ -75,7 +76,7 @@ def llm_backend(spec: str, settings: Settings) -> ChatModelBackend:
         chat: BaseChatModel = ChatOpenAI(
             model=model,
             base_url=settings.llm_base_url,
-            api_key=settings.openai_api_key or "not-needed",  # local servers accept any key
+            api_key=SecretStr(settings.openai_api_key or "not-needed"),  # local servers accept any key
             timeout=settings.llm_timeout_s,
             max_retries=0,
             temperature=0,

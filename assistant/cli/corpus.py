@@ -19,8 +19,7 @@ def clean() -> None:
 
     path, brief = clean_brief_file(Settings())
     console.print(
-        f"wrote {path.name}: {len(brief.sections)} sections, {len(brief.notes)} notes, "
-        f"{len(brief.removed_pull_quotes)} pull quotes removed"
+        f"wrote {path.name}: {len(brief.sections)} sections, {len(brief.notes)} notes, {len(brief.removed_pull_quotes)} pull quotes removed"
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from assistant.cli.common import one_line_errors
 from assistant.settings import Settings
@@ -54,7 +54,7 @@ def build(settings: Settings, *, force: bool = False) -> None:
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
     ) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -66,7 +66,7 @@ def build(settings: Settings, *, force: bool = False) -> None:
     state = "up to date" if result.up_to_date else f"built in {manifest.seconds:.1f} s"
     console.print(
         f"index {state}: {len(manifest.documents)} documents, {manifest.chunks} chunks, "
-        f"{result.embedded} texts embedded, model {manifest.model_label} on {manifest.device}"
+        f"{result.embedded} texts embedded, model {manifest.model_label} on {manifest.embedded_on}"
     )
 
 
@@ -84,7 +84,7 @@ def status() -> None:
     manifest = BuildManifest.read(paths.build(build_id))
     out = Console()
     out.print(f"[bold]index[/bold] {settings.index_dir} ({manifest.mode}, collection {manifest.collection})")
-    out.print(f"built {manifest.built_at} in {manifest.seconds:.1f} s on {manifest.device}; chromadb {manifest.chromadb_version}")
+    out.print(f"built {manifest.built_at} in {manifest.seconds:.1f} s on {manifest.embedded_on}; chromadb {manifest.chromadb_version}")
     out.print(f"model {manifest.model_label} ({manifest.dimension} dimensions); {manifest.chunks} chunks, {manifest.sentences} sentences")
     for document in manifest.documents:
         out.print(f"  {document.id}  [{document.kind}] {document.chunks} chunks  {document.title}")

@@ -16,7 +16,7 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 _EMPHASIS = re.compile(r"(\*{1,2})(\S(?:.*?\S)?)\1")
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+[a-z]{2,})\.?\s*$")
 _NOTE_TITLE = re.compile(r"'(.+?)',")
-_TERMINAL = ('.', '!', '?', '”', '"', "'", ':')
+_TERMINAL = (".", "!", "?", "”", '"', "'", ":")
 PULL_QUOTE_OVERLAP = 0.6
 """Share of a pull quote's terms that must occur in the body for it to count as a repeat."""
 

@@ -61,8 +61,7 @@ def check_url_allowed(url: str, *, allow_private: bool) -> None:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:
             raise InputError(
-                f"{url}: blocked, {parts.hostname} is a private or loopback address "
-                "(set BRIEF_ALLOW_PRIVATE_URLS=true to allow it)."
+                f"{url}: blocked, {parts.hostname} is a private or loopback address (set BRIEF_ALLOW_PRIVATE_URLS=true to allow it)."
             )
 
 

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -17,7 +18,7 @@ from assistant.corpus.library import load_corpus, write_atomic
 from assistant.errors import IndexLockedError
 from assistant.index.cache import EmbeddingCache
 from assistant.index.chunking import chunk_document
-from assistant.index.embeddings import get_bulk_embeddings, model_label, resolve_device, resolve_model
+from assistant.index.embeddings import get_encoder, model_label, resolve_device, resolve_model
 from assistant.index.store import (
     COLLECTION_PREFIX,
     BuildManifest,
@@ -33,6 +34,8 @@ from assistant.types import Chunk
 KEEP_BUILDS = 2
 """The active build and the one before it (readers that opened it keep working)."""
 CHROMA_BATCH = 2000
+CACHE_SLICE = 4096
+"""Texts embedded between cache writes: an interrupted ingest keeps what it had embedded."""
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total)"""
@@ -54,9 +57,7 @@ def build_index(settings: Settings, *, force: bool = False, progress: Progress |
         with FileLock(str(paths.lock), timeout=0):
             return _build_locked(settings, paths, force=force, progress=progress or _no_progress)
     except Timeout as error:
-        raise IndexLockedError(
-            f"Another ingest is writing the index (lock {paths.lock}); wait for it to finish and try again."
-        ) from error
+        raise IndexLockedError(f"Another ingest is writing the index (lock {paths.lock}); wait for it to finish and try again.") from error
 
 
 def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progress: Progress) -> BuildResult:
@@ -74,7 +75,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
             return BuildResult(manifest, up_to_date=True, embedded=0)
 
     sentences = [chunk.text[s:e] for chunk in chunks for s, e in chunk.sentences]
-    vectors, embedded, dimension = _embed_with_cache(settings, paths, model, [c.text for c in chunks] + sentences, progress)
+    vectors, embedded, precision, dimension = _embed_with_cache(settings, paths, model, [c.text for c in chunks] + sentences, progress)
 
     build_id = new_build_id(corpus_hash)
     build_dir = paths.build(build_id)
@@ -98,6 +99,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
         seconds=round(time.perf_counter() - started, 2),
         device=resolve_device(settings.device),
+        precision=precision,
         mode=_mode(settings),
         collection=collection_name,
         chunks=len(chunks),
@@ -127,23 +129,26 @@ def _corpus_hash(chunks: list[Chunk], model: str, settings: Settings) -> str:
 
 def _embed_with_cache(
     settings: Settings, paths: IndexPaths, model: str, texts: list[str], progress: Progress
-) -> tuple[dict[str, np.ndarray], int, int]:
+) -> tuple[dict[str, np.ndarray], int, str, int]:
+    """Vectors for `texts`, embedding only those not in the cache; also the count embedded, the
+    precision they were embedded in ("" when none was) and the dimension."""
     cache = EmbeddingCache(paths.cache, model)
     try:
         vectors = cache.get_many(texts)
         missing = list(dict.fromkeys(text for text in texts if text not in vectors))
+        precision = ""
         if missing:
-            embeddings = get_bulk_embeddings(settings)
-            batch = max(settings.embed_batch_size, 1) * 4
-            for offset in range(0, len(missing), batch):
-                progress("embed", offset, len(missing))
-                part = missing[offset : offset + batch]
-                new = dict(zip(part, np.asarray(embeddings.embed_documents(part), dtype=np.float32)))
+            encoder = get_encoder(settings)
+            precision = encoder.precision
+            for start in range(0, len(missing), CACHE_SLICE):
+                part = missing[start : start + CACHE_SLICE]
+                report = partial(_offset_progress, progress, start, len(missing))
+                new = dict(zip(part, encoder.encode(part, report)))
                 cache.put_many(new)
                 vectors.update(new)
             progress("embed", len(missing), len(missing))
         dimension = len(next(iter(vectors.values()))) if vectors else 0
-        return vectors, len(missing), dimension
+        return vectors, len(missing), precision, dimension
     finally:
         cache.close()
 
@@ -185,6 +190,10 @@ def _remove_old_builds(settings: Settings, paths: IndexPaths) -> None:
             name = collection.name if hasattr(collection, "name") else str(collection)
             if name.startswith(COLLECTION_PREFIX) and name not in keep_names:
                 client.delete_collection(name)
+
+
+def _offset_progress(progress: Progress, offset: int, total: int, done: int, _slice_total: int) -> None:
+    progress("embed", offset + done, total)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

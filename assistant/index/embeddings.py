@@ -1,19 +1,18 @@
 """The embedding model: packaged MiniLM by default, loaded offline once per process.
 
-Two entry points, one model, the same vectors (cosine > 0.9999999, bench/RESULTS.md):
+Two paths, one model, the same vectors (bench/RESULTS.md):
 - `get_embeddings` embeds questions and draft sentences. On CPU a MiniLM-style model (BERT, mean
   pooling, normalisation: the packaged default) runs through `MiniLMEmbeddings`, a NumPy forward
   pass over the model's own safetensors weights and fast tokenizer, because importing
-  sentence-transformers (torch, transformers, scikit-learn, scipy) costs about 6 s per process.
-- `get_bulk_embeddings` embeds the corpus at ingest through sentence-transformers, whose fused
-  torch kernels are many times faster than NumPy on large batches.
-Other models, and cuda, always go through sentence-transformers.
+  sentence-transformers (torch, transformers, scikit-learn, scipy) costs about 5 s per process.
+  Other models, and cuda, go through the `SentenceEncoder`.
+- `get_encoder` embeds the corpus at ingest: `SentenceEncoder` (sentence-transformers with
+  token-budget batches and reduced precision where the hardware has it).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.index.encoder import SentenceEncoder
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -59,12 +59,12 @@ def get_embeddings(settings: Settings) -> Embeddings:
     model, device = resolve_model(settings), resolve_device(settings.device)
     if device == "cpu" and is_minilm_folder(Path(model)):
         return _load_minilm(model, settings.embed_batch_size)
-    return _load(model, device, settings.embed_batch_size)
+    return _encoder_embeddings(model, device, settings.embed_precision)
 
 
-def get_bulk_embeddings(settings: Settings) -> Embeddings:
-    """Embeddings for ingest: sentence-transformers, the fastest path for large batches."""
-    return _load(resolve_model(settings), resolve_device(settings.device), settings.embed_batch_size)
+def get_encoder(settings: Settings) -> SentenceEncoder:
+    """The ingest encoder (one model load per process)."""
+    return _load_encoder(resolve_model(settings), resolve_device(settings.device), settings.embed_precision)
 
 
 @lru_cache(maxsize=4)
@@ -73,18 +73,13 @@ def _load_minilm(model: str, batch_size: int) -> MiniLMEmbeddings:
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, device: str, batch_size: int) -> Embeddings:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    from langchain_huggingface import HuggingFaceEmbeddings
+def _load_encoder(model: str, device: str, precision: str) -> SentenceEncoder:
+    return SentenceEncoder(model, device, precision)  # type: ignore[arg-type]
 
-    return HuggingFaceEmbeddings(
-        model_name=model,
-        model_kwargs={"device": device},
-        encode_kwargs={"normalize_embeddings": True, "batch_size": batch_size},
-    )
+
+@lru_cache(maxsize=4)
+def _encoder_embeddings(model: str, device: str, precision: str) -> Embeddings:
+    return EncoderEmbeddings(_load_encoder(model, device, precision))
 
 
 def is_minilm_folder(folder: Path) -> bool:
@@ -113,6 +108,19 @@ def _embeddings_base() -> type:
     from langchain_core.embeddings import Embeddings
 
     return Embeddings
+
+
+class EncoderEmbeddings(_embeddings_base()):  # type: ignore[misc]
+    """LangChain `Embeddings` over a `SentenceEncoder`."""
+
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self.encoder = encoder
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encoder.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encoder.encode([text])[0].tolist()
 
 
 class MiniLMEmbeddings(_embeddings_base()):  # type: ignore[misc]

@@ -16,6 +16,7 @@ from assistant.types import Chunk
 
 if TYPE_CHECKING:
     from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
 
 
 @dataclass
@@ -29,6 +30,8 @@ class OpenIndex:
     sentence_rows: dict[str, int]
     """First row in `sentence_vectors` of each chunk's sentences."""
     vectorstore: Chroma
+    embeddings: Embeddings
+    """The model that embeds questions and answer sentences for this index."""
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
@@ -61,13 +64,14 @@ def open_index(settings: Settings) -> OpenIndex:
 
     from langchain_chroma import Chroma
 
+    embeddings = get_embeddings(settings)
     vectorstore = Chroma(
         client=chroma_client(settings, build_dir),
         collection_name=manifest.collection,
-        embedding_function=get_embeddings(settings),
+        embedding_function=embeddings,
         create_collection_if_not_exists=False,
     )
-    return OpenIndex(manifest=manifest, chunks=chunks, sentence_vectors=vectors, sentence_rows=rows, vectorstore=vectorstore)
+    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings)
 
 
 def check_compatible(manifest: BuildManifest, settings: Settings) -> None:

@@ -55,12 +55,19 @@ class BuildManifest(BaseModel):
     built_at: str
     seconds: float
     device: str
+    precision: str = ""
+    """Precision of the vectors this build embedded ("" when all came from the cache)."""
     mode: str
     collection: str
     chunks: int
     sentences: int
     embedded: int
     documents: list[DocumentSummary]
+
+    @property
+    def embedded_on(self) -> str:
+        """Device, and precision when this build embedded anything: "cpu bf16", "cuda fp16", "cpu"."""
+        return f"{self.device} {self.precision}".strip()
 
     def write(self, build_dir: Path) -> None:
         (build_dir / "manifest.json").write_text(self.model_dump_json(indent=2), encoding="utf-8")
@@ -81,7 +88,7 @@ def chroma_client(settings: Settings, build_dir: Path):  # noqa: ANN201 (chromad
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.server_mode:
-        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        return chromadb.HttpClient(host=settings.chroma_host or "localhost", port=settings.chroma_port, settings=chroma_settings)
     return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=chroma_settings)
 
 

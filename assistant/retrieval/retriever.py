@@ -34,7 +34,7 @@ class HybridRetriever:
     def retrieve(self, query: str, k: int, *, document: str | None = None, section: str | None = None) -> Retrieval:
         timings: dict[str, float] = {}
         started = time.perf_counter()
-        query_vector = np.asarray(self.index.vectorstore.embeddings.embed_query(query), dtype=np.float32)
+        query_vector = np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
         timings["embed"] = _ms(started)
 
         started = time.perf_counter()

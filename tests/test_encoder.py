@@ -1,0 +1,67 @@
+"""The ingest encoder: token-budget batches, order, precision, agreement with the query embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.index.embeddings import MiniLMEmbeddings, resolve_model
+from assistant.index.encoder import SentenceEncoder, _token_batches, resolve_precision
+from assistant.settings import Settings
+
+TEXTS = [
+    "Witkoff and Kushner drafted the 28-point peace plan.",
+    "Sanctions on Rosneft and Lukoil took effect in November 2025. " * 30,  # over the 256-token limit
+    "Kyiv rejected territorial concessions in Donbas.",
+    "Zażółć gęślą jaźń — Київ, Москва.",
+    "",
+    "The European Union prepared a twentieth sanctions package against Russia while the talks went on.",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> str:
+    return resolve_model(Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize("budget", [1, 50, 300, 10_000])
+def test_token_batches_cover_every_text_once_within_budget(budget: int) -> None:
+    lengths = [5, 40, 3, 40, 17, 200, 9, 9, 120]
+    batches = list(_token_batches(lengths, budget))
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        widest = max(lengths[i] for i in batch)
+        assert len(batch) == 1 or len(batch) * widest <= budget
+    flat = [lengths[i] for batch in batches for i in batch]
+    assert flat == sorted(flat)
+
+
+def test_fp32_matches_the_query_embedder_in_order(model: str) -> None:
+    encoder = SentenceEncoder(model, "cpu", "fp32", token_budget=64)  # small budget: several batches
+    vectors = encoder.encode(TEXTS)
+    reference = MiniLMEmbeddings(Path(model)).encode(TEXTS)
+    assert vectors.shape == (len(TEXTS), 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.min(np.sum(vectors * reference, axis=1)) > 0.99999
+
+
+def test_bf16_stays_within_cosine_1e3_of_fp32(model: str) -> None:
+    fp32 = SentenceEncoder(model, "cpu", "fp32").encode(TEXTS)
+    bf16 = SentenceEncoder(model, "cpu", "bf16").encode(TEXTS)
+    assert np.min(np.sum(fp32 * bf16, axis=1)) > 0.999
+
+
+def test_progress_and_empty_input(model: str) -> None:
+    encoder = SentenceEncoder(model, "cpu", "fp32", token_budget=32)
+    seen: list[tuple[int, int]] = []
+    encoder.encode(TEXTS, progress=lambda done, total: seen.append((done, total)))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen) and seen[-1] == (len(TEXTS), len(TEXTS))
+    assert encoder.encode([]).shape == (0, 384)
+
+
+def test_precision_resolution() -> None:
+    assert resolve_precision("auto", "cuda") == "fp16"
+    assert resolve_precision("auto", "cpu") in {"fp32", "bf16"}
+    assert resolve_precision("fp32", "cuda") == "fp32"
