@@ -122,7 +122,7 @@ class Assistant:
         retrieval = retriever.retrieve(standalone, top_k or self.settings.top_k, document=document, section=section)
         timings = {"retrieve": _ms(started)}
         best = self._best_similarity(retrieval.passages, retrieval.query_vector)
-        coverage = assess_coverage(standalone, retriever.lexical.vocabulary, best)
+        coverage = assess_coverage(standalone, self.index.lexical.vocabulary, best)
 
         answer_started = time.perf_counter()
         answer: Answer | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
@@ -78,6 +79,7 @@ def content_terms(text: str) -> list[str]:
     return [normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if tok.lower() not in STOPWORDS]
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_term(token: str) -> str:
     """Light stemming so inflections meet: plural/possessive, and -ed/-ing (drafting, drafted -> draft)."""
     term = token.lower()

@@ -135,6 +135,25 @@ def test_chromadb_version_and_mode_change_detected(seeded: Settings) -> None:
     assert BuildManifest.read(paths.build(paths.current_build_id() or "")).mode == "embedded"
 
 
+def test_build_from_an_older_format_is_refused_then_rebuilt(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build folder without the saved BM25 index (an older format) is refused at open, and the next
+    ingest rebuilds it from the embedding cache."""
+    import shutil
+
+    import assistant.index.build as build_module
+
+    first = build_index(seeded)
+    shutil.rmtree(IndexPaths(seeded.index_dir).build(first.manifest.build_id) / "bm25")
+    with pytest.raises(IndexIncompatibleError, match="older version.*make index"):
+        open_index(seeded)
+    monkeypatch.setattr(build_module, "BUILD_FORMAT", build_module.BUILD_FORMAT + 1)
+    rebuilt = build_index(seeded)
+    assert not rebuilt.up_to_date and rebuilt.embedded == 0
+    index = open_index(seeded)
+    assert "sanction" in index.lexical.vocabulary and "" not in index.lexical.vocabulary
+    assert index.lexical.scores("sanctions on Rosneft").max() > 0
+
+
 def test_model_change_rebuilds(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A different model means a different corpus hash: the next ingest rebuilds with that model."""
     import sqlite3

@@ -95,27 +95,21 @@ def _sidebar_status(assistant: Assistant) -> None:
     conversation_id = st.session_state.conversation_id
     with st.sidebar:
         st.subheader(messages.EXPORT_HEADING)
-        markdown_col, json_col = st.columns(2)
-        markdown_col.download_button(
-            messages.EXPORT_MARKDOWN,
-            export.to_markdown(answers, conversation_id),
-            file_name=f"conversation-{conversation_id[:8]}.md",
-            mime="text/markdown",
-            on_click="ignore",
-            disabled=not answers,
-            key="export-markdown",
-            width="stretch",
-        )
-        json_col.download_button(
-            messages.EXPORT_JSON,
-            export.to_json(answers, conversation_id),
-            file_name=f"conversation-{conversation_id[:8]}.json",
-            mime="application/json",
-            on_click="ignore",
-            disabled=not answers,
-            key="export-json",
-            width="stretch",
-        )
+        formats = [
+            (messages.EXPORT_MARKDOWN, export.to_markdown, "md", "text/markdown"),
+            (messages.EXPORT_JSON, export.to_json, "json", "application/json"),
+        ]
+        for column, (label, render, extension, mime) in zip(st.columns(len(formats)), formats):
+            column.download_button(
+                label,
+                render(answers, conversation_id),
+                file_name=f"conversation-{conversation_id[:8]}.{extension}",
+                mime=mime,
+                on_click="ignore",
+                disabled=not answers,
+                key=f"export-{extension}",
+                width="stretch",
+            )
 
         st.subheader(messages.INDEX_HEADING)
         st.caption(

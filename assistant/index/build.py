@@ -19,8 +19,10 @@ from assistant.errors import IndexLockedError
 from assistant.index.cache import EmbeddingCache
 from assistant.index.chunking import chunk_document
 from assistant.index.embeddings import get_encoder, model_label, resolve_device, resolve_model
+from assistant.index.lexical import LexicalIndex
 from assistant.index.store import (
     COLLECTION_PREFIX,
+    LEXICAL_DIR,
     BuildManifest,
     DocumentSummary,
     IndexPaths,
@@ -31,6 +33,8 @@ from assistant.index.store import (
 from assistant.settings import Settings
 from assistant.types import Chunk
 
+BUILD_FORMAT = 2
+"""Bumped when a build folder gains or changes a file: older builds are then rebuilt (from the cache)."""
 KEEP_BUILDS = 2
 """The active build and the one before it (readers that opened it keep working)."""
 CHROMA_BATCH = 2000
@@ -85,6 +89,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
     with (build_dir / "chunks.jsonl").open("w", encoding="utf-8") as handle:
         for chunk in chunks:
             handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
+    LexicalIndex.build(chunks).save(build_dir / LEXICAL_DIR)
     sentence_matrix = np.array([vectors[text] for text in sentences], dtype=np.float16).reshape(len(sentences), dimension)
     np.save(build_dir / "sentences.npy", sentence_matrix)
 
@@ -121,7 +126,7 @@ def _mode(settings: Settings) -> str:
 
 
 def _corpus_hash(chunks: list[Chunk], model: str, settings: Settings) -> str:
-    digest = hashlib.sha256(f"{model}\x00{settings.chunk_words}".encode())
+    digest = hashlib.sha256(f"{BUILD_FORMAT}\x00{model}\x00{settings.chunk_words}".encode())
     for chunk in chunks:
         digest.update(json.dumps(chunk.to_record(), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()

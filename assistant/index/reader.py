@@ -10,7 +10,8 @@ import numpy as np
 
 from assistant.errors import IndexIncompatibleError, IndexMissingError
 from assistant.index.embeddings import get_embeddings, resolve_model
-from assistant.index.store import BuildManifest, IndexPaths, chroma_client, chromadb_version
+from assistant.index.lexical import LexicalIndex
+from assistant.index.store import LEXICAL_DIR, BuildManifest, IndexPaths, chroma_client, chromadb_version
 from assistant.settings import Settings
 from assistant.types import Chunk
 
@@ -32,6 +33,7 @@ class OpenIndex:
     vectorstore: Chroma
     embeddings: Embeddings
     """The model that embeds questions and answer sentences for this index."""
+    lexical: LexicalIndex
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
@@ -53,6 +55,8 @@ def open_index(settings: Settings) -> OpenIndex:
     build_dir = paths.build(build_id)
     manifest = BuildManifest.read(build_dir)
     check_compatible(manifest, settings)
+    if not (build_dir / LEXICAL_DIR).is_dir():
+        raise IndexIncompatibleError("The index was built by an older version of Brief Assistant: run `make index` to rebuild.")
 
     chunks = [Chunk.from_record(json.loads(line)) for line in (build_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
     rows: dict[str, int] = {}
@@ -71,7 +75,7 @@ def open_index(settings: Settings) -> OpenIndex:
         embedding_function=embeddings,
         create_collection_if_not_exists=False,
     )
-    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings)
+    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, LexicalIndex.load(build_dir / LEXICAL_DIR))
 
 
 def check_compatible(manifest: BuildManifest, settings: Settings) -> None:

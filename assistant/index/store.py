@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from assistant.settings import Settings
 
 COLLECTION_PREFIX = "brief-"
+LEXICAL_DIR = "bm25"
+"""The BM25 index inside a build folder."""
 
 
 class IndexPaths:

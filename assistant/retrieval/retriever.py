@@ -9,7 +9,6 @@ import numpy as np
 
 from assistant.index.reader import OpenIndex
 from assistant.retrieval.fusion import reciprocal_rank_fusion
-from assistant.retrieval.lexical import LexicalIndex
 from assistant.types import Chunk, Passage
 
 CANDIDATES_PER_RANKER = 20
@@ -28,7 +27,6 @@ class Retrieval:
 class HybridRetriever:
     def __init__(self, index: OpenIndex) -> None:
         self.index = index
-        self.lexical = LexicalIndex(index.chunks)
         self._position = {chunk.id: i for i, chunk in enumerate(index.chunks)}
 
     def retrieve(self, query: str, k: int, *, document: str | None = None, section: str | None = None) -> Retrieval:
@@ -48,7 +46,7 @@ class HybridRetriever:
         timings["dense"] = _ms(started)
 
         started = time.perf_counter()
-        scores = self.lexical.scores(query)
+        scores = self.index.lexical.scores(query)
         allowed = np.array([_matches(chunk, document, section) for chunk in self.index.chunks]) if where else None
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)

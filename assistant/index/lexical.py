@@ -1,0 +1,45 @@
+"""BM25 over chunk texts with the same term normalisation the answer step uses.
+
+Built with the index and saved in its build folder, so opening an index loads it instead of
+tokenizing every chunk again (at 100k chunks that was most of the time to open).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from assistant.text import content_terms
+from assistant.types import Chunk
+
+_EMPTY = "∅"
+"""Stands in for a chunk without content terms (BM25 needs at least one token per document)."""
+
+
+class LexicalIndex:
+    def __init__(self, bm25: bm25s.BM25) -> None:
+        self._bm25 = bm25
+        self.vocabulary = frozenset(term for term in bm25.vocab_dict if term and term != _EMPTY)
+        """Every content term of the corpus: a question with none of them is off-topic."""
+
+    @classmethod
+    def build(cls, chunks: list[Chunk]) -> LexicalIndex:
+        bm25 = bm25s.BM25()
+        bm25.index([content_terms(chunk.text) or [_EMPTY] for chunk in chunks], show_progress=False)
+        return cls(bm25)
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False))
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk, in chunk order."""
+        terms = [term for term in content_terms(query) if term in self.vocabulary]
+        if not terms:
+            return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
