@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,3 +52,21 @@ class Settings(BaseSettings):
     def server_mode(self) -> bool:
         """True when a Chroma server is configured instead of the embedded index."""
         return bool(self.chroma_host)
+
+
+def isolated_settings(root: Path, corpus: Path | None = None, **overrides: object) -> Settings:
+    """Settings confined to `root`: a private copy of `corpus` (default: the shipped one) and an index
+    and feedback store of their own, extractive answers, embedded Chroma, no `.env`. Used by the
+    evaluation sweep, the benchmarks and the tests; `overrides` replace any field."""
+    target = root / "corpus"
+    if not target.exists():
+        shutil.copytree(corpus or PROJECT_ROOT / "corpus", target, ignore=shutil.ignore_patterns("cache", "documents"))
+    values: dict[str, Any] = {
+        "corpus_dir": target,
+        "index_dir": root / "index",
+        "feedback_db": root / "feedback.sqlite",
+        "chroma_host": None,
+        "llm": "extractive",
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -20,7 +20,8 @@ STOPWORDS = frozenset(
     did done has have had having not no so than then too very can could would should will shall may might must
     about into over under after before between during also any all some such only own same other our ours we
     you your i me my mine up down out off again further once here s t just don now according brief say says said
-    tell describe mention mentioned mentions explain""".split()
+    tell describe mention mentioned mentions explain please briefly short shortly summarise summarize summary
+    overview outline elaborate detail details""".split()
 )
 
 

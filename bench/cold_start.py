@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ENV, ROOT, load, settings_in, summary
+from bench.common import ENV, ROOT, load, seeded_settings, summary
 
 QUESTION = "What does the brief say about sanctions?"
 
@@ -25,9 +25,10 @@ def _phases(index_root: str) -> None:
     from assistant.facade import Assistant
     from assistant.index.build import build_index
     from assistant.index.embeddings import get_embeddings
+    from assistant.settings import isolated_settings
 
     imported = time.perf_counter()
-    settings = settings_in(Path(index_root))
+    settings = isolated_settings(Path(index_root))
     build_index(settings)  # the up-to-date check `ask` does first
     checked = time.perf_counter()
     get_embeddings(settings)
@@ -56,10 +57,7 @@ def _phases(index_root: str) -> None:
 
 def measure(runs: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = settings_in(Path(tmp))
-        from bench.common import seed_cache
-
-        seed_cache(settings)
+        settings = seeded_settings(Path(tmp))
         from assistant.index.build import build_index
 
         build_index(settings)

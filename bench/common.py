@@ -1,4 +1,4 @@
-"""Helpers shared by the benchmarks: load average, percentiles, isolated settings, questions."""
+"""Helpers shared by the benchmarks: load average, percentiles, seeded settings, questions, corpora."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import platform
 import random
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -92,34 +91,15 @@ def machine() -> dict[str, object]:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": memory, "python": sys.version.split()[0], "platform": platform.platform()}
 
 
-def settings_in(tmp: Path, corpus: Path | None = None, **overrides: object):  # noqa: ANN201 (assistant.settings.Settings)
-    """Settings over a private copy of the shipped corpus (or `corpus`), index inside `tmp`.
+def seeded_settings(tmp: Path):  # noqa: ANN201 (assistant.settings.Settings)
+    """Isolated settings under `tmp` whose index starts with the project's embedding cache, so an
+    index of the shipped brief builds without embedding (when `make index` has been run)."""
+    from assistant.index.cache import seed_cache
+    from assistant.settings import isolated_settings
 
-    The project's embedding cache is copied in when present, so an index of the shipped brief
-    builds without embedding anything (ingest benchmarks that want embedding start empty).
-    """
-    from assistant.settings import Settings
-
-    target = tmp / "corpus"
-    if not target.exists():
-        shutil.copytree(corpus or ROOT / "corpus", target, ignore=shutil.ignore_patterns("cache", "documents"))
-    values: dict[str, object] = {
-        "corpus_dir": target,
-        "index_dir": tmp / "index",
-        "feedback_db": tmp / "feedback.sqlite",
-        "chroma_host": None,
-        "llm": "extractive",
-    }
-    values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
-
-
-def seed_cache(settings) -> None:  # noqa: ANN001
-    """Copy the project's embedding cache into `settings.index_dir` (saves embedding the brief again)."""
-    cache = ROOT / "index" / "embeddings.sqlite"
-    if cache.exists():
-        settings.index_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(cache, settings.index_dir / "embeddings.sqlite")
+    settings = isolated_settings(tmp)
+    seed_cache(settings.index_dir, ROOT / "index")
+    return settings
 
 
 def sentences_of_brief() -> list[str]:

@@ -9,7 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.common import load, questions, seed_cache, settings_in, summary
+from bench.common import load, questions, seeded_settings, summary
 
 
 def measure(threads: int = 8, per_thread: int = 25) -> dict:
@@ -17,8 +17,7 @@ def measure(threads: int = 8, per_thread: int = 25) -> dict:
     from assistant.index.build import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = settings_in(Path(tmp))
-        seed_cache(settings)
+        settings = seeded_settings(Path(tmp))
         build_index(settings)
         assistant = Assistant(settings)
         assistant.ask("warm-up question about sanctions")

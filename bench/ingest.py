@@ -16,14 +16,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import BRIEF, ENV, ROOT, load, peak_rss_mb, recombined_markdown, run_child, settings_in
+from bench.common import BRIEF, ENV, ROOT, load, peak_rss_mb, recombined_markdown, run_child
 
 
 def _child(tmp: str, paragraphs: int, force: bool, novel: bool) -> None:
     """Child: build the index under `tmp` (generating the corpus first when `paragraphs` > 0)."""
     from assistant.index.build import build_index
+    from assistant.settings import isolated_settings
 
-    settings = settings_in(Path(tmp))
+    settings = isolated_settings(Path(tmp))
     if paragraphs:
         (settings.corpus_dir / BRIEF.name).write_text(recombined_markdown(paragraphs, novel=novel), encoding="utf-8")
     started = time.perf_counter()

@@ -6,7 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from bench.common import load, questions, seed_cache, settings_in, summary
+from bench.common import load, questions, seeded_settings, summary
 
 STAGES = ["retrieve_embed", "retrieve_dense", "retrieve_bm25", "retrieve_fusion", "answer", "total"]
 
@@ -32,8 +32,7 @@ def measure(count: int = 200) -> dict:
     from assistant.index.build import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = settings_in(Path(tmp))
-        seed_cache(settings)
+        settings = seeded_settings(Path(tmp))
         build_index(settings)
         result = measure_assistant(Assistant(settings), count)
         result["chunks"] = Assistant(settings).index.manifest.chunks

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 
-from bench import cold_start, concurrency, ingest, latency, scale
+from bench import cold_start, concurrency, ingest, latency, scale, slack_load
 from bench.common import OUT, load, machine
 
 QUICK: dict[str, Callable[[], dict]] = {
@@ -22,6 +22,7 @@ QUICK: dict[str, Callable[[], dict]] = {
     "ingest": lambda: ingest.measure(novel_paragraphs=300),
     "scale": lambda: scale.measure([1000, 10000], server=True, e2e=[1000]),
     "concurrency": lambda: concurrency.measure(8, 25),
+    "slack_concurrency": lambda: slack_load.measure(8, 25),
 }
 FULL: dict[str, Callable[[], dict]] = {
     "cold_start": lambda: cold_start.measure(runs=5),
@@ -29,6 +30,7 @@ FULL: dict[str, Callable[[], dict]] = {
     "ingest": lambda: ingest.measure(large_paragraphs=2000, novel_paragraphs=2000),
     "scale": lambda: scale.measure([1000, 10000, 100000], server=True, e2e=[10000, 100000]),
     "concurrency": lambda: concurrency.measure(8, 50),
+    "slack_concurrency": lambda: slack_load.measure(8, 50),
 }
 
 
@@ -80,6 +82,13 @@ def _short(name: str, result: dict) -> dict:
         return short
     if name == "concurrency":
         return {"qps": result["throughput_qps"], "p95_ms": result["latency_ms"]["p95"], "errors": result["errors"]}
+    if name == "slack_concurrency":
+        return {
+            "answers/s": result["throughput_aps"],
+            "ack_p95_ms": result["ack_ms"]["p95"],
+            "answer_p95_ms": result["answer_ms"]["p95"],
+            "errors": result["errors"],
+        }
     return result
 
 

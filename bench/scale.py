@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import BRIEF, ENV, free_port, load, recombined_markdown, settings_in, summary
+from bench.common import BRIEF, ENV, free_port, load, recombined_markdown, summary
 
 DIM = 384
 QUERIES = 200
@@ -140,10 +140,11 @@ def end_to_end(chunks: int, count: int = 200) -> dict:
     from assistant.index.chunking import chunk_document
     from assistant.index.embeddings import resolve_model
     from assistant.index.store import IndexPaths
+    from assistant.settings import isolated_settings
     from bench.latency import measure_assistant
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = settings_in(Path(tmp))
+        settings = isolated_settings(Path(tmp))
         # one sentence per paragraph, so chunk text == sentence text and the cache holds one vector per chunk
         text = re.sub(r"(?<=\w)[.!?](?=\s)", ";", recombined_markdown(chunks, sentences_per_paragraph=4))
         (settings.corpus_dir / BRIEF.name).write_text(text, encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -29,16 +28,13 @@ def run_sweep(
 ) -> list[dict[str, Any]]:
     from assistant.facade import Assistant
     from assistant.index.build import build_index
-    from assistant.index.store import IndexPaths
+    from assistant.index.cache import seed_cache
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="brief-sweep-") as tmp:
         for words in chunk_words:
             index_dir = Path(tmp) / f"index-{words}"
-            index_dir.mkdir()
-            cache = IndexPaths(settings.index_dir).cache
-            if cache.exists():  # reuse embeddings of identical texts (sentences do not change with chunk size)
-                shutil.copy(cache, IndexPaths(index_dir).cache)
+            seed_cache(index_dir, settings.index_dir)  # reuse embeddings of identical texts (sentences do not change with chunk size)
             variant = settings.model_copy(update={"chunk_words": words, "index_dir": index_dir, "chroma_host": None})
             build_index(variant)
             assistant = Assistant(variant)

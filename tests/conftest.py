@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,25 +11,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
-
-CORPUS = PROJECT_ROOT / "corpus"
-
-
-def make_settings(tmp: Path, **overrides: object) -> Settings:
-    """Settings confined to `tmp` (index, feedback) over a copy of the shipped corpus."""
-    corpus = tmp / "corpus"
-    if not corpus.exists():
-        shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("cache", "documents"))
-    values: dict[str, object] = {
-        "corpus_dir": corpus,
-        "index_dir": tmp / "index",
-        "feedback_db": tmp / "feedback.sqlite",
-        "chroma_host": None,
-        "llm": "extractive",
-    }
-    values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+from assistant.settings import Settings, isolated_settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +19,7 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings whose index of the shipped corpus is built once for the whole session."""
     from assistant.index.build import build_index
 
-    settings = make_settings(tmp_path_factory.mktemp("shared"))
+    settings = isolated_settings(tmp_path_factory.mktemp("shared"))
     build_index(settings)
     return settings
 
@@ -54,4 +35,4 @@ def assistant(built_settings: Settings) -> Iterator[object]:
 @pytest.fixture
 def fresh_settings(tmp_path: Path) -> Settings:
     """Settings with an empty index of their own, for tests that build or break indexes."""
-    return make_settings(tmp_path)
+    return isolated_settings(tmp_path)

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import make_settings
-
-from assistant.index.store import IndexPaths
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.index.cache import seed_cache
+from assistant.settings import PROJECT_ROOT, Settings, isolated_settings
 
 
 def seeded_settings(tmp: Path, built: Settings, **overrides: object) -> Settings:
     """Settings with an empty index whose embedding cache already holds the shipped corpus (no re-embedding)."""
-    settings = make_settings(tmp, **overrides)
-    paths = IndexPaths(settings.index_dir)
-    paths.root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(IndexPaths(built.index_dir).cache, paths.cache)
+    settings = isolated_settings(tmp, **overrides)
+    seed_cache(settings.index_dir, built.index_dir)
     return settings
 
 

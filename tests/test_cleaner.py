@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from index_helpers import run_cli
 
 from assistant.corpus.clean_brief import CleanBrief, clean_brief
 from assistant.corpus.document import parse_markdown
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import PROJECT_ROOT, isolated_settings
 from assistant.text import SUPERSCRIPT_DIGITS
 
 CORPUS = PROJECT_ROOT / "corpus"
@@ -103,15 +100,12 @@ def test_markdown_round_trips_through_the_parser(brief: CleanBrief) -> None:
 
 
 def test_corpus_clean_command_regenerates_committed_file(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus, ignore=shutil.ignore_patterns("cache", "documents"))
-    (corpus / CLEAN.name).unlink()
-    env = {**os.environ, "COLUMNS": "200", "BRIEF_CORPUS_DIR": str(corpus), "BRIEF_INDEX_DIR": str(tmp_path / "index")}
-    done = subprocess.run([sys.executable, "-m", "assistant", "corpus", "clean"], env=env, cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=120)
+    settings = isolated_settings(tmp_path)
+    (settings.corpus_dir / CLEAN.name).unlink()
+    done = run_cli(settings, "corpus", "clean", timeout=120)
     assert done.returncode == 0, done.stderr
     assert "4 sections, 6 notes, 3 pull quotes removed" in done.stderr
-    assert (corpus / CLEAN.name).read_bytes() == CLEAN.read_bytes()
+    assert (settings.corpus_dir / CLEAN.name).read_bytes() == CLEAN.read_bytes()
 
 
 def test_too_short_raw_text_is_a_clear_error() -> None:

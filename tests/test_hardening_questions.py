@@ -63,6 +63,15 @@ def test_odd_but_usable_questions_are_answered(assistant: Assistant, question: s
         assert citation.chunk.text[citation.start : citation.end] == citation.quote
 
 
+@pytest.mark.parametrize("opener", ["Briefly, ", "In short, ", "Please explain: ", "Summarise: "])
+def test_an_opening_word_neither_blocks_an_answer_nor_rescues_an_off_topic_question(assistant: Assistant, opener: str) -> None:
+    """A capitalised first word the corpus never uses ("Briefly") is not a name it fails to know."""
+    answer = assistant.ask(opener + "what does the brief say about sanctions?")
+    assert not answer.declined and any("sanction" in c.quote.lower() for c in answer.citations)
+    assert assistant.ask(opener + "who won the 1998 World Cup?").declined
+    assert assistant.ask(opener + "what is the recipe for sourdough bread?").declined
+
+
 def test_markup_in_a_question_is_data(assistant: Assistant) -> None:
     """Unknown words like `script`/`alert` may make the refusal decline; either way nothing breaks or is executed."""
     answer = assistant.ask("<script>alert(1)</script> Who is Steve Witkoff?")

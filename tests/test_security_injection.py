@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_settings
 from fake_llm_server import FakeChatServer, first_sentence, passages_of
 
 from assistant.facade import Assistant
 from assistant.index.build import build_index
-from assistant.settings import Settings
+from assistant.settings import Settings, isolated_settings
 
 CANARY = "CANARY-7731"
 PLANTED = f"""---
@@ -37,7 +36,7 @@ QUESTION = "Who chaired the Black Sea grain corridor talks?"
 
 @pytest.fixture(scope="module")
 def planted_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    settings = make_settings(tmp_path_factory.mktemp("planted"))
+    settings = isolated_settings(tmp_path_factory.mktemp("planted"))
     documents = settings.corpus_dir / "documents"
     documents.mkdir()
     (documents / "grain-corridor-note.md").write_text(PLANTED, encoding="utf-8")

@@ -11,12 +11,12 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_slack_api import BOT_USER, FakeSlackAPI
 from slack_sdk.signature import SignatureVerifier
 
 from assistant.feedback import FeedbackStore
@@ -28,82 +28,6 @@ from ui.slack_server import http_server
 
 BOT_TOKEN = "xoxb-111-222-TESTbotTOKENvalue"
 SIGNING_SECRET = "TESTsigningSECRET0123456789abcdef"
-BOT_USER = "UBOT"
-_timestamps = count(1000)
-
-
-class FakeSlackAPI:
-    """Slack's Web API on 127.0.0.1: records every call and answers `ok: true` like Slack."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any], str]] = []
-        self._lock = threading.Lock()
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
-                method = self.path.rsplit("/", 1)[-1]
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
-                if "json" in (self.headers.get("Content-Type") or ""):
-                    params = json.loads(raw or "{}")
-                else:
-                    params = {k: v[0] for k, v in urllib.parse.parse_qs(raw).items()}
-                with fake._lock:
-                    fake.calls.append((method, params, self.headers.get("Authorization", "")))
-                body = json.dumps(fake.reply(method, params)).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/api/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def reply(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        if method == "auth.test":
-            return {
-                "ok": True,
-                "url": "https://test.slack.com/",
-                "team": "Test",
-                "user": "brief",
-                "team_id": "T1",
-                "user_id": BOT_USER,
-                "bot_id": "BBOT",
-                "is_enterprise_install": False,
-            }
-        if method == "chat.postMessage":
-            ts = f"{next(_timestamps)}.000"
-            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": {"ts": ts, "text": params.get("text")}}
-        if method == "chat.postEphemeral":
-            return {"ok": True, "message_ts": f"{next(_timestamps)}.000"}
-        return {"ok": True}
-
-    def of(self, method: str, **match: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return [p for m, p, _ in self.calls if m == method and all(p.get(k) == v for k, v in match.items())]
-
-    def methods_for(self, channel: str) -> list[str]:
-        with self._lock:
-            return [m for m, p, _ in self.calls if p.get("channel") == channel]
-
-    def wait_for(self, method: str, timeout: float = 60, **match: str) -> dict[str, Any]:
-        """The latest matching call, once there is one."""
-        return self.wait_count(method, 1, timeout, **match)[-1]
-
-    def wait_count(self, method: str, n: int, timeout: float = 60, **match: str) -> list[dict[str, Any]]:
-        """The matching calls, once there are at least `n`."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            found = self.of(method, **match)
-            if len(found) >= n:
-                return found
-            time.sleep(0.02)
-        raise AssertionError(f"fewer than {n} {method} matching {match}; calls: {[(m, p.get('channel')) for m, p, _ in self.calls]}")
 
 
 class FlakyAssistant:

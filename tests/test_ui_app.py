@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -200,12 +199,12 @@ def test_question_text_is_escaped(app: AppTest) -> None:
 def test_first_start_builds_the_index_with_progress(
     built_settings: Settings, fresh_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from assistant.index.cache import seed_cache
     from assistant.index.store import IndexPaths
     from ui import loading
 
     # Reuse the session's embedding cache: the build then only writes the store (lean on 2 cores).
-    fresh_settings.index_dir.mkdir(parents=True)
-    shutil.copy(IndexPaths(built_settings.index_dir).cache, IndexPaths(fresh_settings.index_dir).cache)
+    seed_cache(fresh_settings.index_dir, built_settings.index_dir)
     stages: list[str] = []
     real_build = loading.build_index
 

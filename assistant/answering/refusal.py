@@ -25,7 +25,7 @@ class Coverage:
 
 def assess_coverage(question: str, vocabulary: frozenset[str], best_similarity: float) -> Coverage:
     """Not covered when the question names something the corpus never mentions, or nothing retrieved is close."""
-    anchors = _names(question) + _NUMBER.findall(question)
+    anchors = _names(question, vocabulary) + _NUMBER.findall(question)
     unknown = [anchor for anchor in anchors if not _known(anchor, vocabulary)]
     if unknown:
         return Coverage(False, f"it never mentions {', '.join(dict.fromkeys(unknown))}")
@@ -45,17 +45,16 @@ def _known(anchor: str, vocabulary: frozenset[str]) -> bool:
     return "-" in anchor and bool(parts) and all(normalise_term(part) in vocabulary for part in parts)
 
 
-def _names(question: str) -> list[str]:
-    """Capitalised words that are not just the first word of the question or a stopword."""
+def _names(question: str, vocabulary: frozenset[str]) -> list[str]:
+    """Capitalised words that are not stopwords. The question's first word is capitalised anyway, so it
+    counts only when the corpus knows it ("Witkoff's role?"), not when it is an opener ("Briefly, …")."""
     names = []
     for match in _NAME.finditer(question):
         word = match.group().replace("’", "'")
         if word.lower() in STOPWORDS or word.lower().removesuffix("'s") in STOPWORDS:
             continue
-        if match.start() == len(question) - len(question.lstrip()) and word.lower() in _QUESTION_OPENERS:
+        name = word.removesuffix("'s").rstrip("'")
+        if match.start() == len(question) - len(question.lstrip()) and not _known(name, vocabulary):
             continue
-        names.append(word.removesuffix("'s").rstrip("'"))
+        names.append(name)
     return names
-
-
-_QUESTION_OPENERS = frozenset("list give name summarise summarize compare is are was were which".split())

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
+
+from assistant.index.store import IndexPaths
 
 
 class EmbeddingCache:
@@ -41,6 +44,15 @@ class EmbeddingCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def seed_cache(index_dir: Path, source_index_dir: Path) -> None:
+    """Start the index at `index_dir` with a copy of another index's embedding cache, so texts the
+    other index embedded are not embedded again; nothing happens when that cache does not exist."""
+    source = IndexPaths(source_index_dir).cache
+    if source.exists():
+        index_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, IndexPaths(index_dir).cache)
 
 
 def _key(text: str) -> str:
