@@ -12,12 +12,9 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +22,9 @@ from bench.common import ROOT, load, questions, seeded_settings, summary
 
 if str(ROOT / "tests") not in sys.path:
     sys.path.append(str(ROOT / "tests"))
-from fake_slack_api import BOT_USER, FakeSlackAPI  # noqa: E402 - tests/ is not a package
+from fake_slack_api import BOT_TOKEN, BOT_USER, SIGNING_SECRET, FakeSlackAPI, post, slack_event  # noqa: E402 - tests/ is not a package
 
-SIGNING_SECRET = "BENCHsigningSECRET0123456789abcd"
-BOT_TOKEN = "xoxb-111-222-BENCHbotTOKENvalue"
-ACK_TIMEOUT_S = 10.0
 ANSWER_TIMEOUT_S = 60.0
-_event_ids = count(1)
 
 ThreadKey = tuple[str, str]  # (channel, thread_ts): one Slack thread, one conversation
 
@@ -61,48 +54,19 @@ class TimedSlackAPI(FakeSlackAPI):
             return self._changed.wait_for(ready, timeout)
 
 
-def signed_post(url: str, body: str) -> int:
-    """POST an Events API body signed like Slack does; the HTTP status (0 when no reply came)."""
-    from slack_sdk.signature import SignatureVerifier
+def event_body(question: str, *, channel: str, ts: str, user: str, thread_ts: str | None) -> str:
+    """A direct message in `D…` channels, an app_mention elsewhere."""
+    if channel.startswith("D"):
+        return slack_event("message", question, channel=channel, ts=ts, user=user, thread_ts=thread_ts, channel_type="im")[0]
+    return slack_event("app_mention", f"<@{BOT_USER}> {question}", channel=channel, ts=ts, user=user, thread_ts=thread_ts)[0]
 
-    timestamp = str(int(time.time()))
-    signature = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=timestamp, body=body) or ""
-    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature}
-    request = urllib.request.Request(url, body.encode(), method="POST", headers=headers)
+
+def signed_post(url: str, body: str) -> int:
+    """The HTTP status of a signed Events API POST (0 when no reply came)."""
     try:
-        with urllib.request.urlopen(request, timeout=ACK_TIMEOUT_S) as response:
-            response.read()
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
+        return post(url, body)[0]
     except OSError:
         return 0
-
-
-def event_body(question: str, *, channel: str, ts: str, user: str, thread_ts: str | None) -> str:
-    """An Events API envelope: a direct message in `D…` channels, an app_mention elsewhere."""
-    direct = channel.startswith("D")
-    inner: dict[str, Any] = {
-        "type": "message" if direct else "app_mention",
-        "user": user,
-        "text": question if direct else f"<@{BOT_USER}> {question}",
-        "ts": ts,
-        "channel": channel,
-        "event_ts": ts,
-        **({"channel_type": "im"} if direct else {}),
-        **({"thread_ts": thread_ts} if thread_ts else {}),
-    }
-    envelope = {
-        "token": "legacy",
-        "team_id": "T1",
-        "api_app_id": "A1",
-        "event": inner,
-        "type": "event_callback",
-        "event_id": f"EvBench{next(_event_ids):06d}",
-        "event_time": int(time.time()),
-        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}],
-    }
-    return json.dumps(envelope)
 
 
 def measure(clients: int = 8, per_client: int = 25) -> dict:

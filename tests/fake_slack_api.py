@@ -1,4 +1,5 @@
-"""A fake of Slack's Web API on 127.0.0.1 port 0: records every call and answers `ok: true` like Slack.
+"""A fake of Slack's Web API on 127.0.0.1 port 0 (records every call, answers `ok: true` like Slack),
+the fake workspace's credentials, and Events API requests signed like Slack sends them.
 
 The real `slack_sdk.WebClient` talks to it over HTTP (`SlackSettings.api_url = fake.url`), so the
 Slack bot's tests and its load benchmark exercise the real client code.
@@ -9,12 +10,18 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from typing import Any
 
+from slack_sdk.signature import SignatureVerifier
+
 BOT_USER = "UBOT"
+BOT_TOKEN = "xoxb-111-222-TESTbotTOKENvalue"
+SIGNING_SECRET = "TESTsigningSECRET0123456789abcdef"
 _timestamps = count(1000)
 
 
@@ -90,3 +97,58 @@ class FakeSlackAPI:
                 return found
             time.sleep(0.02)
         raise AssertionError(f"fewer than {n} {method} matching {match}; calls: {[(m, p.get('channel')) for m, p, _ in self.calls]}")
+
+
+def post(
+    url: str,
+    body: str,
+    content_type: str = "application/json",
+    *,
+    secret: str = SIGNING_SECRET,
+    age_s: int = 0,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, float]:
+    """POST `body` signed like Slack does; returns the status and the seconds the reply took."""
+    timestamp = str(int(time.time()) - age_s)
+    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
+    request = urllib.request.Request(
+        url,
+        body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": signature or "",
+            **(headers or {}),
+        },
+    )
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, time.monotonic() - started
+    except urllib.error.HTTPError as error:
+        return error.code, time.monotonic() - started
+
+
+_event_ids = count(1)
+
+
+def slack_event(
+    kind: str, text: str, *, channel: str, ts: str, user: str = "U1", thread_ts: str | None = None, **extra: Any
+) -> tuple[str, str]:
+    """An Events API envelope (JSON body) and its event_id."""
+    inner = {"type": kind, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts, **extra}
+    if thread_ts:
+        inner["thread_ts"] = thread_ts
+    event_id = f"Ev{next(_event_ids):06d}"
+    envelope = {
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "event": inner,
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}],
+    }
+    return json.dumps(envelope), event_id

@@ -11,13 +11,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from itertools import count
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_slack_api import BOT_USER, FakeSlackAPI
-from slack_sdk.signature import SignatureVerifier
+from fake_slack_api import BOT_TOKEN, BOT_USER, SIGNING_SECRET, FakeSlackAPI, post, slack_event
 
 from assistant.feedback import FeedbackStore
 from ui import slack_messages as msg
@@ -25,9 +23,6 @@ from ui.slack_blocks import MAX_BLOCKS, MAX_TEXT
 from ui.slack_bot import SlackBot
 from ui.slack_config import SlackSettings
 from ui.slack_server import http_server
-
-BOT_TOKEN = "xoxb-111-222-TESTbotTOKENvalue"
-SIGNING_SECRET = "TESTsigningSECRET0123456789abcdef"
 
 
 class FlakyAssistant:
@@ -86,61 +81,8 @@ def bot_url(slack: FakeSlackAPI, assistant: Any, feedback: FeedbackStore) -> Ite
     server.server_close()
 
 
-def post(
-    url: str,
-    body: str,
-    content_type: str = "application/json",
-    *,
-    secret: str = SIGNING_SECRET,
-    age_s: int = 0,
-    headers: dict[str, str] | None = None,
-) -> tuple[int, float]:
-    """POST `body` signed like Slack does; returns the status and the seconds the reply took."""
-    timestamp = str(int(time.time()) - age_s)
-    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
-    request = urllib.request.Request(
-        url,
-        body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": content_type,
-            "X-Slack-Request-Timestamp": timestamp,
-            "X-Slack-Signature": signature or "",
-            **(headers or {}),
-        },
-    )
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, time.monotonic() - started
-    except urllib.error.HTTPError as error:
-        return error.code, time.monotonic() - started
-
-
-_event_ids = count(1)
-
-
-def event(kind: str, text: str, *, channel: str, ts: str, user: str = "U1", thread_ts: str | None = None, **extra: Any) -> tuple[str, str]:
-    """An Events API envelope (JSON body) and its event_id."""
-    inner = {"type": kind, "user": user, "text": text, "ts": ts, "channel": channel, "event_ts": ts, **extra}
-    if thread_ts:
-        inner["thread_ts"] = thread_ts
-    event_id = f"Ev{next(_event_ids):06d}"
-    envelope = {
-        "token": "legacy",
-        "team_id": "T1",
-        "api_app_id": "A1",
-        "event": inner,
-        "type": "event_callback",
-        "event_id": event_id,
-        "event_time": int(time.time()),
-        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}],
-    }
-    return json.dumps(envelope), event_id
-
-
 def mention(url: str, question: str, *, channel: str, ts: str, user: str = "U1", thread_ts: str | None = None) -> None:
-    body, _ = event("app_mention", f"<@{BOT_USER}> {question}", channel=channel, ts=ts, user=user, thread_ts=thread_ts)
+    body, _ = slack_event("app_mention", f"<@{BOT_USER}> {question}", channel=channel, ts=ts, user=user, thread_ts=thread_ts)
     status, seconds = post(url, body)
     assert status == 200 and seconds < 3, (status, seconds)
 
@@ -201,7 +143,7 @@ def test_follow_up_in_the_thread_is_understood_with_the_earlier_turns(bot_url: s
 
 
 def test_direct_message_is_answered(bot_url: str, slack: FakeSlackAPI) -> None:
-    body, _ = event("message", "Who drafted the 28-point peace plan?", channel="D1", ts="300.1", channel_type="im", user="U3")
+    body, _ = slack_event("message", "Who drafted the 28-point peace plan?", channel="D1", ts="300.1", channel_type="im", user="U3")
     assert post(bot_url, body)[0] == 200
     reply = slack.wait_for("chat.postMessage", channel="D1", thread_ts="300.1")
     check_limits(reply)
@@ -210,13 +152,13 @@ def test_direct_message_is_answered(bot_url: str, slack: FakeSlackAPI) -> None:
 
 def test_bot_and_own_messages_and_edits_are_ignored(bot_url: str, slack: FakeSlackAPI) -> None:
     for body, _ in (
-        event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.1", channel_type="im", user=BOT_USER),
-        event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.2", channel_type="im", bot_id="BOTHER"),
-        event("message", "edited", channel="D2", ts="310.3", channel_type="im", subtype="message_changed"),
-        event("message", "Who drafted the 28-point peace plan?", channel="C9", ts="310.4", channel_type="channel"),
+        slack_event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.1", channel_type="im", user=BOT_USER),
+        slack_event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.2", channel_type="im", bot_id="BOTHER"),
+        slack_event("message", "edited", channel="D2", ts="310.3", channel_type="im", subtype="message_changed"),
+        slack_event("message", "Who drafted the 28-point peace plan?", channel="C9", ts="310.4", channel_type="channel"),
         # sentinels, sent last, that are answered: once they are, the ignored ones had their chance
-        event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.5", channel_type="im", user="U3b"),
-        event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C9", ts="310.6", user="U3b"),
+        slack_event("message", "Who drafted the 28-point peace plan?", channel="D2", ts="310.5", channel_type="im", user="U3b"),
+        slack_event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C9", ts="310.6", user="U3b"),
     ):
         assert post(bot_url, body)[0] == 200
     for channel, ts in (("D2", "310.5"), ("C9", "310.6")):
@@ -226,7 +168,7 @@ def test_bot_and_own_messages_and_edits_are_ignored(bot_url: str, slack: FakeSla
 
 
 def test_a_retried_event_is_answered_once(bot_url: str, slack: FakeSlackAPI) -> None:
-    body, _ = event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C3", ts="400.1", user="U4")
+    body, _ = slack_event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C3", ts="400.1", user="U4")
     assert post(bot_url, body)[0] == 200
     status, _ = post(bot_url, body, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     assert status == 200
@@ -236,9 +178,9 @@ def test_a_retried_event_is_answered_once(bot_url: str, slack: FakeSlackAPI) -> 
 
 
 def test_bad_or_stale_signature_is_rejected_and_never_answered(bot_url: str, slack: FakeSlackAPI) -> None:
-    body, _ = event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C4", ts="500.1")
+    body, _ = slack_event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C4", ts="500.1")
     assert post(bot_url, body, secret="not-the-signing-secret")[0] == 401
-    body, _ = event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C4", ts="500.2")
+    body, _ = slack_event("app_mention", f"<@{BOT_USER}> Who drafted the 28-point peace plan?", channel="C4", ts="500.2")
     assert post(bot_url, body, age_s=600)[0] == 401
     time.sleep(0.5)  # rejected before dispatch: nothing was started that could still arrive
     assert slack.methods_for("C4") == []
