@@ -13,11 +13,12 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 
-from bench import cold_start, concurrency, ingest, latency, scale, slack_load
+from bench import cold_start, concurrency, ingest, latency, scale, slack_load, ui_cold_start
 from bench.common import OUT, load, machine
 
 QUICK: dict[str, Callable[[], dict]] = {
     "cold_start": lambda: cold_start.measure(runs=3),
+    "ui_cold_start": lambda: ui_cold_start.measure(runs=3),
     "latency": lambda: latency.measure(200),
     "ingest": lambda: ingest.measure(novel_paragraphs=300),
     "scale": lambda: scale.measure([1000, 10000], server=True, e2e=[1000]),
@@ -26,6 +27,7 @@ QUICK: dict[str, Callable[[], dict]] = {
 }
 FULL: dict[str, Callable[[], dict]] = {
     "cold_start": lambda: cold_start.measure(runs=5),
+    "ui_cold_start": lambda: ui_cold_start.measure(runs=5),
     "latency": lambda: latency.measure(500),
     "ingest": lambda: ingest.measure(large_paragraphs=2000, novel_paragraphs=2000),
     "scale": lambda: scale.measure([1000, 10000, 100000], server=True, e2e=[10000, 100000]),
@@ -71,6 +73,8 @@ def _short(name: str, result: dict) -> dict:
         return {name: result["error"]}
     if name == "cold_start":
         return {"cli_wall_s": result["cli_wall_s"], "phases_median_s": result["phases_median_s"]}
+    if name == "ui_cold_start":
+        return {phase: (v["p50"], v["max"]) for phase, v in result["seconds"].items()}
     if name == "latency":
         return {k: (v["p50"], v["p95"]) for k, v in result["stages_ms"].items()}
     if name == "ingest":

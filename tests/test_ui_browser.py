@@ -6,56 +6,19 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from streamlit_app import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
 
 from assistant.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 README_SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
-START_TIMEOUT_S = 120
-ANSWER_TIMEOUT_MS = 120_000
 TIMINGS: dict[str, float] = {}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"streamlit did not answer /_stcore/health within {START_TIMEOUT_S} s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -64,68 +27,30 @@ def server(built_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium: run `make browser-deps` (installs Debian's chromium)")
     work = tmp_path_factory.mktemp("ui-browser")
-    env = {
-        **os.environ,
-        "BRIEF_INDEX_DIR": str(built_settings.index_dir),
-        "BRIEF_CORPUS_DIR": str(built_settings.corpus_dir),
-        "BRIEF_FEEDBACK_DB": str(work / "feedback.sqlite"),
-        "BRIEF_LLM": "extractive",
-        "HF_HUB_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    env.pop("CHROMA_HOST", None)
-    env.pop("BRIEF_CHROMA_HOST", None)
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
+    settings = built_settings.model_copy(update={"feedback_db": work / "feedback.sqlite"})
     log = work / "streamlit.log"
-    command = [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--browser.gatherUsageStats", "false"]  # fmt: skip
     started = time.perf_counter()
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
-        _wait_healthy(url, process, log)
-        TIMINGS["start_to_health_s"] = round(time.perf_counter() - started, 2)
-        TIMINGS["_started"] = started
-        yield url
+        with running_app(settings, log) as url:
+            TIMINGS["start_to_health_s"] = round(time.perf_counter() - started, 2)
+            TIMINGS["_started"] = started
+            yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(log, ARTIFACTS / "streamlit.log")
 
 
 @pytest.fixture(scope="module")
 def page(server: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.dialogs = []  # type: ignore[attr-defined]
-        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
-        page.goto(server)
-        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    with browser_page(server) as page:
         TIMINGS["start_to_usable_page_s"] = round(time.perf_counter() - TIMINGS["_started"], 2)
+        page.dialogs = []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         yield page
-        browser.close()
-
-
-def _ask(page: object, question: str) -> float:
-    started = time.perf_counter()
-    box = page.get_by_test_id("stChatInputTextArea")  # type: ignore[attr-defined]
-    box.fill(question)
-    box.press("Enter")
-    return started
 
 
 def test_answer_with_citation_cards_and_screenshot(page: object) -> None:
-    started = _ask(page, "Who drafted the 28-point peace plan?")
+    started = ask(page, "Who drafted the 28-point peace plan?")
     card = page.locator(".ba-card").first  # type: ignore[attr-defined]
     card.wait_for(timeout=ANSWER_TIMEOUT_MS)
     TIMINGS["question_to_answer_s"] = round(time.perf_counter() - started, 2)
@@ -162,7 +87,7 @@ def test_answer_with_citation_cards_and_screenshot(page: object) -> None:
 
 def test_markup_in_a_question_is_shown_as_text(page: object) -> None:
     question = "<img src=x onerror=alert(1)> <script>alert(2)</script> who drafted the plan?"
-    _ask(page, question)
+    ask(page, question)
     shown = page.locator(".ba-user", has_text="onerror").first  # type: ignore[attr-defined]
     shown.wait_for(timeout=ANSWER_TIMEOUT_MS)
     assert shown.inner_text().strip() == question
