@@ -6,7 +6,6 @@ import os
 import platform
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -127,12 +126,6 @@ def recombined_markdown(paragraphs: int, seed: int = 3, sentences_per_paragraph:
             lines += [f"## Section {i // 20 + 1}", ""]
         lines += [" ".join(sentence() for _ in range(sentences_per_paragraph)), ""]
     return "\n".join(lines)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def run_child(module: str, *args: str, timeout: float = 600) -> str:

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from local_servers import running_chroma  # tests/, on the path through bench/__init__.py
 
-from bench.common import BRIEF, ENV, free_port, load, recombined_markdown, summary
+from bench.common import BRIEF, load, recombined_markdown, summary
 
 DIM = 384
 QUERIES = 200
@@ -94,40 +93,18 @@ def chroma_server(sizes: list[int]) -> list[dict]:
 
     rows = []
     for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            port = free_port()
-            chroma = str(Path(sys.executable).parent / "chroma")
-            server = subprocess.Popen(
-                [chroma, "run", "--path", tmp, "--host", "127.0.0.1", "--port", str(port)],
-                env=ENV,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+        with tempfile.TemporaryDirectory() as tmp, running_chroma(Path(tmp)) as (port, server):
+            client = chromadb.HttpClient(host="127.0.0.1", port=port, settings=ChromaSettings(anonymized_telemetry=False))
+            before_load, rss_before = load(), _rss_mb(server.pid)
+            row = _fill_and_query(client, n, np.random.default_rng(n))
+            row.update(
+                mode="chroma run (HTTP, 127.0.0.1)",
+                server_rss_mb=_rss_mb(server.pid),
+                server_rss_growth_mb=round(_rss_mb(server.pid) - rss_before, 1),
+                disk_mb=_du_mb(Path(tmp)),
+                load_avg=before_load,
             )
-            try:
-                client = None
-                for _ in range(120):
-                    try:
-                        client = chromadb.HttpClient(host="127.0.0.1", port=port, settings=ChromaSettings(anonymized_telemetry=False))
-                        client.heartbeat()
-                        break
-                    except Exception:  # noqa: BLE001 - the server is still starting; retried for up to 60 s
-                        client = None
-                        time.sleep(0.5)
-                if client is None:
-                    raise RuntimeError(f"chroma run on port {port} did not answer within 60 s")
-                before_load, rss_before = load(), _rss_mb(server.pid)
-                row = _fill_and_query(client, n, np.random.default_rng(n))
-                row.update(
-                    mode="chroma run (HTTP, 127.0.0.1)",
-                    server_rss_mb=_rss_mb(server.pid),
-                    server_rss_growth_mb=round(_rss_mb(server.pid) - rss_before, 1),
-                    disk_mb=_du_mb(Path(tmp)),
-                    load_avg=before_load,
-                )
-                rows.append(row)
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
+            rows.append(row)
     return rows
 
 

@@ -8,7 +8,6 @@ ack latency, and the time from the POST to the answer's chat.postMessage reachin
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 import threading
 import time
@@ -18,11 +17,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from bench.common import ROOT, load, questions, seeded_settings, summary
+from fake_slack_api import (  # tests/, on the path through bench/__init__.py
+    BOT_TOKEN,
+    BOT_USER,
+    SIGNING_SECRET,
+    FakeSlackAPI,
+    post,
+    slack_event,
+)
 
-if str(ROOT / "tests") not in sys.path:
-    sys.path.append(str(ROOT / "tests"))
-from fake_slack_api import BOT_TOKEN, BOT_USER, SIGNING_SECRET, FakeSlackAPI, post, slack_event  # noqa: E402 - tests/ is not a package
+from bench.common import load, questions, seeded_settings, summary
 
 ANSWER_TIMEOUT_S = 60.0
 

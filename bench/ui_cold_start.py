@@ -8,16 +8,13 @@ Assistant loaded and the chat box shown), and the first question to its first ci
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ROOT, load, seeded_settings, summary
+from local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app  # tests/, on the path through bench/__init__.py
 
-if str(ROOT / "tests") not in sys.path:
-    sys.path.append(str(ROOT / "tests"))
-from streamlit_app import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app  # noqa: E402 - tests/ is not a package
+from bench.common import load, seeded_settings, summary
 
 QUESTION = "Who drafted the 28-point peace plan?"
 

@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -14,9 +13,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from index_helpers import cli_env, run_cli, seeded_settings
+from local_servers import running_chroma
 
 from assistant.errors import IndexIncompatibleError
 from assistant.facade import Assistant
@@ -127,40 +126,10 @@ def test_readers_keep_answering_while_a_writer_rebuilds(tmp_path: Path, built_se
 # -- server mode: a real `chroma run` ---------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    port = _free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    chroma = Path(sys.executable).parent / "chroma"
-    log = (data / "server.log").open("w")
-    process = subprocess.Popen([str(chroma), "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(data / "db")],
-                               stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, (data / "server.log").read_text()
-            time.sleep(0.3)
-        else:
-            pytest.fail("chroma server did not answer its heartbeat within 60 s")
+    with running_chroma(tmp_path_factory.mktemp("chroma-server")) as (port, _):
         yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.mark.server

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from streamlit_app import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
+from local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
 
 from assistant.settings import PROJECT_ROOT, Settings
 
