@@ -19,6 +19,7 @@ from assistant.corpus.manifest import SourcesManifest
 from assistant.errors import BackendError
 from assistant.index.reader import OpenIndex, open_index
 from assistant.index.store import IndexPaths
+from assistant.retrieval.query import search_query
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.settings import Settings
 from assistant.types import Answer, Chunk, LinkedSource, Passage, Turn
@@ -119,17 +120,18 @@ class Assistant:
         history = self.conversations.history(conversation_id)
         standalone, notice = self._standalone(text, history, chosen)
 
-        retrieval = retriever.retrieve(standalone, top_k or self.settings.top_k, document=document, section=section)
+        query = search_query(standalone, self.index.manifest.documents, document)
+        retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
         timings = {"retrieve": _ms(started)}
         best = self._best_similarity(retrieval.passages, retrieval.query_vector)
-        coverage = assess_coverage(standalone, self.index.lexical.vocabulary, best)
+        coverage = assess_coverage(query, self.index.lexical.vocabulary, best)
 
         answer_started = time.perf_counter()
         answer: Answer | None = None
         if not coverage.covered:
             answer = self._declined(text, standalone, coverage.reason, retrieval.passages, chosen.name)
         else:
-            request = AnswerRequest(standalone, retrieval.passages, retrieval.query_vector, history)
+            request = AnswerRequest(query, retrieval.passages, retrieval.query_vector, history)
             if chosen.name != EXTRACTIVE:
                 try:
                     pieces = []

@@ -14,6 +14,7 @@ from functools import partial
 import numpy as np
 from filelock import FileLock, Timeout
 
+from assistant.corpus.document import SourceDocument
 from assistant.corpus.library import load_corpus, write_atomic
 from assistant.errors import IndexLockedError
 from assistant.index.cache import EmbeddingCache
@@ -69,7 +70,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
     model = resolve_model(settings)
     documents = load_corpus(settings)
     chunks = [chunk for document in documents for chunk in chunk_document(document, settings.chunk_words)]
-    corpus_hash = _corpus_hash(chunks, model, settings)
+    corpus_hash = _corpus_hash(documents, chunks, model, settings)
 
     current = paths.current_build_id()
     if current and not force:
@@ -111,7 +112,9 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
         sentences=len(sentences),
         embedded=embedded,
         documents=[
-            DocumentSummary(id=d.id, title=d.title, kind=d.kind, url=d.url, chunks=sum(c.document == d.id for c in chunks))
+            DocumentSummary(
+                id=d.id, title=d.title, kind=d.kind, url=d.url, chunks=sum(c.document == d.id for c in chunks), authors=d.authors
+            )
             for d in documents
         ],
     )
@@ -125,8 +128,10 @@ def _mode(settings: Settings) -> str:
     return "server" if settings.server_mode else "embedded"
 
 
-def _corpus_hash(chunks: list[Chunk], model: str, settings: Settings) -> str:
+def _corpus_hash(documents: list[SourceDocument], chunks: list[Chunk], model: str, settings: Settings) -> str:
     digest = hashlib.sha256(f"{BUILD_FORMAT}\x00{model}\x00{settings.chunk_words}".encode())
+    for document in documents:  # what the manifest records of each document
+        digest.update(json.dumps([document.id, document.title, document.kind, document.url, document.authors]).encode())
     for chunk in chunks:
         digest.update(json.dumps(chunk.to_record(), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()

@@ -42,6 +42,7 @@ class DocumentSummary(BaseModel):
     kind: str
     url: str
     chunks: int
+    authors: list[str] = []
 
 
 class BuildManifest(BaseModel):
