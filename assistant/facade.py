@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answering.base import AnswerBackend, AnswerRequest
-from assistant.answering.citations import verify_draft
+from assistant.answering.citations import VerifiedAnswer, verify_draft
 from assistant.answering.extractive import ExtractiveBackend
 from assistant.answering.refusal import assess_coverage
 from assistant.conversation import ConversationStore, rewrite_follow_up
@@ -169,14 +169,18 @@ class Assistant:
         similarities = [float(np.max(self.index.chunk_sentence_vectors(p.chunk) @ query_vector)) for p in passages if p.chunk.sentences]
         return max(similarities, default=0.0)
 
-    def _verified(self, question: str, standalone: str, draft: str, passages: list[Passage], backend: str) -> Answer:
-        verified = verify_draft(
+    def verify(self, draft: str, passages: list[Passage]) -> VerifiedAnswer:
+        """Keep the sentences of `draft` that `passages` support, cited with exact quotes (this index's vectors)."""
+        return verify_draft(
             draft,
             passages,
             embed=lambda texts: np.asarray(self.index.embeddings.embed_documents(texts), dtype=np.float32),
             sentence_vectors=self.index.chunk_sentence_vectors,
             linked_sources=self.linked_source,
         )
+
+    def _verified(self, question: str, standalone: str, draft: str, passages: list[Passage], backend: str) -> Answer:
+        verified = self.verify(draft, passages)
         if not verified.citations:
             return self._declined(question, standalone, "no passage supports an answer", passages, backend)
         return Answer(question, standalone, verified.text, False, verified.citations, passages, backend)

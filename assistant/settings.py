@@ -53,14 +53,19 @@ class Settings(BaseSettings):
         """True when a Chroma server is configured instead of the embedded index."""
         return bool(self.chroma_host)
 
+    @property
+    def chroma_mode(self) -> Literal["server", "embedded"]:
+        """The kind of Chroma an index is built for, recorded in its manifest."""
+        return "server" if self.server_mode else "embedded"
 
-def isolated_settings(root: Path, corpus: Path | None = None, **overrides: object) -> Settings:
-    """Settings confined to `root`: a private copy of `corpus` (default: the shipped one) and an index
-    and feedback store of their own, extractive answers, embedded Chroma, no `.env`. Used by the
-    evaluation sweep, the benchmarks and the tests; `overrides` replace any field."""
+
+def isolated_settings(root: Path, **overrides: object) -> Settings:
+    """Settings confined to `root`: a private copy of the shipped corpus and an index and feedback
+    store of their own, extractive answers, embedded Chroma, no `.env`. Used by the benchmarks and
+    the tests; `overrides` replace any field."""
     target = root / "corpus"
     if not target.exists():
-        shutil.copytree(corpus or PROJECT_ROOT / "corpus", target, ignore=shutil.ignore_patterns("cache", "documents"))
+        shutil.copytree(PROJECT_ROOT / "corpus", target, ignore=shutil.ignore_patterns("cache", "documents"))
     values: dict[str, Any] = {
         "corpus_dir": target,
         "index_dir": root / "index",

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ENV, ROOT, load, seeded_settings, summary
+from bench.common import ENV, ROOT, brief_index, load, summary
 
 QUESTION = "What does the brief say about sanctions?"
 
@@ -57,10 +57,7 @@ def _phases(index_root: str) -> None:
 
 def measure(runs: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = seeded_settings(Path(tmp))
-        from assistant.index.build import build_index
-
-        build_index(settings)
+        settings = brief_index(Path(tmp))
         env = {**ENV, "BRIEF_CORPUS_DIR": str(settings.corpus_dir), "BRIEF_INDEX_DIR": str(settings.index_dir), "BRIEF_LLM": "extractive"}
         cli, phases, loads = [], [], []
         for _ in range(runs):

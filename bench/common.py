@@ -90,14 +90,16 @@ def machine() -> dict[str, object]:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory": memory, "python": sys.version.split()[0], "platform": platform.platform()}
 
 
-def seeded_settings(tmp: Path):  # noqa: ANN201 (assistant.settings.Settings)
-    """Isolated settings under `tmp` whose index starts with the project's embedding cache, so an
-    index of the shipped brief builds without embedding (when `make index` has been run)."""
+def brief_index(tmp: Path):  # noqa: ANN201 (assistant.settings.Settings)
+    """Isolated settings under `tmp` with the shipped brief indexed; the index starts with the
+    project's embedding cache, so nothing is embedded when `make index` has been run."""
+    from assistant.index.build import build_index
     from assistant.index.cache import seed_cache
     from assistant.settings import isolated_settings
 
     settings = isolated_settings(tmp)
     seed_cache(settings.index_dir, ROOT / "index")
+    build_index(settings)
     return settings
 
 

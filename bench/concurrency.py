@@ -9,16 +9,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.common import load, questions, seeded_settings, summary
+from bench.common import brief_index, load, questions, summary
 
 
 def measure(threads: int = 8, per_thread: int = 25) -> dict:
     from assistant.facade import Assistant
-    from assistant.index.build import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = seeded_settings(Path(tmp))
-        build_index(settings)
+        settings = brief_index(Path(tmp))
         assistant = Assistant(settings)
         assistant.ask("warm-up question about sanctions")
         asked = questions(threads * per_thread, seed=5)

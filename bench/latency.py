@@ -6,7 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from bench.common import load, questions, seeded_settings, summary
+from bench.common import brief_index, load, questions, summary
 
 STAGES = ["retrieve_embed", "retrieve_dense", "retrieve_bm25", "retrieve_fusion", "answer", "total"]
 
@@ -29,11 +29,9 @@ def measure_assistant(assistant, count: int = 200) -> dict:  # noqa: ANN001 (ass
 
 def measure(count: int = 200) -> dict:
     from assistant.facade import Assistant
-    from assistant.index.build import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = seeded_settings(Path(tmp))
-        build_index(settings)
+        settings = brief_index(Path(tmp))
         result = measure_assistant(Assistant(settings), count)
         result["chunks"] = Assistant(settings).index.manifest.chunks
     return result

@@ -26,7 +26,7 @@ from fake_slack_api import (  # tests/, on the path through bench/__init__.py
     slack_event,
 )
 
-from bench.common import load, questions, seeded_settings, summary
+from bench.common import brief_index, load, questions, summary
 
 ANSWER_TIMEOUT_S = 60.0
 
@@ -78,14 +78,12 @@ def measure(clients: int = 8, per_client: int = 25) -> dict:
 
     from assistant.facade import Assistant
     from assistant.feedback import FeedbackStore
-    from assistant.index.build import build_index
     from ui.slack_bot import SlackBot
     from ui.slack_config import SlackSettings
     from ui.slack_server import http_server
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = seeded_settings(Path(tmp))
-        build_index(settings)
+        settings = brief_index(Path(tmp))
         assistant = Assistant(settings)
         slack = TimedSlackAPI()
         bot_settings = SlackSettings(

@@ -14,13 +14,12 @@ from pathlib import Path
 
 from local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app  # tests/, on the path through bench/__init__.py
 
-from bench.common import load, seeded_settings, summary
+from bench.common import brief_index, load, summary
 
 QUESTION = "Who drafted the 28-point peace plan?"
 
 
 def measure(runs: int = 3) -> dict:
-    from assistant.index.build import build_index
 
     if not CHROMIUM.exists():
         raise RuntimeError("no /usr/bin/chromium: run `make browser-deps`")
@@ -28,8 +27,7 @@ def measure(runs: int = 3) -> dict:
                                       "start_to_first_answer_s": []}  # fmt: skip
     before = load()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = seeded_settings(Path(tmp))
-        build_index(settings)
+        settings = brief_index(Path(tmp))
         for run in range(runs):
             started = time.perf_counter()
             with running_app(settings, Path(tmp) / f"streamlit-{run}.log") as url:

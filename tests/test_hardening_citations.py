@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answering.citations import verify_draft
 from assistant.errors import InputError
 from assistant.facade import Assistant
 
@@ -58,13 +56,7 @@ def test_property_any_draft_verifies_to_exact_quotes(assistant: Assistant, data:
     )
     parts = data.draw(st.lists(st.tuples(piece, st.lists(st.integers(0, 9), max_size=2)), min_size=1, max_size=5))
     draft = " ".join(f"{text} {''.join(f'[{n}]' for n in markers)}" for text, markers in parts)
-    verified = verify_draft(
-        draft,
-        passages,
-        embed=lambda texts: np.asarray(assistant.index.embeddings.embed_documents(texts), dtype=np.float32),
-        sentence_vectors=assistant.index.chunk_sentence_vectors,
-        linked_sources=assistant.linked_source,
-    )
+    verified = assistant.verify(draft, passages)
     markers = [int(n) for n in re.findall(r"\[(\d+)\]", verified.text)]
     assert set(markers) == {c.n for c in verified.citations}
     assert [c.n for c in verified.citations] == list(range(1, len(verified.citations) + 1))

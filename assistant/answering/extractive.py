@@ -114,26 +114,20 @@ class ExtractiveBackend:
         return candidates
 
     @staticmethod
-    def _follower(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
-        """The next sentence of the same passage when it opens by referring back to this one."""
-        return next(
-            (
-                c
-                for c in candidates
-                if c.passage_number == candidate.passage_number and c.sentence == candidate.sentence + 1 and _NEEDS_ANTECEDENT.match(c.text)
-            ),
-            None,
-        )
+    def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
+        """The sentence before one that opens by referring back (a pronoun, "As a result")."""
+        return _neighbour(candidate, candidates, -1) if _NEEDS_ANTECEDENT.match(candidate.text) else None
 
     @staticmethod
-    def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
-        """The sentence before one that opens with a pronoun, from the same passage."""
-        if candidate.sentence == 0 or not _NEEDS_ANTECEDENT.match(candidate.text):
-            return None
-        return next(
-            (c for c in candidates if c.passage_number == candidate.passage_number and c.sentence == candidate.sentence - 1),
-            None,
-        )
+    def _follower(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
+        """The sentence after this one when it opens by referring back to it."""
+        follower = _neighbour(candidate, candidates, +1)
+        return follower if follower and _NEEDS_ANTECEDENT.match(follower.text) else None
+
+
+def _neighbour(candidate: _Candidate, candidates: list[_Candidate], offset: int) -> _Candidate | None:
+    """The sentence `offset` places away from `candidate` in the same passage, if there is one."""
+    return next((c for c in candidates if c.passage_number == candidate.passage_number and c.sentence == candidate.sentence + offset), None)
 
 
 def _holds_answer_type(question: str, sentence: str) -> bool:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from assistant.cli.common import fail, one_line_errors
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.cli.common import fail, importable_project_packages, one_line_errors
+from assistant.settings import Settings
 
 eval_app = typer.Typer(help="Measure answer quality, citations and refusals on the gold set.", add_completion=False)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")
-
-
-def _eval_package() -> None:
-    """eval/ lives beside assistant/ at the project root; make it importable from any working directory."""
-    if str(PROJECT_ROOT) not in sys.path:
-        sys.path.insert(0, str(PROJECT_ROOT))
 
 
 @eval_app.callback(invoke_without_command=True)
@@ -37,7 +30,7 @@ def run(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    _eval_package()
+    importable_project_packages()
     from rich.console import Console
 
     from assistant.facade import Assistant
@@ -75,7 +68,7 @@ def import_feedback(
     out: Annotated[Path, typer.Option(help="Where to write the drafts.")] = Path("eval/feedback-drafts.jsonl"),
     db: Annotated[Path | None, typer.Option(help="Feedback database; default BRIEF_FEEDBACK_DB.")] = None,
 ) -> None:
-    _eval_package()
+    importable_project_packages()
     from assistant.feedback import FeedbackStore
     from eval.feedback import draft_cases, write_drafts
 

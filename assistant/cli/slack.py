@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import fail, one_line_errors
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.cli.common import fail, importable_project_packages, one_line_errors
+from assistant.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -26,8 +26,7 @@ def slack(
 ) -> None:
     if http == socket:
         raise fail("choose one mode: `--http --port N` or `--socket`.")
-    if str(PROJECT_ROOT) not in sys.path:  # ui/ sits beside assistant/ in the project
-        sys.path.insert(0, str(PROJECT_ROOT))
+    importable_project_packages()
     from slack_bolt.error import BoltError
 
     from ui.slack_bot import RedactSecrets, SlackBot

@@ -75,7 +75,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
     current = paths.current_build_id()
     if current and not force:
         manifest = BuildManifest.read(paths.build(current))
-        compatible = manifest.chromadb_version == chromadb_version() and manifest.mode == _mode(settings)
+        compatible = manifest.chromadb_version == chromadb_version() and manifest.mode == settings.chroma_mode
         if manifest.corpus_hash == corpus_hash and compatible and _collection_exists(settings, paths, manifest):
             return BuildResult(manifest, up_to_date=True, embedded=0)
 
@@ -106,7 +106,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
         seconds=round(time.perf_counter() - started, 2),
         device=resolve_device(settings.device),
         precision=precision,
-        mode=_mode(settings),
+        mode=settings.chroma_mode,
         collection=collection_name,
         chunks=len(chunks),
         sentences=len(sentences),
@@ -122,10 +122,6 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
     write_atomic(paths.current, build_id)  # the switch: readers see the new build from here on
     _remove_old_builds(settings, paths)
     return BuildResult(manifest, up_to_date=False, embedded=embedded)
-
-
-def _mode(settings: Settings) -> str:
-    return "server" if settings.server_mode else "embedded"
 
 
 def _corpus_hash(documents: list[SourceDocument], chunks: list[Chunk], model: str, settings: Settings) -> str:

@@ -89,5 +89,5 @@ def check_compatible(manifest: BuildManifest, settings: Settings) -> None:
         raise IndexIncompatibleError(
             f"The index was built with chromadb {manifest.chromadb_version}, this is {chromadb_version()}: run `make index` to rebuild."
         )
-    if manifest.mode != ("server" if settings.server_mode else "embedded"):
+    if manifest.mode != settings.chroma_mode:
         raise IndexIncompatibleError(f"The index was built for a {manifest.mode} Chroma: run `make index` to rebuild for this one.")
