@@ -8,10 +8,11 @@ PORT ?= 8501
 
 .PHONY: run chat index test test-fast lint bench eval browser-deps clean-index
 
-$(RUNTIME): requirements.txt
+$(RUNTIME): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(DEV): $(RUNTIME) requirements-dev.txt
@@ -19,13 +20,13 @@ $(DEV): $(RUNTIME) requirements-dev.txt
 	touch $@
 
 run: $(RUNTIME)  ## the chat UI at http://127.0.0.1:$(PORT) (builds the index on first start)
-	$(PY) -m streamlit run ui/app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false --client.toolbarMode viewer
+	$(VENV)/bin/brief-assistant web --port $(PORT)
 
 chat: $(RUNTIME)  ## the terminal chat
-	$(PY) -m assistant chat
+	$(VENV)/bin/brief-assistant chat
 
 index: $(RUNTIME)  ## (re)build the index from corpus/
-	$(PY) -m assistant ingest
+	$(VENV)/bin/brief-assistant ingest
 
 browser-deps:  ## Debian chromium for the browser tests (CI runs as root)
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
@@ -38,10 +39,10 @@ test-fast: $(DEV)  ## the suite without browser and slow tests
 
 lint: $(DEV)
 	$(PY) -m ruff check assistant ui eval bench tests
-	$(PY) -m mypy assistant
+	$(PY) -m mypy assistant ui eval
 
 eval: $(RUNTIME)  ## answer-quality report under eval/reports/
-	$(PY) -m assistant eval
+	$(VENV)/bin/brief-assistant eval
 
 bench: $(DEV)  ## the quick benchmarks (under five minutes)
 	$(PY) -m bench.run --quick

@@ -5,14 +5,15 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answering.base import AnswerBackend, AnswerRequest
+from assistant import messages
+from assistant.answering import registry
+from assistant.answering.base import AnswerBackend, AnswerRequest, BackendContext, QuestionRewriter
 from assistant.answering.citations import VerifiedAnswer, verify_draft
-from assistant.answering.extractive import ExtractiveBackend
 from assistant.answering.refusal import assess_coverage
 from assistant.conversation import ConversationStore, rewrite_follow_up
 from assistant.corpus.manifest import SourcesManifest
@@ -22,11 +23,9 @@ from assistant.index.store import IndexPaths
 from assistant.retrieval.query import search_query
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.settings import Settings
+from assistant.timing import elapsed_ms
 from assistant.types import Answer, Chunk, LinkedSource, Passage, Turn
 from assistant.validation import clean_question
-
-EXTRACTIVE = "extractive"
-DECLINE_TEMPLATE = "The brief does not cover this: {reason}."
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,7 @@ class Assistant:
         self._index: OpenIndex | None = None
         self._retriever: HybridRetriever | None = None
         self._backends: dict[str, AnswerBackend] = {}
+        self._rewriters: dict[str, QuestionRewriter | None] = {}
         self._refresh()
 
     # -- index ------------------------------------------------------------------------------
@@ -68,26 +68,27 @@ class Assistant:
             index = open_index(self.settings)
             self._retriever = HybridRetriever(index)
             self._index, self._build_id = index, index.manifest.build_id
-            self._backends[EXTRACTIVE] = ExtractiveBackend(index.chunk_sentence_vectors, self.settings.max_answer_sentences)
+            self._backends = {}  # backends may hold the previous build's vectors
 
     # -- backends ---------------------------------------------------------------------------
     @property
     def backend_names(self) -> list[str]:
-        """Backends this deployment offers: extractive, plus the configured LLM if any."""
-        names = [EXTRACTIVE]
-        if self.settings.llm != EXTRACTIVE:
-            names.append(self.settings.llm)
-        return names
+        """Backends this deployment offers: the configured one and its fallback."""
+        return list(dict.fromkeys([self.settings.llm, self.settings.fallback_backend]))
 
     def _backend(self, name: str | None) -> AnswerBackend:
         name = name or self.settings.llm
         if name not in self._backends:
             if name not in self.backend_names:
                 raise BackendError(f"Unknown backend {name!r}; available: {', '.join(self.backend_names)}.")
-            from assistant.answering.llm import llm_backend
-
-            self._backends[name] = llm_backend(name, self.settings)
+            context = BackendContext(self.settings, self.index.chunk_sentence_vectors)
+            self._backends[name] = registry.create_backend(name, context)
         return self._backends[name]
+
+    def _rewriter(self, name: str) -> QuestionRewriter | None:
+        if name not in self._rewriters:
+            self._rewriters[name] = registry.create_rewriter(name, self.settings)
+        return self._rewriters[name]
 
     # -- asking -----------------------------------------------------------------------------
     def new_conversation(self) -> str:
@@ -110,7 +111,11 @@ class Assistant:
         document: str | None = None,
         section: str | None = None,
     ) -> Iterator[Delta | Answer]:
-        """Yield draft deltas as they are produced, then the verified Answer."""
+        """Yield draft deltas as they are produced, then the verified Answer.
+
+        The chosen backend drafts; when it fails or drafts nothing the passages support, the
+        fallback backend (settings) answers instead, with a notice saying so.
+        """
         started = time.perf_counter()
         text = clean_question(question, self.settings.max_question_chars)
         self._refresh()
@@ -118,52 +123,54 @@ class Assistant:
         assert retriever is not None
         chosen = self._backend(backend)
         history = self.conversations.history(conversation_id)
-        standalone, notice = self._standalone(text, history, chosen)
+        standalone, notice = self._standalone(text, history, chosen.name)
 
         query = search_query(standalone, self.index.manifest.documents, document)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
-        timings = {"retrieve": _ms(started)}
+        timings = {"retrieve": elapsed_ms(started)}
         best = self._best_similarity(retrieval.passages, retrieval.query_vector)
         coverage = assess_coverage(query, self.index.lexical.vocabulary, best)
 
         answer_started = time.perf_counter()
-        answer: Answer | None = None
         if not coverage.covered:
             answer = self._declined(text, standalone, coverage.reason, retrieval.passages, chosen.name)
         else:
             request = AnswerRequest(query, retrieval.passages, retrieval.query_vector, history)
-            if chosen.name != EXTRACTIVE:
-                try:
-                    pieces = []
-                    for piece in chosen.draft(request):
-                        pieces.append(piece)
-                        yield Delta(piece)
-                    answer = self._verified(text, standalone, "".join(pieces), retrieval.passages, chosen.name)
-                    if answer.declined:
-                        notice = f"{chosen.name} gave no answer the passages support; this answer is extractive."
-                        answer = None
-                except BackendError as error:
-                    notice = f"{error} This answer is extractive."
-            if answer is None:
-                extractive = self._backends[EXTRACTIVE]
-                draft = "".join(extractive.draft(request))
-                answer = self._verified(text, standalone, draft, retrieval.passages, EXTRACTIVE)
-                for word in answer.text.split(" "):
-                    yield Delta(word + " ")
+            answer, failure = yield from self._drafted(chosen, request, text, standalone)
+            fallback = self._backend(self.settings.fallback_backend)
+            if answer.declined and fallback.name != chosen.name:
+                answer, _ = yield from self._drafted(fallback, request, text, standalone)
+                notice = messages.fallback(chosen.name, fallback.name, failure)
         answer.notice = notice
         stages = {f"retrieve_{k}": v for k, v in retrieval.timings_ms.items()}
-        answer.timings_ms = {**timings, **stages, "answer": _ms(answer_started), "total": _ms(started)}
+        answer.timings_ms = {**timings, **stages, "answer": elapsed_ms(answer_started), "total": elapsed_ms(started)}
         self.conversations.add(conversation_id, Turn(text, standalone, answer.text))
         yield answer
 
-    def _standalone(self, question: str, history: tuple[Turn, ...], backend: AnswerBackend) -> tuple[str, str]:
+    def _drafted(
+        self, backend: AnswerBackend, request: AnswerRequest, question: str, standalone: str
+    ) -> Generator[Delta, None, tuple[Answer, BackendError | None]]:
+        """Stream `backend`'s draft, then verify it: the answer, and the error when the backend failed."""
+        pieces: list[str] = []
+        try:
+            for piece in backend.draft(request):
+                pieces.append(piece)
+                yield Delta(piece)
+        except BackendError as error:
+            return self._declined(question, standalone, messages.NO_SUPPORTED_ANSWER, request.passages, backend.name), error
+        return self._verified(question, standalone, "".join(pieces), request.passages, backend.name), None
+
+    def _standalone(self, question: str, history: tuple[Turn, ...], backend: str) -> tuple[str, str]:
+        """The follow-up made standalone by the backend's rewriter (rules when it has none or it fails)."""
         if not history:
             return question, ""
+        rewriter = self._rewriter(backend)
+        if rewriter is None:
+            return rewrite_follow_up(question, history), ""
         try:
-            rewritten = backend.rewrite_question(question, history)
+            return rewriter.rewrite(question, history), ""
         except BackendError as error:
-            return rewrite_follow_up(question, history), f"{error} The question was rewritten by rules."
-        return rewritten or rewrite_follow_up(question, history), ""
+            return rewrite_follow_up(question, history), messages.REWRITE_FAILED.format(error=error)
 
     def _best_similarity(self, passages: list[Passage], query_vector: np.ndarray) -> float:
         similarities = [float(np.max(self.index.chunk_sentence_vectors(p.chunk) @ query_vector)) for p in passages if p.chunk.sentences]
@@ -182,20 +189,18 @@ class Assistant:
     def _verified(self, question: str, standalone: str, draft: str, passages: list[Passage], backend: str) -> Answer:
         verified = self.verify(draft, passages)
         if not verified.citations:
-            return self._declined(question, standalone, "no passage supports an answer", passages, backend)
+            return self._declined(question, standalone, messages.NO_SUPPORTED_ANSWER, passages, backend)
         return Answer(question, standalone, verified.text, False, verified.citations, passages, backend)
 
     def _declined(self, question: str, standalone: str, reason: str, passages: list[Passage], backend: str) -> Answer:
-        return Answer(question, standalone, DECLINE_TEMPLATE.format(reason=reason), True, [], passages, backend)
+        return Answer(question, standalone, messages.decline(reason), True, [], passages, backend)
 
     # -- corpus lookups for front ends ------------------------------------------------------
     def linked_source(self, chunk: Chunk, footnote: int) -> LinkedSource | None:
         """The publication footnote `footnote` of the brief cites (only the brief has footnotes)."""
-        if chunk.document != self._manifest.brief.id:
+        brief = self._manifest.brief
+        if brief is None or chunk.document != brief.id:
             return None
         entry = self._manifest.by_footnote(footnote)
         return LinkedSource(footnote, entry.id, entry.title, entry.url) if entry else None
 
-
-def _ms(started: float) -> float:
-    return (time.perf_counter() - started) * 1000

@@ -6,10 +6,17 @@ import shutil
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHECKOUT = Path(__file__).resolve().parent.parent
+"""The project checkout when the package runs from one (an editable install); site-packages otherwise."""
+
+
+def default_home() -> Path:
+    """Where corpus/, index/ and data/ live when `BRIEF_HOME` is not set: the checkout this package runs
+    from when it holds a corpus, else the working directory."""
+    return CHECKOUT if (CHECKOUT / "corpus" / "sources.yaml").is_file() else Path.cwd()
 
 
 class Settings(BaseSettings):
@@ -17,9 +24,10 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="BRIEF_", env_file=".env", extra="ignore", populate_by_name=True)
 
-    corpus_dir: Path = PROJECT_ROOT / "corpus"
-    index_dir: Path = PROJECT_ROOT / "index"
-    feedback_db: Path = PROJECT_ROOT / "data" / "feedback.sqlite"
+    home: Path = Field(default_factory=default_home, description="Folder holding corpus/, index/ and data/ (BRIEF_HOME).")
+    corpus_dir: Path = Field(default=Path("corpus"), description="Relative paths resolve against `home`.")
+    index_dir: Path = Path("index")
+    feedback_db: Path = Path("data") / "feedback.sqlite"
 
     embedding_model: str = Field(
         default="",
@@ -40,6 +48,9 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
 
     llm: str = Field(default="extractive", description="extractive | openai:MODEL | ollama:MODEL")
+    fallback_backend: str = Field(
+        default="extractive", description="Answers when the chosen backend fails or drafts nothing the passages support."
+    )
     llm_base_url: str | None = None
     llm_timeout_s: float = 60.0
     openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "BRIEF_OPENAI_API_KEY"))
@@ -47,6 +58,14 @@ class Settings(BaseSettings):
     fetch_timeout_s: float = 15.0
     max_file_bytes: int = 20_000_000
     allow_private_urls: bool = Field(default=False, description="Allow ingesting URLs on private/loopback hosts.")
+
+    @model_validator(mode="after")
+    def _resolve_against_home(self) -> Settings:
+        for name in ("corpus_dir", "index_dir", "feedback_db"):
+            path = getattr(self, name)
+            if not path.is_absolute():
+                setattr(self, name, self.home / path)
+        return self
 
     @property
     def server_mode(self) -> bool:
@@ -65,7 +84,7 @@ def isolated_settings(root: Path, **overrides: object) -> Settings:
     the tests; `overrides` replace any field."""
     target = root / "corpus"
     if not target.exists():
-        shutil.copytree(PROJECT_ROOT / "corpus", target, ignore=shutil.ignore_patterns("cache", "documents"))
+        shutil.copytree(default_home() / "corpus", target, ignore=shutil.ignore_patterns("cache", "documents"))
     values: dict[str, Any] = {
         "corpus_dir": target,
         "index_dir": root / "index",

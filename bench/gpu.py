@@ -6,7 +6,7 @@ sentence-transformers) and installs sentence-transformers when it is missing. It
 copy of the packaged model that `python -m bench.gpu --save-model` writes to bench/.model-fp16/
 (the full model is over the 64 MiB a device call carries).
 
-    python bench/gpu.py --model bench/.model-fp16 --out "$OUT/gpu.json"
+    python -m bench.gpu --model bench/.model-fp16 --out "$OUT/gpu.json"   (from the checkout root)
 """
 
 from __future__ import annotations
@@ -119,7 +119,6 @@ def encoder_throughput(model_dir: Path, device: str, precision: str, texts: list
     import numpy as np
     from sentence_transformers import SentenceTransformer
 
-    sys.path.insert(0, str(ROOT))
     from assistant.index.encoder import SentenceEncoder
 
     encoder = SentenceEncoder(str(model_dir), device, precision, token_budget)  # type: ignore[arg-type]

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-from local_servers import running_chroma  # tests/, on the path through bench/__init__.py
 
+from assistant.testing.local_servers import running_chroma
 from bench.common import BRIEF, load, recombined_markdown, summary
 
 DIM = 384

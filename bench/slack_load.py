@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from fake_slack_api import (  # tests/, on the path through bench/__init__.py
+from assistant.testing.fake_slack_api import (
     BOT_TOKEN,
     BOT_USER,
     SIGNING_SECRET,
@@ -25,7 +25,6 @@ from fake_slack_api import (  # tests/, on the path through bench/__init__.py
     post,
     slack_event,
 )
-
 from bench.common import brief_index, load, questions, summary
 
 ANSWER_TIMEOUT_S = 60.0
@@ -78,9 +77,9 @@ def measure(clients: int = 8, per_client: int = 25) -> dict:
 
     from assistant.facade import Assistant
     from assistant.feedback import FeedbackStore
-    from ui.slack_bot import SlackBot
-    from ui.slack_config import SlackSettings
-    from ui.slack_server import http_server
+    from ui.slack.bot import SlackBot
+    from ui.slack.config import SlackSettings
+    from ui.slack.server import http_server
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = brief_index(Path(tmp))

@@ -12,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app  # tests/, on the path through bench/__init__.py
-
+from assistant.testing.local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
 from bench.common import brief_index, load, summary
+from ui.web import APP_SCRIPT
 
 QUESTION = "Who drafted the 28-point peace plan?"
 
@@ -30,7 +30,7 @@ def measure(runs: int = 3) -> dict:
         settings = brief_index(Path(tmp))
         for run in range(runs):
             started = time.perf_counter()
-            with running_app(settings, Path(tmp) / f"streamlit-{run}.log") as url:
+            with running_app(APP_SCRIPT, settings, Path(tmp) / f"streamlit-{run}.log") as url:
                 phases["start_to_health_s"].append(time.perf_counter() - started)
                 with browser_page(url) as page:
                     phases["start_to_usable_page_s"].append(time.perf_counter() - started)

@@ -15,6 +15,7 @@ import uuid
 
 import numpy as np
 
+from assistant import messages
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import verify_draft
 from assistant.answering.extractive import ExtractiveBackend
@@ -100,7 +101,7 @@ class BaselineTarget:
             linked_sources=lambda chunk, number: None,
         )
         declined = not verified.citations
-        text = "The brief does not cover this: no passage supports an answer." if declined else verified.text
+        text = messages.decline(messages.NO_SUPPORTED_ANSWER) if declined else verified.text
         done = time.perf_counter()
         timings = {"retrieve": (retrieved - started) * 1000, "answer": (done - retrieved) * 1000, "total": (done - started) * 1000}
         return Answer(question, question, text, declined, verified.citations, passages, self.name, timings)

@@ -53,7 +53,7 @@ def evaluate(
         from assistant.corpus.manifest import SourcesManifest
         from eval.baseline import BaselineTarget
 
-        entry = SourcesManifest.load(settings.corpus_dir).brief
+        entry = SourcesManifest.load(settings.corpus_dir).require_brief()
         raw = (settings.corpus_dir / (entry.raw or "")).read_text(encoding="utf-8")
         say("baseline: splitting the raw text, embedding into an in-memory Chroma")
         base = BaselineTarget(settings, raw, target.brief_text, top_k=k)

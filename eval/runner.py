@@ -42,7 +42,7 @@ class AssistantTarget:
         self._backend = backend
         self._top_k = top_k
         self._documents = {document.id: document.text for document in load_corpus(assistant.settings)}
-        self._brief_id = SourcesManifest.load(assistant.settings.corpus_dir).brief.id
+        self._brief_id = SourcesManifest.load(assistant.settings.corpus_dir).require_brief().id
         self.name = name or (backend or assistant.settings.llm)
 
     @property

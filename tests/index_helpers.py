@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from assistant.index.cache import seed_cache
-from assistant.settings import PROJECT_ROOT, Settings, isolated_settings
+from assistant.settings import CHECKOUT, Settings, isolated_settings
 
 
 def seeded_settings(tmp: Path, built: Settings, **overrides: object) -> Settings:
@@ -30,5 +30,5 @@ def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
 def run_cli(
     settings: Settings, *args: str, timeout: float = 180, input: str | None = None, **extra: str
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], env=cli_env(settings, **extra), cwd=PROJECT_ROOT,
+    return subprocess.run([sys.executable, "-m", "assistant", *args], env=cli_env(settings, **extra), cwd=CHECKOUT,
                           capture_output=True, text=True, timeout=timeout, input=input)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from assistant.corpus.document import SourceDocument, parse_markdown
 from assistant.index.chunking import chunk_document
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import CHECKOUT
 from assistant.text import SUPERSCRIPT_DIGITS, split_sentences
 from assistant.types import Chunk
 
@@ -19,7 +19,7 @@ BRIEF_ID = "osw-trump-russia-ukraine-brief"
 
 @pytest.fixture(scope="module")
 def document() -> SourceDocument:
-    return parse_markdown(BRIEF_ID, (PROJECT_ROOT / "corpus" / f"{BRIEF_ID}.md").read_text(encoding="utf-8"), url="https://www.osw.waw.pl/en")
+    return parse_markdown(BRIEF_ID, (CHECKOUT / "corpus" / f"{BRIEF_ID}.md").read_text(encoding="utf-8"), url="https://www.osw.waw.pl/en")
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ from index_helpers import run_cli
 
 from assistant.corpus.clean_brief import CleanBrief, clean_brief
 from assistant.corpus.document import parse_markdown
-from assistant.settings import PROJECT_ROOT, isolated_settings
+from assistant.settings import CHECKOUT, isolated_settings
 from assistant.text import SUPERSCRIPT_DIGITS
 
-CORPUS = PROJECT_ROOT / "corpus"
+CORPUS = CHECKOUT / "corpus"
 RAW = CORPUS / "osw-trump-russia-ukraine-brief.raw.txt"
 CLEAN = CORPUS / "osw-trump-russia-ukraine-brief.md"
 SECTIONS = [

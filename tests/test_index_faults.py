@@ -15,18 +15,18 @@ from pathlib import Path
 
 import pytest
 from index_helpers import cli_env, run_cli, seeded_settings
-from local_servers import running_chroma
 
 from assistant.errors import IndexIncompatibleError
 from assistant.facade import Assistant
 from assistant.index.build import build_index
 from assistant.index.reader import open_index
 from assistant.index.store import IndexPaths
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import CHECKOUT, Settings
+from assistant.testing.local_servers import running_chroma
 
 
 def _ingest(settings: Settings, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "assistant", "ingest", *args], env=cli_env(settings), cwd=PROJECT_ROOT,
+    return subprocess.Popen([sys.executable, "-m", "assistant", "ingest", *args], env=cli_env(settings), cwd=CHECKOUT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -90,7 +90,7 @@ def test_readers_keep_answering_while_a_writer_rebuilds(tmp_path: Path, built_se
     settings = seeded_settings(tmp_path, built_settings)
     old = build_index(settings).manifest.build_id
     stop = tmp_path / "stop"
-    readers = [subprocess.Popen([sys.executable, "-c", READER, str(stop)], env=cli_env(settings), cwd=PROJECT_ROOT,
+    readers = [subprocess.Popen([sys.executable, "-c", READER, str(stop)], env=cli_env(settings), cwd=CHECKOUT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     try:
         for reader in readers:

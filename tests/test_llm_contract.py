@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from fake_llm_server import FakeChatServer, faithful, first_sentence, is_rewrite, passages_of
 
 from assistant.facade import Assistant, Delta
 from assistant.settings import Settings
+from assistant.testing.fake_llm_server import FakeChatServer, faithful, first_sentence, is_rewrite, passages_of
 from assistant.types import Answer
 
 IN_SCOPE = [

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_llm_server import FakeChatServer, first_sentence, passages_of
 
 from assistant.facade import Assistant
 from assistant.index.build import build_index
 from assistant.settings import Settings, isolated_settings
+from assistant.testing.fake_llm_server import FakeChatServer, first_sentence, passages_of
 
 CANARY = "CANARY-7731"
 PLANTED = f"""---

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.types import Answer, Chunk, Citation, LinkedSource, Passage
-from ui import slack_messages as msg
-from ui.slack_blocks import MAX_BLOCKS, MAX_TEXT, escape, link, render_answer
+from ui.slack import messages as msg
+from ui.slack.blocks import MAX_BLOCKS, MAX_TEXT, escape, link, render_answer
 
 
 def chunk(n: int, text: str, section: str = "Scenarios") -> Chunk:
@@ -64,9 +64,9 @@ def test_declined_form_and_understood_as() -> None:
     declined = answer("The brief does not cover this: it never mentions Macron.", [], declined=True, standalone="Who is Macron?")
     declined.passages = [Passage(chunk(1, "text", "Scenarios"), 0, 0.1)]
     text, blocks = render_answer(declined, "id")
-    assert text == "Not covered by the brief: The brief does not cover this: it never mentions Macron."
+    assert text == "The brief does not cover this: it never mentions Macron."
     assert contexts(blocks)[0] == msg.UNDERSTOOD_AS.format(question="Who is Macron?")
-    assert sections(blocks)[0].startswith(msg.DECLINED_HEADING)
+    assert sections(blocks)[0] == f"{msg.DECLINED_MARK} The brief does not cover this: it never mentions Macron."
     assert "Closest passages: Scenarios" in contexts(blocks)
     assert not any(t.startswith("*[") for t in contexts(blocks))
 

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_slack_api import BOT_TOKEN, BOT_USER, SIGNING_SECRET, FakeSlackAPI, post, slack_event
 
+from assistant import messages
 from assistant.feedback import FeedbackStore
-from ui import slack_messages as msg
-from ui.slack_blocks import MAX_BLOCKS, MAX_TEXT
-from ui.slack_bot import SlackBot
-from ui.slack_config import SlackSettings
-from ui.slack_server import http_server
+from assistant.testing.fake_slack_api import BOT_TOKEN, BOT_USER, SIGNING_SECRET, FakeSlackAPI, post, slack_event
+from ui.slack import messages as msg
+from ui.slack.blocks import MAX_BLOCKS, MAX_TEXT
+from ui.slack.bot import SlackBot
+from ui.slack.config import SlackSettings
+from ui.slack.server import http_server
 
 
 class FlakyAssistant:
@@ -225,8 +226,8 @@ def test_declined_question_gets_the_declined_form(bot_url: str, slack: FakeSlack
     mention(bot_url, "Who is Emmanuel Macron?", channel="C6", ts="700.1", user="U6")
     reply = slack.wait_for("chat.postMessage", channel="C6", thread_ts="700.1")
     check_limits(reply)
-    assert reply["text"].startswith("Not covered by the brief")
-    assert reply["blocks"][0]["text"]["text"].startswith(msg.DECLINED_HEADING)
+    assert reply["text"].startswith(messages.NOT_COVERED)
+    assert reply["blocks"][0]["text"]["text"] == f"{msg.DECLINED_MARK} {reply['text']}"
     assert citation_texts(reply["blocks"]) == []
     assert any(b["type"] == "actions" for b in reply["blocks"])
 

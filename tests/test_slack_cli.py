@@ -32,9 +32,9 @@ def test_missing_tokens_name_the_variables(monkeypatch: pytest.MonkeyPatch) -> N
 def test_manifest_subscribes_to_what_the_bot_handles() -> None:
     import yaml
 
-    from assistant.settings import PROJECT_ROOT
+    from ui.slack import SLACK_MANIFEST
 
-    manifest = yaml.safe_load((PROJECT_ROOT / "ui" / "slack_manifest.yaml").read_text())
+    manifest = yaml.safe_load((SLACK_MANIFEST).read_text())
     settings = manifest["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
     assert settings["interactivity"]["is_enabled"] is True

@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.feedback import FeedbackStore
-from assistant.settings import PROJECT_ROOT, Settings
-from ui import export, messages
+from assistant.settings import Settings
+from ui.web import APP_SCRIPT, export, messages
 
-APP = str(PROJECT_ROOT / "ui" / "app.py")
+APP = str(APP_SCRIPT)
 TIMEOUT = 120
 
 
@@ -201,7 +201,7 @@ def test_first_start_builds_the_index_with_progress(
 ) -> None:
     from assistant.index.cache import seed_cache
     from assistant.index.store import IndexPaths
-    from ui import loading
+    from ui.web import loading
 
     # Reuse the session's embedding cache: the build then only writes the store (lean on 2 cores).
     seed_cache(fresh_settings.index_dir, built_settings.index_dir)

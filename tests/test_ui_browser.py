@@ -10,14 +10,15 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
 
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import CHECKOUT, Settings
+from assistant.testing.local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
+from ui.web import APP_SCRIPT
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
-README_SCREENSHOT = PROJECT_ROOT / "docs" / "screenshot.png"
+ARTIFACTS = CHECKOUT / "tests" / "artifacts"
+README_SCREENSHOT = CHECKOUT / "docs" / "screenshot.png"
 TIMINGS: dict[str, float] = {}
 
 
@@ -31,7 +32,7 @@ def server(built_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
     log = work / "streamlit.log"
     started = time.perf_counter()
     try:
-        with running_app(settings, log) as url:
+        with running_app(APP_SCRIPT, settings, log) as url:
             TIMINGS["start_to_health_s"] = round(time.perf_counter() - started, 2)
             TIMINGS["_started"] = started
             yield url

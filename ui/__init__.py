@@ -1,1 +1,1 @@
-"""The Streamlit chat front end: `streamlit run ui/app.py` (see `make run`)."""
+"""The front ends: `ui.web` (the Streamlit chat) and `ui.slack` (the Slack bot). Both are thin: they call the Assistant facade."""

@@ -1,14 +1,19 @@
-"""The answer-backend Protocol: draft an answer with [n] markers from numbered passages."""
+"""What answering is made of: backends that draft, rewriters that make follow-ups standalone.
+
+Both are Protocols; implementations come from the registry (`assistant.answering.registry`), and
+every backend passes the contract tests in `assistant.testing.backend_contract`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from assistant.types import Passage, Turn
+from assistant.settings import Settings
+from assistant.types import Chunk, Passage, Turn
 
 
 @dataclass(frozen=True)
@@ -25,13 +30,25 @@ class AnswerBackend(Protocol):
     """Streams a draft answer whose markers [n] refer to `request.passages[n-1]`.
 
     The draft is verified and re-cited afterwards (see `citations.verify_draft`), so a backend
-    need not cite well; it must only use the passages.
+    need not cite well; it must only use the passages. Failures raise `BackendError`.
     """
 
     name: str
 
     def draft(self, request: AnswerRequest) -> Iterator[str]: ...
 
-    def rewrite_question(self, question: str, history: tuple[Turn, ...]) -> str | None:
-        """A standalone form of a follow-up, or None to let the rule-based rewriter do it."""
+
+class QuestionRewriter(Protocol):
+    """Turns a follow-up into a standalone question, given the conversation so far."""
+
+    def rewrite(self, question: str, history: tuple[Turn, ...]) -> str:
+        """The standalone question; raises `BackendError` when a remote model fails."""
         ...
+
+
+@dataclass(frozen=True)
+class BackendContext:
+    """What a backend factory may use: the settings and the open index's sentence vectors."""
+
+    settings: Settings
+    sentence_vectors: Callable[[Chunk], np.ndarray]

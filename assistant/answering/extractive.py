@@ -10,7 +10,6 @@ import numpy as np
 
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors, term_overlap
-from assistant.types import Turn
 
 LEXICAL_WEIGHT = 0.5
 RANK_PRIOR = 0.03
@@ -63,9 +62,6 @@ class ExtractiveBackend:
         chosen = self._select(request)
         text = " ".join(f"{candidate.text} [{candidate.passage_number}]" for candidate in chosen)
         yield from re.findall(r"\S+\s*", text)
-
-    def rewrite_question(self, question: str, history: tuple[Turn, ...]) -> str | None:
-        return None
 
     def _select(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = self._candidates(request)

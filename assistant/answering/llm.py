@@ -9,6 +9,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from pydantic import SecretStr
 
 from assistant.answering.base import AnswerRequest
+from assistant.conversation import rewrite_follow_up
 from assistant.errors import BackendError
 from assistant.settings import Settings
 from assistant.types import Turn
@@ -38,7 +39,7 @@ REWRITE_PROMPT = ChatPromptTemplate.from_messages(
 
 
 class ChatModelBackend:
-    """Any LangChain chat model; streams tokens of the draft answer."""
+    """Drafts with any LangChain chat model; streams the tokens of the draft answer."""
 
     def __init__(self, name: str, model: BaseChatModel) -> None:
         self.name = name
@@ -53,7 +54,16 @@ class ChatModelBackend:
         except Exception as error:  # noqa: BLE001 - any client failure becomes one BackendError
             raise BackendError(f"{self.name} failed: {type(error).__name__}: {str(error)[:200]}") from error
 
-    def rewrite_question(self, question: str, history: tuple[Turn, ...]) -> str | None:
+
+
+class ChatModelRewriter:
+    """Rewrites follow-ups with a LangChain chat model; an empty reply keeps the rule-based rewrite."""
+
+    def __init__(self, name: str, model: BaseChatModel) -> None:
+        self.name = name
+        self._model = model
+
+    def rewrite(self, question: str, history: tuple[Turn, ...]) -> str:
         if not history:
             return question
         transcript = "\n".join(f"User: {t.question}\nAssistant: {t.answer}" for t in history[-3:])
@@ -62,18 +72,15 @@ class ChatModelBackend:
         except Exception as error:  # noqa: BLE001 - fall back to the rule-based rewriter
             raise BackendError(f"{self.name} failed to rewrite the question: {type(error).__name__}") from error
         text = reply.content.strip() if isinstance(reply.content, str) else ""
-        return text.splitlines()[0] if text else None
+        return text.splitlines()[0] if text else rewrite_follow_up(question, history)
 
 
-def llm_backend(spec: str, settings: Settings) -> ChatModelBackend:
-    """Build `openai:MODEL` or `ollama:MODEL` (the form of BRIEF_LLM)."""
-    provider, _, model = spec.partition(":")
-    if not model:
-        raise BackendError(f"BRIEF_LLM={spec!r}: use extractive, openai:MODEL or ollama:MODEL.")
+def chat_model(provider: str, model: str, settings: Settings) -> BaseChatModel:
+    """The LangChain chat model of `provider` (openai or ollama), deterministic (temperature 0)."""
     if provider == "openai":
         from langchain_openai import ChatOpenAI
 
-        chat: BaseChatModel = ChatOpenAI(
+        return ChatOpenAI(
             model=model,
             base_url=settings.llm_base_url,
             api_key=SecretStr(settings.openai_api_key or "not-needed"),  # local servers accept any key
@@ -82,10 +89,6 @@ def llm_backend(spec: str, settings: Settings) -> ChatModelBackend:
             temperature=0,
             streaming=True,
         )
-    elif provider == "ollama":
-        from langchain_ollama import ChatOllama
+    from langchain_ollama import ChatOllama
 
-        chat = ChatOllama(model=model, base_url=settings.llm_base_url, temperature=0, client_kwargs={"timeout": settings.llm_timeout_s})
-    else:
-        raise BackendError(f"BRIEF_LLM={spec!r}: unknown provider {provider!r}; use openai or ollama.")
-    return ChatModelBackend(spec, chat)
+    return ChatOllama(model=model, base_url=settings.llm_base_url, temperature=0, client_kwargs={"timeout": settings.llm_timeout_s})

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, corpus, eval, index, slack
+from assistant.cli import ask, corpus, eval, index, slack, web
 
 app = typer.Typer(help="Brief Assistant: cited answers about an OSW policy brief.", no_args_is_help=True, add_completion=False)
 ask.register(app)
 index.register(app)
 eval.register(app)
 slack.register(app)
+web.register(app)
 app.add_typer(corpus.app, name="corpus")
 
 

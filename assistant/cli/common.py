@@ -1,4 +1,4 @@
-"""Helpers shared by the commands: one-line errors on stderr, the project's other packages."""
+"""Helpers shared by the commands: one-line errors on stderr."""
 
 from __future__ import annotations
 
@@ -10,16 +10,9 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from assistant.errors import AssistantError
-from assistant.settings import PROJECT_ROOT
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def importable_project_packages() -> None:
-    """ui/ and eval/ sit beside assistant/ at the project root; make them importable from any directory."""
-    if str(PROJECT_ROOT) not in sys.path:
-        sys.path.insert(0, str(PROJECT_ROOT))
 
 
 def fail(message: str) -> typer.Exit:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import fail, importable_project_packages, one_line_errors
+from assistant.cli.common import fail, one_line_errors
 from assistant.settings import Settings
 
 eval_app = typer.Typer(help="Measure answer quality, citations and refusals on the gold set.", add_completion=False)
@@ -30,7 +30,6 @@ def run(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    importable_project_packages()
     from rich.console import Console
 
     from assistant.facade import Assistant
@@ -68,7 +67,6 @@ def import_feedback(
     out: Annotated[Path, typer.Option(help="Where to write the drafts.")] = Path("eval/feedback-drafts.jsonl"),
     db: Annotated[Path | None, typer.Option(help="Feedback database; default BRIEF_FEEDBACK_DB.")] = None,
 ) -> None:
-    importable_project_packages()
     from assistant.feedback import FeedbackStore
     from eval.feedback import draft_cases, write_drafts
 

@@ -1,4 +1,4 @@
-"""`slack`: run the Slack bot (ui/slack_bot.py) over HTTP or Socket Mode."""
+"""`slack`: run the Slack bot (ui/slack/) over HTTP or Socket Mode."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import fail, importable_project_packages, one_line_errors
+from assistant.cli.common import fail, one_line_errors
 from assistant.settings import Settings
 
 
@@ -26,17 +26,16 @@ def slack(
 ) -> None:
     if http == socket:
         raise fail("choose one mode: `--http --port N` or `--socket`.")
-    importable_project_packages()
     from slack_bolt.error import BoltError
 
-    from ui.slack_bot import RedactSecrets, SlackBot
-    from ui.slack_config import SlackSettings
-    from ui.slack_server import http_server, run_socket_mode
+    from ui.slack.bot import RedactSecrets, SlackBot
+    from ui.slack.config import SlackSettings
+    from ui.slack.server import http_server, run_socket_mode
 
     slack_settings = SlackSettings()
     missing = [name for name, value in _required(slack_settings, socket).items() if value is None]
     if missing:
-        raise fail(f"set {', '.join(missing)} (see docs/slack.md: create the app from ui/slack_manifest.yaml).")
+        raise fail(f"set {', '.join(missing)} (see docs/slack.md: create the app from ui/slack/manifest.yaml).")
 
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     redact = RedactSecrets(slack_settings.secrets())

@@ -22,7 +22,7 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 def clean_brief_file(settings: Settings) -> tuple[Path, CleanBrief]:
     """Regenerate the brief's Markdown from its raw text (the `corpus clean` command)."""
-    entry = SourcesManifest.load(settings.corpus_dir).brief
+    entry = SourcesManifest.load(settings.corpus_dir).require_brief()
     if not entry.raw or not entry.path:
         raise ValueError("sources.yaml: the brief entry needs `raw` and `path`.")
     raw = (settings.corpus_dir / entry.raw).read_text(encoding="utf-8")

@@ -8,6 +8,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field
 
+from assistant.errors import InputError
+
 MANIFEST_NAME = "sources.yaml"
 
 
@@ -38,8 +40,15 @@ class SourcesManifest(BaseModel):
         return cls.model_validate(data)
 
     @property
-    def brief(self) -> SourceEntry:
-        return next(entry for entry in self.documents if entry.kind == "brief")
+    def brief(self) -> SourceEntry | None:
+        """The entry of kind `brief`, if the corpus has one (a corpus of added documents may not)."""
+        return next((entry for entry in self.documents if entry.kind == "brief"), None)
+
+    def require_brief(self) -> SourceEntry:
+        """The brief's entry, for commands that work on it; InputError naming the fix when there is none."""
+        if self.brief is None:
+            raise InputError(f"{MANIFEST_NAME} has no entry of kind `brief`: add one (see corpus/{MANIFEST_NAME}).")
+        return self.brief
 
     def by_footnote(self, number: int) -> SourceEntry | None:
         return next((entry for entry in self.documents if entry.footnote == number), None)

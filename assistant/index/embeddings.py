@@ -8,6 +8,7 @@ Two paths, one model, the same vectors (bench/RESULTS.md):
   Other models, and cuda, go through the `SentenceEncoder`.
 - `get_encoder` embeds the corpus at ingest: `SentenceEncoder` (sentence-transformers with
   token-budget batches and reduced precision where the hardware has it).
+`BRIEF_EMBEDDING_MODEL=hashing` uses the model-free `HashingEmbeddings` on both paths.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.index.encoder import SentenceEncoder
+from assistant.index.hashing import HASHING_MODEL, HashingEmbeddings
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -56,14 +58,19 @@ def resolve_device(requested: str) -> str:
 
 def get_embeddings(settings: Settings) -> Embeddings:
     """Embeddings for questions and answer sentences (one model load per process)."""
-    model, device = resolve_model(settings), resolve_device(settings.device)
+    model = resolve_model(settings)
+    if model == HASHING_MODEL:
+        return HashingEmbeddings()
+    device = resolve_device(settings.device)
     if device == "cpu" and is_minilm_folder(Path(model)):
         return _load_minilm(model, settings.embed_batch_size)
     return _encoder_embeddings(model, device, settings.embed_precision)
 
 
-def get_encoder(settings: Settings) -> SentenceEncoder:
+def get_encoder(settings: Settings) -> SentenceEncoder | HashingEmbeddings:
     """The ingest encoder (one model load per process)."""
+    if resolve_model(settings) == HASHING_MODEL:
+        return HashingEmbeddings()
     return _load_encoder(resolve_model(settings), resolve_device(settings.device), settings.embed_precision)
 
 

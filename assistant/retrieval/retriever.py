@@ -9,6 +9,7 @@ import numpy as np
 
 from assistant.index.reader import OpenIndex
 from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.timing import elapsed_ms
 from assistant.types import Chunk, Passage
 
 CANDIDATES_PER_RANKER = 20
@@ -20,7 +21,6 @@ LEXICAL_WEIGHT = 1.0
 class Retrieval:
     passages: list[Passage]
     query_vector: np.ndarray
-    dense_similarity: dict[str, float]
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -33,7 +33,7 @@ class HybridRetriever:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         query_vector = np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
-        timings["embed"] = _ms(started)
+        timings["embed"] = elapsed_ms(started)
 
         started = time.perf_counter()
         where = _where(document, section)
@@ -42,8 +42,7 @@ class HybridRetriever:
             query_vector.tolist(), k=min(fetch, len(self.index.chunks)), filter=where
         )
         dense_ids = [doc.id for doc, _ in dense if doc.id]
-        dense_similarity = {doc.id: 1.0 - float(distance) for doc, distance in dense if doc.id}  # cosine distance -> similarity
-        timings["dense"] = _ms(started)
+        timings["dense"] = elapsed_ms(started)
 
         started = time.perf_counter()
         scores = self.index.lexical.scores(query)
@@ -52,18 +51,14 @@ class HybridRetriever:
             scores = np.where(allowed, scores, 0.0)
         top = np.argsort(-scores)[:fetch]
         lexical_ids = [self.index.chunks[i].id for i in top if scores[i] > 0]
-        timings["bm25"] = _ms(started)
+        timings["bm25"] = elapsed_ms(started)
 
         started = time.perf_counter()
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT])
         ranked = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], self._position[chunk_id]))[:k]
         passages = [Passage(chunk=self.index.chunk(cid), rank=rank, score=fused[cid]) for rank, cid in enumerate(ranked, start=1)]  # type: ignore[arg-type]
-        timings["fusion"] = _ms(started)
-        return Retrieval(passages=passages, query_vector=query_vector, dense_similarity=dense_similarity, timings_ms=timings)
-
-    def position(self, chunk: Chunk) -> int:
-        """Reading order of a chunk in the corpus."""
-        return self._position[chunk.id]
+        timings["fusion"] = elapsed_ms(started)
+        return Retrieval(passages=passages, query_vector=query_vector, timings_ms=timings)
 
 
 def _where(document: str | None, section: str | None) -> dict | None:
@@ -75,7 +70,3 @@ def _where(document: str | None, section: str | None) -> dict | None:
 
 def _matches(chunk: Chunk, document: str | None, section: str | None) -> bool:
     return (not document or chunk.document == document) and (not section or chunk.section == section)
-
-
-def _ms(started: float) -> float:
-    return (time.perf_counter() - started) * 1000

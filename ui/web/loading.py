@@ -13,7 +13,7 @@ from assistant.facade import Assistant
 from assistant.index.build import build_index
 from assistant.index.store import IndexPaths
 from assistant.settings import Settings
-from ui import messages
+from ui.web import messages
 
 WAIT_FOR_OTHER_BUILD_S = 600
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from assistant.types import Answer, Citation
-from ui import slack_messages as msg
+from ui.slack import messages as msg
 
 MAX_TEXT = 3000
 """Characters in one section or context text."""
@@ -38,14 +38,13 @@ def render_answer(answer: Answer, answer_id: str) -> tuple[str, list[Block]]:
     if answer.standalone_question and answer.standalone_question != answer.question:
         head.append(_context(msg.UNDERSTOOD_AS.format(question=escape(answer.standalone_question))))
     if answer.declined:
-        body = _text_blocks(f"{msg.DECLINED_HEADING}\n{escape(answer.text)}")
+        body = _text_blocks(f"{msg.DECLINED_MARK} {escape(answer.text)}")
         sections = list(dict.fromkeys(p.chunk.section for p in answer.passages if p.chunk.section))[:3]
         if sections:
             body.append(_context(msg.CLOSEST_PASSAGES.format(sections=escape(", ".join(sections)))))
-        fallback = msg.DECLINED_FALLBACK.format(text=answer.text)
     else:
         body = _text_blocks(escape(answer.text))
-        fallback = answer.text
+    fallback = answer.text
     if answer.notice:
         body.append(_context(escape(answer.notice)))
     tail = [_feedback(answer_id), _context(msg.FOOTER.format(backend=answer.backend, ms=answer.timings_ms.get("total", 0.0)))]

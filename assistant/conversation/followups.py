@@ -1,16 +1,11 @@
-"""Conversations keyed by id, and rule-based rewriting of follow-ups into standalone questions."""
+"""Rule-based rewriting of follow-ups into standalone questions."""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 
 from assistant.text import STOPWORDS
 from assistant.types import Turn
-
-MAX_CONVERSATIONS = 1000
-MAX_TURNS = 20
 
 _PERSON_PRONOUN = re.compile(r"\b(he|him|his|she|her)\b", re.IGNORECASE)
 _THING_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.IGNORECASE)
@@ -31,35 +26,6 @@ _TOPIC = re.compile(
     r"ceasefire|deal|negotiations|phase|war|campaign|visit|meeting|proposal|assumptions|motives|envoy|actors|circle)\b",
     re.IGNORECASE,
 )
-
-
-class ConversationStore:
-    """Turns per conversation id; bounded, thread-safe (a UI and a bot may share it)."""
-
-    def __init__(self) -> None:
-        self._turns: OrderedDict[str, list[Turn]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def history(self, conversation_id: str | None) -> tuple[Turn, ...]:
-        if conversation_id is None:
-            return ()
-        with self._lock:
-            return tuple(self._turns.get(conversation_id, ()))
-
-    def add(self, conversation_id: str | None, turn: Turn) -> None:
-        if conversation_id is None:
-            return
-        with self._lock:
-            turns = self._turns.setdefault(conversation_id, [])
-            turns.append(turn)
-            del turns[:-MAX_TURNS]
-            self._turns.move_to_end(conversation_id)
-            while len(self._turns) > MAX_CONVERSATIONS:
-                self._turns.popitem(last=False)
-
-    def reset(self, conversation_id: str) -> None:
-        with self._lock:
-            self._turns.pop(conversation_id, None)
 
 
 def rewrite_follow_up(question: str, history: tuple[Turn, ...]) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-DECLINED_HEADING = ":no_entry_sign: *Not covered by the brief.*"
-DECLINED_FALLBACK = "Not covered by the brief: {text}"
+DECLINED_MARK = ":no_entry_sign:"
+"""Put before a declined answer, whose text (from the Assistant) says what the brief does not cover."""
 UNDERSTOOD_AS = "_Understood as:_ {question}"
 CLOSEST_PASSAGES = "Closest passages: {sections}"
 SOURCE_NOTE = "note {footnote}: {link}"

@@ -11,7 +11,7 @@ import re
 import threading
 import time
 import uuid
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -20,12 +20,13 @@ from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from assistant.bounded import BoundedMap
 from assistant.errors import AssistantError
 from assistant.feedback import FeedbackStore, Rating
 from assistant.types import Answer
-from ui import slack_messages as msg
-from ui.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, render_answer
-from ui.slack_config import SlackSettings
+from ui.slack import messages as msg
+from ui.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, render_answer
+from ui.slack.config import SlackSettings
 
 logger = logging.getLogger(__name__)
 
@@ -40,38 +41,12 @@ class Asks(Protocol):
     def ask(self, question: str, conversation_id: str | None = None) -> Answer: ...
 
 
-class Recent(OrderedDict[str, Any]):
-    """A bounded, thread-safe map that forgets its oldest entries."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self._limit = limit
-        self._lock = threading.Lock()
-
-    def put(self, key: str, value: Any) -> None:
-        with self._lock:
-            self[key] = value
-            self.move_to_end(key)
-            while len(self) > self._limit:
-                self.popitem(last=False)
-
-    def add_new(self, key: str) -> bool:
-        """Remember `key`; False when it was already there."""
-        with self._lock:
-            if key in self:
-                return False
-            self[key] = True
-            while len(self) > self._limit:
-                self.popitem(last=False)
-            return True
-
-
 class RateLimiter:
     """At most `limit` questions per user in any `window_s` seconds."""
 
     def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic) -> None:
         self._limit, self._window, self._clock = limit, window_s, clock
-        self._asked: Recent = Recent(10_000)
+        self._asked: BoundedMap[str, deque[float]] = BoundedMap(10_000)
         self._lock = threading.Lock()
 
     def wait_s(self, user: str) -> float:
@@ -104,9 +79,9 @@ class SlackBot:
         secret = self.settings.signing_secret.get_secret_value() if self.settings.signing_secret else ""
         self.client = WebClient(token=token, base_url=self.settings.api_url)
         self.app = App(client=self.client, signing_secret=secret, name="brief-assistant", process_before_response=False)
-        self._seen_events = Recent(5_000)
-        self._answers = Recent(1_000)
-        self._ratings = Recent(10_000)
+        self._seen_events: BoundedMap[str, bool] = BoundedMap(5_000)
+        self._answers: BoundedMap[str, tuple[dict[str, Any], str]] = BoundedMap(1_000)
+        self._ratings: BoundedMap[str, bool] = BoundedMap(10_000)
         self._limiter = RateLimiter(self.settings.rate_limit, self.settings.rate_window_s)
 
         self.app.use(self._deduplicate)
@@ -119,7 +94,7 @@ class SlackBot:
     def _deduplicate(self, req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResponse | None:
         """Answer each event once: Slack retries (X-Slack-Retry-Num) carry the same event_id."""
         event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
-        if event_id and not self._seen_events.add_new(str(event_id)):
+        if event_id and not self._seen_events.add_new(str(event_id), True):
             retry = (req.headers.get("x-slack-retry-num") or ["?"])[0]
             logger.info("skipping duplicate event %s (retry %s)", event_id, retry)
             return BoltResponse(status=200, body="", headers={"x-slack-no-retry": "1"})
@@ -178,7 +153,7 @@ class SlackBot:
         if stored is None:
             self._ephemeral(client, channel, user, thread_ts, msg.FEEDBACK_EXPIRED)
             return
-        if not self._ratings.add_new(f"{answer_id}:{user}:{rating}"):
+        if not self._ratings.add_new(f"{answer_id}:{user}:{rating}", True):
             self._ephemeral(client, channel, user, thread_ts, msg.FEEDBACK_ALREADY.format(emoji=_EMOJI[rating]))
             return
         answer_json, conversation = stored

@@ -1,15 +1,11 @@
-"""The chat page: `streamlit run ui/app.py` (or `make run`). Everything it answers comes from the Assistant facade."""
+"""The chat page, run by `brief-assistant web` (or `make run`). Everything it answers comes from the Assistant facade."""
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `streamlit run ui/app.py` puts only ui/ on the path
-    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import streamlit as st  # noqa: E402
@@ -19,7 +15,7 @@ from assistant.facade import Assistant, Delta  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.types import Answer  # noqa: E402
-from ui import components, export, loading, markup, messages  # noqa: E402
+from ui.web import components, export, loading, markup, messages  # noqa: E402
 
 log = logging.getLogger("ui.app")
 MAX_TOP_K = 20

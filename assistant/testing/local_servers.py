@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -34,7 +34,7 @@ def free_port() -> int:
 def serving(command: list[str], health_url: str, log: Path, env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
     """Run `command` (output to `log`) until the block ends; enters once `health_url` answers 200."""
     with log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=log.parent, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _healthy(health_url):
@@ -61,14 +61,14 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def running_app(settings: Settings, log: Path) -> Iterator[str]:
-    """Serve the chat UI over `settings`' corpus and index; yields its URL once it is healthy."""
+def running_app(app_script: Path, settings: Settings, log: Path) -> Iterator[str]:
+    """Serve the Streamlit script `app_script` over `settings`' corpus and index; yields its URL once it is healthy."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "CHROMA_"))}
     env.update({"BRIEF_INDEX_DIR": str(settings.index_dir), "BRIEF_CORPUS_DIR": str(settings.corpus_dir),
                 "BRIEF_FEEDBACK_DB": str(settings.feedback_db), "BRIEF_LLM": "extractive", "HF_HUB_OFFLINE": "1",
                 "ANONYMIZED_TELEMETRY": "False"})  # fmt: skip
     url = f"http://127.0.0.1:{free_port()}"
-    command = [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.headless", "true", "--server.address", "127.0.0.1",
+    command = [sys.executable, "-m", "streamlit", "run", str(app_script), "--server.headless", "true", "--server.address", "127.0.0.1",
                "--server.port", url.rsplit(":", 1)[1], "--browser.gatherUsageStats", "false"]  # fmt: skip
     with serving(command, f"{url}/_stcore/health", log, env):
         yield url

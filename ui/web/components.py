@@ -9,7 +9,7 @@ import streamlit as st
 from assistant.corpus.document import SourceDocument
 from assistant.feedback import FeedbackStore, Rating
 from assistant.types import Answer, Citation
-from ui import markup, messages
+from ui.web import markup, messages
 
 CLOSEST_SHOWN = 3
 

@@ -1,0 +1,22 @@
+"""The words the Assistant itself puts into answers (declines, notices); front ends show them as they are."""
+
+from __future__ import annotations
+
+NOT_COVERED = "The brief does not cover this"
+DECLINE = NOT_COVERED + ": {reason}."
+NO_SUPPORTED_ANSWER = "no passage supports an answer"
+BACKEND_UNSUPPORTED = "{backend} gave no answer the passages support; this answer is {fallback}."
+BACKEND_FAILED = "{error} This answer is {fallback}."
+REWRITE_FAILED = "{error} The question was rewritten by rules."
+
+
+def decline(reason: str) -> str:
+    """The text of a declined answer."""
+    return DECLINE.format(reason=reason)
+
+
+def fallback(backend: str, fallback_backend: str, error: Exception | None) -> str:
+    """The notice of an answer the fallback backend gave because `backend` failed or was not supported."""
+    if error is not None:
+        return BACKEND_FAILED.format(error=error, fallback=fallback_backend)
+    return BACKEND_UNSUPPORTED.format(backend=backend, fallback=fallback_backend)
