@@ -74,6 +74,7 @@ def build(settings: Settings, *, force: bool = False) -> None:
 @one_line_errors
 def status() -> None:
     from assistant.errors import IndexMissingError
+    from assistant.index.catalogue import catalogue_summary
     from assistant.index.store import BuildManifest, IndexPaths
 
     settings = Settings()
@@ -88,3 +89,4 @@ def status() -> None:
     out.print(f"model {manifest.model_label} ({manifest.dimension} dimensions); {manifest.chunks} chunks, {manifest.sentences} sentences")
     for document in manifest.documents:
         out.print(f"  {document.id}  [{document.kind}] {document.chunks} chunks  {document.title}")
+    out.print(catalogue_summary(paths.build(build_id)), highlight=False)

@@ -18,6 +18,7 @@ from assistant.corpus.document import SourceDocument
 from assistant.corpus.library import load_corpus, write_atomic
 from assistant.errors import IndexLockedError
 from assistant.index.cache import EmbeddingCache
+from assistant.index.catalogue import CATALOGUE_FILE, build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.embeddings import get_encoder, model_label, resolve_device, resolve_model
 from assistant.index.lexical import LexicalIndex
@@ -91,6 +92,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
         for chunk in chunks:
             handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
     LexicalIndex.build(chunks).save(build_dir / LEXICAL_DIR)
+    build_catalogue(chunks, {d.id: d.date for d in documents}).save(build_dir / CATALOGUE_FILE)
     sentence_matrix = np.array([vectors[text] for text in sentences], dtype=np.float16).reshape(len(sentences), dimension)
     np.save(build_dir / "sentences.npy", sentence_matrix)
 

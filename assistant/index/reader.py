@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.errors import IndexIncompatibleError, IndexMissingError
+from assistant.index.catalogue import EntityCatalogue, load_catalogue
 from assistant.index.embeddings import get_embeddings, resolve_model
 from assistant.index.lexical import LexicalIndex
 from assistant.index.store import LEXICAL_DIR, BuildManifest, IndexPaths, chroma_client, chromadb_version
@@ -34,6 +35,8 @@ class OpenIndex:
     embeddings: Embeddings
     """The model that embeds questions and answer sentences for this index."""
     lexical: LexicalIndex
+    catalogue: EntityCatalogue = EntityCatalogue(())
+    """People, organisations, places and dates of the corpus (assistant/index/catalogue.py)."""
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
@@ -75,7 +78,8 @@ def open_index(settings: Settings) -> OpenIndex:
         embedding_function=embeddings,
         create_collection_if_not_exists=False,
     )
-    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, LexicalIndex.load(build_dir / LEXICAL_DIR))
+    lexical = LexicalIndex.load(build_dir / LEXICAL_DIR)
+    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, lexical, load_catalogue(build_dir, chunks))
 
 
 def check_compatible(manifest: BuildManifest, settings: Settings) -> None:
