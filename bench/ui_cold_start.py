@@ -1,4 +1,4 @@
-"""Cold start of the chat UI: `streamlit run ui/app.py` to the first answer in headless Chromium.
+"""Cold start of the chat UI: `streamlit run ui/web/app.py` to the first answer in headless Chromium.
 
 Each run starts a fresh Streamlit process over an index built beforehand (as after the first
 `make run`) and a fresh browser; phases: process start to /_stcore/health, to a usable page (the

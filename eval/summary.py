@@ -14,7 +14,7 @@ FLOORS: dict[str, tuple[str, float]] = {
     "out_of_scope_declined": (">=", 0.9),
     "answerable_declined": ("<=", 0.05),
 }
-"""The CI floors (tests/test_eval_floors.py asserts the same table)."""
+"""The CI floors, enforced by tests/test_eval_floors.py."""
 
 HEADLINE = [
     "evidence_recall@1",

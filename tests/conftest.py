@@ -11,7 +11,10 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant.settings import Settings, isolated_settings  # noqa: E402
+from assistant.settings import CHECKOUT, Settings, isolated_settings  # noqa: E402
+
+RIVERBASIN = CHECKOUT / "tests" / "corpora" / "riverbasin"
+"""A second corpus on an unrelated subject: the same code must answer it."""
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +39,17 @@ def assistant(built_settings: Settings) -> Iterator[object]:
 def fresh_settings(tmp_path: Path) -> Settings:
     """Settings with an empty index of their own, for tests that build or break indexes."""
     return isolated_settings(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def riverbasin_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The second corpus indexed with the model-free hashing embedder (builds in about a second)."""
+    import shutil
+
+    from assistant.index.build import build_index
+
+    root = tmp_path_factory.mktemp("riverbasin")
+    shutil.copytree(RIVERBASIN, root / "corpus")
+    settings = isolated_settings(root, embedding_model="hashing")
+    build_index(settings)
+    return settings

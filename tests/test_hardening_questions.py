@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from corpus_checks import assert_quotes_in_corpus
 from index_helpers import run_cli
 
 from assistant.errors import InputError
@@ -59,8 +60,7 @@ def test_odd_but_usable_questions_are_answered(assistant: Assistant, question: s
     answer = assistant.ask(question)
     assert "\x00" not in answer.question and "\x1b" not in answer.question
     assert not answer.declined and any("Witkoff" in c.quote for c in answer.citations)
-    for citation in answer.citations:
-        assert citation.chunk.text[citation.start : citation.end] == citation.quote
+    assert_quotes_in_corpus(answer.citations, assistant.settings)
 
 
 @pytest.mark.parametrize("opener", ["Briefly, ", "In short, ", "Please explain: ", "Summarise: "])

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from corpus_checks import stored_collection
 from filelock import FileLock
 from index_helpers import run_cli, seeded_settings
 
@@ -48,7 +49,7 @@ def test_brief_index_built_and_second_build_embeds_nothing(built_settings: Setti
     assert [d.id for d in manifest.documents] == ["osw-trump-russia-ukraine-brief"]
     assert manifest.dimension == 384 and manifest.mode == "embedded"
     assert index.sentence_vectors.shape == (manifest.sentences, 384)
-    assert index.vectorstore._collection.count() == manifest.chunks
+    assert stored_collection(built_settings).count() == manifest.chunks
     again = build_index(built_settings)
     assert again.up_to_date and again.embedded == 0
     assert again.manifest.build_id == manifest.build_id
@@ -58,7 +59,7 @@ def test_stored_chunks_keep_exact_offsets(built_settings: Settings) -> None:
     document = load_corpus(built_settings)[0]
     index = open_index(built_settings)
     assert index.chunks == chunk_document(document, built_settings.chunk_words)
-    got = index.vectorstore._collection.get(ids=[index.chunks[3].id], include=["documents", "metadatas"])
+    got = stored_collection(built_settings).get(ids=[index.chunks[3].id], include=["documents", "metadatas"])
     assert got["documents"] == [index.chunks[3].text]
     assert got["metadatas"][0]["start"] == index.chunks[3].start
 
@@ -98,8 +99,8 @@ def test_incremental_add_and_remove(seeded: Settings) -> None:
     assert third.embedded == 0 and third.manifest.chunks == first.manifest.chunks
     index = open_index(fresh_settings)
     assert all(c.document != "added-note" for c in index.chunks)
-    assert index.vectorstore._collection.count() == first.manifest.chunks
-    assert not index.vectorstore._collection.get(where={"document": "added-note"})["ids"]
+    assert stored_collection(fresh_settings).count() == first.manifest.chunks
+    assert not stored_collection(fresh_settings).get(where={"document": "added-note"})["ids"]
     builds = [p for p in IndexPaths(fresh_settings.index_dir).builds.iterdir() if p.is_dir()]
     assert len(builds) <= 2, "old builds are cleaned up"
 

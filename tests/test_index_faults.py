@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus_checks import assert_quotes_in_corpus, stored_collection
 from index_helpers import cli_env, run_cli, seeded_settings
 
 from assistant.errors import IndexIncompatibleError
@@ -54,7 +55,7 @@ def test_sigkill_mid_ingest_leaves_the_old_index_usable(tmp_path: Path, built_se
         outcomes.append((round(delay, 1), "finished" if finished else "killed", "switched" if current != before else "previous"))
         answer = Assistant(settings).ask("Who is Steve Witkoff?")
         assert not answer.declined and answer.citations, f"index unusable after kill at {delay:.1f}s (seed {seed})"
-        assert open_index(settings).vectorstore._collection.count() == open_index(settings).manifest.chunks
+        assert stored_collection(settings).count() == open_index(settings).manifest.chunks
     print("kill outcomes (delay s, process, active build):", outcomes)
     assert any(state == "killed" for _, state, _ in outcomes), "at least one kill landed mid-ingest"
     done = run_cli(settings, "ingest", "--force")
@@ -145,8 +146,7 @@ def test_server_mode_build_and_answer(tmp_path: Path, built_settings: Settings, 
     assert client.get_collection(first.manifest.collection).count() == embedded.chunks
     answer = Assistant(settings).ask("Who is Steve Witkoff?")
     assert not answer.declined and any("Witkoff" in c.quote for c in answer.citations)
-    for citation in answer.citations:
-        assert citation.chunk.text[citation.start : citation.end] == citation.quote
+    assert_quotes_in_corpus(answer.citations, settings)
     assert Assistant(settings).ask("What is the recipe for Neapolitan pizza?").declined
     rebuilt = build_index(settings, force=True)
     names = {c.name if hasattr(c, "name") else str(c) for c in client.list_collections()}
