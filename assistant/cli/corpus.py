@@ -1,12 +1,22 @@
-"""`corpus clean` (regenerate the brief's Markdown) and `corpus fetch` (download linked sources)."""
+"""`corpus clean` (regenerate the brief's Markdown), `corpus fetch` (download linked sources),
+`corpus list` (which sources the corpus holds), and the progress bar of loading a source."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from assistant.cli.common import one_line_errors
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.corpus.loaders import LoadProgress
 
 app = typer.Typer(help="Work on the corpus documents.", no_args_is_help=True)
 console = Console(stderr=True, soft_wrap=True)
@@ -33,3 +43,41 @@ def fetch() -> None:
     for line in fetch_linked_sources(settings):
         console.print(line, highlight=False)
     build(settings)
+
+
+@app.command("list", help="Every source in corpus/sources.yaml and whether the corpus holds its text.")
+@one_line_errors
+def list_sources() -> None:
+    from assistant.corpus.catalog import present
+    from assistant.corpus.manifest import SourcesManifest
+
+    settings = Settings()
+    out = Console(soft_wrap=True)
+    for entry in SourcesManifest.load(settings.corpus_dir).documents:
+        state = "present" if present(settings.corpus_dir, entry) else "missing"
+        cited = f" (footnote {entry.footnote})" if entry.footnote is not None else ""
+        out.print(f"{state:8} {entry.kind:9} {entry.id}  {escape(entry.title)}{cited}", highlight=False)
+
+
+@contextmanager
+def loading_bar(target: str) -> Iterator[LoadProgress]:
+    """A progress bar on a terminal's stderr while `target` is downloaded and its pages read; it appears
+    only once there is progress to show, and leaves nothing behind."""
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=console, transient=True)  # fmt: skip
+    tasks: dict[str, TaskID] = {}
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        if not console.is_terminal:
+            return  # no bar in a log or a pipe
+        if not tasks:
+            bar.start()
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(f"{stage} {escape(target)}", total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    try:
+        yield progress
+    finally:
+        if tasks:
+            bar.stop()

@@ -27,6 +27,8 @@ def ingest(
     device: Annotated[str, typer.Option(help="Embedding device: auto, cpu or cuda.")] = "auto",
     force: Annotated[bool, typer.Option(help="Rebuild even when the corpus is unchanged.")] = False,
 ) -> None:
+    from assistant.cli.corpus import loading_bar
+    from assistant.corpus.catalog import record_source
     from assistant.corpus.library import save_added
     from assistant.corpus.loaders import load_source
     from assistant.errors import InputError
@@ -35,7 +37,9 @@ def ingest(
     failed = 0
     for target in targets or []:
         try:
-            path = save_added(settings, load_source(target, settings))
+            with loading_bar(target) as progress:
+                source = load_source(target, settings, progress)
+                path = save_added(settings, source, doc_id=record_source(settings.corpus_dir, source))
             console.print(f"added {target} -> {path}", highlight=False)
         except InputError as error:
             console.print(f"[red]error:[/red] {escape(str(error))}", highlight=False)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.corpus.clean_brief import CleanBrief, clean_brief
+from assistant.corpus.clean import CleanDocument
+from assistant.corpus.clean_brief import clean_brief
 from assistant.corpus.document import SourceDocument, parse_markdown
 from assistant.corpus.loaders import LoadedSource
 from assistant.corpus.manifest import SourceEntry, SourcesManifest
@@ -20,7 +21,7 @@ ADDED_DIR = "documents"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
-def clean_brief_file(settings: Settings) -> tuple[Path, CleanBrief]:
+def clean_brief_file(settings: Settings) -> tuple[Path, CleanDocument]:
     """Regenerate the brief's Markdown from its raw text (the `corpus clean` command)."""
     entry = SourcesManifest.load(settings.corpus_dir).require_brief()
     if not entry.raw or not entry.path:
@@ -49,7 +50,8 @@ def load_corpus(settings: Settings) -> list[SourceDocument]:
 def save_added(settings: Settings, source: LoadedSource, *, doc_id: str | None = None, kind: str = "linked") -> Path:
     """Store a loaded document under corpus/documents/ with its metadata as front matter."""
     doc_id = doc_id or document_id(source.title, source.origin)
-    front = {"id": doc_id, "title": source.title, "url": source.url, "kind": kind, "origin": source.origin}
+    front = {"id": doc_id, "title": source.title, "url": source.url, "kind": kind, "origin": source.origin,
+             "authors": list(source.authors), "publisher": source.publisher, "date": source.date}  # fmt: skip
     path = settings.corpus_dir / ADDED_DIR / f"{doc_id}.md"
     write_atomic(path, f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip()}\n---\n{source.markdown}")
     return path
@@ -76,6 +78,8 @@ def _read_added(path: Path, manifest: SourcesManifest) -> SourceDocument:
     doc_id = str(front.get("id") or path.stem)
     title, url, kind = str(front.get("title") or ""), str(front.get("url") or ""), str(front.get("kind") or "linked")
     document = parse_markdown(doc_id, body, title=title, url=url, kind=kind)
+    document.authors = [str(name) for name in front.get("authors") or []]
+    document.publisher, document.date = str(front.get("publisher") or ""), str(front.get("date") or "")
     entry = manifest.get(doc_id)
     return _with_entry(document, entry) if entry else document
 

@@ -1,38 +1,50 @@
-"""Turn a file or URL (.md, .txt, .html, .pdf) into Markdown text the corpus can hold."""
+"""Turn a file or URL (.md, .txt, .html, .pdf) into Markdown text the corpus can hold.
+
+PDFs and HTML pages go through the layout-aware readers (`pdf_layout`/`pdf_blocks`, `html`) and the
+one cleaning pipeline (`clean`), the same that cleans the brief's raw text.
+"""
 
 from __future__ import annotations
 
-import io
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.corpus.blocks import ReadDocument
+from assistant.corpus.clean import clean_blocks
 from assistant.corpus.fetch import fetch_url
 from assistant.errors import InputError
 from assistant.settings import Settings
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
 PAGE_MARKER = "<!-- page {} -->"
+LoadProgress = Callable[[str, int, int | None], None]
+"""Called with (stage, done, total or None when unknown) while a source is downloaded and read."""
 
 
 @dataclass(frozen=True)
 class LoadedSource:
-    """A document converted to Markdown; PDF pages are marked with `<!-- page N -->` lines."""
+    """A document converted to Markdown (PDF pages marked with `<!-- page N -->` lines) and its metadata."""
 
     title: str
     markdown: str
     url: str
     origin: str
+    authors: tuple[str, ...] = ()
+    publisher: str = ""
+    date: str = ""
 
 
-def load_source(target: str, settings: Settings) -> LoadedSource:
+def load_source(target: str, settings: Settings, progress: LoadProgress | None = None) -> LoadedSource:
     """Load a local path or an http(s) URL; raises InputError with a one-line reason."""
+    report = progress or _no_progress
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", target):
-        return _load_url(target, settings)
-    return _load_file(Path(target), settings)
+        return _load_url(target, settings, report)
+    return _load_file(Path(target), settings, report)
 
 
-def _load_file(path: Path, settings: Settings) -> LoadedSource:
+def _load_file(path: Path, settings: Settings, progress: LoadProgress) -> LoadedSource:
     if not path.exists():
         raise InputError(f"{path}: no such file.")
     if path.is_dir():
@@ -44,30 +56,47 @@ def _load_file(path: Path, settings: Settings) -> LoadedSource:
     if size > settings.max_file_bytes:
         raise InputError(f"{path}: {size:,} bytes is over the {settings.max_file_bytes:,}-byte limit.")
     data = path.read_bytes()
-    return _convert(data, suffix, origin=str(path), url="", fallback_title=path.stem)
+    return _convert(data, suffix, origin=str(path), url="", fallback_title=path.stem, progress=progress)
 
 
-def _load_url(url: str, settings: Settings) -> LoadedSource:
+def _load_url(url: str, settings: Settings, progress: LoadProgress) -> LoadedSource:
+    progress("downloading", 0, None)
     fetched = fetch_url(
         url, timeout_s=settings.fetch_timeout_s, max_bytes=settings.max_file_bytes, allow_private=settings.allow_private_urls
     )
+    progress("downloading", 1, 1)
     is_pdf = "pdf" in fetched.content_type or fetched.content.startswith(b"%PDF")
     suffix = ".pdf" if is_pdf else ".html" if "html" in fetched.content_type or b"<html" in fetched.content[:2048].lower() else ".txt"
-    return _convert(fetched.content, suffix, origin=url, url=fetched.url, fallback_title=url)
+    return _convert(fetched.content, suffix, origin=url, url=fetched.url, fallback_title=url, progress=progress)
 
 
-def _convert(data: bytes, suffix: str, *, origin: str, url: str, fallback_title: str) -> LoadedSource:
-    if suffix == ".pdf":
-        title, markdown = pdf_to_markdown(data, origin)
-    elif suffix in (".html", ".htm"):
-        title, markdown = html_to_markdown(_decode(data, origin), origin)
-    else:
-        markdown = _decode(data, origin)
-        heading = re.search(r"^#\s+(.+)$", markdown, flags=re.MULTILINE)
-        title = heading.group(1).strip() if heading else ""
-    if not re.sub(r"<!-- page \d+ -->", "", markdown).strip():
+def _convert(data: bytes, suffix: str, *, origin: str, url: str, fallback_title: str, progress: LoadProgress) -> LoadedSource:
+    if suffix in (".pdf", ".html", ".htm"):
+        read = _read_pdf(data, origin, progress) if suffix == ".pdf" else _read_html(_decode(data, origin), origin)
+        metadata = replace(read.metadata, title=read.metadata.title or fallback_title)
+        body = [block for block in read.blocks if block.role != "note"]
+        if not body:
+            raise InputError(f"{origin}: the document has no text.")
+        markdown = clean_blocks(metadata, read.blocks).to_markdown()
+        return LoadedSource(metadata.title, markdown, url, origin, metadata.authors, metadata.publisher, metadata.date)
+    markdown = _decode(data, origin)
+    if not markdown.strip():
         raise InputError(f"{origin}: the document has no text.")
-    return LoadedSource(title=title or fallback_title, markdown=markdown, url=url, origin=origin)
+    heading = re.search(r"^#\s+(.+)$", markdown, flags=re.MULTILINE)
+    return LoadedSource(heading.group(1).strip() if heading else fallback_title, markdown, url, origin)
+
+
+def _read_pdf(data: bytes, origin: str, progress: LoadProgress) -> ReadDocument:
+    from assistant.corpus.pdf_blocks import pdf_document
+    from assistant.corpus.pdf_layout import read_pdf
+
+    return pdf_document(read_pdf(data, origin, lambda done, total: progress("reading pages", done, total)))
+
+
+def _read_html(html: str, origin: str) -> ReadDocument:
+    from assistant.corpus.html import read_html
+
+    return read_html(html, origin)
 
 
 def _decode(data: bytes, origin: str) -> str:
@@ -80,47 +109,10 @@ def _decode(data: bytes, origin: str) -> str:
 
 
 def html_to_markdown(html: str, origin: str) -> tuple[str, str]:
-    """Main text and title of an HTML page (scripts, navigation and boilerplate dropped)."""
-    import trafilatura
-
-    text = trafilatura.extract(html, output_format="markdown", include_comments=False, include_tables=False)
-    metadata = trafilatura.extract_metadata(html)
-    if not text or not text.strip():
-        raise InputError(f"{origin}: no main text found in the HTML.")
-    return (metadata.title if metadata and metadata.title else ""), text
+    """Title and cleaned Markdown of an HTML page (furniture dropped, footnotes in a Notes section)."""
+    read = _read_html(html, origin)
+    return read.metadata.title, clean_blocks(read.metadata, read.blocks).to_markdown()
 
 
-def pdf_to_markdown(data: bytes, origin: str) -> tuple[str, str]:
-    """Text of every page, each page preceded by a `<!-- page N -->` marker."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError(f"{origin}: the PDF is encrypted; decrypt it first.")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = (reader.metadata.title if reader.metadata else None) or ""
-    except InputError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise InputError(f"{origin}: not a readable PDF ({type(error).__name__}).") from error
-    parts = [f"{PAGE_MARKER.format(number)}\n\n{_reflow(text)}" for number, text in enumerate(pages, start=1) if text.strip()]
-    return str(title), "\n\n".join(parts)
-
-
-def _reflow(text: str) -> str:
-    """Join PDF lines into paragraphs: a line ending a sentence followed by a short gap ends one."""
-    lines = [line.strip() for line in text.splitlines()]
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for line in lines:
-        if not line:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        current.append(line)
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n\n".join(paragraphs)
+def _no_progress(stage: str, done: int, total: int | None) -> None:
+    return None
