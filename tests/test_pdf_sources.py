@@ -60,3 +60,32 @@ def test_unmatched_pdf_gets_an_entry_with_its_metadata(tmp_path: Path, fresh_set
         "Ferries across the gulf", ["Anna Tamm"], "Institute of Baltic Shipping", "2025-02-02"
     )
     assert (fresh_settings.corpus_dir / "documents" / f"{entry.id}.md").exists()
+
+
+def test_title_matching_needs_the_same_title_not_just_shared_words(fresh_settings: Settings) -> None:
+    from assistant.corpus.metadata import matching_entry
+
+    manifest = SourcesManifest.load(fresh_settings.corpus_dir)
+    main_title = matching_entry(manifest, "The world according to Trump")
+    assert main_title is not None and main_title.id == "osw-world-according-to-trump", "the main title without its subtitle"
+    shouted = "THE NEW US NATIONAL SECURITY STRATEGY: A MANIFESTO FOR A SOVEREIGN AMERICAN IN A MULTIPOLAR WORLD"
+    assert matching_entry(manifest, shouted) is not None, "case and a one-letter slip do not matter"
+    assert matching_entry(manifest, "The Ukraine-US agreement on gas transit") is None
+    assert matching_entry(manifest, "The Trump administration and the Russia-Ukraine war") is None, "the brief is no cited entry"
+
+
+def test_a_second_copy_from_elsewhere_does_not_take_over_the_filled_entry(tmp_path: Path, fresh_settings: Settings) -> None:
+    from assistant.corpus.catalog import record_source
+    from assistant.corpus.library import save_added
+    from assistant.corpus.loaders import LoadedSource
+
+    first = LoadedSource("The Ukraine-US agreement on minerals", "# x\n\nText.\n", "https://example.org/minerals", "https://example.org/minerals")
+    doc_id = record_source(fresh_settings.corpus_dir, first)
+    save_added(fresh_settings, first, doc_id=doc_id)
+    entry = SourcesManifest.load(fresh_settings.corpus_dir).get(doc_id)
+    assert doc_id == "osw-ukraine-us-minerals-agreement" and entry is not None
+    assert (entry.url, entry.url_exact) == ("https://example.org/minerals", True), "the page address replaces the bare site"
+    again = record_source(fresh_settings.corpus_dir, first)
+    assert again == doc_id, "re-ingesting the same source updates its entry"
+    other = LoadedSource("The Ukraine-US agreement on minerals", "# x\n\nText.\n", "", str(tmp_path / "copy.pdf"))
+    assert record_source(fresh_settings.corpus_dir, other) != doc_id
