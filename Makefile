@@ -41,8 +41,9 @@ lint: $(DEV)
 	$(PY) -m ruff check assistant ui eval bench tests
 	$(PY) -m mypy assistant ui eval
 
-eval: $(RUNTIME)  ## answer-quality report under eval/reports/
+eval: $(RUNTIME)  ## answer-quality report under eval/reports/, verification report in eval/verification/
 	$(VENV)/bin/brief-assistant eval
+	$(VENV)/bin/brief-assistant eval verification
 
 bench: $(DEV)  ## the quick benchmarks (under five minutes)
 	$(PY) -m bench.run --quick

@@ -15,6 +15,8 @@ from assistant.answering import registry
 from assistant.answering.base import AnswerBackend, AnswerRequest, BackendContext, QuestionRewriter
 from assistant.answering.citations import VerifiedAnswer, verify_draft
 from assistant.answering.refusal import assess_coverage
+from assistant.answering.verification.judge import Judge, judge_for
+from assistant.answering.verification.names import CorpusNames
 from assistant.conversation import ConversationStore, rewrite_follow_up
 from assistant.corpus.manifest import SourcesManifest
 from assistant.errors import BackendError
@@ -48,6 +50,8 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
         self._backends: dict[str, AnswerBackend] = {}
         self._rewriters: dict[str, QuestionRewriter | None] = {}
+        self._judges: dict[str, Judge | None] = {}
+        self._names: CorpusNames | None = None
         self._refresh()
 
     # -- index ------------------------------------------------------------------------------
@@ -69,6 +73,7 @@ class Assistant:
             self._retriever = HybridRetriever(index)
             self._index, self._build_id = index, index.manifest.build_id
             self._backends = {}  # backends may hold the previous build's vectors
+            self._names = None
 
     # -- backends ---------------------------------------------------------------------------
     @property
@@ -141,7 +146,7 @@ class Assistant:
             if answer.declined and fallback.name != chosen.name:
                 answer, _ = yield from self._drafted(fallback, request, text, standalone)
                 notice = messages.fallback(chosen.name, fallback.name, failure)
-        answer.notice = notice
+        answer.notice = " ".join(part for part in (notice, answer.notice) if part)
         stages = {f"retrieve_{k}": v for k, v in retrieval.timings_ms.items()}
         answer.timings_ms = {**timings, **stages, "answer": elapsed_ms(answer_started), "total": elapsed_ms(started)}
         self.conversations.add(conversation_id, Turn(text, standalone, answer.text))
@@ -176,21 +181,43 @@ class Assistant:
         similarities = [float(np.max(self.index.chunk_sentence_vectors(p.chunk) @ query_vector)) for p in passages if p.chunk.sentences]
         return max(similarities, default=0.0)
 
-    def verify(self, draft: str, passages: list[Passage]) -> VerifiedAnswer:
-        """Keep the sentences of `draft` that `passages` support, cited with exact quotes (this index's vectors)."""
+    def verify(self, draft: str, passages: list[Passage], backend: str | None = None) -> VerifiedAnswer:
+        """Keep the sentences of `draft` that `passages` support, cited with exact quotes (this index's vectors).
+
+        With `backend` an LLM backend, that model also judges each sentence the checks let through.
+        """
         return verify_draft(
             draft,
             passages,
             embed=lambda texts: np.asarray(self.index.embeddings.embed_documents(texts), dtype=np.float32),
             sentence_vectors=self.index.chunk_sentence_vectors,
             linked_sources=self.linked_source,
+            names=self.corpus_names,
+            judge=self._judge(backend) if backend else None,
         )
 
+    @property
+    def corpus_names(self) -> CorpusNames:
+        """The names verification checks claims against: the index's corpus and its catalogue."""
+        index = self.index
+        if self._names is None:
+            self._names = CorpusNames((chunk.text for chunk in index.chunks), index.catalogue)
+        return self._names
+
+    def _judge(self, backend: str) -> Judge | None:
+        if backend not in self._judges:
+            self._judges[backend] = judge_for(backend, self.settings)
+        return self._judges[backend]
+
     def _verified(self, question: str, standalone: str, draft: str, passages: list[Passage], backend: str) -> Answer:
-        verified = self.verify(draft, passages)
+        verified = self.verify(draft, passages, backend)
         if not verified.citations:
             return self._declined(question, standalone, messages.NO_SUPPORTED_ANSWER, passages, backend)
-        return Answer(question, standalone, verified.text, False, verified.citations, passages, backend)
+        answer = Answer(question, standalone, verified.text, False, verified.citations, passages, backend, verdicts=verified.verdicts)
+        if verified.dropped:
+            answer.notice = messages.dropped(len(verified.dropped))
+        return answer
+
 
     def _declined(self, question: str, standalone: str, reason: str, passages: list[Passage], backend: str) -> Answer:
         return Answer(question, standalone, messages.decline(reason), True, [], passages, backend)

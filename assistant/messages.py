@@ -8,11 +8,17 @@ NO_SUPPORTED_ANSWER = "no passage supports an answer"
 BACKEND_UNSUPPORTED = "{backend} gave no answer the passages support; this answer is {fallback}."
 BACKEND_FAILED = "{error} This answer is {fallback}."
 REWRITE_FAILED = "{error} The question was rewritten by rules."
+DROPPED = "{count} of the drafted sentences left out: not supported by the brief."
 
 
 def decline(reason: str) -> str:
     """The text of a declined answer."""
     return DECLINE.format(reason=reason)
+
+
+def dropped(count: int) -> str:
+    """The one-line notice of an answer whose draft lost `count` sentences in verification."""
+    return DROPPED.format(count=count)
 
 
 def fallback(backend: str, fallback_backend: str, error: Exception | None) -> str:

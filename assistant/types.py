@@ -116,6 +116,32 @@ class Citation:
         }
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """How verification judged one draft sentence: SUPPORTED, CONTRADICTED or NOT_FOUND, and why.
+
+    `citation` is the evidence the verdict rests on; for a dropped sentence it is not in the
+    answer and its `n` is 0.
+    """
+
+    sentence: str
+    verdict: str
+    reason: str
+    citation: Citation | None = None
+
+    @property
+    def supported(self) -> bool:
+        return self.verdict == "SUPPORTED"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "citation": self.citation.to_json() if self.citation else None,
+        }
+
+
 @dataclass
 class Answer:
     """The result of one question: the JSON contract is `to_json()`."""
@@ -130,6 +156,13 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notice: str = ""
     """Set when something worth telling the user happened (e.g. an LLM fell back to extractive)."""
+    verdicts: list[Verdict] = field(default_factory=list)
+    """One per sentence of the draft, kept or dropped."""
+
+    @property
+    def dropped(self) -> list[Verdict]:
+        """The draft sentences verification left out."""
+        return [verdict for verdict in self.verdicts if not verdict.supported]
 
     def to_json(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -141,6 +174,7 @@ class Answer:
             "passages": [passage.to_json() for passage in self.passages],
             "backend": self.backend,
             "timings_ms": {stage: round(ms, 2) for stage, ms in self.timings_ms.items()},
+            "verdicts": [verdict.to_json() for verdict in self.verdicts],
         }
         if self.notice:
             payload["notice"] = self.notice

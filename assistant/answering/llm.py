@@ -75,8 +75,11 @@ class ChatModelRewriter:
         return text.splitlines()[0] if text else rewrite_follow_up(question, history)
 
 
-def chat_model(provider: str, model: str, settings: Settings) -> BaseChatModel:
-    """The LangChain chat model of `provider` (openai or ollama), deterministic (temperature 0)."""
+def chat_model(provider: str, model: str, settings: Settings, *, json_output: bool = False) -> BaseChatModel:
+    """The LangChain chat model of `provider` (openai or ollama), deterministic (temperature 0).
+
+    `json_output` asks the server for one JSON object (OpenAI `response_format`, Ollama `format`).
+    """
     if provider == "openai":
         from langchain_openai import ChatOpenAI
 
@@ -87,8 +90,15 @@ def chat_model(provider: str, model: str, settings: Settings) -> BaseChatModel:
             timeout=settings.llm_timeout_s,
             max_retries=0,
             temperature=0,
-            streaming=True,
+            streaming=not json_output,
+            model_kwargs={"response_format": {"type": "json_object"}} if json_output else {},
         )
     from langchain_ollama import ChatOllama
 
-    return ChatOllama(model=model, base_url=settings.llm_base_url, temperature=0, client_kwargs={"timeout": settings.llm_timeout_s})
+    return ChatOllama(
+        model=model,
+        base_url=settings.llm_base_url,
+        temperature=0,
+        format="json" if json_output else None,
+        client_kwargs={"timeout": settings.llm_timeout_s},
+    )

@@ -61,6 +61,26 @@ def run(
     print("floors: all met" if not broken else f"floors NOT met: {', '.join(broken)}")
 
 
+@eval_app.command("verification", help="Verification: contradicted claims caught, faithful ones kept (eval/verification/REPORT.md).")
+@one_line_errors
+def verification(
+    out: Annotated[Path | None, typer.Option(help="Report file; default eval/verification/REPORT.md.")] = None,
+) -> None:
+    from rich.console import Console
+
+    from assistant.facade import Assistant
+    from assistant.index.build import build_index
+    from eval.verification.evaluate import evaluate_verification
+    from eval.verification.report import REPORT, summary, write_report
+
+    console = Console(stderr=True)
+    settings = Settings()
+    build_index(settings)
+    run = evaluate_verification(Assistant(settings), log=lambda message: console.print(f"[dim]{message}[/dim]"))
+    print(summary(run))
+    print(f"\nreport: {write_report(run, out or REPORT)}")
+
+
 @eval_app.command("import-feedback", help="Turn 👎 feedback entries into draft gold cases (JSONL) to review.")
 @one_line_errors
 def import_feedback(

@@ -47,6 +47,9 @@ def render_answer(answer: Answer, answer_id: str) -> tuple[str, list[Block]]:
     fallback = answer.text
     if answer.notice:
         body.append(_context(escape(answer.notice)))
+    if answer.dropped:
+        dropped = "; ".join(msg.DROPPED_SENTENCE.format(sentence=escape(v.sentence), reason=escape(v.reason)) for v in answer.dropped)
+        body.append(_context(msg.DROPPED.format(sentences=dropped)))
     tail = [_feedback(answer_id), _context(msg.FOOTER.format(backend=answer.backend, ms=answer.timings_ms.get("total", 0.0)))]
 
     citations = [_citation(c) for c in answer.citations]

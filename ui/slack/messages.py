@@ -9,6 +9,8 @@ CLOSEST_PASSAGES = "Closest passages: {sections}"
 SOURCE_NOTE = "note {footnote}: {link}"
 MORE_CITATIONS = "{count} more citation(s) did not fit in this message."
 FOOTER = "{backend} · {ms:.0f} ms · follow-ups in this thread keep the context"
+DROPPED = ":no_entry_sign: Not supported by the brief, left out: {sentences}"
+DROPPED_SENTENCE = "“{sentence}” ({reason})"
 FEEDBACK_UP = "👍 Helpful"
 FEEDBACK_DOWN = "👎 Not helpful"
 

@@ -59,6 +59,8 @@ def answer_body(index: int, turn: ChatTurn, feedback_store: FeedbackStore, conve
     st.html(markup.answer_text(answer.text, declined=answer.declined))
     if answer.notice:
         st.caption(answer.notice)
+    if answer.dropped:
+        dropped_sentences(answer)
     if answer.declined:
         closest = answer.passages[:CLOSEST_SHOWN]
         if closest:
@@ -71,6 +73,17 @@ def answer_body(index: int, turn: ChatTurn, feedback_store: FeedbackStore, conve
         for citation in answer.citations:
             citation_card(index, citation)
     feedback_row(index, turn, feedback_store, conversation_id)
+
+
+def dropped_sentences(answer: Answer) -> None:
+    """The drafted sentences verification left out, each with why, in a collapsed expander."""
+    with st.expander(messages.NOT_SUPPORTED, expanded=False):
+        items = "".join(
+            f"<li>{markup.esc(verdict.sentence)} <em>({markup.esc(messages.VERDICTS.get(verdict.verdict, verdict.verdict))}: "
+            f"{markup.esc(verdict.reason)})</em></li>"
+            for verdict in answer.dropped
+        )
+        st.html(f'<ul class="ba-dropped">{items}</ul>')
 
 
 def citation_card(index: int, citation: Citation) -> None:

@@ -28,6 +28,9 @@ INDEX_BUSY_TIMEOUT = "The index is still being built by another process. Reload 
 INDEX_READY = "Index ready: {chunks} passages in {seconds:.0f} s."
 
 SOURCES_HEADING = "Sources"
+NOT_SUPPORTED = "Not supported by the brief"
+VERDICTS = {"CONTRADICTED": "contradicted by the brief", "NOT_FOUND": "not found in the passages"}
+"""How a dropped sentence's verdict reads in the chat."""
 CLOSEST_PASSAGES = "Closest passages in the brief"
 OPEN_IN_BRIEF = "Show in the brief"
 LINKED_PUBLICATION = "Footnote {footnote}: {title}"

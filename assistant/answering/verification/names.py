@@ -1,0 +1,202 @@
+"""Names: every person, organisation and place the claim names must be named by the passage.
+
+A claim name that the evidence sentence or its passage uses, under any alias (or a role the
+catalogue gives that entity alone: "the president"), is fine. A name in another slot than the
+evidence's ("in Russia's favour" where the evidence says "in Ukraine's favour") is CONTRADICTED,
+and so is a name the passage does not use where the evidence names another of the same kind; any
+other name the passage does not use is NOT_FOUND.
+Names come from the corpus: the entity catalogue built at ingest (assistant/index/catalogue.py),
+and the capitalised words the corpus never writes in lower case ("Swedish", "Hezbollah").
+Country, people and capital stand for one another (assistant/data/metonyms.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
+
+from assistant.answering.verification.tokens import stem
+from assistant.answering.verification.verdicts import Label, Objection
+from assistant.data import load as lexicon
+from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.text import STOPWORDS
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’\-]*")
+_CONTEXT = 1
+"""Content words either side of a name that must match for another name to count as swapped in."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    surface: str
+    start: int
+    end: int
+    aliases: tuple[str, ...]
+    kind: str
+    """person, organisation or place (catalogue), place (metonyms) or name (unknown kind)."""
+    roles: tuple[str, ...] = ()
+    """Role phrases that name this entity and no other ("president")."""
+    entity: str = ""
+    """The catalogue id, for catalogue entities."""
+
+    def named_in(self, text: str) -> bool:
+        """Whether `text` uses this name, an alias, or its role (a surname stands for the full name)."""
+        return bool(_pattern((self.surface, *self.aliases), self.roles).search(text))
+
+
+@lru_cache(maxsize=4096)
+def _pattern(names: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a name's forms: aliases, surnames, metonyms (as written) and roles (any case)."""
+    forms = set(names) | {name.split()[-1] for name in names if len(name.split()) > 1}
+    forms |= {other for form in forms for other in _metonyms().get(form, ())}
+    exact = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True) if form)
+    anycase = "|".join(re.escape(role) for role in roles)
+    body = f"(?:{exact})(?:['’]s)?" + (f"|(?i:{anycase})" if anycase else "")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@cache
+def _metonyms() -> dict[str, tuple[str, ...]]:
+    """Each name of a metonym group → all the names of its group."""
+    return {name: tuple(group) for group in lexicon("metonyms")["groups"] for name in group}
+
+
+class CorpusNames:
+    """Finds names in claims and passages with the corpus' own vocabulary and catalogue."""
+
+    def __init__(self, texts: Iterable[str], catalogue: EntityCatalogue | None = None) -> None:
+        self.catalogue = catalogue or EntityCatalogue(())
+        self._seen: dict[str, list[Mention]] = {}
+        self.common: set[str] = set()
+        self.proper: set[str] = set()
+        """Capitalised words the corpus uses inside sentences (a sentence's first word may be one)."""
+        for text in texts:
+            self.common.update(w for w in _WORD.findall(text) if w.islower())
+            self.proper.update(m.group(1) for m in re.finditer(r"[a-z,;:]\s+([A-Z][\w-]*)", text))
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Catalogue entities, then runs of capitalised words the corpus never writes in lower case."""
+        if text not in self._seen:
+            if len(self._seen) > 4096:
+                self.forget()
+            self._seen[text] = self._find(text)
+        return self._seen[text]
+
+    def forget(self) -> None:
+        """Drop the mentions found so far (they are kept per text to save parsing evidence again)."""
+        self._seen.clear()
+
+    def _find(self, text: str) -> list[Mention]:
+        found = [
+            Mention(text[start:end], start, end, (entity.name, *entity.aliases), entity.kind, self._roles_of(entity), entity.id)
+            for entity, start, end in self.catalogue.entities_in(text)
+        ]
+        run: list[re.Match[str]] = []
+        for match in [*_WORD.finditer(text), None]:
+            name_like = match is not None and self._name_like(match.group(0), text[: match.start()]) and not _inside(found, match.start())
+            if match is not None and name_like and (not run or text[run[-1].end() : match.start()] == " "):
+                run.append(match)
+                continue
+            if run:
+                start, end = run[0].start(), run[-1].end()
+                surface = re.sub(r"['’]s$", "", text[start:end])
+                found.append(Mention(surface, start, start + len(surface), (surface,), "place" if surface in _metonyms() else "name"))
+            run = [match] if match is not None and name_like else []
+        return found
+
+    def known(self, name: str) -> bool:
+        """Whether the corpus uses this name anywhere."""
+        return self.catalogue.is_known_name(name) or name in self.proper
+
+    @cached_property
+    def unique_roles(self) -> dict[str, Entity]:
+        """Role phrases (lower case) the catalogue gives to one entity only ("protégé", "secretary of state")."""
+        holders: dict[str, list[Entity]] = {}
+        for entity in self.catalogue.entities:
+            for role in {r.lower() for r in entity.roles if len(r) > 3}:
+                holders.setdefault(role, []).append(entity)
+        return {role: found[0] for role, found in holders.items() if len(found) == 1}
+
+    def _roles_of(self, entity: Entity) -> tuple[str, ...]:
+        return tuple(role for role in entity.roles if (holder := self.catalogue.resolve(role)) is not None and holder.id == entity.id)
+
+    def _name_like(self, word: str, before: str) -> bool:
+        bare = re.sub(r"['’]s$", "", word)
+        if not bare[:1].isupper() or bare.lower() in self.common or bare.lower() in STOPWORDS:
+            return False
+        return bool(re.search(r"[\w,;:)–—-]\s*$", before)) or bare in self.proper or bare in _metonyms()
+
+
+def _inside(mentions: list[Mention], at: int) -> bool:
+    return any(m.start <= at < m.end for m in mentions)
+
+
+def check_names(claim: str, evidence: str, passage: str, names: CorpusNames) -> list[Objection]:
+    """Objections for claim names the evidence does not name in the same place."""
+    claimed = names.mentions(claim)
+    misattributed = _misattributed_role(claim, claimed, names)
+    if misattributed is not None:
+        return [misattributed]
+    given = names.mentions(evidence)
+    rivals = [m for m in given if not m.named_in(claim)]
+    for mention in claimed:
+        named_here = mention.named_in(evidence) or mention.named_in(passage)
+        if not named_here and not names.known(mention.surface):
+            return [Objection(Label.NOT_FOUND, "name", f"the brief does not name {mention.surface}")]
+        context = _context(claim, mention)
+        own = [m for m in given if mention.named_in(m.surface) or m.named_in(mention.surface)]
+        if not any(_shared(context, _context(evidence, m)) for m in own):
+            # a name the evidence also uses elsewhere is swapped only when both neighbours match
+            sides = 2 if own else 1
+            swapped = next((r for r in rivals if _same_kind(r, mention) and _shared(context, _context(evidence, r)) >= sides), None)
+            if swapped is not None:
+                return [Objection(Label.CONTRADICTED, "name", f"names {mention.surface} where the passage names {swapped.surface}")]
+        if named_here:
+            continue
+        same_kind = next((r for r in rivals if _same_kind(r, mention) and "name" not in (r.kind, mention.kind)), None)
+        if same_kind is not None:
+            return [Objection(Label.CONTRADICTED, "name", f"names {mention.surface} where the passage names {same_kind.surface}")]
+        return [Objection(Label.NOT_FOUND, "name", f"the passage does not name {mention.surface}")]
+    return []
+
+
+_ROLE_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was|has been|became|as|remains)\s+)?(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?$")
+_ROLE_BEFORE = re.compile(r"^\s*,?\s*$")
+
+
+def _misattributed_role(claim: str, claimed: list[Mention], names: CorpusNames) -> Objection | None:
+    """A role the catalogue gives one person only, attached in the claim to another person."""
+    people = [m for m in claimed if m.kind == "person"]
+    for role, holder in names.unique_roles.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(role)}(?![\w-])", claim, re.IGNORECASE):
+            for person in people:
+                after = person.end <= match.start() and _ROLE_AFTER.fullmatch(claim[person.end : match.start()])
+                before = match.end() <= person.start and _ROLE_BEFORE.fullmatch(claim[match.end() : person.start])
+                if (after or before) and person.entity != holder.id:
+                    reason = f"calls {person.surface} the {match.group(0)}; the brief gives that role to {holder.name}"
+                    return Objection(Label.CONTRADICTED, "role", reason)
+    return None
+
+
+def _same_kind(a: Mention, b: Mention) -> bool:
+    """Whether two names could fill one slot ("name": of unknown kind, but not a known place)."""
+    kinds = {a.kind, b.kind}
+    return len(kinds) == 1 or ("name" in kinds and "place" not in kinds)
+
+
+def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
+    """The stems of the plain words just before and just after a mention."""
+    before = [w for w in _WORD.findall(text[: mention.start])[-3:] if _plain(w)][-_CONTEXT:]
+    after = [w for w in _WORD.findall(text[mention.end :])[:3] if _plain(w)][:_CONTEXT]
+    return {stem(w) for w in before}, {stem(w) for w in after}
+
+
+def _shared(mine: tuple[set[str], set[str]], theirs: tuple[set[str], set[str]]) -> int:
+    """On how many sides (before, after) two mentions share a neighbouring word."""
+    return sum(bool(a & b) for a, b in zip(mine, theirs))
+
+
+def _plain(word: str) -> bool:
+    return word.lower() not in STOPWORDS and not word[:1].isupper()

@@ -1,0 +1,181 @@
+"""Numbers, percentages, dates, durations and units: every value of the claim must be in the evidence.
+
+Values are normalised before they are compared ("73%", "73 per cent" and "seventy-three percent"
+are one value; "24 hours" is "one day"). A claim value the evidence lacks is CONTRADICTED when the
+evidence has another value of the same kind and slot (a percentage, a year, a month, a count of
+the same thing), NOT_FOUND otherwise. The words next to a value shared by claim and evidence must
+keep their role: a claim word that the evidence puts next to another of its values is a swap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from assistant.answering.verification.tokens import stem
+from assistant.answering.verification.verdicts import Label, Objection
+from assistant.data import load as lexicon
+from assistant.text import STOPWORDS
+
+_WORD = re.compile(r"[$€£%]|\d+(?:[.,]\d+)*|[A-Za-zÀ-ÿ]+(?:'s)?")
+_ROLE_WINDOW = 4
+_DATES = ("year", "month")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str
+    """percent, year, month, count, or a unit dimension (duration, length, money_usd, ...)."""
+    value: float
+    slot: str = ""
+    """month: the part of the month (early/mid/late); count: the stem of the counted word."""
+    text: str = ""
+    position: int = 0
+    """Index of the value's first word in the text's words (for the role check)."""
+
+    def same_value(self, other: Quantity) -> bool:
+        if self.kind != other.kind or abs(self.value - other.value) > 1e-6 * max(1.0, abs(self.value)):
+            return False
+        return self.kind != "month" or not self.slot or not other.slot or self.slot == other.slot
+
+    def same_slot(self, other: Quantity) -> bool:
+        return self.kind == other.kind and (self.kind != "count" or self.slot == other.slot)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    units: dict[str, float]
+    multipliers: dict[str, float]
+    percent: tuple[tuple[str, ...], ...]
+    dimensions: dict[str, tuple[str, float]]
+    months: dict[str, int]
+    month_parts: dict[str, str]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    words, units = lexicon("number_words"), lexicon("units")
+    dimensions = {unit: (dimension, float(factor)) for dimension, table in units["dimensions"].items() for unit, factor in table.items()}
+    return _Vocabulary(
+        units={k: float(v) for k, v in words["units"].items()},
+        multipliers={k: float(v) for k, v in words["multipliers"].items()},
+        percent=tuple(tuple(p.split()) for p in sorted(units["percent"], key=len, reverse=True)),
+        dimensions=dimensions,
+        months={name: i for i, name in enumerate(units["months"], start=1)},
+        month_parts=dict(units["month_parts"]),
+    )
+
+
+def words_of(text: str) -> list[str]:
+    """The words the number reader walks: hyphens split ("28-point", "mid-October"), signs kept."""
+    return _WORD.findall(text.replace("-", " ").replace("’", "'"))
+
+
+@lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Every value in `text`, normalised."""
+    vocab = _vocabulary()
+    words = words_of(text)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(words):
+        word, lower = words[i], words[i].lower()
+        if word[0].isupper() and lower in vocab.months and (lower != "may" or i > 0):
+            part = vocab.month_parts.get(words[i - 1].lower(), "") if i > 0 else ""
+            if not part and i > 1 and words[i - 1].lower() == "of":
+                part = vocab.month_parts.get(words[i - 2].lower(), "")
+            found.append(Quantity("month", vocab.months[lower], part, f"{part}-{word}" if part else word, i))
+            i += 1
+            continue
+        value, after = _number(words, i, vocab)
+        if value is None:
+            i += 1
+            continue
+        found.append(_with_unit(words, i, after, value, vocab))
+        i = max(after, i + 1)
+    return tuple(found)
+
+
+def _number(words: list[str], i: int, vocab: _Vocabulary) -> tuple[float | None, int]:
+    """The number starting at word i (digits or number words, scaled by multipliers) and the next index."""
+    word = words[i].lower()
+    if word[0].isdigit():
+        value = float(word.replace(",", "")) if re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?", word) else None
+        if value is None:
+            return None, i + 1
+        j = i + 1
+    elif word in vocab.units and word != "one":
+        value, j = 0.0, i
+        while j < len(words) and words[j].lower() in vocab.units:
+            value += vocab.units[words[j].lower()]
+            j += 1
+    elif word == "one" and i + 1 < len(words) and words[i + 1].lower() in vocab.dimensions:
+        value, j = 1.0, i + 1
+    else:
+        return None, i + 1
+    while j < len(words) and words[j].lower() in vocab.multipliers:
+        value *= vocab.multipliers[words[j].lower()]
+        j += 1
+    return value, j
+
+
+def _with_unit(words: list[str], start: int, after: int, value: float, vocab: _Vocabulary) -> Quantity:
+    surface = " ".join(words[start:after])
+    following = [w.lower() for w in words[after : after + 2]]
+    for phrase in vocab.percent:
+        if tuple(following[: len(phrase)]) == phrase:
+            return Quantity("percent", value, "", f"{surface}%", start)
+    before = words[start - 1].lower() if start > 0 else ""
+    if before in vocab.dimensions:
+        dimension, factor = vocab.dimensions[before]
+        return Quantity(dimension, value * factor, "", f"{before}{surface}", start)
+    if following and following[0] in vocab.dimensions:
+        dimension, factor = vocab.dimensions[following[0]]
+        return Quantity(dimension, value * factor, "", f"{surface} {following[0]}", start)
+    if re.fullmatch(r"(19|20)\d\d", words[start]) and after == start + 1:
+        return Quantity("year", value, "", surface, start)
+    counted = next((stem(w) for w in words[after : after + 3] if w.lower() not in STOPWORDS), "")
+    return Quantity("count", value, counted, f"{surface} {counted}".strip(), start)
+
+
+def check_numbers(claim: str, evidence: str) -> list[Objection]:
+    """Objections for claim values the evidence lacks, and for values whose neighbours changed role."""
+    claimed, given = quantities(claim), quantities(evidence)
+    objections: list[Objection] = []
+    for value in claimed:
+        if any(value.same_value(other) for other in given):
+            continue
+        rival = next((other for other in given if value.same_slot(other)), None)
+        check = "date" if value.kind in ("year", "month") else "number"
+        if rival is not None:
+            objections.append(Objection(Label.CONTRADICTED, check, f"says {value.text} where the passage says {rival.text}"))
+        else:
+            objections.append(Objection(Label.NOT_FOUND, check, f"the passage gives no {value.text}"))
+    return objections or check_roles(claim, evidence, claimed, given)
+
+
+def check_roles(claim: str, evidence: str, claimed: Sequence[Quantity], given: Sequence[Quantity]) -> list[Objection]:
+    """A word next to a shared value in the claim must not sit next to another value in the evidence."""
+    if len(given) < 2:
+        return []
+    claim_words, evidence_words = words_of(claim), words_of(evidence)
+    given = [q for q in given if q.kind not in _DATES]
+    for value in (q for q in claimed if q.kind not in _DATES):
+        home = [other for other in given if value.same_value(other)]
+        for word in _neighbours(claim_words, value.position):
+            places = [k for k, w in enumerate(evidence_words) if stem(w) == word]
+            if not places or not given:
+                continue
+            nearest = [min(given, key=lambda q: abs(q.position - k)) for k in places]
+            close = all(abs(q.position - k) <= _ROLE_WINDOW for q, k in zip(nearest, places))
+            if close and all(q not in home for q in nearest):
+                reason = f"puts '{word}' with {value.text}; the passage puts it with {nearest[0].text}"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
+    return []
+
+
+def _neighbours(words: list[str], position: int) -> list[str]:
+    window = words[max(0, position - _ROLE_WINDOW) : position] + words[position + 1 : position + 1 + _ROLE_WINDOW]
+    return [stem(w) for w in window if w.lower() not in STOPWORDS and w[0].isalpha()]

@@ -1,0 +1,185 @@
+"""Polarity around what claim and evidence share: negation, stance, antonyms and quantifiers.
+
+Each check compares the same content words in the claim and in the evidence sentence:
+- negation: a word negated on one side only ("refrained from taking new initiatives" vs
+  "launched new initiatives"); a cue negates the words after it up to a clause break;
+- stance: support-words against oppose-words ("sceptical of" vs "an advocate of");
+- antonyms: one side of an antonym pair against the other ("rejected" vs "welcomed"), unless a
+  negation on one side turns it back;
+- quantifiers: classes that exclude each other, about the same noun ("every ultimatum" vs
+  "a series of ultimatums", "a minority of voters" vs "86% of voters").
+Lexicons: assistant/data/{negation,stance,antonyms,quantifiers}.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from assistant.answering.verification.numbers import quantities
+from assistant.answering.verification.tokens import PhraseTable, Token, phrase_stems, tokenize
+from assistant.answering.verification.verdicts import Label, Objection
+from assistant.data import load as lexicon
+
+_HEAD_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    negation: PhraseTable
+    scope: int
+    breaks: frozenset[str]
+    stance: PhraseTable
+    antonyms: PhraseTable
+    """phrase → "pair index:side"."""
+    quantifiers: PhraseTable
+    conflicts: frozenset[frozenset[str]]
+
+
+@cache
+def _lexicons() -> _Lexicons:
+    negation, stance, antonyms, quantifiers = (lexicon(n) for n in ("negation", "stance", "antonyms", "quantifiers"))
+    cues = {phrase_stems(c): "negate" for c in negation["cues"]}
+    cues.update({phrase_stems(c): "keep" for c in negation["not_negating"]})
+    sides = {phrase_stems(w): f"{i}:{side}" for i, pair in enumerate(antonyms["pairs"]) for side, words in enumerate(pair) for w in words}
+    return _Lexicons(
+        negation=PhraseTable(cues),
+        scope=int(negation["scope_words"]),
+        breaks=frozenset(negation["clause_breaks"]),
+        stance=PhraseTable({phrase_stems(w): cls for cls in ("support", "oppose") for w in stance[cls]}),
+        antonyms=PhraseTable(sides),
+        quantifiers=PhraseTable({phrase_stems(w): cls for cls, words in quantifiers["classes"].items() for w in words}),
+        conflicts=frozenset(frozenset(pair) for pair in quantifiers["conflicts"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A sentence's tokens, their stems, and which tokens a negation cue covers."""
+
+    tokens: list[Token]
+    stems: list[str]
+    negated: list[bool]
+    cue: list[bool]
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def of(cls, text: str) -> _Reading:
+        lex = _lexicons()
+        tokens = tokenize(text)
+        stems = [t.stem for t in tokens]
+        negated, cue = [False] * len(tokens), [False] * len(tokens)
+        for first, last, kind in lex.negation.find(stems):
+            for k in range(first, last):
+                cue[k] = True
+            if kind != "negate":
+                continue
+            words = 0
+            for k in range(last, len(tokens)):
+                if tokens[k].lower in lex.breaks or words == lex.scope:
+                    break
+                negated[k] = not negated[k]
+                words += tokens[k].is_content
+        return cls(tokens, stems, negated, cue)
+
+    def content(self) -> list[int]:
+        """Positions of the words whose polarity is compared (not cues, numbers or names)."""
+        return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k] and t.text[0].islower()]
+
+    def head(self, after: int) -> str:
+        """The first content stem within a few tokens after position `after` (what a quantifier counts)."""
+        for k in range(after, min(len(self.tokens), after + _HEAD_WINDOW)):
+            if self.tokens[k].is_content and self.stems[k] not in ("of", "the"):
+                return self.stems[k]
+        return ""
+
+
+def check_polarity(claim: str, evidence: str) -> list[Objection]:
+    """Objections for a polarity flip between claim and evidence."""
+    c, e = _Reading.of(claim), _Reading.of(evidence)
+    for check in (_negation, _stance, _antonyms, _quantifiers):
+        objection = check(c, e, claim, evidence)
+        if objection is not None:
+            return [objection]
+    return []
+
+
+def _negation(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
+    for k in c.content():
+        places = [j for j, s in enumerate(e.stems) if s == c.stems[k] and not e.cue[j]]
+        if places and all(e.negated[j] != c.negated[k] for j in places):
+            word = c.tokens[k].text
+            where = "the claim" if c.negated[k] else "the passage"
+            return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
+    return None
+
+
+def _stance(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
+    """Opposite stances towards the same thing (the first content word after the stance word)."""
+    lex = _lexicons()
+    theirs = _stances(e, lex.stance.find(e.stems))
+    for (cls, head), said in _stances(c, lex.stance.find(c.stems)).items():
+        other = "oppose" if cls == "support" else "support"
+        if head and (other, head) in theirs and (cls, head) not in theirs:
+            return Objection(Label.CONTRADICTED, "stance", f"'{said}' where the passage says '{theirs[(other, head)]}'")
+    return None
+
+
+def _stances(reading: _Reading, matches: list[tuple[int, int, str]]) -> dict[tuple[str, str], str]:
+    """(stance class, what it is about) → the words that carry it; a negated stance word counts as the other class."""
+    flip = {"support": "oppose", "oppose": "support"}
+    found: dict[tuple[str, str], str] = {}
+    for first, last, cls in matches:
+        effective = flip[cls] if reading.negated[first] else cls
+        found.setdefault((effective, reading.head(last)), " ".join(t.text for t in reading.tokens[first:last]))
+    return found
+
+
+def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
+    lex = _lexicons()
+    theirs = lex.antonyms.find(e.stems)
+    mine = lex.antonyms.find(c.stems)
+    their_sides = {side for _, _, side in theirs}
+    my_sides = {side for _, _, side in mine}
+    for first, last, side in mine:
+        pair, _, which = side.partition(":")
+        other = f"{pair}:{1 - int(which)}"
+        if side in their_sides or other in my_sides:
+            continue
+        for e_first, e_last, e_side in theirs:
+            if e_side == other and c.negated[first] == e.negated[e_first]:
+                said = " ".join(t.text for t in c.tokens[first:last])
+                given = " ".join(t.text for t in e.tokens[e_first:e_last])
+                return Objection(Label.CONTRADICTED, "antonym", f"'{said}' where the passage says '{given}'")
+    return None
+
+
+def _quantifiers(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
+    lex = _lexicons()
+    mine = _quantified(c, claim)
+    theirs = _quantified(e, evidence)
+    their_classes = {(cls, head) for cls, head, _ in theirs}
+    for cls, head, said in mine:
+        if (cls, head) in their_classes:
+            continue
+        for e_cls, e_head, given in theirs:
+            if e_head == head and frozenset((cls, e_cls)) in lex.conflicts:
+                return Objection(Label.CONTRADICTED, "quantifier", f"'{said}' where the passage says '{given}'")
+    return None
+
+
+def _quantified(reading: _Reading, text: str) -> list[tuple[str, str, str]]:
+    """(class, counted head, surface) for quantifier phrases and percentages, unnegated ones only."""
+    lex = _lexicons()
+    found = []
+    for first, last, cls in lex.quantifiers.find(reading.stems):
+        if not reading.negated[first]:
+            found.append((cls, reading.head(last), " ".join(t.text for t in reading.tokens[first:last])))
+    for value in quantities(text):
+        if value.kind == "percent":
+            cls = "all" if value.value >= 100 else "none" if value.value <= 0 else "most" if value.value > 50 else "minority"
+            at = next((k for k, t in enumerate(reading.tokens) if t.text.startswith(value.text.split("%")[0].split()[0])), None)
+            if at is not None:
+                after = at + 1 + sum(1 for t in reading.tokens[at + 1 : at + 3] if t.lower in ("%", "per", "cent", "percent"))
+                found.append((cls, reading.head(after), value.text))
+    return found

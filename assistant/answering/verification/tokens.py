@@ -1,0 +1,81 @@
+"""Word tokens with offsets and light stems: the unit every check compares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.text import STOPWORDS, normalise_term
+
+_TOKEN = re.compile(r"[$€£%]|[A-Za-zÀ-ÿ0-9](?:[A-Za-zÀ-ÿ0-9'’.\-]*[A-Za-zÀ-ÿ0-9%])?|[,;:()–—]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def stem(self) -> str:
+        return stem(self.text)
+
+    @property
+    def is_content(self) -> bool:
+        return self.lower not in STOPWORDS and any(ch.isalnum() for ch in self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words, numbers, currency/percent signs and clause punctuation, in order."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            word = word.rstrip(".")
+        tokens.append(Token(word, match.start(), match.start() + len(word)))
+    return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """Lower-cased light stem shared by claim and evidence ("refused" and "refuses" meet)."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("n't"):
+        return "n't"
+    term = normalise_term(word)
+    if len(term) > 2 and term[-1] == term[-2] and term[-1] not in "aeiouylsz" and word.endswith(("ing", "ed")):
+        term = term[:-1]  # winning -> win (short stems the shared normaliser leaves doubled)
+    return term
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """The stems of a lexicon phrase ("failed to" → ("fail", "to"))."""
+    return tuple(stem(t.text) for t in tokenize(phrase))
+
+
+class PhraseTable:
+    """Lexicon phrases (as stem tuples) with their values, indexed by first stem for fast matching."""
+
+    def __init__(self, phrases: dict[tuple[str, ...], str]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
+            self.by_first.setdefault(phrase[0], []).append((phrase, value))
+
+    def find(self, stems: list[str]) -> list[tuple[int, int, str]]:
+        """Non-overlapping matches (first, last+1, value) in `stems`, the longest phrase first."""
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(stems):
+            for phrase, value in self.by_first.get(stems[i], ()):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    found.append((i, i + len(phrase), value))
+                    i += len(phrase)
+                    break
+            else:
+                i += 1
+        return found

@@ -1,0 +1,77 @@
+"""Cost of verification: what the deterministic checks add to a 4-sentence answer, and the warm
+extractive p95 with verification in place. `python -m bench.verification` (run once; the figures
+are quoted in eval/verification/REPORT.md)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from bench.common import brief_index, load, machine, questions, summary
+
+SENTENCES = 4
+
+
+def _draft(answer) -> list[str]:  # noqa: ANN001 (assistant.types.Answer)
+    """Four passage sentences, each reworded at its end so none is verbatim (the checks run on all)."""
+    pool = [p.chunk.text[s:e] for p in answer.passages for s, e in p.chunk.sentences]
+    return [sentence.rstrip(".") + ", the brief says." for sentence in pool[:SENTENCES]]
+
+
+def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
+    """Forget every parsed sentence, so each answer pays for parsing its claims and their evidence."""
+    from assistant.answering.verification import numbers, polarity
+
+    numbers.quantities.cache_clear()
+    polarity._Reading.of.cache_clear()
+    names.forget()
+
+
+def measure(count: int = 100) -> dict:
+    from assistant.answering.verification.checker import vetoes
+    from assistant.answering.verification.claims import Claim
+    from assistant.answering.verification.evidence import find_evidence
+    from assistant.facade import Assistant
+
+    with tempfile.TemporaryDirectory() as tmp:
+        assistant = Assistant(brief_index(Path(tmp)))
+        index, names = assistant.index, assistant.corpus_names
+        embed = lambda texts: np.asarray(index.embeddings.embed_documents(texts), dtype=np.float32)  # noqa: E731
+        asked = questions(count)
+        first = assistant.ask(asked[0])  # warm-up: the model, the lexicons
+        for claim in _draft(first):
+            vetoes(claim, find_evidence([Claim(claim, ())], first.passages, embed, index.chunk_sentence_vectors)[0][0], names)
+        before = load()
+        totals, evidence_ms, checks_ms = [], [], []
+        for question in asked:
+            answer = assistant.ask(question)
+            totals.append(answer.timings_ms["total"])
+            if answer.declined:
+                continue
+            claims = [Claim(text, ()) for text in _draft(answer)]
+            started = time.perf_counter()
+            found = find_evidence(claims, answer.passages, embed, index.chunk_sentence_vectors)
+            evidence_ms.append((time.perf_counter() - started) * 1000)
+            _cold(names)
+            started = time.perf_counter()
+            for claim, candidates in zip(claims, found):
+                for evidence in candidates:  # every candidate: the most the checks can cost
+                    vetoes(claim.text, evidence, names)
+            checks_ms.append((time.perf_counter() - started) * 1000)
+    return {
+        "questions": count,
+        "extractive_total_ms": summary(totals),
+        "evidence_4_sentences_ms": summary(evidence_ms),
+        "deterministic_checks_4_sentences_ms": summary(checks_ms),
+        "load_avg_before": before,
+        "load_avg_after": load(),
+        "machine": machine(),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(), indent=2))

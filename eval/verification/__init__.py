@@ -1,0 +1,1 @@
+"""Verification evaluation: does a contradicted claim ever pass? (`brief-assistant eval --verification`)."""

@@ -1,0 +1,227 @@
+"""Each verification check on small hand-made sentence pairs (none of them from the brief)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.verification.checker import check_claims
+from assistant.answering.verification.claims import Claim, draft_claims
+from assistant.answering.verification.judge import read_reply
+from assistant.answering.verification.names import CorpusNames, check_names
+from assistant.answering.verification.numbers import check_numbers, quantities
+from assistant.answering.verification.polarity import check_polarity
+from assistant.answering.verification.verdicts import Evidence, Label, Objection
+from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.hashing import HashingEmbeddings
+from assistant.text import split_sentences
+from assistant.types import Chunk, Passage
+
+
+def labels(objections: list[Objection]) -> list[tuple[Label, str]]:
+    return [(o.label, o.check) for o in objections]
+
+
+# -- numbers, dates, units ------------------------------------------------------------------------
+@pytest.mark.parametrize("claim", ["Turnout was 73%.", "Turnout was 73 per cent.", "Turnout was seventy-three percent."])
+def test_percentages_are_one_value_however_written(claim: str) -> None:
+    assert check_numbers(claim, "Turnout reached 73 percent in the vote.") == []
+    assert labels(check_numbers(claim, "Turnout reached 37 percent in the vote.")) == [(Label.CONTRADICTED, "number")]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "expected"),
+    [
+        ("The council adopted a 20-point plan.", "The council adopted a 28-point plan.", [(Label.CONTRADICTED, "number")]),
+        ("The strike could end within one day.", "The strike could end within 24 hours.", []),
+        ("The strike could end within 100 days.", "The strike could end within 24 hours.", [(Label.CONTRADICTED, "number")]),
+        ("The bank lent $5 billion.", "The bank lent 5 billion dollars.", []),
+        ("The three largest banks merged.", "The two largest banks merged.", [(Label.CONTRADICTED, "number")]),
+        ("The ferry resumed in mid-September.", "The ferry resumed in mid-October.", [(Label.CONTRADICTED, "date")]),
+        ("The ferry resumed in late March.", "The ferry resumed in early March.", [(Label.CONTRADICTED, "date")]),
+        ("The ferry resumed in March.", "The ferry resumed in late March.", []),
+        ("The bridge opened in 2019.", "The bridge opened in 2024.", [(Label.CONTRADICTED, "date")]),
+        ("The bridge opened in 2019.", "The bridge opened after a long delay.", [(Label.NOT_FOUND, "date")]),
+    ],
+)
+def test_number_date_and_unit_checks(claim: str, evidence: str, expected: list[tuple[Label, str]]) -> None:
+    assert labels(check_numbers(claim, evidence)) == expected
+
+
+def test_words_next_to_a_shared_value_keep_their_role() -> None:
+    evidence = "In the survey 61% of farmers backed the levy, while 38% of traders opposed it."
+    assert labels(check_numbers("38% of farmers backed the levy.", evidence)) == [(Label.CONTRADICTED, "role")]
+    assert check_numbers("61% of farmers backed the levy.", evidence) == []
+
+
+def test_quantities_are_normalised() -> None:
+    (duration,) = quantities("within two weeks")
+    (money,) = quantities("€3 million")
+    assert (duration.kind, duration.value) == ("duration", 2 * 168)
+    assert (money.kind, money.value) == ("money_eur", 3_000_000)
+
+
+# -- polarity ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("claim", "evidence", "check"),
+    [
+        ("The council did not approve the budget.", "The council approved the budget.", "negation"),
+        ("The council approved the budget.", "The council refused to approve the budget.", "negation"),
+        ("The port launched new ferry routes.", "The port refrained from launching any new ferry routes.", "negation"),
+        ("The union strongly supports the merger.", "The union is sceptical of the merger.", "stance"),
+        ("The talks were a disaster.", "The talks were a success.", "antonym"),
+        ("The envoy was welcomed by the farmers.", "The envoy was rejected by the farmers.", "negation"),
+        ("Costs for the city steadily decline.", "Costs for the city continue to mount.", "antonym"),
+        ("A minority of residents backed the plan.", "64% of residents backed the plan.", "quantifier"),
+        ("The mayor kept every promise she made.", "The mayor made a series of promises that were never kept.", "negation"),
+    ],
+)
+def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
+    assert labels(check_polarity(claim, evidence)) == [(Label.CONTRADICTED, check)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"),
+    [
+        ("The mayor did not visit the port at any time.", "The mayor never visited the port."),
+        ("The talks were not a failure.", "The talks were a success."),
+        ("He has openly wanted to win the cup.", "He has made no secret of his desire to win the cup."),
+        ("Most residents backed the plan.", "64% of residents backed the plan."),
+        ("The union opposes the merger.", "The union is sceptical of the merger."),
+        ("The union rejected the offer, but the council accepted it.", "The union refused the offer, but the council accepted it."),
+    ],
+)
+def test_faithful_paraphrases_keep_their_polarity(claim: str, evidence: str) -> None:
+    assert check_polarity(claim, evidence) == []
+
+
+# -- names ---------------------------------------------------------------------------------------------
+def _entity(name: str, kind: str, aliases: tuple[str, ...], roles: tuple[str, ...] = ()) -> Entity:
+    return Entity(name.lower().replace(" ", "-"), name, kind, aliases, roles, ())  # type: ignore[arg-type]
+
+
+CORPUS = [
+    "The harbour master Anna Berg reopened the bridge in Norrvik. Mayor Tomas Lind praised her.",
+    "Berg met traders in Saltby, and the mayor answered questions from the press about Russia.",
+]
+CATALOGUE = EntityCatalogue(
+    (
+        _entity("Anna Berg", "person", ("Anna Berg", "Berg"), ("harbour master",)),
+        _entity("Tomas Lind", "person", ("Tomas Lind", "Lind"), ("mayor",)),
+        _entity("Norrvik", "place", ("Norrvik",)),
+        _entity("Saltby", "place", ("Saltby",)),
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def names() -> CorpusNames:
+    return CorpusNames(CORPUS, CATALOGUE)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Berg reopened the bridge in Norrvik.", []),
+        ("Tomas Lind reopened the bridge in Norrvik.", [(Label.CONTRADICTED, "name")]),
+        ("Anna Berg reopened the bridge in Saltby.", [(Label.CONTRADICTED, "name")]),
+        ("Olaf Krantz reopened the bridge in Norrvik.", [(Label.NOT_FOUND, "name")]),
+        ("Anna Berg, the mayor, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+    ],
+)
+def test_names_must_be_the_evidence_names(names: CorpusNames, claim: str, expected: list[tuple[Label, str]]) -> None:
+    evidence = "The harbour master Anna Berg reopened the bridge in Norrvik."
+    assert labels(check_names(claim, evidence, " ".join(CORPUS), names)) == expected
+
+
+def test_metonyms_and_roles_name_the_same_party(names: CorpusNames) -> None:
+    assert check_names("Moscow answered questions from the press.", "Russia answered questions from the press.", CORPUS[1], names) == []
+    assert check_names("Tomas Lind answered questions.", "The mayor answered questions.", CORPUS[1], names) == []
+
+
+def test_unknown_capitalised_words_are_names_without_a_catalogue() -> None:
+    plain = CorpusNames(CORPUS)
+    evidence = "The harbour master Anna Berg reopened the bridge in Norrvik."
+    assert labels(check_names("A Swedish harbour master reopened the bridge.", evidence, CORPUS[0], plain)) == [(Label.NOT_FOUND, "name")]
+    assert check_names("In Norrvik, Berg reopened the bridge.", evidence, CORPUS[0], plain) == []
+
+
+# -- the judge's reply -------------------------------------------------------------------------------
+PASSAGE = "The council approved the budget on Monday. The vote was close."
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ('{"verdict": "SUPPORTED", "quote": "The council approved the budget"}', None),
+        ('{"verdict": "SUPPORTED", "quote": "The council rejected the budget"}', Label.NOT_FOUND),
+        ('{"verdict": "SUPPORTED", "quote": ""}', Label.NOT_FOUND),
+        ('{"verdict": "CONTRADICTED", "quote": "The vote was close."}', Label.CONTRADICTED),
+        ('{"verdict": "NOT_FOUND", "quote": ""}', Label.NOT_FOUND),
+        ('{"verdict": "PROBABLY"}', Label.NOT_FOUND),
+        ("Sure! The claim is supported.", Label.NOT_FOUND),
+        ('["SUPPORTED"]', Label.NOT_FOUND),
+    ],
+)
+def test_judge_reply_counts_only_when_well_formed_and_quoted(reply: str, expected: Label | None) -> None:
+    objection = read_reply(reply, PASSAGE)
+    assert (objection.label if objection else None) is expected
+
+
+# -- the checker: vetoes first, the judge may only downgrade ---------------------------------------------
+def _passage(text: str) -> Passage:
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    return Passage(chunk, 1, 1.0)
+
+
+class CountingJudge:
+    def __init__(self, objection: Objection | None) -> None:
+        self.objection, self.calls = objection, 0
+
+    def judge(self, claim: str, evidence: Evidence) -> Objection | None:
+        self.calls += 1
+        return self.objection
+
+
+def _check(text: str, passage: Passage, judge: CountingJudge | None) -> Label:
+    embedder = HashingEmbeddings()
+    (verdict,) = check_claims(
+        [Claim(text, ())],
+        [passage],
+        embed=embedder.encode,
+        sentence_vectors=lambda chunk: embedder.encode([chunk.text[s:e] for s, e in chunk.sentences]),
+        names=CorpusNames([passage.chunk.text]),
+        judge=judge,
+    )
+    return verdict.label
+
+
+def test_a_judge_never_overrules_a_veto_and_is_not_asked() -> None:
+    passage = _passage("The council approved a 28-point budget plan on Monday.")
+    lenient = CountingJudge(None)
+    assert _check("The council approved a 20-point budget plan on Monday.", passage, lenient) is Label.CONTRADICTED
+    assert lenient.calls == 0
+
+
+def test_similarity_alone_never_supports_when_the_judge_objects() -> None:
+    passage = _passage("The council approved the budget plan on Monday after a long debate.")
+    claim = "The council approved the budget plan on Monday after a debate."
+    assert _check(claim, passage, None) is Label.SUPPORTED
+    doubting = CountingJudge(Objection(Label.NOT_FOUND, "judge", "no support"))
+    assert _check(claim, passage, doubting) is Label.NOT_FOUND and doubting.calls >= 1
+
+
+def test_verbatim_sentence_is_supported_without_asking_the_judge() -> None:
+    passage = _passage("The council approved the budget. The vote was close.")
+    judge = CountingJudge(Objection(Label.NOT_FOUND, "judge", "no support"))
+    assert _check("The vote was close.", passage, judge) is Label.SUPPORTED and judge.calls == 0
+
+
+def test_off_topic_sentence_is_not_found() -> None:
+    assert _check("Bananas are an excellent source of potassium.", _passage("The council approved the budget."), None) is Label.NOT_FOUND
+
+
+def test_draft_claims_move_markers_off_the_text() -> None:
+    assert draft_claims("The vote was close [2]. Yes. The council met.[1][3]") == [
+        Claim("The vote was close.", (2,)),
+        Claim("The council met.", (1, 3)),
+    ]
