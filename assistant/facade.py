@@ -12,17 +12,19 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering import registry
+from assistant.answering.answer_type import highlights
 from assistant.answering.base import AnswerBackend, AnswerRequest, BackendContext, QuestionRewriter
 from assistant.answering.citations import VerifiedAnswer, verify_draft
 from assistant.answering.refusal import assess_coverage
 from assistant.answering.verification.judge import Judge, judge_for
 from assistant.answering.verification.names import CorpusNames
 from assistant.conversation import ConversationStore, rewrite_follow_up
+from assistant.conversation.followups import checked_rewrite
 from assistant.corpus.manifest import SourcesManifest
 from assistant.errors import BackendError
 from assistant.index.reader import OpenIndex, open_index
 from assistant.index.store import IndexPaths
-from assistant.retrieval.query import search_query
+from assistant.retrieval.query import search_query, understand
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.settings import Settings
 from assistant.timing import elapsed_ms
@@ -130,23 +132,24 @@ class Assistant:
         history = self.conversations.history(conversation_id)
         standalone, notice = self._standalone(text, history, chosen.name)
 
-        query = search_query(standalone, self.index.manifest.documents, document)
+        intent = understand(standalone, self.index.catalogue)
+        query = search_query(standalone, self.index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
         timings = {"retrieve": elapsed_ms(started)}
-        best = self._best_similarity(retrieval.passages, retrieval.query_vector)
-        coverage = assess_coverage(query, self.index.lexical.vocabulary, best)
+        coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, self.index.chunk_sentence_vectors, query)
 
         answer_started = time.perf_counter()
         if not coverage.covered:
             answer = self._declined(text, standalone, coverage.reason, retrieval.passages, chosen.name)
         else:
-            request = AnswerRequest(query, retrieval.passages, retrieval.query_vector, history)
+            request = AnswerRequest(query, retrieval.passages, retrieval.query_vector, history, intent)
             answer, failure = yield from self._drafted(chosen, request, text, standalone)
             fallback = self._backend(self.settings.fallback_backend)
             if answer.declined and fallback.name != chosen.name:
                 answer, _ = yield from self._drafted(fallback, request, text, standalone)
                 notice = messages.fallback(chosen.name, fallback.name, failure)
         answer.notice = " ".join(part for part in (notice, answer.notice) if part)
+        answer.highlights = [] if answer.declined else highlights(intent, answer.text)
         stages = {f"retrieve_{k}": v for k, v in retrieval.timings_ms.items()}
         answer.timings_ms = {**timings, **stages, "answer": elapsed_ms(answer_started), "total": elapsed_ms(started)}
         self.conversations.add(conversation_id, Turn(text, standalone, answer.text))
@@ -171,15 +174,11 @@ class Assistant:
             return question, ""
         rewriter = self._rewriter(backend)
         if rewriter is None:
-            return rewrite_follow_up(question, history), ""
+            return rewrite_follow_up(question, history, self.index.catalogue), ""
         try:
-            return rewriter.rewrite(question, history), ""
+            return checked_rewrite(rewriter.rewrite(question, history), question, history, self.index.catalogue), ""
         except BackendError as error:
-            return rewrite_follow_up(question, history), messages.REWRITE_FAILED.format(error=error)
-
-    def _best_similarity(self, passages: list[Passage], query_vector: np.ndarray) -> float:
-        similarities = [float(np.max(self.index.chunk_sentence_vectors(p.chunk) @ query_vector)) for p in passages if p.chunk.sentences]
-        return max(similarities, default=0.0)
+            return rewrite_follow_up(question, history, self.index.catalogue), messages.REWRITE_FAILED.format(error=error)
 
     def verify(self, draft: str, passages: list[Passage], backend: str | None = None) -> VerifiedAnswer:
         """Keep the sentences of `draft` that `passages` support, cited with exact quotes (this index's vectors).

@@ -26,3 +26,18 @@ def fallback(backend: str, fallback_backend: str, error: Exception | None) -> st
     if error is not None:
         return BACKEND_FAILED.format(error=error, fallback=fallback_backend)
     return BACKEND_UNSUPPORTED.format(backend=backend, fallback=fallback_backend)
+
+
+# Reasons a question is declined (assistant/answering/refusal.py), completing DECLINE.
+NEVER_MENTIONS = "it never mentions {names}"
+NOTHING_CLOSE = "nothing in it is close to this question"
+NOT_SAID = {
+    "person": "it does not name who that is",
+    "date": "it does not say when that was",
+    "place": "it does not say where that was",
+    "organisation": "it does not name that organisation",
+    "number": "it gives no figure for that",
+    "statement": "it does not report what was said",
+}
+NEVER_TOGETHER = "it never mentions {names} together"
+AFTER_THE_DOCUMENT = "it was written before that"

@@ -12,7 +12,7 @@ _SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "al", "vs", "etc", "e.g", "i.e", "gen", "sen", "jr", "sr", "prof"}
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-']*")
+_TOKEN = re.compile(r"[^\W_][\w\-']*")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being this that these

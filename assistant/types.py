@@ -156,6 +156,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notice: str = ""
     """Set when something worth telling the user happened (e.g. an LLM fell back to extractive)."""
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    """[start, end) offsets in `text` of the words that answer what was asked (names, dates, figures)."""
     verdicts: list[Verdict] = field(default_factory=list)
     """One per sentence of the draft, kept or dropped."""
 
@@ -174,6 +176,7 @@ class Answer:
             "passages": [passage.to_json() for passage in self.passages],
             "backend": self.backend,
             "timings_ms": {stage: round(ms, 2) for stage, ms in self.timings_ms.items()},
+            "highlights": [list(span) for span in self.highlights],
             "verdicts": [verdict.to_json() for verdict in self.verdicts],
         }
         if self.notice:

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GOLD_PATH = Path(__file__).resolve().parent / "gold.jsonl"
+"""The dev split: tune on it."""
+TEST_PATH = Path(__file__).resolve().parent / "test.jsonl"
+"""The frozen test split, written blind: report on it, never tune on it or edit it."""
 OUT_OF_SCOPE = "out-of-scope"
 
 

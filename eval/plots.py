@@ -34,7 +34,7 @@ def _recall_curve(folder: Path, runs: dict[str, dict[str, Any]]) -> str:
 
 def _categories(folder: Path, runs: dict[str, dict[str, Any]]) -> str:
     fig, ax = plt.subplots(figsize=(8, 4))
-    categories = list(next(iter(runs.values()))["by_category"])
+    categories = list(dict.fromkeys(c for summary in runs.values() for c in summary["by_category"]))
     width = 0.8 / max(len(runs), 1)
     for i, (name, summary) in enumerate(runs.items()):
         values = [summary["by_category"].get(c, {}).get("pass_rate", 0.0) for c in categories]

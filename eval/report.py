@@ -33,15 +33,25 @@ def render(
     main = meta["system"]
     summary = runs[main]
     out = [f"# Evaluation report — {meta['timestamp']}", ""]
+    dev = runs.get(meta.get("dev", ""), summary)
     out.append(
-        f"Gold set `{meta['gold']}`: {summary['cases']} cases ({summary['answerable_cases']} answerable, "
-        f"{summary['out_of_scope_cases']} out-of-scope, {summary['follow_up_cases']} follow-ups). "
-        f"System: backend `{meta['backend']}`, k={meta['k']}, chunk_words={meta['chunk_words']}, index build `{meta['build_id']}`."
+        f"Dev split `{meta['gold']}`: {dev['cases']} cases ({dev['answerable_cases']} answerable, "
+        f"{dev['out_of_scope_cases']} out-of-scope or near-miss, {dev['follow_up_cases']} multi-turn)"
+        + (
+            f"; frozen test split `{meta['test']}`, written blind: {summary['cases']} cases ({summary['answerable_cases']} answerable, "
+            f"{summary['out_of_scope_cases']} near-miss, {summary['follow_up_cases']} multi-turn)"
+            if meta.get("test")
+            else ""
+        )
+        + f". System: backend `{meta['backend']}`, k={meta['k']}, chunk_words={meta['chunk_words']}, index build `{meta['build_id']}`."
     )
     out += ["", "## Summary", "", summary_table(runs), ""]
-    out += ["## CI floors", "", "| metric | value | floor | ok |", "|---|---:|---|---|"]
+    if meta.get("test") and meta.get("dev") in runs:
+        out += ["## Dev and test", "", _gap_table(runs[meta["dev"]], summary), ""]
+        out += [GAP_NOTE, ""]
+    out += [f"## CI floors (on `{main}`)", "", "| metric | value | floor | ok | target |", "|---|---:|---|---|---|"]
     for name, status in floors_status(summary).items():
-        out.append(f"| {name} | {status['value']:.3f} | {status['floor']} | {'yes' if status['ok'] else '**NO**'} |")
+        out.append(f"| {name} | {status['value']:.3f} | {status['floor']} | {'yes' if status['ok'] else '**NO**'} | {status['target']} |")
     out += ["", "## By category", ""]
     out.append(_category_table(runs))
     out += ["", "## Latency by stage (ms)", "", "| stage | " + " | ".join(f"{n} p50 | {n} p95" for n in runs) + " |"]
@@ -67,6 +77,9 @@ def render(
         failing = [r for r in case_results if not r.passed]
         out.append(f"### {name}: {len(failing)} of {len(case_results)}")
         out.append("")
+        if name.endswith(" test"):
+            out += [BLIND_NOTE, ""]
+            continue
         for r in failing:
             out.append(f"- `{r.id}` ({r.category}) {r.question!r}: {'; '.join(r.failures)}")
         out.append("")
@@ -109,17 +122,37 @@ def write_latest(
     return LATEST
 
 
+BLIND_NOTE = (
+    "The test split's failing cases are not listed: rules are tuned on dev failures only (eval/README.md); "
+    "the per-case results are in the run folder's cases.jsonl."
+)
+GAP_NOTE = (
+    "A gap of more than 5 points between dev and test is a finding: the dev split was tuned on, the test split was "
+    "written blind. eval/README.md (\"Dev and test\") explains the gaps of the latest run."
+)
+GAP_METRICS = ["evidence_recall@5", "fact_coverage", "answerable_declined", "out_of_scope_declined", "standalone_ok", "pass_rate"]
+
+
+def _gap_table(dev: dict[str, Any], test: dict[str, Any]) -> str:
+    lines = ["| metric | dev | test | test − dev |", "|---|---:|---:|---:|"]
+    for metric in GAP_METRICS:
+        gap = test[metric] - dev[metric]
+        flag = " **(> 5 points)**" if abs(gap) > 0.05 else ""
+        lines.append(f"| {metric} | {dev[metric]:.3f} | {test[metric]:.3f} | {gap:+.3f}{flag} |")
+    return "\n".join(lines)
+
+
 def _category_table(runs: dict[str, dict[str, Any]]) -> str:
     names = list(runs)
-    lines = ["| category | cases | " + " | ".join(f"{n} pass | {n} recall@5 | {n} facts" for n in names) + " |"]
-    lines.append("|---|---:|" + "---:|---:|---:|" * len(names))
-    first = runs[names[0]]["by_category"]
-    for category, row in first.items():
+    lines = ["| category | " + " | ".join(f"{n} cases | {n} pass | {n} recall@5 | {n} facts" for n in names) + " |"]
+    lines.append("|---|" + "---:|---:|---:|---:|" * len(names))
+    categories = list(dict.fromkeys(category for name in names for category in runs[name]["by_category"]))
+    for category in categories:
         cells = []
         for name in names:
             r = runs[name]["by_category"].get(category, {})
-            cells += [_fmt(r.get("pass_rate")), _fmt(r.get("evidence_recall@5")), _fmt(r.get("fact_coverage"))]
-        lines.append(f"| {category} | {row['cases']} | " + " | ".join(cells) + " |")
+            cells += [_fmt(r.get("cases")), _fmt(r.get("pass_rate")), _fmt(r.get("evidence_recall@5")), _fmt(r.get("fact_coverage"))]
+        lines.append(f"| {category} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

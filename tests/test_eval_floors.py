@@ -1,4 +1,4 @@
-"""CI floors: the extractive system on the gold set must not drop below these numbers."""
+"""CI floors: the extractive system on the frozen test split must not drop below these numbers."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ def eval_run(assistant):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("metric", list(FLOORS))
 def test_floor(eval_run, metric: str) -> None:  # type: ignore[no-untyped-def]
     status = floors_status(eval_run.summary)[metric]
-    failing = [f"{r.id}: {'; '.join(r.failures)}" for r in eval_run.results[eval_run.meta["system"]] if not r.passed]
-    assert status["ok"], f"{metric} = {status['value']:.3f}, floor {status['floor']}; failing cases:\n" + "\n".join(failing)
+    assert eval_run.meta["system"].endswith(" test")
+    # The blind split's failing cases are not printed: tune on dev failures (eval/README.md).
+    assert status["ok"], f"{metric} = {status['value']:.3f} on the test split, floor {status['floor']}; see eval/REPORT.md"
 
 
 @pytest.mark.parametrize("metric", list(FLOORS))
@@ -35,5 +36,10 @@ def test_report_folder_is_written(eval_run, tmp_path) -> None:  # type: ignore[n
     report = write(eval_run, tmp_path / "report", latest=False)
     text = report.read_text(encoding="utf-8")
     assert "## Summary" in text and "evidence_recall@5" in text
+    assert "## Dev and test" in text and "extractive dev" in text and "extractive test" in text
+    failing_dev = [r.id for r in eval_run.results[eval_run.meta["dev"]] if not r.passed]
+    failing_test = [r.id for r in eval_run.results[eval_run.meta["system"]] if not r.passed]
+    assert all(f"`{case}`" in text for case in failing_dev)
+    assert not any(f"`{case}`" in text for case in failing_test), "the blind split's failures must not be listed"
     assert (tmp_path / "report" / "metrics.json").exists() and (tmp_path / "report" / "cases.jsonl").exists()
     assert {p.name for p in (tmp_path / "report" / "plots").iterdir()} == {"recall_at_k.png", "categories.png", "latency.png"}

@@ -12,6 +12,7 @@ from typing import Protocol
 
 import numpy as np
 
+from assistant.retrieval.query import QueryIntent
 from assistant.settings import Settings
 from assistant.types import Chunk, Passage, Turn
 
@@ -24,6 +25,8 @@ class AnswerRequest:
     passages: list[Passage]
     query_vector: np.ndarray
     history: tuple[Turn, ...] = ()
+    intent: QueryIntent | None = None
+    """What the question asks for, read against the corpus' catalogue (assistant/retrieval/query.py)."""
 
 
 class AnswerBackend(Protocol):

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
+from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors, term_overlap
+from assistant.data import load
+from assistant.retrieval.query import QueryIntent, understand
 
 LEXICAL_WEIGHT = 0.5
 RANK_PRIOR = 0.03
@@ -17,27 +21,29 @@ RELATIVE_CUTOFF = 0.8
 """Sentences scoring below this share of the best one are left out."""
 REDUNDANT_SIMILARITY = 0.9
 MAX_WORDS = 110
-_NEEDS_ANTECEDENT = re.compile(
-    r"^(?:(?:However|Instead|In turn|Moreover|Finally|As a result),\s+)?(?:he|she|they|it|this|these|his|her|their|its)\b"
-    r"|^(?:For this reason|As a result|Therefore|Thus|Consequently)\b",
-    re.IGNORECASE,
-)
-"""A sentence that opens by referring back: it needs the one before, and elaborates on it."""
 ANSWER_TYPE_BONUS = 0.15
 """Added when a sentence holds the kind of thing the question asks for (a person, a date, a number)."""
-_ASKS_WHO = re.compile(r"^\s*(?:and\s+)?(?:who|whom|whose)\b", re.IGNORECASE)
-_ASKS_WHEN = re.compile(r"^\s*(?:and\s+)?(?:when|what year|what month|since when|until when)\b", re.IGNORECASE)
-_ASKS_NUMBER = re.compile(r"\b(?:how many|how much|what share|what percentage|what proportion)\b", re.IGNORECASE)
-_PERSON_NAME = re.compile(r"(?<!^)(?<![.!?]\s)(?<!\bthe\s)(?<!\bThe\s)\b([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][a-z]+)+)\b")
-_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b|\bmid-[A-Z][a-z]+")
-_NUMBER = re.compile(r"\d")
+ENTITY_BONUS = 0.1
+"""Added, in proportion, when a sentence names the people and organisations the question asks about
+(by any alias the catalogue knows: "the energy minister" for the minister the question names)."""
 CONTEXT_SHARE = 0.5
 """Share of the previous sentence's score a sentence inherits when it refers back to it."""
-_REFERS_BACK = re.compile(
-    r"\b(?:this|these|that|those)\s+(?:\w+\s+)?(?:document|plan|proposal|agreement|approach|deal|group|process|strategy|"
-    r"measures?|initiatives?|issue|scenario|period|phase|policy|talks)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _discourse() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(opens by referring back, refers back with a determiner): from assistant/data/discourse.yaml."""
+    data = load("discourse")
+    openers = "|".join(re.escape(w) for w in data["linking_openers"])
+    pronouns = "|".join(re.escape(w) for w in data["pronouns"])
+    consequences = "|".join(re.escape(w) for w in data["consequence_openers"])
+    determiners = "|".join(re.escape(w) for w in data["anaphoric_determiners"])
+    responses = "|".join(re.escape(w) for w in data["response_verbs"])
+    needs_antecedent = re.compile(
+        rf"^(?:(?:{openers}),\s+)?(?:{pronouns})\b|^(?:{consequences})\b|^(?:\S+\s+){{1,3}}?(?:{responses})\b", re.IGNORECASE
+    )
+    refers_back = re.compile(rf"\b(?:{determiners})\s+(?:[a-z\-]+\s+)?[a-z\-]{{3,}}\b", re.IGNORECASE)
+    return needs_antecedent, refers_back
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,8 @@ class ExtractiveBackend:
 
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = []
+        intent = request.intent or understand(request.question)
+        refers_back = _discourse()[1]
         for number, passage in enumerate(request.passages, start=1):
             chunk = passage.chunk
             vectors = self._sentence_vectors(chunk)
@@ -102,36 +110,34 @@ class ExtractiveBackend:
             for i, ((start, end), similarity) in enumerate(zip(chunk.sentences, similarities)):
                 text = chunk.text[start:end]
                 own = float(similarity) + LEXICAL_WEIGHT * term_overlap(request.question, text) + RANK_PRIOR / number
-                if i and _REFERS_BACK.search(text):
+                if i and refers_back.search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
-                score = own + ANSWER_TYPE_BONUS * _holds_answer_type(request.question, text)
+                score = own + ANSWER_TYPE_BONUS * holds_answer(intent, text) + ENTITY_BONUS * _names_share(intent, text)
                 candidates.append(_Candidate(number, i, text, score, vectors[i]))
         return candidates
 
     @staticmethod
     def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
         """The sentence before one that opens by referring back (a pronoun, "As a result")."""
-        return _neighbour(candidate, candidates, -1) if _NEEDS_ANTECEDENT.match(candidate.text) else None
+        return _neighbour(candidate, candidates, -1) if _discourse()[0].match(candidate.text) else None
 
     @staticmethod
     def _follower(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
-        return follower if follower and _NEEDS_ANTECEDENT.match(follower.text) else None
+        return follower if follower and _discourse()[0].match(follower.text) else None
+
+
+def _names_share(intent: QueryIntent, text: str) -> float:
+    """Share of the question's people and organisations the sentence names."""
+    asked = {e.id for e in intent.entities if e.kind != "place"}
+    if not asked or intent.catalogue is None:
+        return 0.0
+    return len(asked & {e.id for e, _, _ in intent.catalogue.entities_in(text)}) / len(asked)
 
 
 def _neighbour(candidate: _Candidate, candidates: list[_Candidate], offset: int) -> _Candidate | None:
     """The sentence `offset` places away from `candidate` in the same passage, if there is one."""
     return next((c for c in candidates if c.passage_number == candidate.passage_number and c.sentence == candidate.sentence + offset), None)
 
-
-def _holds_answer_type(question: str, sentence: str) -> bool:
-    """Whether the sentence names what a who/when/how-many question asks for, beyond the question's own words."""
-    if _ASKS_WHO.match(question):
-        return any(name not in question for name in _PERSON_NAME.findall(sentence))
-    if _ASKS_WHEN.match(question):
-        return any(date not in question for date in _DATE.findall(sentence))
-    if _ASKS_NUMBER.search(question):
-        return bool(_NUMBER.search(sentence))
-    return False

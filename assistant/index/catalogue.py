@@ -67,6 +67,8 @@ class EntityCatalogue:
     """Every capitalised name the corpus uses, entity or not ("Nobel Peace Prize", "Oval Office")."""
     exact: tuple[str, ...] = ()
     """Aliases that are also ordinary words or acronyms ("Water", "US"): they match only as written."""
+    document_dates: tuple[tuple[str, str], ...] = ()
+    """(document id, date as the manifest gives it: YYYY, YYYY-MM or YYYY-MM-DD)."""
 
     # -- lookups --------------------------------------------------------------------------
     def resolve(self, phrase: str) -> Entity | None:
@@ -75,9 +77,12 @@ class EntityCatalogue:
         if not key:
             return None
         entity = self._aliases.get(key)
-        if entity is not None:
-            return entity
-        holders = self._roles.get(key, [])
+        return entity if entity is not None else self.resolve_role(phrase)
+
+    def resolve_role(self, phrase: str) -> Entity | None:
+        """The entity holding the role `phrase` names ("the vice president"); the most mentioned when several do."""
+        key = _key(phrase)
+        holders = self._roles.get(key) or self._roles.get(re.sub(r"^[\w\-]+'s\s+", "", key), [])
         return max(holders, key=lambda e: len(e.mentions)) if holders else None
 
     def entities_in(self, text: str) -> list[tuple[Entity, int, int]]:
@@ -95,7 +100,16 @@ class EntityCatalogue:
     def is_known_name(self, name: str) -> bool:
         """Whether the corpus uses this name (an entity's alias or any other capitalised name of it)."""
         key = _key(name)
-        return bool(key) and (key in self._aliases or key in self._roles or key in self._names)
+        if not key:
+            return False
+        if key in self._aliases or key in self._roles or key in self._names:
+            return True
+        return re.search(rf"(?:^|\n|\s){re.escape(key)}(?=\s|\n|$)", self._name_lines) is not None  # "National Security Strategy"
+
+    @cached_property
+    def _name_lines(self) -> str:
+        """Every name and alias, lower-cased, one a line: a name is known when it is a run of words of one."""
+        return "\n".join(sorted(self._names | set(self._aliases)))
 
     def by_id(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
@@ -167,6 +181,7 @@ class EntityCatalogue:
             "dates": [[d.chunk_id, d.start, d.end, d.text, d.date, d.sort_date, d.explicit_year] for d in self.dates],
             "names": list(self.names),
             "exact": list(self.exact),
+            "document_dates": [list(pair) for pair in self.document_dates],
         }
 
     @classmethod
@@ -183,7 +198,8 @@ class EntityCatalogue:
             for e in data.get("entities", ())
         )
         dates = tuple(DatedMention(*row) for row in data.get("dates", ()))
-        return cls(entities, dates, tuple(data.get("names", ())), tuple(data.get("exact", ())))
+        documents = tuple((doc, day) for doc, day in data.get("document_dates", ()))
+        return cls(entities, dates, tuple(data.get("names", ())), tuple(data.get("exact", ())), documents)
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
@@ -236,7 +252,8 @@ def build_catalogue(chunks: list[Chunk], document_dates: dict[str, str] | None =
     ]
     exact = {a for c in entities for a in (c.name, *c.aliases) if a.lower() in lower_words or _acronym(a)}
     with_mentions = _with_mentions(entities, chunks, exact)
-    return EntityCatalogue(with_mentions, _dates(chunks, document_dates or {}), tuple(sorted(names)), tuple(sorted(exact)))
+    documents = tuple(sorted((doc, day) for doc, day in (document_dates or {}).items() if day))
+    return EntityCatalogue(with_mentions, _dates(chunks, document_dates or {}), tuple(sorted(names)), tuple(sorted(exact)), documents)
 
 
 @dataclass(frozen=True)
@@ -379,8 +396,8 @@ def _collect(text: str, runs: list[_Run], candidates: dict[str, _Candidate], lex
                 if _title_prefix(list(previous.tokens), titles) == len(previous.tokens):
                     candidate.roles.append(previous.text)
         _vote_kind(candidate, run, name_words, before, after, lexicon, lower)
-        acronym = re.match(r"\s*\(([^()\s]{2,12}|[^()]{4,80})\)", after)
-        if acronym and (_acronym(name) != _acronym(acronym.group(1))):
+        acronym = re.match(r"\s*\(([^()\s]{2,12}|[A-Z][^(),]{3,80})\)", after)
+        if acronym and _acronym(name) != _acronym(acronym.group(1)) and _title_case(acronym.group(1)):
             candidate.aliases.append(acronym.group(1))  # "Name (ACRONYM)" and "ACRONYM (Name)"
         _appositive_roles(candidate, before, after, lexicon)
 
@@ -461,6 +478,11 @@ def _vote_kind(
         votes["person"] += 2
     if len(words) >= 2 and re.fullmatch(r"(?:[A-Z]\.)+", words[0] + "."):
         votes["person"] += 2  # "A. Kohut", "J.D. Vance"
+
+
+def _title_case(text: str) -> bool:
+    """Every word capitalised but the connectors ("Centre for Eastern Studies")."""
+    return all(w[:1].isupper() or w in _lexicon()["name_connectors"] for w in text.split())
 
 
 def _acronym(word: str) -> bool:
@@ -597,6 +619,12 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
         surname = candidate.name.split()[-1]
         if _kind(candidate) == "person" and surnames[surname] == 1 and " " in candidate.name and surname not in candidate.aliases:
             candidate.aliases.append(surname)  # "Vance" for "J.D. Vance", though the text never says it alone
+    corpus = "\n".join(chunk.text.lower() for chunk in chunks)
+    holders: Counter[str] = Counter(v for c in candidates for v in {v for r in c.roles for v in _role_variants(r)})
+    for candidate in candidates:
+        for variant in {v for role in candidate.roles for v in _role_variants(role)}:
+            if " " in variant and holders[variant] == 1 and re.search(rf"\bthe {re.escape(variant)}\b", corpus):
+                candidate.aliases.append(f"the {variant}")  # "the energy minister", as the text calls him later
     for candidate in sorted(candidates, key=lambda c: (-c.count, c.name)):
         base = re.sub(r"[^a-z0-9]+", "-", candidate.name.lower()).strip("-") or "entity"
         entity_id = base

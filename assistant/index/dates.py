@@ -57,7 +57,7 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int], str]:
         rf"\b(?P<day>\d{{1,2}})(?:\s*[–-]\s*(?P<day2>\d{{1,2}}))?\s+(?P<dmonth>{month})\b\.?(?:,?\s+(?P<dyear>(?:19|20)\d\d)\b)?"
         rf"|\b(?:(?:the\s+)?(?P<season>{season})\s+of\s+(?P<syear>(?:19|20)\d\d)\b)"
         rf"|\b(?:(?:(?P<mqual>{qualifier})(?:\s+of)?[\s-]+)?(?P<month>{month})\b(?:\s+(?P<myear>(?:19|20)\d\d)\b)?)"
-        rf"|\b(?:(?:(?P<yqual>{qualifier})(?:\s+of)?[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?![\d,.]))",
+        rf"|\b(?:(?:(?P<yqual>{qualifier})(?:\s+of)?[\s-]+)?(?P<year>(?:19|20)\d\d)\b(?!\d|[,.]\d))",
     )
     return pattern, months, qualifier
 

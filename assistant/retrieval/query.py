@@ -1,10 +1,20 @@
-"""The text to search with, which can say more than the question as asked."""
+"""What a question asks for, and the text to search with, which can say more than the question as asked.
+
+A question is read against the corpus' entity catalogue: names and roles in it resolve to entities
+("Trump's son-in-law", "the vice president"), its wording gives the type of the answer (who → a person,
+when → a date, how many → a number …), and everyday words gain the terms documents use for them
+(assistant/data/synonyms.yaml). The search text is the question plus the names and terms found.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
+from assistant.data import load
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.store import DocumentSummary
 
 _WHO_WROTE_IT = re.compile(
@@ -15,13 +25,123 @@ _WHO_WROTE_IT = re.compile(
 )
 """Questions about who wrote the brief itself ("Who wrote the brief?", "Who is the author?"),
 not about who wrote something the brief mentions ("Who authored the sanctions bill?")."""
+_OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’\-]+")
+MAX_ROLE_WORDS = 8
+_DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s)\s+$", re.IGNORECASE)
+"""A role phrase is read as one person only after a determiner: "the vice president", "Trump's envoy"."""
+
+AnswerType = str
+"""person, date, place, organisation, number or statement ("" when the question asks for none)."""
 
 
-def search_query(question: str, documents: Sequence[DocumentSummary], document: str | None = None) -> str:
-    """The question, plus the author names of the brief (or of the `document` filtered to) when it
-    asks who wrote it: a byline names its authors without the words "author" or "wrote"."""
+@dataclass(frozen=True)
+class QueryIntent:
+    """A question read against the catalogue."""
+
+    question: str
+    answer_type: AnswerType = ""
+    wants_list: bool = False
+    entities: tuple[Entity, ...] = ()
+    """Entities the question names, by alias or by role, in order."""
+    roles: tuple[tuple[str, Entity], ...] = ()
+    """Role phrases of the question and the entity each resolved to ("the vice president", …)."""
+    terms: tuple[str, ...] = ()
+    """Document terms for the question's everyday words ("sanctions" for "penalties")."""
+    catalogue: EntityCatalogue | None = field(default=None, compare=False, repr=False)
+    """The catalogue the question was read against (answer typing looks names up in it)."""
+
+    @property
+    def search_text(self) -> str:
+        """The question plus the names its roles resolved to and the document terms of its words."""
+        extra = [entity.name for _, entity in self.roles if entity.name.lower() not in self.question.lower()]
+        return " ".join([self.question, *dict.fromkeys(extra), *self.terms])
+
+
+def understand(question: str, catalogue: EntityCatalogue | None = None) -> QueryIntent:
+    """The answer type, the entities named or described, and the document terms of `question`."""
+    types, lists = _questions()
+    bare = _OPENER.sub("", question).strip()
+    answer_type = next((kind for kind, patterns in types.items() if any(p.search(bare) for p in patterns)), "")
+    wants_list = any(p.search(bare) for p in lists)
+    entities: list[Entity] = []
+    roles: list[tuple[str, Entity]] = []
+    if catalogue is not None:
+        found: list[tuple[int, Entity, str]] = []
+        taken: list[tuple[int, int]] = []
+        for phrase, start, end in _role_phrases(question, catalogue, taken):
+            entity = catalogue.resolve_role(phrase)
+            if entity is not None:
+                found.append((start, entity, phrase))
+                taken.append((start, end))
+        for entity, start, end in catalogue.entities_in(question):
+            if not any(s < end and start < e for s, e in taken):
+                found.append((start, entity, question[start:end] if describes(question[start:end]) else ""))
+        for _, entity, phrase in sorted(found, key=lambda item: item[0]):
+            entities.append(entity)
+            if phrase:
+                roles.append((phrase, entity))
+    return QueryIntent(question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue)
+
+
+def search_query(
+    question: str, documents: Sequence[DocumentSummary], document: str | None = None, intent: QueryIntent | None = None
+) -> str:
+    """The text to search with: the intent's search text (or the question), plus the author names of the
+    brief (or of the `document` filtered to) when it asks who wrote it: a byline names its authors without
+    the words "author" or "wrote"."""
+    text = intent.search_text if intent is not None else question
     if not _WHO_WROTE_IT.search(question):
-        return question
+        return text
     chosen = [d for d in documents if d.id == document] if document else [d for d in documents if d.kind == "brief"]
     names = list(dict.fromkeys(name for d in chosen for name in d.authors))
-    return f"{question} {', '.join(names)}" if names else question
+    return f"{text} {', '.join(names)}" if names else text
+
+
+def describes(alias: str) -> bool:
+    """Whether an alias describes rather than names ("Trump's son-in-law", "the energy minister")."""
+    return any(word[:1].islower() and word not in ("of", "for", "the", "and") for word in alias.split())
+
+
+def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Spans of up to MAX_ROLE_WORDS words that name a role the catalogue knows, longest first, not overlapping."""
+    words = list(_WORD.finditer(question))
+    found: list[tuple[str, int, int]] = []
+    for size in range(min(MAX_ROLE_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            if any(s < end and start < e for s, e in taken + [(s, e) for _, s, e in found]):
+                continue
+            phrase = question[start:end]
+            if _DETERMINED.search(question[:start]) and catalogue.resolve_role(phrase) is not None:
+                found.append((phrase, start, end))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _terms(question: str) -> tuple[str, ...]:
+    """Document terms for the everyday words of `question` (synonyms.yaml)."""
+    lowered = f" {question.lower()} "
+    return tuple(term for term, pattern in _synonyms() if pattern.search(lowered) and term.lower() not in lowered)
+
+
+@cache
+def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]]]:
+    """(patterns per answer type, patterns of list questions) from questions.yaml."""
+    data = load("questions")
+    types = {kind: [re.compile(p, re.IGNORECASE) for p in patterns] for kind, patterns in data["answer_types"].items()}
+    return types, [re.compile(p, re.IGNORECASE) for p in data["lists"]]
+
+
+@cache
+def _synonyms() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table: dict[str, list[str]] = load("synonyms")
+    return tuple(
+        (term, re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(w.lower()) for w in words) + r")(?![\w\-])"))
+        for term, words in table.items()
+    )
+
+
+@cache
+def speech_cues() -> frozenset[str]:
+    """Words that mark reported speech ("said", "declared", "statement")."""
+    return frozenset(load("questions")["speech_cues"])

@@ -1,0 +1,106 @@
+"""Where a text holds what a question asks for: the person for "who", the date for "when", the figure
+for "how many", the organisation or place for "which company/country", reported speech for "what did
+X say". Used to pick answer sentences, to decline when none holds the answer, and to mark the
+answering words (`Answer.highlights`)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.index.dates import dated_expressions
+from assistant.retrieval.query import QueryIntent, describes, speech_cues
+
+Span = tuple[int, int]
+_NUMBER = re.compile(
+    r"(?<![\w\-])(?:[€$£]\s?)?\d(?:[\d,.]*\d)?(?![\d\-])(?:\s?(?:%|per\s?cent|percent))?(?:\s(?:million|billion|thousand))?"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|half|quarter|third)\b",
+    re.IGNORECASE,
+)
+SPEAKER_DISTANCE = 6
+"""Most words between a speaker's name and the verb of speech that reports them."""
+_WORDS = re.compile(r"[\w'’\-]+")
+_KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
+_DATE_REFERENCE_YEAR = 2000
+"""Only the presence and span of a date matter here, not its year."""
+
+
+def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
+    """Spans of `text` that hold what `intent` asks for and the question does not already name."""
+    kind = intent.answer_type
+    if kind in _KINDS:
+        return _entity_spans(intent, text, _KINDS[kind])
+    if kind == "date":
+        asked = {d.text.lower() for d in dated_expressions(intent.question, _DATE_REFERENCE_YEAR)}
+        return [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR) if d.text.lower() not in asked]
+    if kind == "number":
+        asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
+        dates = [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR)]
+        return [
+            (m.start(), m.end())
+            for m in _NUMBER.finditer(text)
+            if m.group().lower() not in asked and not any(s <= m.start() < e for s, e in dates)
+        ]
+    if kind == "statement":
+        return _speech_spans(intent, text)
+    return []
+
+
+def holds_answer(intent: QueryIntent, text: str) -> bool:
+    return bool(answer_spans(intent, text))
+
+
+def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
+    """Names of entities of `kind` in `text` other than those the question names (by alias or role)."""
+    catalogue = intent.catalogue
+    if catalogue is None:
+        return []
+    described = {entity.id for _, entity in intent.roles}
+    asked = {entity.id for entity in intent.entities if entity.id not in described}
+    return [
+        (start, end)
+        for entity, start, end in catalogue.entities_in(text)
+        if entity.kind == kind and entity.id not in asked and not describes(text[start:end])
+    ]
+
+
+def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
+    """Words of reported speech attributed to the speaker the question asks about: the speaker's name
+    shortly before the word ("Breuer has argued", "Hegseth declaring") or after it ("a statement by …")."""
+    cues = speech_cues()
+    words = list(re.finditer(r"[\w'’\-]+", text))
+    spoken = [w for w in words if w.group().lower() in cues]
+    speakers = [e for e in intent.entities if e.kind == "person"]
+    catalogue = intent.catalogue
+    if not speakers or catalogue is None:
+        return [w.span() for w in spoken]
+    ids = {e.id for e in speakers}
+    named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in ids]
+    return [w.span() for w in spoken if any(_reports(text, w, start, end) for start, end in named)]
+
+
+def _reports(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """Whether the speech word `cue` reports the name at [start, end): it follows the name closely, or
+    names it with "by" ("a statement by …")."""
+    if end <= cue.start():
+        return len(_WORDS.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE
+    return re.fullmatch(r"\s+by\s+(?:[\w.\-]+\s+){0,4}", text[cue.end() : start]) is not None
+
+HIGHLIGHTED = ("person", "place", "organisation", "date", "number")
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def highlights(intent: QueryIntent, text: str) -> list[Span]:
+    """The answering words of an answer to a who/when/where/which/how-many question, as [start, end)
+    offsets into `text`: the names, dates and figures asked for; for "Who is X?", the roles of X."""
+    if intent.answer_type not in HIGHLIGHTED:
+        return []
+    spans = answer_spans(intent, text)
+    if intent.answer_type == "person":
+        spans += [span for entity in intent.entities if entity.kind == "person" for span in _role_spans(entity.roles, text)]
+    markers = [m.span() for m in _MARKER.finditer(text)]
+    kept = sorted({span for span in spans if not any(s <= span[0] < e for s, e in markers)})
+    return [span for i, span in enumerate(kept) if not any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in kept)]
+
+
+def _role_spans(roles: tuple[str, ...], text: str) -> list[Span]:
+    return [m.span() for role in roles for m in re.finditer(re.escape(role), text, re.IGNORECASE)]

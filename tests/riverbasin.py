@@ -1,0 +1,35 @@
+"""The river-basin corpus (tests/corpora/riverbasin/): its catalogue, and isolated settings that index it."""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+from pathlib import Path
+
+from assistant.corpus.document import parse_markdown
+from assistant.index.catalogue import EntityCatalogue, build_catalogue
+from assistant.index.chunking import chunk_document
+from assistant.settings import Settings, isolated_settings
+from assistant.types import Chunk
+
+RIVER_DIR = Path(__file__).resolve().parent / "corpora" / "riverbasin"
+RIVER = RIVER_DIR / "river-basin-dispute.md"
+QUESTIONS = RIVER_DIR / "questions.jsonl"
+
+
+@cache
+def river_chunks() -> tuple[Chunk, ...]:
+    return tuple(chunk_document(parse_markdown("river", RIVER.read_text(encoding="utf-8")), 120))
+
+
+@cache
+def river_catalogue() -> EntityCatalogue:
+    return build_catalogue(list(river_chunks()), {"river": "2025-06"})
+
+
+def river_settings(root: Path, **overrides: object) -> Settings:
+    """Settings whose corpus is a private copy of the river-basin corpus."""
+    corpus = root / "river-corpus"
+    if not corpus.exists():
+        shutil.copytree(RIVER_DIR, corpus)
+    return isolated_settings(root, corpus_dir=corpus, **overrides)

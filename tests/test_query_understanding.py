@@ -1,0 +1,68 @@
+"""Questions read against a corpus' catalogue: answer types, roles resolved to people, everyday words
+searched with the document's terms (on the river-basin corpus, no index needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.answer_type import answer_spans, highlights
+from assistant.retrieval.query import understand
+from tests.riverbasin import river_catalogue
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("Who convened the first round of talks?", "person"),
+        ("Which official described the decision as coercion?", "person"),
+        ("When did the bank approve the loan?", "date"),
+        ("In the first scenario, by when would the filling be complete?", "date"),
+        ("Where was the first round held?", "place"),
+        ("Which bank is financing the dam?", "organisation"),
+        ("How much water must Dravenia release?", "number"),
+        ("What share of farmland lies in the delta?", "number"),
+        ("What did Okafor say about the appraisal?", "statement"),
+        ("Why did Marisca recall its ambassador?", ""),
+    ],
+)
+def test_answer_type_comes_from_the_wording(question: str, answer_type: str) -> None:
+    assert understand(question, river_catalogue()).answer_type == answer_type
+
+
+def test_roles_resolve_to_the_person_and_are_searched_by_name() -> None:
+    intent = understand("What does the former chair of the Selva Basin Commission propose?", river_catalogue())
+    assert [entity.name for _, entity in intent.roles] == ["Rui Salgado"]
+    assert "Rui Salgado" in intent.search_text
+    minister = understand("How did the energy minister react?", river_catalogue())
+    assert [e.name for e in minister.entities] == ["Lukas Breuer"]
+
+
+def test_a_role_needs_a_determiner_to_name_one_person() -> None:
+    assert understand("Is a president elected directly?", river_catalogue()).roles == ()
+
+
+def test_everyday_words_gain_the_documents_terms() -> None:
+    intent = understand("Which lender paused the money?", river_catalogue())
+    assert "loan" in intent.terms and intent.search_text.endswith("loan")
+    assert understand("Why did Marisca recall its ambassador?", river_catalogue()).terms == ()
+
+
+def test_answer_spans_skip_what_the_question_names() -> None:
+    intent = understand("Who is the bank's chief negotiator?", river_catalogue())
+    sentence = "Henrik Aalto, the bank's chief negotiator, convened the first round in Vienna in mid-September 2024."
+    assert [sentence[s:e] for s, e in answer_spans(intent, sentence)] == ["Henrik Aalto"]
+    when = understand("When did Aalto convene the first round in Vienna?", river_catalogue())
+    assert [sentence[s:e] for s, e in answer_spans(when, sentence)] == ["mid-September 2024"]
+
+
+def test_highlights_leave_citation_markers_alone() -> None:
+    intent = understand("How much did Marisca demand?", river_catalogue())
+    text = "Marisca demanded a minimum flow of 180 cubic metres per second, while Dravenia offered 120. [1]"
+    assert [text[s:e] for s, e in highlights(intent, text)] == ["180", "120"]
+
+
+def test_a_statement_is_attributed_to_the_speaker_asked_about() -> None:
+    intent = understand("What did Okafor say about the project?", river_catalogue())
+    spoken = "Okafor has acknowledged that the institution 'underestimated the downstream risks'."
+    other = "Aalto described the document as 'a floor, not a ceiling', a view Okafor shares."
+    assert answer_spans(intent, spoken) and not answer_spans(intent, other)

@@ -1,0 +1,74 @@
+"""Declines rest on the evidence retrieved, and answers lead with what was asked: the river-basin corpus,
+indexed with the model-free hashing embedder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.facade import Assistant
+from tests.riverbasin import RIVER, river_settings
+
+
+@pytest.fixture(scope="module")
+def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    from assistant.index.build import build_index
+
+    settings = river_settings(tmp_path_factory.mktemp("river"), embedding_model="hashing")
+    build_index(settings)
+    yield Assistant(settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Why did the World Bank withdraw from financing the Koral Dam?", "it never mentions World Bank"),
+        ("Who is Marisca's Prime Minister?", "it never mentions Prime Minister"),
+        ("Who won Dravenia's parliamentary elections in October 2025?", "it was written before that"),
+        ("How many turbines will the Koral Dam have?", "it gives no figure for that"),
+        ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
+        ("What is a good recipe for bread?", "nothing in it is close to this question"),
+    ],
+)
+def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
+    answer = river.ask(question)
+    assert answer.declined and reason in answer.text and not answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the Scandinavian-funded Southern Basin Development Bank approve its loan for the Koral Dam?",  # one unknown word
+        "When did the Southern Basin Development Bank approve the loan for the Koral Dam?",
+        "Why did Marisca recall its ambassador from Tesk?",
+    ],
+)
+def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:
+    answer = river.ask(question)
+    assert not answer.declined and answer.citations
+
+
+def test_the_answer_holds_and_marks_what_was_asked(river: Assistant) -> None:
+    text = RIVER.read_text(encoding="utf-8")
+    answer = river.ask("When and where did the bank's chief negotiator convene the first round of talks?")
+    marked = [answer.text[s:e] for s, e in answer.highlights]
+    assert "mid-September 2024" in marked
+    assert all(citation.quote in text for citation in answer.citations)
+    payload = answer.to_json()
+    assert payload["highlights"] == [list(span) for span in answer.highlights]
+
+
+def test_a_why_answer_keeps_the_sentence_a_response_leans_on(river: Assistant) -> None:
+    answer = river.ask("Why did Marisca recall its ambassador from Tesk?")
+    assert "without notifying" in answer.text and "recalling its ambassador" in answer.text
+    assert answer.text.index("without notifying") < answer.text.index("recalling its ambassador")
+
+
+def test_a_follow_up_is_answered_about_the_person_of_the_first_turn(river: Assistant) -> None:
+    conversation = river.new_conversation()
+    river.ask("Who is Henrik Aalto?", conversation)
+    river.ask("What did the bank's board decide in November 2024?", conversation)
+    answer = river.ask("Where did he convene the first round?", conversation)
+    assert answer.standalone_question == "Where did Henrik Aalto convene the first round?"
+    assert "Vienna" in [answer.text[s:e] for s, e in answer.highlights]
