@@ -43,7 +43,7 @@ def render_answer(answer: Answer, answer_id: str) -> tuple[str, list[Block]]:
         if sections:
             body.append(_context(msg.CLOSEST_PASSAGES.format(sections=escape(", ".join(sections)))))
     else:
-        body = _text_blocks(escape(answer.text))
+        body = _text_blocks(bold(answer.text, answer.highlights))
     fallback = answer.text
     if answer.notice:
         body.append(_context(escape(answer.notice)))
@@ -61,6 +61,18 @@ def render_answer(answer: Answer, answer_id: str) -> tuple[str, list[Block]]:
     divider: list[Block] = [{"type": "divider"}] if citations else []
     blocks = [*head, *body, *divider, *citations, *tail]
     return _shorten(fallback, MAX_FALLBACK), blocks[:MAX_BLOCKS]
+
+
+def bold(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` escaped for mrkdwn, with the answering words (`spans`, offsets into `text`) in *bold*."""
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor or end > len(text) or not text[start:end].strip():
+            continue
+        out += [escape(text[cursor:start]), f"*{escape(text[start:end])}*"]
+        cursor = end
+    out.append(escape(text[cursor:]))
+    return "".join(out)
 
 
 def _text_blocks(text: str) -> list[Block]:

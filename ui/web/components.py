@@ -56,7 +56,7 @@ def answer_body(index: int, turn: ChatTurn, feedback_store: FeedbackStore, conve
     if answer is None:
         st.error(turn.error)
         return
-    st.html(markup.answer_text(answer.text, declined=answer.declined))
+    st.html(markup.answer_text(answer.text, declined=answer.declined, highlights=answer.highlights))
     if answer.notice:
         st.caption(answer.notice)
     if answer.dropped:

@@ -35,20 +35,26 @@ def user_text(text: str) -> str:
     return f'<div class="ba-user">{esc(text)}</div>'
 
 
-def answer_text(text: str, *, declined: bool = False) -> str:
-    """The answer with its [n] markers as small reference badges that match the cards."""
-    body = _MARKER.sub(r'<span class="ba-ref">[\1]</span>', esc(text))
+def answer_text(text: str, *, declined: bool = False, highlights: Sequence[tuple[int, int]] = ()) -> str:
+    """The answer with its [n] markers as small reference badges that match the cards, and the words
+    that answer what was asked (`highlights`, offsets into `text`) in bold."""
+    body = _MARKER.sub(r'<span class="ba-ref">[\1]</span>', wrapped(text, highlights, "b"))
     return f'<div class="ba-answer{" ba-declined" if declined else ""}">{body}</div>'
 
 
 def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` escaped, with each (start, end) span wrapped in <mark> (spans sorted, non-overlapping)."""
+    return wrapped(text, spans, "mark")
+
+
+def wrapped(text: str, spans: Sequence[tuple[int, int]], tag: str) -> str:
+    """`text` escaped, with each (start, end) span wrapped in <tag> (overlaps clipped)."""
     out, cursor = [], 0
     for start, end in sorted(spans):
         start, end = max(start, cursor), min(end, len(text))
         if start >= end:
             continue
-        out += [esc(text[cursor:start]), f"<mark>{esc(text[start:end])}</mark>"]
+        out += [esc(text[cursor:start]), f"<{tag}>{esc(text[start:end])}</{tag}>"]
         cursor = end
     out.append(esc(text[cursor:]))
     return "".join(out)
