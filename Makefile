@@ -6,7 +6,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PORT ?= 8501
 
-.PHONY: run chat index test test-fast lint bench eval browser-deps clean-index
+.PHONY: run chat index test test-fast lint bench eval browser-deps postgres-deps clean-index
 
 $(RUNTIME): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,11 +31,14 @@ index: $(RUNTIME)  ## (re)build the index from corpus/
 browser-deps:  ## Debian chromium for the browser tests (CI runs as root)
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: $(DEV) browser-deps  ## the whole suite, browser and server tests included
+postgres-deps:  ## Debian postgresql for the PostgreSQL tests (CI runs as root; the tests start their own server)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql >/dev/null)
+
+test: $(DEV) browser-deps postgres-deps  ## the whole suite, browser, server and PostgreSQL tests included
 	$(PY) -m pytest
 
-test-fast: $(DEV)  ## the suite without browser and slow tests
-	$(PY) -m pytest -m "not browser and not slow"
+test-fast: $(DEV)  ## the suite without browser, slow and PostgreSQL tests
+	$(PY) -m pytest -m "not browser and not slow and not postgres"
 
 lint: $(DEV)
 	$(PY) -m ruff check assistant ui eval bench tests

@@ -18,7 +18,7 @@ from assistant.answering.citations import VerifiedAnswer, verify_draft
 from assistant.answering.refusal import assess_coverage
 from assistant.answering.verification.judge import Judge, judge_for
 from assistant.answering.verification.names import CorpusNames
-from assistant.conversation import ConversationStore, rewrite_follow_up
+from assistant.conversation import ConversationStore, conversation_store, rewrite_follow_up
 from assistant.conversation.followups import checked_rewrite
 from assistant.corpus.manifest import SourcesManifest
 from assistant.errors import BackendError
@@ -42,9 +42,9 @@ class Delta:
 class Assistant:
     """Retrieve, converse and answer with verified citations; shared by UI, Slack, CLI and eval."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, conversations: ConversationStore | None = None) -> None:
         self.settings = settings or Settings()
-        self.conversations = ConversationStore()
+        self.conversations = conversations or conversation_store(self.settings)
         self._manifest = SourcesManifest.load(self.settings.corpus_dir)
         self._lock = threading.Lock()
         self._build_id: str | None = None
@@ -117,8 +117,12 @@ class Assistant:
         top_k: int | None = None,
         document: str | None = None,
         section: str | None = None,
+        history: tuple[Turn, ...] | None = None,
     ) -> Iterator[Delta | Answer]:
         """Yield draft deltas as they are produced, then the verified Answer.
+
+        `history`, when given, is the conversation so far (a front end whose platform keeps it, like
+        Slack): it is used instead of the conversation store's, and the new turn is not stored.
 
         The chosen backend drafts; when it fails or drafts nothing the passages support, the
         fallback backend (settings) answers instead, with a notice saying so.
@@ -129,7 +133,9 @@ class Assistant:
         retriever = self._retriever
         assert retriever is not None
         chosen = self._backend(backend)
-        history = self.conversations.history(conversation_id)
+        keeps_history = history is None
+        if history is None:
+            history = self.conversations.history(conversation_id)
         standalone, notice = self._standalone(text, history, chosen.name)
 
         intent = understand(standalone, self.index.catalogue)
@@ -152,7 +158,8 @@ class Assistant:
         answer.highlights = [] if answer.declined else highlights(intent, answer.text)
         stages = {f"retrieve_{k}": v for k, v in retrieval.timings_ms.items()}
         answer.timings_ms = {**timings, **stages, "answer": elapsed_ms(answer_started), "total": elapsed_ms(started)}
-        self.conversations.add(conversation_id, Turn(text, standalone, answer.text))
+        if keeps_history:
+            self.conversations.add(conversation_id, Turn(text, standalone, answer.text))
         yield answer
 
     def _drafted(

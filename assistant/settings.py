@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default=Path("corpus"), description="Relative paths resolve against `home`.")
     index_dir: Path = Path("index")
     feedback_db: Path = Path("data") / "feedback.sqlite"
+    conversations: Literal["memory", "database"] = Field(
+        default="memory", description="Where conversation turns live: this process's memory, or the shared database (several processes)."
+    )
+    database_url: str | None = Field(
+        default=None, description="postgresql://USER:PASSWORD@HOST:PORT/DB shared by several machines; unset: SQLite at feedback_db."
+    )
 
     embedding_model: str = Field(
         default="",
@@ -68,6 +74,11 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def database(self) -> str:
+        """The database URL of feedback and shared conversations: BRIEF_DATABASE_URL, else the SQLite file feedback_db."""
+        return self.database_url or f"sqlite:///{self.feedback_db}"
+
+    @property
     def server_mode(self) -> bool:
         """True when a Chroma server is configured instead of the embedded index."""
         return bool(self.chroma_host)
@@ -89,6 +100,7 @@ def isolated_settings(root: Path, **overrides: object) -> Settings:
         "corpus_dir": target,
         "index_dir": root / "index",
         "feedback_db": root / "feedback.sqlite",
+        "database_url": None,
         "chroma_host": None,
         "llm": "extractive",
         **overrides,

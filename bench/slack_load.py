@@ -93,7 +93,7 @@ def measure(clients: int = 8, per_client: int = 25) -> dict:
             rate_limit=per_client + 1,  # one user per client asks as fast as answers come: not what is measured
         )
         bot = SlackBot(assistant, FeedbackStore(settings.feedback_db), bot_settings)
-        server = http_server(bot.app, "127.0.0.1", 0)
+        server = http_server(bot.app, SIGNING_SECRET, "127.0.0.1", 0)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_port}/slack/events"
         asked = questions(clients * per_client, seed=7)

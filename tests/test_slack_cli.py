@@ -39,4 +39,5 @@ def test_manifest_subscribes_to_what_the_bot_handles() -> None:
     assert set(settings["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im"}
     assert settings["interactivity"]["is_enabled"] is True
     assert settings["event_subscriptions"]["request_url"].endswith("/slack/events")
-    assert {"app_mentions:read", "chat:write", "im:history", "reactions:write"} <= set(manifest["oauth_config"]["scopes"]["bot"])
+    scopes = {"app_mentions:read", "chat:write", "im:history", "reactions:write", "channels:history", "groups:history"}
+    assert scopes <= set(manifest["oauth_config"]["scopes"]["bot"])  # history scopes: threads are read back from Slack

@@ -85,14 +85,15 @@ def verification(
 @one_line_errors
 def import_feedback(
     out: Annotated[Path, typer.Option(help="Where to write the drafts.")] = Path("eval/feedback-drafts.jsonl"),
-    db: Annotated[Path | None, typer.Option(help="Feedback database; default BRIEF_FEEDBACK_DB.")] = None,
+    db: Annotated[str | None, typer.Option(help="SQLite file or database URL; default BRIEF_DATABASE_URL, else BRIEF_FEEDBACK_DB.")] = None,
 ) -> None:
     from assistant.feedback import FeedbackStore
     from eval.feedback import draft_cases, write_drafts
 
-    path = db or Settings().feedback_db
-    if not path.exists():
-        raise fail(f"No feedback database at {path}: give 👎 in the app or Slack first, or pass --db.")
-    drafts = draft_cases(FeedbackStore(path))
+    settings = Settings()
+    target = db or settings.database_url or str(settings.feedback_db)
+    if "://" not in target and not Path(target).exists():
+        raise fail(f"No feedback database at {target}: give 👎 in the app or Slack first, or pass --db.")
+    drafts = draft_cases(FeedbackStore(target if "://" in target else Path(target)))
     write_drafts(drafts, out)
     print(f"{len(drafts)} draft case(s) written to {out}; fill in evidence and facts, then append them to eval/gold.jsonl.")

@@ -48,8 +48,9 @@ def slack(
 
     settings = Settings()
     build_index(settings)  # no-op when the index is up to date
+    assistant = Assistant(settings)
     try:
-        bot = SlackBot(Assistant(settings), FeedbackStore(settings.feedback_db), slack_settings)
+        bot = SlackBot(assistant, FeedbackStore(settings.database), slack_settings)
     except BoltError as error:
         raise fail(f"Slack refused SLACK_BOT_TOKEN ({_short(error)}); check the token and SLACK_API_URL.") from None
 
@@ -57,7 +58,9 @@ def slack(
         assert slack_settings.app_token is not None
         run_socket_mode(bot.app, slack_settings.app_token.get_secret_value(), slack_settings.api_url)
         return
-    server = http_server(bot.app, host, port)
+    assert slack_settings.signing_secret is not None
+    health = lambda: {"status": "ok", "index_build": assistant.index.manifest.build_id}  # noqa: E731
+    server = http_server(bot.app, slack_settings.signing_secret.get_secret_value(), host, port, health=health)
     print(f"Slack bot listening on http://{host}:{server.server_port}/slack/events", file=sys.stderr)
     try:
         server.serve_forever()

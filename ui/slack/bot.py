@@ -1,7 +1,9 @@
 """The Slack bot: a slack_bolt App whose handlers ask the shared Assistant and reply in threads.
 
 Events are acknowledged at once (bolt acks Events API requests before running the listener in
-its thread pool), so answering may take longer than Slack's 3 seconds.
+its thread pool), so answering may take longer than Slack's 3 seconds. The bot keeps no state of
+its own: a thread's history comes from Slack (ui/slack/history.py), answers and votes go to the
+shared feedback store, so any number of bot processes can serve one app.
 """
 
 from __future__ import annotations
@@ -15,18 +17,21 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.request import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.bounded import BoundedMap
 from assistant.errors import AssistantError
 from assistant.feedback import FeedbackStore, Rating
-from assistant.types import Answer
+from assistant.types import Answer, Turn
 from ui.slack import messages as msg
 from ui.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, render_answer
 from ui.slack.config import SlackSettings
+from ui.slack.history import BotIdentity, ThreadHistory, answer_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +43,7 @@ _EMOJI = {"up": "👍", "down": "👎"}
 class Asks(Protocol):
     """What the bot needs of the Assistant facade."""
 
-    def ask(self, question: str, conversation_id: str | None = None) -> Answer: ...
+    def ask(self, question: str, conversation_id: str | None = None, *, history: tuple[Turn, ...] | None = None) -> Answer: ...
 
 
 class RateLimiter:
@@ -78,10 +83,10 @@ class SlackBot:
         token = self.settings.bot_token.get_secret_value() if self.settings.bot_token else None
         secret = self.settings.signing_secret.get_secret_value() if self.settings.signing_secret else ""
         self.client = WebClient(token=token, base_url=self.settings.api_url)
+        self.client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
         self.app = App(client=self.client, signing_secret=secret, name="brief-assistant", process_before_response=False)
         self._seen_events: BoundedMap[str, bool] = BoundedMap(5_000)
-        self._answers: BoundedMap[str, tuple[dict[str, Any], str]] = BoundedMap(1_000)
-        self._ratings: BoundedMap[str, bool] = BoundedMap(10_000)
+        self._history = ThreadHistory(self.settings.history_ttl_s)
         self._limiter = RateLimiter(self.settings.rate_limit, self.settings.rate_window_s)
 
         self.app.use(self._deduplicate)
@@ -101,17 +106,17 @@ class SlackBot:
         return next()
 
     # -- events -----------------------------------------------------------------------------
-    def _on_mention(self, event: dict[str, Any], client: WebClient) -> None:
+    def _on_mention(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         if _from_bot(event) or event.get("channel_type") == "im":
             return  # direct messages are answered by _on_message
-        self._answer(client, event)
+        self._answer(client, event, BotIdentity(context.bot_user_id, context.bot_id))
 
-    def _on_message(self, event: dict[str, Any], client: WebClient) -> None:
+    def _on_message(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or _from_bot(event):
             return  # edits, joins and bots; channel messages need a mention
-        self._answer(client, event)
+        self._answer(client, event, BotIdentity(context.bot_user_id, context.bot_id))
 
-    def _answer(self, client: WebClient, event: dict[str, Any]) -> None:
+    def _answer(self, client: WebClient, event: dict[str, Any], bot: BotIdentity) -> None:
         channel, ts, user = event["channel"], event["ts"], event.get("user", "")
         thread_ts = event.get("thread_ts") or ts
         question = " ".join(_MENTION.sub(" ", event.get("text") or "").split())
@@ -126,11 +131,13 @@ class SlackBot:
         conversation = conversation_id(channel, thread_ts)
         self._react(client.reactions_add, channel, ts)
         try:
-            answer = self.assistant.ask(question, conversation)
+            history = self._history.turns(client, bot, channel, thread_ts, ts) if thread_ts != ts else ()
+            answer = self.assistant.ask(question, conversation, history=history)
             answer_id = uuid.uuid4().hex
-            self._answers.put(answer_id, (answer.to_json(), conversation))
+            self._remember(answer_id, answer, conversation)
             text, blocks = render_answer(answer, answer_id)
-            self._post(client, channel, thread_ts, text, blocks)
+            metadata = answer_metadata(answer.question, answer.standalone_question, answer_id)
+            self._post(client, channel, thread_ts, text, blocks, metadata)
         except AssistantError as error:
             self._post(client, channel, thread_ts, str(error))
         except Exception:
@@ -149,22 +156,37 @@ class SlackBot:
         channel = body.get("channel", {}).get("id", "")
         container = body.get("container", {})
         thread_ts = container.get("thread_ts") or body.get("message", {}).get("thread_ts") or container.get("message_ts")
-        stored = self._answers.get(answer_id)
-        if stored is None:
+        try:
+            vote = self.feedback.vote(answer_id, user, rating, source="slack")
+        except SQLAlchemyError:
+            error_id = uuid.uuid4().hex[:10]
+            logger.exception("recording feedback failed, error id %s", error_id)
+            self._ephemeral(client, channel, user, thread_ts, msg.APOLOGY.format(error_id=error_id))
+            return
+        if vote is None:
             self._ephemeral(client, channel, user, thread_ts, msg.FEEDBACK_EXPIRED)
             return
-        if not self._ratings.add_new(f"{answer_id}:{user}:{rating}", True):
-            self._ephemeral(client, channel, user, thread_ts, msg.FEEDBACK_ALREADY.format(emoji=_EMOJI[rating]))
-            return
-        answer_json, conversation = stored
-        entry = self.feedback.record(answer_json, rating, source="slack", conversation=conversation)
-        logger.info("feedback %s recorded as entry %d", rating, entry)
-        self._ephemeral(client, channel, user, thread_ts, msg.FEEDBACK_THANKS.format(emoji=_EMOJI[rating]))
+        entry, outcome = vote
+        logger.info("feedback %s (%s) recorded as entry %d", rating, outcome, entry)
+        notes = {"new": msg.FEEDBACK_THANKS, "changed": msg.FEEDBACK_CHANGED, "same": msg.FEEDBACK_ALREADY}
+        self._ephemeral(client, channel, user, thread_ts, notes[outcome].format(emoji=_EMOJI[rating]))
+
+    def _remember(self, answer_id: str, answer: Answer, conversation: str) -> None:
+        """Keep the answer for votes from any bot process; without the database it is still posted."""
+        try:
+            self.feedback.remember(answer_id, answer, conversation)
+        except SQLAlchemyError as error:
+            logger.error("could not keep answer %s for feedback (%s): its votes will not be recorded", answer_id, type(error).__name__)
 
     # -- Web API calls that must not stop the bot ---------------------------------------------
-    def _post(self, client: WebClient, channel: str, thread_ts: str, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
+    def _post(
+        self, client: WebClient, channel: str, thread_ts: str, text: str, blocks: list[dict[str, Any]] | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> None:  # fmt: skip
         try:
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text, blocks=blocks, unfurl_links=False, unfurl_media=False)
+            client.chat_postMessage(
+                channel=channel, thread_ts=thread_ts, text=text, blocks=blocks, metadata=metadata, unfurl_links=False, unfurl_media=False
+            )
         except SlackApiError as error:
             logger.error("chat.postMessage to %s failed: %s", channel, error.response.get("error"))
 

@@ -19,6 +19,7 @@ class SlackSettings(BaseSettings):
     api_url: str = Field(default=SLACK_API_URL, description="Web API base URL, SLACK_API_URL; tests point it at a local fake.")
     rate_limit: int = Field(default=6, ge=1, description="Questions one user may ask per rate window.")
     rate_window_s: float = Field(default=60.0, gt=0)
+    history_ttl_s: float = Field(default=60.0, ge=0, description="Seconds a thread's turns read from Slack are cached in a process.")
 
     def secrets(self) -> list[str]:
         """The secret values, for redacting logs."""

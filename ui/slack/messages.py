@@ -19,4 +19,5 @@ RATE_LIMITED = "You're asking faster than I can keep up — please wait {seconds
 APOLOGY = ":warning: Sorry, something went wrong while answering. Error id `{error_id}` — the team can find it in the logs."
 FEEDBACK_THANKS = "Thanks — your {emoji} is recorded."
 FEEDBACK_ALREADY = "You already rated this answer {emoji}."
-FEEDBACK_EXPIRED = "This answer is too old to rate (the bot restarted since). Ask again to rate a fresh answer."
+FEEDBACK_CHANGED = "Your rating of this answer is now {emoji}."
+FEEDBACK_EXPIRED = "This answer is too old to rate. Ask again to rate a fresh answer."
