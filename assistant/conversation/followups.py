@@ -110,7 +110,8 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         rewritten, changed = lexicon["case_phrase"].sub(topic, rewritten), True
     place = memory.best(("place",), named)
     if place is not None and lexicon["there"].search(rewritten):
-        rewritten, changed = lexicon["there"].sub(f"in {place.name}", rewritten), True
+        where = topic if topic and memory.topics[topic] > memory.entities[place.id] else place.name
+        rewritten, changed = lexicon["there"].sub(f"in {where}", rewritten), True
     ordinal = lexicon["ordinal_one"].search(rewritten)
     if ordinal and topic:
         head = topic.split()[-1].rstrip("s")
@@ -119,12 +120,15 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if group_name and lexicon["group_pronoun"].search(rewritten):
         rewritten = lexicon["group_pronoun"].sub(lambda m: _pronoun(m.group(), group_name), rewritten, count=1)
         changed = True
-    thing = memory.thing(named)
-    if thing and lexicon["thing_pronoun"].search(rewritten):
+    pronoun = lexicon["thing_pronoun"].search(rewritten)
+    thing = (topic if pronoun and pronoun.group().lower() in ("this", "that") else None) or memory.thing(named)
+    if thing and pronoun:
         rewritten = lexicon["thing_pronoun"].sub(lambda m: _pronoun(m.group(), thing), rewritten, count=1)
         changed = True
     if not changed and _elliptic(question, rewritten, own):
-        context = [c for c in (topic, person.name if person is not None else None) if c and c.lower() not in rewritten.lower()]
+        plural = lexicon["demonstrative_plural"].search(rewritten) and group is not None
+        candidates = (group.name if plural and group is not None else None, topic, person.name if person is not None else None)
+        context = [c for c in candidates if c and c.lower() not in rewritten.lower()]
         if context:
             rewritten = f"{rewritten.rstrip(' ?')}, regarding {context[0]}?"
     return rewritten[:1].upper() + rewritten[1:]
@@ -206,6 +210,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         "ordinal_one": re.compile(r"\bthe\s+([\w\-]+)\s+one\b", re.IGNORECASE),
         "topic": re.compile(rf"\b(?:the|a|an|this|that)\s+(?:[\w\-'’]+\s+){{0,3}}(?:{heads})\b", re.IGNORECASE),
         "demonstrative": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
+        "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
         "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
         "connective": re.compile(rf"^(?:{words('connectives')})\b[,\s]*", re.IGNORECASE),
     }
