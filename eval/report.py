@@ -137,7 +137,7 @@ def _gap_table(dev: dict[str, Any], test: dict[str, Any]) -> str:
     lines = ["| metric | dev | test | test − dev |", "|---|---:|---:|---:|"]
     for metric in GAP_METRICS:
         gap = test[metric] - dev[metric]
-        flag = " **(> 5 points)**" if abs(gap) > 0.05 else ""
+        flag = " **(> 5 points)**" if round(abs(gap), 3) > 0.05 else ""
         lines.append(f"| {metric} | {dev[metric]:.3f} | {test[metric]:.3f} | {gap:+.3f}{flag} |")
     return "\n".join(lines)
 

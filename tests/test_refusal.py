@@ -29,6 +29,10 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("How many turbines will the Koral Dam have?", "it gives no figure for that"),
         ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
         ("What is a good recipe for bread?", "nothing in it is close to this question"),
+        (
+            "What does Amara Okafor think of the Farmers' Union protests?",
+            "it never mentions Amara Okafor and Marisca Farmers' Union together",
+        ),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:

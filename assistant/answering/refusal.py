@@ -30,6 +30,8 @@ MIN_SUPPORT = 0.45
 """Best sentence support below which nothing retrieved is close to the question (chosen on eval/gold.jsonl)."""
 MIN_TYPED_SUPPORT = 0.45
 """Support a sentence holding the asked-for kind of thing needs to count as answering (dev-chosen)."""
+WINDOW = 0
+"""Sentences either side of one that count as naming things together with it."""
 EXACT_TYPES = ("number",)
 """Answer types whose answer must be about exactly what was asked: a figure for another group or thing
 is no answer, so the answering sentence shares a term of the question and every name in it is known."""
@@ -105,15 +107,18 @@ def _after_the_documents(intent: QueryIntent) -> bool:
 
 
 def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
-    """People and organisations the question names together that no retrieved passage names together."""
+    """People and organisations the question names together that no retrieved sentence (with its
+    neighbours) names together."""
     catalogue = intent.catalogue
     named = [e for e in intent.entities if e.kind != "place" and all(e is not r for _, r in intent.roles)]
     if catalogue is None or len(named) < 2:
         return []
     wanted = {e.id for e in named}
     for passage in passages:
-        if wanted <= {entity.id for entity, _, _ in catalogue.entities_in(passage.chunk.text)}:
-            return []
+        sentences = [{e.id for e, _, _ in catalogue.entities_in(text)} for text in _sentences(passage.chunk)]
+        for i in range(len(sentences)):
+            if wanted <= set().union(*sentences[max(i - WINDOW, 0) : i + WINDOW + 1]):
+                return []
     return [e.name for e in named]
 
 
