@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,8 @@ def test_pip_install_gives_a_console_script_that_answers_from_anywhere(tmp_path:
     packages = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
     # The dependencies (and the build backend) come from this environment: installing torch & co.
     # again would take minutes. The project itself is built and installed as a regular wheel.
-    (packages / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    here = [entry for entry in sys.path if entry.endswith("site-packages") and Path(entry).is_dir()]
+    (packages / "dependencies.pth").write_text("\n".join(here) + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEF_", "CHROMA_", "VIRTUAL_ENV"))}
     env.update({"HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "COLUMNS": "200"})
     pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install", "--quiet", "--no-deps"]
