@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.data import load
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_VALUE = {ch: str(i) for i, ch in enumerate(SUPERSCRIPT_DIGITS)}
 
@@ -14,15 +16,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "al", "vs", "etc", "e.g",
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])")
 _TOKEN = re.compile(r"[^\W_][\w\-']*")
 
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as is are was were be been being this that these
-    those it its he she his her him they them their there what which who whom whose when where why how do does
-    did done has have had having not no so than then too very can could would should will shall may might must
-    about into over under after before between during also any all some such only own same other our ours we
-    you your i me my mine up down out off again further once here s t just don now according brief say says said
-    tell describe mention mentioned mentions explain please briefly short shortly summarise summarize summary
-    overview outline elaborate detail details""".split()
-)
+STOPWORDS = frozenset(str(word) for words in load("stopwords").values() for word in words)
+"""Function words and question-framing words (assistant/data/stopwords.yaml)."""
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
