@@ -38,6 +38,7 @@ NOT_SAID = {
     "organisation": "it does not name that organisation",
     "number": "it gives no figure for that",
     "statement": "it does not report what was said",
+    "opinion": "it does not report that view",
 }
 NEVER_TOGETHER = "it never mentions {names} together"
 AFTER_THE_DOCUMENT = "it was written before that"

@@ -29,6 +29,7 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("How many turbines will the Koral Dam have?", "it gives no figure for that"),
         ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
         ("What is a good recipe for bread?", "nothing in it is close to this question"),
+        ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),
         (
             "What does Amara Okafor think of the Farmers' Union protests?",
             "it never mentions Amara Okafor and Marisca Farmers' Union together",
@@ -46,6 +47,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "When did the Scandinavian-funded Southern Basin Development Bank approve its loan for the Koral Dam?",  # one unknown word
         "When did the Southern Basin Development Bank approve the loan for the Koral Dam?",
         "Why did Marisca recall its ambassador from Tesk?",
+        "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.index.dates import dated_expressions
-from assistant.retrieval.query import QueryIntent, describes, speech_cues
+from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
 
 Span = tuple[int, int]
 _NUMBER = re.compile(
@@ -42,6 +42,8 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
         ]
     if kind == "statement":
         return _speech_spans(intent, text)
+    if kind == "opinion":
+        return _opinion_spans(intent, text)
     return []
 
 
@@ -76,6 +78,17 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
     ids = {e.id for e in speakers}
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in ids]
     return [w.span() for w in spoken if any(_reports(text, w, start, end) for start, end in named)]
+
+
+def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
+    """Words reporting what someone thinks, in a text that names the person (or body) asked about; the
+    text may begin with the sentence before, so that "In his view, …" after a sentence naming them counts."""
+    spans = [w.span() for w in _WORDS.finditer(text) if w.group().lower() in opinion_cues()]
+    holders = {e.id for e in intent.entities}
+    if not spans or not holders or intent.catalogue is None:
+        return spans
+    named = any(entity.id in holders for entity, _, _ in intent.catalogue.entities_in(text))
+    return spans if named else []
 
 
 def _reports(text: str, cue: re.Match[str], start: int, end: int) -> bool:

@@ -32,6 +32,8 @@ MIN_TYPED_SUPPORT = 0.45
 """Support a sentence holding the asked-for kind of thing needs to count as answering (dev-chosen)."""
 WINDOW = 0
 """Sentences either side of one that count as naming things together with it."""
+ACROSS_SENTENCES = ("opinion",)
+"""Answer types whose holder may be named in the sentence before the one that answers."""
 EXACT_TYPES = ("number",)
 """Answer types whose answer must be about exactly what was asked: a figure for another group or thing
 is no answer, so the answering sentence shares a term of the question and every name in it is known."""
@@ -57,9 +59,11 @@ def assess_coverage(
     if unknown:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(unknown)))
     scored = [
-        (float(similarity) + LEXICAL_WEIGHT * term_overlap(query or intent.search_text, text), text)
+        (float(similarity) + LEXICAL_WEIGHT * term_overlap(query or intent.search_text, text), context)
         for passage in passages
-        for text, similarity in zip(_sentences(passage.chunk), sentence_vectors(passage.chunk) @ query_vector)
+        for text, context, similarity in zip(
+            _sentences(passage.chunk), _in_context(passage.chunk, intent), sentence_vectors(passage.chunk) @ query_vector
+        )
     ]
     best = max((support for support, _ in scored), default=0.0)
     if best < MIN_SUPPORT:
@@ -124,6 +128,15 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
 
 def _sentences(chunk: Chunk) -> list[str]:
     return [chunk.text[start:end] for start, end in chunk.sentences]
+
+
+def _in_context(chunk: Chunk, intent: QueryIntent) -> list[str]:
+    """Each sentence, preceded by the one before it where the answer type reads across sentences
+    (what someone thinks: "Trump … . In his view, …")."""
+    sentences = _sentences(chunk)
+    if intent.answer_type not in ACROSS_SENTENCES:
+        return sentences
+    return [f"{sentences[i - 1]} {text}" if i else text for i, text in enumerate(sentences)]
 
 
 def _unknown_words(intent: QueryIntent) -> list[str]:

@@ -142,6 +142,12 @@ def _synonyms() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
+def opinion_cues() -> frozenset[str]:
+    """Words that report what someone thinks ("believes", "sceptical", "in his view")."""
+    return frozenset(load("questions")["opinion_cues"])
+
+
+@cache
 def speech_cues() -> frozenset[str]:
     """Words that mark reported speech ("said", "declared", "statement")."""
     return frozenset(load("questions")["speech_cues"])
