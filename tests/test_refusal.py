@@ -65,6 +65,12 @@ def test_the_answer_holds_and_marks_what_was_asked(river: Assistant) -> None:
     assert payload["highlights"] == [list(span) for span in answer.highlights]
 
 
+def test_the_sentence_holding_the_answer_leads(river: Assistant) -> None:
+    answer = river.ask("Who convened the first round of talks in Vienna?")
+    first = answer.text.split(" [")[0]
+    assert "Henrik Aalto" in first and answer.highlights and answer.highlights[0][1] <= len(first)
+
+
 def test_a_why_answer_keeps_the_sentence_a_response_leans_on(river: Assistant) -> None:
     answer = river.ask("Why did Marisca recall its ambassador from Tesk?")
     assert "without notifying" in answer.text and "recalling its ambassador" in answer.text

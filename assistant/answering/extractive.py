@@ -26,6 +26,8 @@ ANSWER_TYPE_BONUS = 0.15
 ENTITY_BONUS = 0.1
 """Added, in proportion, when a sentence names the people and organisations the question asks about
 (by any alias the catalogue knows: "the energy minister" for the minister the question names)."""
+LEADING_TYPES = ("person", "date", "place", "organisation", "number")
+"""Answer types whose answering sentence is put first."""
 CONTEXT_SHARE = 0.5
 """Share of the previous sentence's score a sentence inherits when it refers back to it."""
 
@@ -94,9 +96,18 @@ class ExtractiveBackend:
             if follower and follower not in chosen and words + len(follower.text.split()) <= MAX_WORDS:
                 chosen.append(follower)
                 words += len(follower.text.split())
-        # Read in document order within a passage, passages in order of their best sentence.
+        # Read in document order within a passage, passages in order of their best sentence; a sentence
+        # holding what a who/when/which/how-many question asks for leads, with the sentence it leans on.
         first_seen = {c.passage_number: i for i, c in reversed(list(enumerate(chosen)))}
-        return sorted(chosen, key=lambda c: (first_seen[c.passage_number], c.sentence))
+        ordered = sorted(chosen, key=lambda c: (first_seen[c.passage_number], c.sentence))
+        intent = request.intent or understand(request.question)
+        if intent.answer_type not in LEADING_TYPES:
+            return ordered
+        answering = max((c for c in ordered if holds_answer(intent, c.text)), key=lambda c: c.score, default=None)
+        if answering is None:
+            return ordered
+        lead = [c for c in (self._antecedent(answering, ordered), answering) if c is not None]
+        return lead + [c for c in ordered if c not in lead]
 
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = []
