@@ -6,6 +6,7 @@ clicked on any process land in one table of the shared database, and `eval impor
 from __future__ import annotations
 
 import json
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,11 @@ def understood_as(reply: dict[str, Any]) -> str:
     return str(reply["metadata"]["event_payload"]["standalone_question"])
 
 
-def click(url: str, reply: dict[str, Any], action_id: str, user: str) -> None:
+def click(url: str, slack: FakeSlackAPI, reply: dict[str, Any], action_id: str, user: str) -> str:
+    """`user` clicks a button of `reply`; the note the bot answers with (visible to them only)."""
+    earlier = len(slack.of("chat.postEphemeral"))
     assert post(url, button_click(reply, action_id, user=user, channel=CHANNEL), "application/x-www-form-urlencoded")[0] == 200
+    return str(slack.wait_count("chat.postEphemeral", earlier + 1)[earlier]["text"])
 
 
 def test_a_thread_continues_on_the_same_a_restarted_and_a_second_process(
@@ -59,8 +63,7 @@ def test_a_thread_continues_on_the_same_a_restarted_and_a_second_process(
         opening = ask(first, slack, "What is the 28-point plan?")
         thread = opening["ts"]
         same = ask(first, slack, "Who drafted it?", thread_ts=thread)
-        click(first, opening, FEEDBACK_DOWN, "U1")
-        slack.wait_count("chat.postEphemeral", 1, user="U1")
+        notes = [click(first, slack, opening, FEEDBACK_DOWN, "U1")]
 
     with running_bot(env, tmp_path / "restarted.log") as (restarted, _), running_bot(env, tmp_path / "second.log") as (second, _):
         after_restart = ask(restarted, slack, "When was it presented?", thread_ts=thread)
@@ -68,16 +71,14 @@ def test_a_thread_continues_on_the_same_a_restarted_and_a_second_process(
         fresh_thread = ask(second, slack, "How did Europe respond to it?")
 
         # votes on answers of a process that is gone, clicked on either process
-        click(second, opening, FEEDBACK_UP, "U1")  # replaces U1's 👎 given to the first process
-        click(restarted, same, FEEDBACK_DOWN, "U2")
-        click(second, on_second, FEEDBACK_DOWN, "U2")
-        slack.wait_count("chat.postEphemeral", 4)
+        notes.append(click(second, slack, opening, FEEDBACK_UP, "U1"))  # replaces U1's 👎 given to the first process
+        notes.append(click(restarted, slack, same, FEEDBACK_DOWN, "U2"))
+        notes.append(click(second, slack, on_second, FEEDBACK_DOWN, "U2"))
 
     assert understood_as(same) == "Who drafted the 28-point plan?"  # (a) the same process
     assert understood_as(after_restart) == "When was the 28-point plan presented?"  # (b) a restarted process
     assert understood_as(on_second) == "How did Europe respond to the 28-point plan?"  # (c) a second process
     assert understood_as(fresh_thread) == "How did Europe respond to it?"  # nothing to refer to in a new thread
-    notes = [call["text"] for call in slack.of("chat.postEphemeral")]
     assert notes == [msg.FEEDBACK_THANKS.format(emoji="👎"), msg.FEEDBACK_CHANGED.format(emoji="👍"),
                      msg.FEEDBACK_THANKS.format(emoji="👎"), msg.FEEDBACK_THANKS.format(emoji="👎")]  # fmt: skip
 
@@ -91,3 +92,19 @@ def test_a_thread_continues_on_the_same_a_restarted_and_a_second_process(
     assert result.exit_code == 0, result.output
     questions = sorted(json.loads(line)["question"] for line in drafts.read_text().splitlines())
     assert questions == ["How did Europe respond to the 28-point plan?", "Who drafted the 28-point plan?"]
+
+
+def test_a_stopped_process_finishes_the_answers_in_progress(built_settings: Settings, slack: FakeSlackAPI, tmp_path: Path) -> None:
+    """SIGTERM (a rolling restart): the process stops taking requests, and questions it acknowledged are still answered."""
+    env = bot_environment(built_settings.model_copy(update={"database_url": f"sqlite:///{tmp_path / 'feedback.sqlite'}"}), slack.url)
+    with running_bot(env, tmp_path / "bot.log") as (url, process):
+        threads = []
+        for question in ("What is the 28-point plan?", "Who is Steve Witkoff?"):
+            body, _ = slack.event("app_mention", f"<@{BOT_USER}> {question}", channel=CHANNEL)
+            assert post(url, body)[0] == 200
+            threads.append(json.loads(body)["event"]["ts"])
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+    for thread in threads:
+        (reply,) = slack.bot_replies(CHANNEL, thread)
+        assert reply["metadata"]["event_payload"]["question"] in ("What is the 28-point plan?", "Who is Steve Witkoff?")

@@ -30,7 +30,7 @@ def slack(
 
     from ui.slack.bot import RedactSecrets, SlackBot
     from ui.slack.config import SlackSettings
-    from ui.slack.server import http_server, run_socket_mode
+    from ui.slack.server import http_server, run_socket_mode, serve
 
     slack_settings = SlackSettings()
     missing = [name for name, value in _required(slack_settings, socket).items() if value is None]
@@ -62,12 +62,7 @@ def slack(
     health = lambda: {"status": "ok", "index_build": assistant.index.manifest.build_id}  # noqa: E731
     server = http_server(bot.app, slack_settings.signing_secret.get_secret_value(), host, port, health=health)
     print(f"Slack bot listening on http://{host}:{server.server_port}/slack/events", file=sys.stderr)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve(server, bot.app)
 
 
 def _required(settings, socket: bool) -> dict[str, object]:  # type: ignore[no-untyped-def]

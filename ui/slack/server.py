@@ -15,6 +15,7 @@ import hmac
 import io
 import json
 import logging
+import signal
 import socket
 import threading
 import time
@@ -192,9 +193,11 @@ class _Handler(WSGIRequestHandler):
 
 
 class _Server(ThreadingMixIn, WSGIServer):
-    """One thread per connection, at most `max_connections` at once."""
+    """One thread per connection, at most `max_connections` at once; closing waits for them (each ends
+    within the read deadline), so the requests being read when the server stops are still handled."""
 
-    daemon_threads = True
+    daemon_threads = False
+    block_on_close = True
 
     def __init__(self, address: tuple[str, int], handler: type[_Handler], *, max_connections: int, read_timeout_s: float) -> None:
         self._slots = threading.BoundedSemaphore(max_connections)
@@ -238,6 +241,24 @@ def http_server(
     server = _Server((host, port), _Handler, max_connections=max_connections, read_timeout_s=read_timeout_s)
     server.set_app(SlackGuard(app, signing_secret, health))
     return server
+
+
+def serve(server: WSGIServer, app: App) -> None:
+    """Serve until SIGTERM or Ctrl-C, then stop taking requests and finish the answers in progress
+    (a rolling restart loses none: Slack got its acknowledgement, the answer still follows)."""
+
+    def stop(signum: int, frame: object) -> None:
+        threading.Thread(target=server.shutdown, daemon=True).start()  # shutdown() waits for serve_forever to return
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        logger.info("stopped taking requests; finishing the requests and answers in progress")
+        server.server_close()  # waits for the connections being handled, which may queue answers
+        app.listener_runner.listener_executor.shutdown(wait=True)
 
 
 def run_socket_mode(app: App, app_token: str, api_url: str) -> None:

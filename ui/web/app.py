@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -22,8 +21,8 @@ MAX_TOP_K = 20
 
 
 @st.cache_resource
-def _feedback_store(path: str) -> FeedbackStore:
-    return FeedbackStore(Path(path))
+def _feedback_store(database: str) -> FeedbackStore:
+    return FeedbackStore(database)
 
 
 def main() -> None:
@@ -47,7 +46,7 @@ def main() -> None:
         focus = st.session_state.get("focus")
         components.reader(loading.documents(settings), focus.document if focus else brief)
     else:
-        _chat(assistant, _feedback_store(str(settings.feedback_db)), options)
+        _chat(assistant, _feedback_store(settings.database), options)
     _sidebar_status(assistant)
 
 
