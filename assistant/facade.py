@@ -22,6 +22,7 @@ from assistant.conversation import ConversationStore, conversation_store, rewrit
 from assistant.conversation.followups import checked_rewrite
 from assistant.corpus.manifest import SourcesManifest
 from assistant.errors import BackendError
+from assistant.index.overview import Overview
 from assistant.index.reader import OpenIndex, open_index
 from assistant.index.store import IndexPaths
 from assistant.retrieval.query import search_query, understand
@@ -229,6 +230,10 @@ class Assistant:
         return Answer(question, standalone, messages.decline(reason), True, [], passages, backend)
 
     # -- corpus lookups for front ends ------------------------------------------------------
+    def overview(self) -> Overview:
+        """The corpus at a glance (actors, timeline, scenarios, every item cited), derived at ingest."""
+        return self.index.overview
+
     def linked_source(self, chunk: Chunk, footnote: int) -> LinkedSource | None:
         """The publication footnote `footnote` of the brief cites (only the brief has footnotes)."""
         brief = self._manifest.brief

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import ask, corpus, eval, index, slack, web
+from assistant.cli import ask, corpus, eval, index, overview, slack, web
 
 app = typer.Typer(help="Brief Assistant: cited answers about an OSW policy brief.", no_args_is_help=True, add_completion=False)
 ask.register(app)
 index.register(app)
+overview.register(app)
 eval.register(app)
 slack.register(app)
 web.register(app)

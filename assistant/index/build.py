@@ -22,6 +22,7 @@ from assistant.index.catalogue import CATALOGUE_FILE, build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.embeddings import get_encoder, model_label, resolve_device, resolve_model
 from assistant.index.lexical import LexicalIndex
+from assistant.index.overview import write_overview
 from assistant.index.store import (
     COLLECTION_PREFIX,
     LEXICAL_DIR,
@@ -93,6 +94,7 @@ def _build_locked(settings: Settings, paths: IndexPaths, *, force: bool, progres
             handle.write(json.dumps(chunk.to_record(), ensure_ascii=False) + "\n")
     LexicalIndex.build(chunks).save(build_dir / LEXICAL_DIR)
     build_catalogue(chunks, {d.id: d.date for d in documents}).save(build_dir / CATALOGUE_FILE)
+    write_overview(build_dir, chunks, {d.id: d.date for d in documents})
     sentence_matrix = np.array([vectors[text] for text in sentences], dtype=np.float16).reshape(len(sentences), dimension)
     np.save(build_dir / "sentences.npy", sentence_matrix)
 

@@ -12,6 +12,7 @@ from assistant.errors import IndexIncompatibleError, IndexMissingError
 from assistant.index.catalogue import EntityCatalogue, load_catalogue
 from assistant.index.embeddings import get_embeddings, resolve_model
 from assistant.index.lexical import LexicalIndex
+from assistant.index.overview import Overview, load_overview
 from assistant.index.store import LEXICAL_DIR, BuildManifest, IndexPaths, chroma_client, chromadb_version
 from assistant.settings import Settings
 from assistant.types import Chunk
@@ -37,6 +38,8 @@ class OpenIndex:
     lexical: LexicalIndex
     catalogue: EntityCatalogue = EntityCatalogue(())
     """People, organisations, places and dates of the corpus (assistant/index/catalogue.py)."""
+    overview: Overview = Overview()
+    """Actors, timeline and scenarios of the corpus, every item cited (assistant/index/overview.py)."""
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
@@ -79,7 +82,8 @@ def open_index(settings: Settings) -> OpenIndex:
         create_collection_if_not_exists=False,
     )
     lexical = LexicalIndex.load(build_dir / LEXICAL_DIR)
-    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, lexical, load_catalogue(build_dir, chunks))
+    catalogue, overview = load_catalogue(build_dir, chunks), load_overview(build_dir, chunks)
+    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, lexical, catalogue, overview)
 
 
 def check_compatible(manifest: BuildManifest, settings: Settings) -> None:

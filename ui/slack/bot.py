@@ -27,11 +27,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from assistant.bounded import BoundedMap
 from assistant.errors import AssistantError
 from assistant.feedback import FeedbackStore, Rating
+from assistant.index.overview import Overview
 from assistant.types import Answer, Turn
 from ui.slack import messages as msg
 from ui.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, render_answer
 from ui.slack.config import SlackSettings
 from ui.slack.history import BotIdentity, ThreadHistory, answer_metadata
+from ui.slack.overview_blocks import overview_request, render_overview
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +46,8 @@ class Asks(Protocol):
     """What the bot needs of the Assistant facade."""
 
     def ask(self, question: str, conversation_id: str | None = None, *, history: tuple[Turn, ...] | None = None) -> Answer: ...
+
+    def overview(self) -> Overview: ...
 
 
 class RateLimiter:
@@ -109,6 +113,11 @@ class SlackBot:
     def _on_mention(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         if _from_bot(event) or event.get("channel_type") == "im":
             return  # direct messages are answered by _on_message
+        part = overview_request(_MENTION.sub(" ", event.get("text") or ""))
+        if part is not None:
+            overview = render_overview(self.assistant.overview(), part)
+            self._post(client, event["channel"], event.get("thread_ts") or event["ts"], *overview)
+            return
         self._answer(client, event, BotIdentity(context.bot_user_id, context.bot_id))
 
     def _on_message(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:

@@ -21,3 +21,14 @@ FEEDBACK_THANKS = "Thanks — your {emoji} is recorded."
 FEEDBACK_ALREADY = "You already rated this answer {emoji}."
 FEEDBACK_CHANGED = "Your rating of this answer is now {emoji}."
 FEEDBACK_EXPIRED = "This answer is too old to rate. Ask again to rate a fresh answer."
+
+# -- `@bot overview …` (ui/slack/overview_blocks.py) ------------------------------------------------
+OVERVIEW_USAGE = "Say `overview actors`, `overview timeline` or `overview scenarios` for the brief at a glance, every item quoted."
+OVERVIEW_TITLES = {"actors": "Actors of the brief", "timeline": "Timeline of the brief", "scenarios": "Scenarios of the brief"}
+OVERVIEW_EMPTY = "The index holds no overview of this part; it is rebuilt with `make index`."
+OVERVIEW_MORE = "{count} more item(s) did not fit in this message; `brief-assistant overview` lists them all."
+OVERVIEW_FOOTER = "Every item quotes the brief; ask me about any of them in this thread."
+OVERVIEW_NO_GROUP = "other"
+OVERVIEW_MENTIONS = "{count} mention(s)"
+OVERVIEW_FUTURE = ":calendar: scheduled"
+OVERVIEW_POINT_KINDS = {"condition": "Conditions", "consequence": "Consequences"}

@@ -14,7 +14,7 @@ from assistant.facade import Assistant, Delta  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.types import Answer  # noqa: E402
-from ui.web import components, export, loading, markup, messages  # noqa: E402
+from ui.web import components, export, glance, loading, markup, messages  # noqa: E402
 
 log = logging.getLogger("ui.app")
 MAX_TOP_K = 20
@@ -39,8 +39,11 @@ def main() -> None:
 
     st.title(messages.PAGE_TITLE)
     st.caption(messages.TAGLINE)
-    view = st.segmented_control("View", [messages.CHAT_VIEW, messages.READER_VIEW], key="view", label_visibility="collapsed")
-    if view == messages.READER_VIEW:
+    views = [messages.CHAT_VIEW, messages.GLANCE_VIEW, messages.READER_VIEW]
+    view = st.segmented_control("View", views, key="view", label_visibility="collapsed")
+    if view == messages.GLANCE_VIEW:
+        glance.view(assistant.overview())
+    elif view == messages.READER_VIEW:
         documents = assistant.index.manifest.documents
         brief = next((d.id for d in documents if d.kind == "brief"), documents[0].id if documents else "")
         focus = st.session_state.get("focus")
