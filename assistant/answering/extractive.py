@@ -106,7 +106,8 @@ class ExtractiveBackend:
         answering = max((c for c in ordered if holds_answer(intent, c.text)), key=lambda c: c.score, default=None)
         if answering is None:
             return ordered
-        lead = [c for c in (self._antecedent(answering, ordered), answering) if c is not None]
+        before = _neighbour(answering, ordered, -1) if _discourse()[1].search(answering.text) else self._antecedent(answering, ordered)
+        lead = [c for c in (before, answering) if c is not None]  # "this document" keeps the sentence it points at
         return lead + [c for c in ordered if c not in lead]
 
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:

@@ -125,7 +125,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if thing and pronoun:
         rewritten = lexicon["thing_pronoun"].sub(lambda m: _pronoun(m.group(), thing), rewritten, count=1)
         changed = True
-    if not changed and _elliptic(question, rewritten, own):
+    if not changed and _elliptic(question, rewritten, own, memory):
         plural = lexicon["demonstrative_plural"].search(rewritten) and group is not None
         candidates = (group.name if plural and group is not None else None, topic, person.name if person is not None else None)
         context = [c for c in candidates if c and c.lower() not in rewritten.lower()]
@@ -173,9 +173,10 @@ def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) ->
     return all(question[end : end + 2] in ("'s", "’s") for _, end in named)
 
 
-def _elliptic(question: str, rewritten: str, own: object) -> bool:
-    """A follow-up that does not say what it is about ("And the neutral one?", "Why?", "When was that?")."""
-    subjects = [e for e in getattr(own, "entities", ()) if e.kind != "place"]
+def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory) -> bool:
+    """A follow-up that does not say what it is about ("And the neutral one?", "Why?", "When was that?").
+    A place the conversation has not mentioned yet is a subject of its own ("What is the capital of France?")."""
+    subjects = [e for e in own.entities if e.kind != "place" or e.id not in memory.entities]
     if _lexicon()["elliptic"].match(question.strip()) and not subjects:
         return True
     return len(rewritten.split()) <= 4 or not (_topics(rewritten) or subjects) or bool(_lexicon()["demonstrative"].search(rewritten))
