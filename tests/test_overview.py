@@ -253,6 +253,22 @@ def test_scenario_continuations_and_undated_future_months() -> None:
 
 
 # -- stored with the build, read by the facade and the CLI ------------------------------------------
+def test_overview_round_trips_and_is_derived_for_a_build_without_one(tmp_path: Path) -> None:
+    from assistant.index.catalogue import CATALOGUE_FILE
+    from assistant.index.overview import load_overview, write_overview
+
+    document = parse_markdown("doc", RIVER.read_text(encoding="utf-8"))
+    chunks = chunk_document(document, 120)
+    build_catalogue(chunks, {"doc": "2025-06"}).save(tmp_path / CATALOGUE_FILE)
+    write_overview(tmp_path, chunks, {"doc": "2025-06"})
+    saved = load_overview(tmp_path, chunks)
+    assert saved.to_json() == _derive(RIVER, "2025-06")[0].to_json()
+    (tmp_path / OVERVIEW_FILE).unlink()  # a build made before overviews existed
+    derived = load_overview(tmp_path, chunks)
+    assert [a.name for a in derived.actors] == [a.name for a in saved.actors]
+    assert [s.name for s in derived.scenarios] == [s.name for s in saved.scenarios] and len(derived.timeline) >= 8
+
+
 def test_build_saves_the_overview_and_readers_load_it(riverbasin_settings: Settings) -> None:
     from assistant.facade import Assistant
     from assistant.index.store import IndexPaths

@@ -72,6 +72,7 @@ def _timeline(overview: Overview) -> None:
             messages.COL_PHASE: [e.phase for e in events],
             messages.COL_STATUS: [messages.GLANCE_FUTURE if e.future else messages.GLANCE_PAST for e in events],
             messages.COL_QUOTE: [_short(e.event) for e in events],
+            "slot": _slots(events),
         }
     )
     phases = overview.phases()
@@ -81,6 +82,7 @@ def _timeline(overview: Overview) -> None:
         .encode(
             x=alt.X("when:T", title=None),
             y=alt.Y(f"{messages.COL_PHASE}:N", sort=phases, title=None, axis=alt.Axis(labelLimit=320)),
+            yOffset=alt.YOffset("slot:N"),
             color=alt.Color(f"{messages.COL_STATUS}:N", legend=alt.Legend(title=None, orient="top")),
             tooltip=[messages.COL_DATE, messages.COL_PHASE, messages.COL_STATUS, messages.COL_QUOTE],
         )
@@ -92,6 +94,17 @@ def _timeline(overview: Overview) -> None:
         st.markdown(f"**{markup.esc(_event_label(event))}** · {markup.esc(event.phase)}")
         _ask_button(messages.ASK_EVENT.format(label=event.label, date=event.date), f"event-{events.index(event)}")
         _citations(event.citations, f"event-{events.index(event)}")
+
+
+def _slots(events: Sequence[TimelineEvent]) -> list[int]:
+    """0, 1, … for events of one phase on one day, so that they sit side by side, not on top of each other."""
+    seen: dict[tuple[str, str], int] = {}
+    slots = []
+    for event in events:
+        key = (event.phase, event.sort_date)
+        slots.append(seen.get(key, 0))
+        seen[key] = slots[-1] + 1
+    return slots
 
 
 def _event_label(event: TimelineEvent) -> str:
