@@ -191,6 +191,12 @@ class _Grouper:
         self.owner = {member.id: draft for draft in drafts.values() for member in draft.members}
         self.countries = {alias: d for d in drafts.values() if d.kind == "country" for alias in (d.entity.name, *d.aliases)}
         self.anchors: set[str] = {d.id for d in drafts.values() if d.kind == "country"}
+        self._found: dict[int, list[tuple[_Draft, int]]] = {}
+        self._circles: dict[tuple[str, int], _Draft | None] = {}
+        self._by_noun: dict[str, list[_Draft]] = defaultdict(list)
+        for draft in drafts.values():
+            if draft.kind == "organisation":
+                self._by_noun[draft.entity.name.split()[-1].lower()].append(draft)
 
     def actor(self, entity: Entity | None) -> _Draft | None:
         return self.owner.get(entity.id) if entity else None
@@ -199,6 +205,7 @@ class _Grouper:
         """Actor id -> group name."""
         ties = {draft.id: tie for draft in self.drafts.values() if draft.kind != "country" and (tie := self._tie(draft)) is not None}
         self.anchors |= {tie.id for tie in ties.values() if tie.kind == "organisation"}
+        self._found.clear()  # anchors found before the group organisations were known
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self._role_phrase_votes(votes)
         for draft in self.drafts.values():
@@ -248,36 +255,47 @@ class _Grouper:
 
     def _organisation_by_noun(self, noun: str) -> _Draft | None:
         """The one organisation whose name ends in `noun` ("bank": the Southern … Bank)."""
-        noun = noun.lower().removeprefix("the ").strip()
-        matches = [d for d in self.drafts.values() if d.kind == "organisation" and d.entity.name.split()[-1].lower() == noun]
+        matches = self._by_noun.get(noun.lower().removeprefix("the ").strip(), [])
         return matches[0] if len(matches) == 1 else None
 
     def _paragraph_tie(self, draft: _Draft) -> _Draft | None:
-        """The possessor of a circle the draft's paragraph opens on ("the president's immediate circle"),
-        or the country of a group it opens with ("European leaders have …")."""
+        """The actor the first of the draft's paragraphs that opens on a circle or a group ties it to."""
+        for paragraph in dict.fromkeys(sentence.paragraph for sentence in draft.sentences):
+            if paragraph not in self._circles:
+                self._circles[paragraph] = self._circle(self.sentences.in_paragraph(paragraph)[0])
+            if self._circles[paragraph] is not None:
+                return self._circles[paragraph]
+        return None
+
+    def _circle(self, opening: Sentence) -> _Draft | None:
+        """The possessor of a circle a paragraph's opening sentence names ("the president's immediate
+        circle"), or the country of a group it opens with ("European leaders have …")."""
         lexicon = _lexicon()
-        for sentence in draft.sentences:
-            paragraph = self.sentences.in_paragraph(sentence.paragraph)
-            opening = paragraph[0].text
-            for match in re.finditer(r"((?:the\s+)?[\w.’'\-]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b", opening):
-                if match.group(2) in lexicon["circle_nouns"]:
-                    tied = self.actor(self.catalogue.resolve(match.group(1)))
-                    if tied is not None:
-                        return tied
-            anchors = self._anchors_in(paragraph[0])
-            following = re.match(r"[\w\-]+\s+([a-z]+)", opening)
-            if anchors and anchors[0][1] == 0 and following:
-                word = following.group(1)
-                if word.rstrip("s") in lexicon["role_nouns"] or word in lexicon["circle_nouns"]:
-                    return anchors[0][0]
+        for match in re.finditer(r"((?:the\s+)?[\w.’'\-]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b", opening.text):
+            if match.group(2) in lexicon["circle_nouns"]:
+                tied = self.actor(self.catalogue.resolve(match.group(1)))
+                if tied is not None:
+                    return tied
+        anchors = self._anchors_in(opening)
+        following = re.match(r"[\w\-]+\s+([a-z]+)", opening.text)
+        if anchors and anchors[0][1] == 0 and following:
+            word = following.group(1)
+            if word.rstrip("s") in lexicon["role_nouns"] or word in lexicon["circle_nouns"]:
+                return anchors[0][0]
         return None
 
     # votes
     def _anchors_in(self, sentence: Sentence) -> list[tuple[_Draft, int]]:
-        """Countries and group organisations the sentence names, with their offsets ("the bank" included)."""
-        found = [(self.actor(e), s) for e, s, _ in self.catalogue.entities_in(sentence.text)]
+        """Countries and group organisations the sentence names, with their offsets ("the bank" included);
+        call after the ties are known (the group organisations are among the anchors)."""
+        if sentence.order not in self._found:
+            self._found[sentence.order] = self._find_anchors(sentence.text)
+        return self._found[sentence.order]
+
+    def _find_anchors(self, text: str) -> list[tuple[_Draft, int]]:
+        found = [(self.actor(e), s) for e, s, _ in self.catalogue.entities_in(text)]
         anchors = [(d, s) for d, s in found if d is not None and d.id in self.anchors]
-        for match in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", sentence.text):
+        for match in re.finditer(r"\b[Tt]he\s+([a-z]+)\b", text):
             organisation = self._organisation_by_noun(match.group(1))
             if organisation is not None and organisation.id in self.anchors:
                 anchors.append((organisation, match.start()))

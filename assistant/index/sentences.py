@@ -60,11 +60,13 @@ class SentenceIndex:
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
         self._by_chunk: dict[str, list[Sentence]] = {}
+        self._by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
         for sentence in sentences:
             self._by_chunk.setdefault(sentence.chunk.id, []).append(sentence)
+            self._by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
 
     def at(self, chunk_id: str, offset: int) -> Sentence | None:
         return next((s for s in self._by_chunk.get(chunk_id, ()) if s.covers(chunk_id, offset)), None)
 
     def in_paragraph(self, paragraph: tuple[str, int]) -> list[Sentence]:
-        return [s for s in self.sentences if s.paragraph == paragraph]
+        return self._by_paragraph.get(paragraph, [])

@@ -9,6 +9,8 @@ section; in a sentence about the future, the first such month after the document
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -122,8 +124,8 @@ def _future(item: _Dated, document_date: str) -> bool:
 
 
 # -- phases ---------------------------------------------------------------------------------------
-def _phase_openers(sentences: list[Sentence], catalogue: EntityCatalogue) -> dict[int, tuple[tuple[str, str], str]]:
-    """Sentence order -> ((document, section), phase name), for the sentences that open a phase."""
+def _phase_openers(sentences: list[Sentence], catalogue: EntityCatalogue) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """(document, section) -> (sentence order, phase name) of the sentences that open a phase there, in order."""
     lexicon = _lexicon()
     nouns = "|".join(lexicon["phase_nouns"])
     verbs = "|".join(lexicon["phase_verbs"])
@@ -146,7 +148,10 @@ def _phase_openers(sentences: list[Sentence], catalogue: EntityCatalogue) -> dic
         if subject:
             names[sentence.order] = subject.group(1)
     where = {s.order: (s.chunk.document, s.chunk.section) for s in sentences}
-    return {order: (where[order], name) for order, name in names.items()}
+    openers: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for order in sorted(names):
+        openers[where[order]].append((order, names[order]))
+    return openers
 
 
 def _of_tail(rest: str, verbs: str) -> str:
@@ -155,8 +160,8 @@ def _of_tail(rest: str, verbs: str) -> str:
     return f" of {match.group(1).strip()}" if match and match.group(1).strip() else ""
 
 
-def _phase(sentence: Sentence, openers: dict[int, tuple[tuple[str, str], str]]) -> str:
+def _phase(sentence: Sentence, openers: dict[tuple[str, str], list[tuple[int, str]]]) -> str:
     """The last phase opened in the sentence's section at or before it; else the section's name."""
-    section = (sentence.chunk.document, sentence.chunk.section)
-    opened = [order for order, (where, _) in openers.items() if where == section and order <= sentence.order]
-    return openers[max(opened)][1] if opened else sentence.chunk.section
+    opened = openers.get((sentence.chunk.document, sentence.chunk.section), [])
+    at = bisect_right(opened, (sentence.order, "\uffff"))
+    return opened[at - 1][1] if at else sentence.chunk.section
