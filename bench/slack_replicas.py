@@ -1,10 +1,12 @@
 """A scripted local deployment under load: PostgreSQL, `chroma run`, an ingest job, two Slack bot
 replicas (`brief-assistant slack --http`) and the fake Slack Web API, all on 127.0.0.1.
 
-8 threads of 3 turns each are asked concurrently; a load balancer sends each question to the replica
-the thread has not used last (so most follow-ups reach the other process) and skips a replica while it
-is out of rotation. Once a third of the questions are answered, replica B is taken out, stopped with
-SIGTERM (it finishes what it acknowledged), started again and put back. Each thread's user then
+8 threads of 3 turns each are asked concurrently, their users starting a quarter of a second apart and
+reading each answer for `think_s` seconds before the next question; a load balancer sends each
+question to the replica the thread has not used last (so most follow-ups reach the other process) and
+skips a replica while it is out of rotation. Once a third of the questions are answered, replica B is
+taken out, stopped with SIGTERM (it finishes what it acknowledged), started again and put back, in
+time for the last turns to reach the restarted process. Each thread's user then
 votes 👍 on its first answer and 👎 on its last, on whichever replica the balancer picks, and
 `eval import-feedback` reads the 👎 back from PostgreSQL.
 
@@ -102,7 +104,7 @@ class Balancer:
             self.urls[replica], self.in_rotation[replica] = url, True
 
 
-def measure(threads: int = 8, turns: int = 3) -> dict[str, Any]:
+def measure(threads: int = 8, turns: int = 3, think_s: float = 8.0) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
         root = Path(tmp)
         server = stack.enter_context(running_postgres())
@@ -135,7 +137,10 @@ def measure(threads: int = 8, turns: int = 3) -> dict[str, Any]:
 
         def ask(n: int) -> None:
             user, thread_ts, last = f"U{n}", None, n % 2  # threads open on alternate replicas
+            time.sleep(n / 4)
             for turn, question in enumerate(plan[n]):
+                if turn:
+                    time.sleep(think_s)
                 body, _ = slack.event("app_mention", f"<@{BOT_USER}> {question}", channel=CHANNEL, user=user, thread_ts=thread_ts)
                 thread = thread_ts or json.loads(body)["event"]["ts"]
                 thread_of[n] = thread
@@ -202,6 +207,7 @@ def measure(threads: int = 8, turns: int = 3) -> dict[str, Any]:
     return {
         "threads": threads,
         "turns": turns,
+        "think_s": think_s,
         "questions": threads * turns,
         "answered": len(results),
         "errors": len(errors),
