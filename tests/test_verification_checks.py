@@ -51,6 +51,7 @@ def test_words_next_to_a_shared_value_keep_their_role() -> None:
     evidence = "In the survey 61% of farmers backed the levy, while 38% of traders opposed it."
     assert labels(check_numbers("38% of farmers backed the levy.", evidence)) == [(Label.CONTRADICTED, "role")]
     assert check_numbers("61% of farmers backed the levy.", evidence) == []
+    assert check_numbers("The poll ran on 2–4 December 2025, the brief says.", "The poll ran on 2–4 December 2025.") == []
 
 
 def test_quantities_are_normalised() -> None:
@@ -107,6 +108,7 @@ CATALOGUE = EntityCatalogue(
     (
         _entity("Anna Berg", "person", ("Anna Berg", "Berg"), ("harbour master",)),
         _entity("Tomas Lind", "person", ("Tomas Lind", "Lind"), ("mayor",)),
+        _entity("Eva Holm", "person", ("Eva Holm", "Holm", "Lind's deputy")),
         _entity("Norrvik", "place", ("Norrvik",)),
         _entity("Saltby", "place", ("Saltby",)),
     )
@@ -126,11 +128,23 @@ def names() -> CorpusNames:
         ("Anna Berg reopened the bridge in Saltby.", [(Label.CONTRADICTED, "name")]),
         ("Olaf Krantz reopened the bridge in Norrvik.", [(Label.NOT_FOUND, "name")]),
         ("Anna Berg, the mayor, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Anna Berg, Lind's deputy, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
     ],
 )
 def test_names_must_be_the_evidence_names(names: CorpusNames, claim: str, expected: list[tuple[Label, str]]) -> None:
     evidence = "The harbour master Anna Berg reopened the bridge in Norrvik."
     assert labels(check_names(claim, evidence, " ".join(CORPUS), names)) == expected
+
+
+def test_near_verbatim_claims_are_checked_slot_by_slot(names: CorpusNames) -> None:
+    evidence = "Berg failed to persuade Lind to meet in Norrvik."
+    swapped_names = check_names("Lind failed to persuade Berg to meet in Norrvik.", evidence, evidence, names)
+    assert labels(swapped_names) == [(Label.CONTRADICTED, "name")]
+    listed = "A meeting between Berg and Lind took place in Norrvik."
+    assert check_names("A meeting between Lind and Berg took place in Norrvik.", listed, listed, names) == []
+    claim = "It faced more pressure, but it was less inclined to yield."
+    given = "It faced less pressure, but it was more inclined to yield."
+    assert labels(check_polarity(claim, given)) == [(Label.CONTRADICTED, "antonym")]
 
 
 def test_metonyms_and_roles_name_the_same_party(names: CorpusNames) -> None:

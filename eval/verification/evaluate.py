@@ -55,6 +55,11 @@ class VerificationRun:
             row["rate"] = row["right"] / row["n"]
         return table
 
+    def overall(self, mode: str, set_name: str, split: str | None = None, *, faithful: bool = False) -> tuple[float, int]:
+        """Share of right outcomes over all contradicted (or all faithful) claims, and their number."""
+        outcomes = [o for o in self.outcomes[mode][set_name] if (split is None or o.case.split == split) and o.case.faithful == faithful]
+        return sum(o.right for o in outcomes) / max(len(outcomes), 1), len(outcomes)
+
 
 def evaluate_verification(assistant: Assistant, log: Callable[[str], None] = lambda message: None) -> VerificationRun:
     """Every mode over the hand-written and the generated sets (no files written; see report.py)."""

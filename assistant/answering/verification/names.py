@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
+from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
@@ -112,10 +113,12 @@ class CorpusNames:
 
     @cached_property
     def unique_roles(self) -> dict[str, Entity]:
-        """Role phrases (lower case) the catalogue gives to one entity only ("protégé", "secretary of state")."""
+        """Role phrases (lower case) the catalogue gives to one entity only ("protégé", "secretary of state",
+        and possessive aliases such as "X's son-in-law")."""
         holders: dict[str, list[Entity]] = {}
         for entity in self.catalogue.entities:
-            for role in {r.lower() for r in entity.roles if len(r) > 3}:
+            possessive = {a.lower() for a in entity.aliases if re.search(r"\w['’]s \w", a)}
+            for role in {r.lower() for r in entity.roles if len(r) > 3} | possessive:
                 holders.setdefault(role, []).append(entity)
         return {role: found[0] for role, found in holders.items() if len(found) == 1}
 
@@ -140,6 +143,9 @@ def check_names(claim: str, evidence: str, passage: str, names: CorpusNames) -> 
     if misattributed is not None:
         return [misattributed]
     given = names.mentions(evidence)
+    swapped_in = _aligned_swap(claim, evidence, claimed, given)
+    if swapped_in is not None:
+        return [swapped_in]
     rivals = [m for m in given if not m.named_in(claim)]
     for mention in claimed:
         named_here = mention.named_in(evidence) or mention.named_in(passage)
@@ -160,6 +166,27 @@ def check_names(claim: str, evidence: str, passage: str, names: CorpusNames) -> 
             return [Objection(Label.CONTRADICTED, "name", f"names {mention.surface} where the passage names {same_kind.surface}")]
         return [Objection(Label.NOT_FOUND, "name", f"the passage does not name {mention.surface}")]
     return []
+
+
+def _aligned_swap(claim: str, evidence: str, claimed: list[Mention], given: list[Mention]) -> Objection | None:
+    """In a near-verbatim claim, a name put where the evidence has another (unless the two are listed together)."""
+    for (c_start, c_end), (e_start, e_end) in substitutions(claim, evidence):
+        for mine in (m for m in claimed if c_start <= m.start < c_end):
+            for theirs in (g for g in given if e_start <= g.start < e_end):
+                if mine.named_in(theirs.surface) or theirs.named_in(mine.surface) or _listed_with(theirs, mine, given, evidence):
+                    continue
+                return Objection(Label.CONTRADICTED, "name", f"names {mine.surface} where the passage names {theirs.surface}")
+    return None
+
+
+def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence: str) -> bool:
+    """Whether the evidence joins `theirs` and a mention of `mine` by "and", "or" or a comma (order then says nothing)."""
+    ordered = sorted(given, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if {a.start, b.start} & {theirs.start} and (mine.named_in(a.surface) or mine.named_in(b.surface)):
+            if re.fullmatch(r"\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?", evidence[a.end : b.start]):
+                return True
+    return False
 
 
 _ROLE_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was|has been|became|as|remains)\s+)?(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?$")

@@ -156,26 +156,29 @@ def check_numbers(claim: str, evidence: str) -> list[Objection]:
     return objections or check_roles(claim, evidence, claimed, given)
 
 
+
+
 def check_roles(claim: str, evidence: str, claimed: Sequence[Quantity], given: Sequence[Quantity]) -> list[Objection]:
-    """A word next to a shared value in the claim must not sit next to another value in the evidence."""
-    if len(given) < 2:
+    """A word the claim puts next to a value must not sit, in the evidence, next to another value."""
+    mine = [q for q in claimed if q.kind not in _DATES]
+    theirs = [q for q in given if q.kind not in _DATES]
+    if len(theirs) < 2:
         return []
     claim_words, evidence_words = words_of(claim), words_of(evidence)
-    given = [q for q in given if q.kind not in _DATES]
-    for value in (q for q in claimed if q.kind not in _DATES):
-        home = [other for other in given if value.same_value(other)]
-        for word in _neighbours(claim_words, value.position):
-            places = [k for k, w in enumerate(evidence_words) if stem(w) == word]
-            if not places or not given:
-                continue
-            nearest = [min(given, key=lambda q: abs(q.position - k)) for k in places]
-            close = all(abs(q.position - k) <= _ROLE_WINDOW for q, k in zip(nearest, places))
-            if close and all(q not in home for q in nearest):
+    for value in mine:
+        for k, word in _neighbours(claim_words, value.position):
+            if min(mine, key=lambda q: abs(q.position - k)) is not value:
+                continue  # the word belongs to another value of the claim
+            places = [j for j, w in enumerate(evidence_words) if stem(w) == word]
+            nearest = [min(theirs, key=lambda q: abs(q.position - j)) for j in places]
+            close = bool(places) and all(abs(q.position - j) <= _ROLE_WINDOW for q, j in zip(nearest, places))
+            if close and not any(value.same_value(q) for q in nearest):
                 reason = f"puts '{word}' with {value.text}; the passage puts it with {nearest[0].text}"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
 
 
-def _neighbours(words: list[str], position: int) -> list[str]:
-    window = words[max(0, position - _ROLE_WINDOW) : position] + words[position + 1 : position + 1 + _ROLE_WINDOW]
-    return [stem(w) for w in window if w.lower() not in STOPWORDS and w[0].isalpha()]
+def _neighbours(words: list[str], position: int) -> list[tuple[int, str]]:
+    """(index, stem) of the content words within _ROLE_WINDOW words of `position`."""
+    window = range(max(0, position - _ROLE_WINDOW), min(len(words), position + 1 + _ROLE_WINDOW))
+    return [(k, stem(words[k])) for k in window if k != position and words[k].lower() not in STOPWORDS and words[k][0].isalpha()]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.numbers import quantities
 from assistant.answering.verification.tokens import PhraseTable, Token, phrase_stems, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
@@ -26,13 +27,13 @@ _HEAD_WINDOW = 4
 
 @dataclass(frozen=True)
 class _Lexicons:
-    negation: PhraseTable
+    negation: PhraseTable[str]
     scope: int
     breaks: frozenset[str]
-    stance: PhraseTable
-    antonyms: PhraseTable
-    """phrase → "pair index:side"."""
-    quantifiers: PhraseTable
+    stance: PhraseTable[str]
+    antonyms: PhraseTable[frozenset[str]]
+    """phrase → its "pair index:side" places (a word can sit in several pairs)."""
+    quantifiers: PhraseTable[str]
     conflicts: frozenset[frozenset[str]]
 
 
@@ -41,13 +42,17 @@ def _lexicons() -> _Lexicons:
     negation, stance, antonyms, quantifiers = (lexicon(n) for n in ("negation", "stance", "antonyms", "quantifiers"))
     cues = {phrase_stems(c): "negate" for c in negation["cues"]}
     cues.update({phrase_stems(c): "keep" for c in negation["not_negating"]})
-    sides = {phrase_stems(w): f"{i}:{side}" for i, pair in enumerate(antonyms["pairs"]) for side, words in enumerate(pair) for w in words}
+    sides: dict[tuple[str, ...], set[str]] = {}
+    for i, pair in enumerate(antonyms["pairs"]):
+        for side, words in enumerate(pair):
+            for word in words:
+                sides.setdefault(phrase_stems(word), set()).add(f"{i}:{side}")
     return _Lexicons(
         negation=PhraseTable(cues),
         scope=int(negation["scope_words"]),
         breaks=frozenset(negation["clause_breaks"]),
         stance=PhraseTable({phrase_stems(w): cls for cls in ("support", "oppose") for w in stance[cls]}),
-        antonyms=PhraseTable(sides),
+        antonyms=PhraseTable({phrase: frozenset(found) for phrase, found in sides.items()}),
         quantifiers=PhraseTable({phrase_stems(w): cls for cls, words in quantifiers["classes"].items() for w in words}),
         conflicts=frozenset(frozenset(pair) for pair in quantifiers["conflicts"]),
     )
@@ -137,21 +142,37 @@ def _stances(reading: _Reading, matches: list[tuple[int, int, str]]) -> dict[tup
 
 def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
     lex = _lexicons()
+    for (c_start, c_end), (e_start, e_end) in substitutions(claim, evidence):
+        said = [k for k, t in enumerate(c.tokens) if c_start <= t.start < c_end]
+        given = [k for k, t in enumerate(e.tokens) if e_start <= t.start < e_end]
+        mine_here = {
+            (side, c.negated[said[first]]) for first, _, sides in lex.antonyms.find([c.stems[k] for k in said]) for side in sides
+        }
+        for first, _, sides in lex.antonyms.find([e.stems[k] for k in given]):
+            if any((_opposite(side), e.negated[given[first]]) in mine_here for side in sides):
+                reason = f"'{claim[c_start:c_end]}' where the passage says '{evidence[e_start:e_end]}'"
+                return Objection(Label.CONTRADICTED, "antonym", reason)
     theirs = lex.antonyms.find(e.stems)
     mine = lex.antonyms.find(c.stems)
-    their_sides = {side for _, _, side in theirs}
-    my_sides = {side for _, _, side in mine}
-    for first, last, side in mine:
-        pair, _, which = side.partition(":")
-        other = f"{pair}:{1 - int(which)}"
-        if side in their_sides or other in my_sides:
-            continue
-        for e_first, e_last, e_side in theirs:
-            if e_side == other and c.negated[first] == e.negated[e_first]:
-                said = " ".join(t.text for t in c.tokens[first:last])
-                given = " ".join(t.text for t in e.tokens[e_first:e_last])
-                return Objection(Label.CONTRADICTED, "antonym", f"'{said}' where the passage says '{given}'")
+    their_sides = {side for _, _, sides in theirs for side in sides}
+    my_sides = {side for _, _, sides in mine for side in sides}
+    for first, last, sides in mine:
+        for side in sides:
+            other = _opposite(side)
+            if side in their_sides or other in my_sides:
+                continue
+            for e_first, e_last, e_sides in theirs:
+                if other in e_sides and c.negated[first] == e.negated[e_first]:
+                    words = " ".join(t.text for t in c.tokens[first:last])
+                    theirs_said = " ".join(t.text for t in e.tokens[e_first:e_last])
+                    return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage says '{theirs_said}'")
     return None
+
+
+def _opposite(side: str) -> str:
+    """The other side of an antonym pair ("3:0" → "3:1")."""
+    pair, _, which = side.partition(":")
+    return f"{pair}:{1 - int(which)}"
 
 
 def _quantifiers(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from assistant.text import STOPWORDS, normalise_term
 
+V = TypeVar("V")
 _TOKEN = re.compile(r"[$€£%]|[A-Za-zÀ-ÿ0-9](?:[A-Za-zÀ-ÿ0-9'’.\-]*[A-Za-zÀ-ÿ0-9%])?|[,;:()–—]")
 
 
@@ -58,17 +60,17 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(t.text) for t in tokenize(phrase))
 
 
-class PhraseTable:
+class PhraseTable(Generic[V]):
     """Lexicon phrases (as stem tuples) with their values, indexed by first stem for fast matching."""
 
-    def __init__(self, phrases: dict[tuple[str, ...], str]) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    def __init__(self, phrases: dict[tuple[str, ...], V]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
             self.by_first.setdefault(phrase[0], []).append((phrase, value))
 
-    def find(self, stems: list[str]) -> list[tuple[int, int, str]]:
+    def find(self, stems: list[str]) -> list[tuple[int, int, V]]:
         """Non-overlapping matches (first, last+1, value) in `stems`, the longest phrase first."""
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, V]] = []
         i = 0
         while i < len(stems):
             for phrase, value in self.by_first.get(stems[i], ()):

@@ -1,0 +1,55 @@
+"""CI floors of the verification evaluation (the numbers are in eval/verification/REPORT.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.verification.cases import FAITHFUL
+from eval.verification.evaluate import VerificationRun, evaluate_verification
+
+pytestmark = pytest.mark.slow
+
+CAUGHT_FLOORS = {("handwritten", "test"): 0.55, ("handwritten", "dev"): 0.93, ("generated", None): 0.95}
+"""Least share of contradicted claims the deterministic layer catches, all kinds together: just under
+what eval/verification/REPORT.md measured (the issue's target, 0.97 on every kind, is not met on test)."""
+KEPT_FLOORS = {"dev": 0.93, "test": 0.75}
+"""Least share of faithful paraphrases the deterministic layer keeps (target 0.90: met on dev only)."""
+
+
+@pytest.fixture(scope="module")
+def run(assistant) -> VerificationRun:  # type: ignore[no-untyped-def]
+    return evaluate_verification(assistant)
+
+
+@pytest.mark.parametrize(("set_name", "split"), list(CAUGHT_FLOORS))
+def test_contradictions_caught(run: VerificationRun, set_name: str, split: str | None) -> None:
+    caught, _ = run.overall("deterministic", set_name, split)
+    assert caught >= CAUGHT_FLOORS[(set_name, split)], f"{set_name} {split}: caught {caught:.3f}"
+
+
+@pytest.mark.parametrize("split", list(KEPT_FLOORS))
+def test_faithful_kept(run: VerificationRun, split: str) -> None:
+    kept, _ = run.overall("deterministic", "handwritten", split, faithful=True)
+    assert kept >= KEPT_FLOORS[split], f"{split}: kept {kept:.3f}"
+
+
+def test_a_judge_never_lets_through_what_the_checks_caught(run: VerificationRun) -> None:
+    """The lenient judge approves everything: it must leave exactly the deterministic verdicts' drops."""
+    for set_name in run.cases:
+        checks = [o.verdict == "SUPPORTED" for o in run.outcomes["deterministic"][set_name]]
+        lenient = [o.verdict == "SUPPORTED" for o in run.outcomes["lenient judge"][set_name]]
+        assert lenient == checks, set_name
+
+
+def test_an_oracle_judge_catches_every_contradiction(run: VerificationRun) -> None:
+    for set_name in run.cases:
+        missed = [o.case.id for o in run.outcomes["oracle judge"][set_name] if not o.case.faithful and not o.right]
+        assert not missed, missed
+
+
+def test_the_sets_are_as_large_as_promised(run: VerificationRun) -> None:
+    generated = run.cases["generated"]
+    assert len({c.evidence for c in generated}) >= 80 and len(generated) >= 300
+    handwritten = run.cases["handwritten"]
+    assert sum(c.kind == FAITHFUL for c in handwritten) >= 60 and sum(not c.faithful for c in handwritten) >= 40
+    assert {c.split for c in handwritten} == {"dev", "test"}
