@@ -77,8 +77,8 @@ BRIEF_ACTORS = {
     "E3": None,
     "Lindsey Graham": "Senator",
     "Stephen Lynch": "donor",
-    "Rosneft": None,
-    "Lukoil": None,
+    "Rosneft": "oil companies",
+    "Lukoil": "oil companies",
     "ExxonMobil": None,
 }
 

@@ -21,7 +21,8 @@ from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.sentences import Ref, Sentence, SentenceIndex
 
 _POSSESSOR = re.compile(r"^(?:the\s+)?([\w.’'\- ]+?)['’]s\s+\S")
-_APPOSITIVE_POSSESSOR = re.compile(r"\b([\w.\-]+)['’]s\s+(?:[\w\-]+\s+){0,5}?[\w\-]+,\s+(?:[A-Z][\w\-]*,?\s+(?:and\s+)?)*$")
+_APPOSITIVE = re.compile(r"\b([A-Z][\w.\-]*['’]s\s+(?:[\w\-]+\s+){0,5}?[\w\-]+),\s+(?:[A-Z][\w\-]*,?\s+(?:and\s+)?)*$")
+"""A possessive description right before a name: "Russia's two largest oil companies, Rosneft and Lukoil"."""
 _LOCATIVE = r"(?:in|at|to|from|near|into|inside|outside|on)\s+(?:the\s+)?$"
 
 
@@ -50,6 +51,8 @@ class _Draft:
     sentences: list[Sentence] = field(default_factory=list)
     spans: list[tuple[Sentence, int, int]] = field(default_factory=list)
     """(sentence, start, end) of each narrative mention, offsets into the chunk."""
+    descriptions: list[str] = field(default_factory=list)
+    """Possessive descriptions the text puts before the name (see `_APPOSITIVE`)."""
 
     @property
     def id(self) -> str:
@@ -62,7 +65,7 @@ class _Draft:
 
     @property
     def roles(self) -> list[str]:
-        return [r for member in self.members for r in member.roles]
+        return [r for member in self.members for r in member.roles] + self.descriptions
 
 
 def derive_actors(catalogue: EntityCatalogue, sentences: SentenceIndex) -> list[dict[str, Any]]:
@@ -107,6 +110,8 @@ def _drafts(catalogue: EntityCatalogue, sentences: SentenceIndex) -> dict[str, _
     for draft in drafts.values():
         draft.spans.sort(key=lambda span: (span[0].order, span[1]))
         draft.sentences = list(dict.fromkeys(span[0] for span in draft.spans))
+        found = (_APPOSITIVE.search(sentence.chunk.text[sentence.start : start]) for sentence, start, _ in draft.spans)
+        draft.descriptions = list(dict.fromkeys(match.group(1) for match in found if match))
     return drafts
 
 
@@ -231,9 +236,10 @@ class _Grouper:
         return tie if tie is not draft else None
 
     def _named_tie(self, draft: _Draft) -> _Draft | None:
-        """The actor a role or alias names ("Trump's envoy", "former chair of the Selva Basin Commission",
-        "Trump campaign donor"), a country opening an organisation's name ("Marisca Farmers' Union"), or a
-        possessive appositive before a mention ("Russia's two largest oil companies, Rosneft")."""
+        """The actor a role, description or alias names ("Trump's envoy", "former chair of the Selva Basin
+        Commission", "Trump campaign donor", "Russia's two largest oil companies"), a country opening an
+        organisation's name ("Marisca Farmers' Union"), or the organisation a possessive noun stands for
+        ("the bank's chief negotiator")."""
         for phrase in [*draft.aliases, *draft.roles]:
             for entity, _, _ in self.catalogue.entities_in(phrase):
                 tied = self.actor(entity)
@@ -243,10 +249,6 @@ class _Grouper:
         if draft.kind == "organisation" and first in self.countries and first != draft.entity.name:
             return self.countries[first]
         possessors = [m.group(1) for phrase in draft.aliases + draft.roles if (m := _POSSESSOR.match(phrase))]
-        for sentence, start, _ in draft.spans:
-            appositive = _APPOSITIVE_POSSESSOR.search(sentence.chunk.text[sentence.start : start])
-            if appositive:
-                possessors.append(appositive.group(1))
         for possessor in possessors:
             tied = self.actor(self.catalogue.resolve(possessor)) or self._organisation_by_noun(possessor)
             if tied is not None and tied is not draft:
