@@ -110,8 +110,8 @@ def _drafts(catalogue: EntityCatalogue, sentences: SentenceIndex) -> dict[str, _
     for draft in drafts.values():
         draft.spans.sort(key=lambda span: (span[0].order, span[1]))
         draft.sentences = list(dict.fromkeys(span[0] for span in draft.spans))
-        found = (_APPOSITIVE.search(sentence.chunk.text[sentence.start : start]) for sentence, start, _ in draft.spans)
-        draft.descriptions = list(dict.fromkeys(match.group(1) for match in found if match))
+        described = (_APPOSITIVE.search(sentence.chunk.text[sentence.start : start]) for sentence, start, _ in draft.spans)
+        draft.descriptions = list(dict.fromkeys(match.group(1) for match in described if match))
     return drafts
 
 
