@@ -67,7 +67,8 @@ def test_honcho_starts_the_procfile_and_both_replicas_continue_a_thread(built_se
         follow_up = slack.wait_replies("CP", thread, 2, timeout=120)[-1]
         assert follow_up["metadata"]["event_payload"]["standalone_question"] == "Who drafted the 28-point plan?"
     finally:
-        os.killpg(process.pid, signal.SIGTERM)  # honcho and the processes it started
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)  # honcho and the processes it started
         process.wait(timeout=60)
         log.close()
         slack.server.shutdown()
