@@ -96,7 +96,8 @@ class CorpusNames:
         ]
         run: list[re.Match[str]] = []
         for match in [*_WORD.finditer(text), None]:
-            name_like = match is not None and self._name_like(match.group(0), text[: match.start()]) and not _inside(found, match.start())
+            before = text[: match.start()].rstrip()[-1:] if match is not None else ""
+            name_like = match is not None and self._name_like(match.group(0), before) and not _inside(found, match.start())
             if match is not None and name_like and (not run or text[run[-1].end() : match.start()] == " "):
                 run.append(match)
                 continue
@@ -126,10 +127,14 @@ class CorpusNames:
         return tuple(role for role in entity.roles if (holder := self.catalogue.resolve(role)) is not None and holder.id == entity.id)
 
     def _name_like(self, word: str, before: str) -> bool:
-        bare = re.sub(r"['’]s$", "", word)
-        if not bare[:1].isupper() or bare.lower() in self.common or bare.lower() in STOPWORDS:
+        """A capitalised word the corpus never writes in lower case; a sentence's first word only if used as a name."""
+        if not word[:1].isupper():
             return False
-        return bool(re.search(r"[\w,;:)–—-]\s*$", before)) or bare in self.proper or bare in _metonyms()
+        bare = word[:-2] if word.endswith(("'s", "’s")) else word
+        if bare.lower() in self.common or bare.lower() in STOPWORDS:
+            return False
+        inside_sentence = bool(before) and (before.isalnum() or before in ",;:)–—-")
+        return inside_sentence or bare in self.proper or bare in _metonyms()
 
 
 def _inside(mentions: list[Mention], at: int) -> bool:
