@@ -23,3 +23,7 @@ class IndexLockedError(AssistantError):
 
 class BackendError(AssistantError):
     """An answer backend failed (timeout, connection, bad reply)."""
+
+
+class IndexCorruptError(AssistantError):
+    """No build of the index passes its checks (missing, truncated or unreadable files)."""

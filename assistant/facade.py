@@ -65,7 +65,8 @@ class Assistant:
         return self._index
 
     def _refresh(self) -> None:
-        """Open the index, and reopen it when a new build has been switched on."""
+        """Open the index, and reopen it when CURRENT names another build (the one opened may be a
+        fallback when CURRENT's is broken: it is kept until CURRENT changes)."""
         build_id = IndexPaths(self.settings.index_dir).current_build_id()
         if build_id == self._build_id and self._index is not None:
             return
@@ -74,7 +75,7 @@ class Assistant:
                 return
             index = open_index(self.settings)
             self._retriever = HybridRetriever(index)
-            self._index, self._build_id = index, index.manifest.build_id
+            self._index, self._build_id = index, build_id
             self._backends = {}  # backends may hold the previous build's vectors
             self._names = None
 
@@ -224,7 +225,6 @@ class Assistant:
         if verified.dropped:
             answer.notice = messages.dropped(len(verified.dropped))
         return answer
-
 
     def _declined(self, question: str, standalone: str, reason: str, passages: list[Passage], backend: str) -> Answer:
         return Answer(question, standalone, messages.decline(reason), True, [], passages, backend)

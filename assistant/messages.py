@@ -42,3 +42,11 @@ NOT_SAID = {
 }
 NEVER_TOGETHER = "it never mentions {names} together"
 AFTER_THE_DOCUMENT = "it was written before that"
+
+# -- the index, as readers find it --------------------------------------------------------------
+INDEX_BROKEN = "The index is broken ({problem}): run `python -m assistant index repair`."
+CURRENT_GARBAGE = "{path} does not name a build"
+INDEX_FALLBACK = (
+    "the active index build is broken ({problem}); answering from the last good build {build}: run `python -m assistant index repair`"
+)
+CORPUS_CHANGED = "corpus changed since the last build: run `make index`"

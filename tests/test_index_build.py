@@ -137,14 +137,14 @@ def test_chromadb_version_and_mode_change_detected(seeded: Settings) -> None:
 
 
 def test_build_from_an_older_format_is_refused_then_rebuilt(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build folder without the saved BM25 index (an older format) is refused at open, and the next
+    """A build whose manifest records no checksums (an older format) is refused at open, and the next
     ingest rebuilds it from the embedding cache."""
-    import shutil
-
     import assistant.index.build as build_module
 
     first = build_index(seeded)
-    shutil.rmtree(IndexPaths(seeded.index_dir).build(first.manifest.build_id) / "bm25")
+    manifest_path = IndexPaths(seeded.index_dir).build(first.manifest.build_id) / "manifest.json"
+    older = {key: value for key, value in json.loads(manifest_path.read_text()).items() if key != "files"}
+    manifest_path.write_text(json.dumps(older))
     with pytest.raises(IndexIncompatibleError, match="older version.*make index"):
         open_index(seeded)
     monkeypatch.setattr(build_module, "BUILD_FORMAT", build_module.BUILD_FORMAT + 1)

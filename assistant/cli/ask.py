@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.cli.common import one_line_errors
+from assistant.cli.common import check_top_k, fail, one_line_errors, open_assistant
 from assistant.errors import AssistantError
-from assistant.settings import Settings
 from assistant.types import Answer
 
 BackendOption = Annotated[str | None, typer.Option(help="extractive, or the configured LLM (BRIEF_LLM).")]
@@ -24,15 +24,6 @@ def register(app: typer.Typer) -> None:
     app.command(help="Chat in the terminal; --jsonl reads {conversation, question} lines and prints JSON lines.")(chat)
 
 
-def _assistant():  # noqa: ANN202 - imported lazily to keep `--help` fast
-    from assistant.facade import Assistant
-    from assistant.index.build import build_index
-
-    settings = Settings()
-    build_index(settings)  # no-op when the index is up to date
-    return Assistant(settings)
-
-
 @one_line_errors
 def ask(
     question: Annotated[str, typer.Argument(help="The question.")],
@@ -42,7 +33,13 @@ def ask(
     document: Annotated[str | None, typer.Option(help="Only search this document id.")] = None,
     section: Annotated[str | None, typer.Option(help="Only search this section.")] = None,
 ) -> None:
-    answer = _assistant().ask(question, backend=backend, top_k=top_k, document=document, section=section)
+    try:
+        check_top_k(top_k)
+        answer = open_assistant().ask(question, backend=backend, top_k=top_k, document=document, section=section)
+    except AssistantError as error:
+        if as_json:
+            print(json.dumps({"error": str(error)}, ensure_ascii=False))
+        raise fail(str(error)) from None
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
@@ -55,16 +52,36 @@ def chat(
     backend: BackendOption = None,
     top_k: TopKOption = None,
 ) -> None:
-    assistant = _assistant()
-    if jsonl:
-        for line in sys.stdin:
-            if line.strip():
-                print(json.dumps(_answer_line(assistant, line, backend, top_k), ensure_ascii=False), flush=True)
+    check_top_k(top_k)
+    assistant = open_assistant()
+    if not jsonl:
+        _interactive(assistant, backend, top_k)
         return
-    _interactive(assistant, backend, top_k)
+    answered = failed = 0
+    for line in _lines(sys.stdin.buffer):
+        reply = _answer_line(assistant, line, backend, top_k)
+        print(json.dumps(reply, ensure_ascii=False), flush=True)
+        failed += "error" in reply
+        answered += "error" not in reply
+    if failed and not answered:
+        raise typer.Exit(code=1)
 
 
-def _answer_line(assistant, line: str, backend: str | None, top_k: int | None) -> dict:  # type: ignore[no-untyped-def]
+def _lines(stream: Iterable[bytes]) -> Iterator[str | UnicodeDecodeError]:
+    """Non-blank lines of `stream` decoded one by one: a line that is not UTF-8 comes as its error."""
+    for raw in stream:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield error
+            continue
+        if line.strip():
+            yield line
+
+
+def _answer_line(assistant, line: str | UnicodeDecodeError, backend: str | None, top_k: int | None) -> dict:  # type: ignore[no-untyped-def]
+    if isinstance(line, UnicodeDecodeError):
+        return {"error": f"invalid UTF-8 at byte {line.start} of the line; send UTF-8 JSON"}
     try:
         request = json.loads(line)
     except json.JSONDecodeError as error:

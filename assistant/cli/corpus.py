@@ -33,16 +33,15 @@ def clean() -> None:
     )
 
 
-@app.command(help="Download the linked OSW sources (when online) and rebuild the index.")
+@app.command(help="Download the linked OSW sources (when online) and add them with a rebuild of the index.")
 @one_line_errors
 def fetch() -> None:
     from assistant.cli.index import build
     from assistant.corpus.fetch_sources import fetch_linked_sources
 
     settings = Settings()
-    for line in fetch_linked_sources(settings):
-        console.print(line, highlight=False)
-    build(settings)
+    fetched = fetch_linked_sources(settings, lambda line: console.print(line, highlight=False))
+    build(settings, add=fetched)
 
 
 @app.command("list", help="Every source in corpus/sources.yaml and whether the corpus holds its text.")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import fail, one_line_errors
+from assistant.cli.common import check_top_k, fail, one_line_errors, open_assistant
 from assistant.settings import Settings
 
 eval_app = typer.Typer(help="Measure answer quality, citations and refusals on the gold set.", add_completion=False)
@@ -32,19 +32,17 @@ def run(
         return
     from rich.console import Console
 
-    from assistant.facade import Assistant
-    from assistant.index.build import build_index
     from eval.evaluate import evaluate, write
     from eval.gold import GOLD_PATH, GoldError
     from eval.report import summary_table
     from eval.summary import floors_status
 
     console = Console(stderr=True)
-    settings = Settings()
-    build_index(settings)
+    check_top_k(top_k)
+    assistant = open_assistant()
     try:
         result = evaluate(
-            Assistant(settings),
+            assistant,
             backend=backend,
             top_k=top_k,
             gold_path=gold or GOLD_PATH,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import fail, one_line_errors
+from assistant.cli.common import fail, one_line_errors, open_assistant
 from assistant.settings import Settings
 
 
@@ -42,13 +42,10 @@ def slack(
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
 
-    from assistant.facade import Assistant
     from assistant.feedback import FeedbackStore
-    from assistant.index.build import build_index
 
     settings = Settings()
-    build_index(settings)  # no-op when the index is up to date
-    assistant = Assistant(settings)
+    assistant = open_assistant(settings)
     try:
         bot = SlackBot(assistant, FeedbackStore(settings.database), slack_settings)
     except BoltError as error:

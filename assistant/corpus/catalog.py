@@ -25,6 +25,14 @@ def record_source(corpus_dir: Path, source: LoadedSource) -> str:
     named only the site."""
     manifest = SourcesManifest.load(corpus_dir)
     before = manifest.model_copy(deep=True)
+    doc_id = register_source(manifest, corpus_dir, source)
+    if manifest != before:
+        save_manifest(corpus_dir, manifest)
+    return doc_id
+
+
+def register_source(manifest: SourcesManifest, corpus_dir: Path, source: LoadedSource) -> str:
+    """`record_source` on `manifest` in memory (the `ingest` command stages the result with its build)."""
     entry = matching_entry(manifest, source.title)
     if entry is not None and _origin(corpus_dir, entry.id) not in ("", source.origin):
         entry = None
@@ -38,8 +46,6 @@ def record_source(corpus_dir: Path, source: LoadedSource) -> str:
     entry.date = entry.date or source.date
     if source.url and not entry.url_exact:
         entry.url, entry.url_exact = source.url, True
-    if manifest != before:
-        save_manifest(corpus_dir, manifest)
     return entry.id
 
 
@@ -50,11 +56,15 @@ def present(corpus_dir: Path, entry: SourceEntry) -> bool:
 
 def save_manifest(corpus_dir: Path, manifest: SourcesManifest) -> None:
     """Write sources.yaml back, keeping the comment it opens with."""
+    write_atomic(corpus_dir / MANIFEST_NAME, manifest_text(corpus_dir, manifest))
+
+
+def manifest_text(corpus_dir: Path, manifest: SourcesManifest) -> str:
+    """sources.yaml as `manifest` has it, with the comment the file on disk opens with."""
     path = corpus_dir / MANIFEST_NAME
     comment = "".join(takewhile(lambda line: line.startswith("#"), path.read_text(encoding="utf-8").splitlines(keepends=True)))
     entries = [entry.model_dump(exclude_defaults=True) for entry in manifest.documents]
-    text = yaml.safe_dump({"documents": entries}, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
-    write_atomic(path, comment + text)
+    return comment + yaml.safe_dump({"documents": entries}, allow_unicode=True, sort_keys=False, default_flow_style=None, width=120)
 
 
 def _origin(corpus_dir: Path, doc_id: str) -> str:

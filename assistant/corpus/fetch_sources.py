@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable
 
 from assistant.corpus.fetch import fetch_url
-from assistant.corpus.library import ADDED_DIR, save_added
+from assistant.corpus.library import ADDED_DIR, CACHE_DIR, StagedFile, added_document
 from assistant.corpus.loaders import LoadedSource, html_to_markdown
 from assistant.corpus.manifest import SourcesManifest
 from assistant.errors import InputError
 from assistant.settings import Settings
 
-CACHE_DIR = "cache"
 
-
-def fetch_linked_sources(settings: Settings) -> Iterator[str]:
-    """Yield one line per linked source: fetched, kept from before, skipped, or unreachable."""
+def fetch_linked_sources(settings: Settings, report: Callable[[str], None]) -> dict[str, StagedFile]:
+    """The linked sources downloaded, by id, to be added with the next build; `report` gets one line
+    per source: fetched, kept from before, skipped, or unreachable."""
     manifest = SourcesManifest.load(settings.corpus_dir)
+    fetched_documents: dict[str, StagedFile] = {}
     for entry in manifest.documents:
         if entry.kind != "linked":
             continue
         saved = settings.corpus_dir / ADDED_DIR / f"{entry.id}.md"
         if not entry.url_exact:
-            yield f"skip {entry.id}: the brief names only the site ({entry.url}), not the page"
+            report(f"skip {entry.id}: the brief names only the site ({entry.url}), not the page")
             continue
         try:
             fetched = fetch_url(
@@ -33,8 +33,9 @@ def fetch_linked_sources(settings: Settings) -> Iterator[str]:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_bytes(fetched.content)
             _, markdown = html_to_markdown(fetched.content.decode("utf-8", errors="replace"), entry.url)
-            save_added(settings, LoadedSource(entry.title, markdown, fetched.url, entry.url), doc_id=entry.id)
-            yield f"fetched {entry.id} from {fetched.url}"
+            fetched_documents[entry.id] = added_document(LoadedSource(entry.title, markdown, fetched.url, entry.url), doc_id=entry.id)
+            report(f"fetched {entry.id} from {fetched.url}")
         except InputError as error:
             kept = " (keeping the copy fetched before)" if saved.exists() else ""
-            yield f"unreachable {entry.id}: {error}{kept}"
+            report(f"unreachable {entry.id}: {error}{kept}")
+    return fetched_documents

@@ -6,6 +6,8 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -14,10 +16,13 @@ from assistant.corpus.clean import CleanDocument
 from assistant.corpus.clean_brief import clean_brief
 from assistant.corpus.document import SourceDocument, parse_markdown
 from assistant.corpus.loaders import LoadedSource
-from assistant.corpus.manifest import SourceEntry, SourcesManifest
+from assistant.corpus.manifest import MANIFEST_NAME, SourceEntry, SourcesManifest
 from assistant.settings import Settings
 
 ADDED_DIR = "documents"
+CACHE_DIR = "cache"
+"""Downloads kept by `corpus fetch`: not an input of the index, so not part of the corpus digest."""
+FILE_MODE = 0o644
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -33,28 +38,63 @@ def clean_brief_file(settings: Settings) -> tuple[Path, CleanDocument]:
     return target, brief
 
 
-def load_corpus(settings: Settings) -> list[SourceDocument]:
-    """Every document to index: manifest entries with a local file, then added documents."""
-    manifest = SourcesManifest.load(settings.corpus_dir)
+@dataclass(frozen=True)
+class StagedFile:
+    """A corpus file an ingest writes (an added document, sources.yaml): its path under corpus/ and its text."""
+
+    path: str
+    text: str
+
+
+def load_corpus(settings: Settings, staged: Iterable[StagedFile] = ()) -> list[SourceDocument]:
+    """Every document to index: manifest entries with a local file, then added documents; `staged`
+    files (an ingest in progress) count in place of or beside those on disk."""
+    overlay = {file.path: file.text for file in staged}
+    manifest = SourcesManifest.parse(overlay[MANIFEST_NAME]) if MANIFEST_NAME in overlay else SourcesManifest.load(settings.corpus_dir)
     documents = []
     for entry in manifest.documents:
         if entry.path and (settings.corpus_dir / entry.path).exists():
             text = (settings.corpus_dir / entry.path).read_text(encoding="utf-8")
             documents.append(_with_entry(parse_markdown(entry.id, text, url=entry.url, kind=entry.kind), entry))
     added = settings.corpus_dir / ADDED_DIR
-    for path in sorted(added.glob("*.md")) if added.exists() else []:
-        documents.append(_read_added(path, manifest))
+    texts = {f"{ADDED_DIR}/{path.name}": path.read_text(encoding="utf-8") for path in (added.glob("*.md") if added.exists() else [])}
+    texts.update({path: text for path, text in overlay.items() if Path(path).parent.as_posix() == ADDED_DIR})
+    for path in sorted(texts):
+        documents.append(_parse_added(texts[path], Path(path).stem, manifest))
     return documents
 
 
-def save_added(settings: Settings, source: LoadedSource, *, doc_id: str | None = None, kind: str = "linked") -> Path:
-    """Store a loaded document under corpus/documents/ with its metadata as front matter."""
+def added_document(source: LoadedSource, *, doc_id: str | None = None, kind: str = "linked") -> StagedFile:
+    """A loaded document as it is stored under corpus/documents/: metadata as front matter, then Markdown."""
     doc_id = doc_id or document_id(source.title, source.origin)
     front = {"id": doc_id, "title": source.title, "url": source.url, "kind": kind, "origin": source.origin,
              "authors": list(source.authors), "publisher": source.publisher, "date": source.date}  # fmt: skip
-    path = settings.corpus_dir / ADDED_DIR / f"{doc_id}.md"
-    write_atomic(path, f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip()}\n---\n{source.markdown}")
+    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False).strip()
+    return StagedFile(f"{ADDED_DIR}/{doc_id}.md", f"---\n{header}\n---\n{source.markdown}")
+
+
+def save_added(settings: Settings, source: LoadedSource, *, doc_id: str | None = None, kind: str = "linked") -> Path:
+    """Store a loaded document under corpus/documents/ at once (the `ingest` command stages it with its build instead)."""
+    document = added_document(source, doc_id=doc_id, kind=kind)
+    path = settings.corpus_dir / document.path
+    write_atomic(path, document.text)
     return path
+
+
+def corpus_digest(settings: Settings, staged: Iterable[StagedFile] = ()) -> str:
+    """A hash of every file of the corpus (with `staged` documents in place), to tell whether an
+    index was built from the corpus as it is now; downloads under cache/ do not count."""
+    root = settings.corpus_dir
+    files = {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in root.rglob("*")
+        if path.is_file() and path.relative_to(root).parts[0] != CACHE_DIR and not path.name.endswith(".tmp")
+    }
+    files.update({file.path: hashlib.sha256(file.text.encode("utf-8")).hexdigest() for file in staged})
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(f"{name}\x00{files[name]}\n".encode())
+    return digest.hexdigest()
 
 
 def document_id(title: str, origin: str) -> str:
@@ -63,19 +103,22 @@ def document_id(title: str, origin: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so readers never see half a file."""
+    """Write via a temporary file, flushed to disk, and rename, so readers never see half a file;
+    the file gets the usual mode 0644 (a temporary file starts as 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as handle:
         handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(handle.name, FILE_MODE)
     os.replace(handle.name, path)
 
 
-def _read_added(path: Path, manifest: SourcesManifest) -> SourceDocument:
-    content = path.read_text(encoding="utf-8")
+def _parse_added(content: str, stem: str, manifest: SourcesManifest) -> SourceDocument:
     match = _FRONT_MATTER.match(content)
     front = yaml.safe_load(match.group(1)) if match else {}
     body = content[match.end() :] if match else content
-    doc_id = str(front.get("id") or path.stem)
+    doc_id = str(front.get("id") or stem)
     title, url, kind = str(front.get("title") or ""), str(front.get("url") or ""), str(front.get("kind") or "linked")
     document = parse_markdown(doc_id, body, title=title, url=url, kind=kind)
     document.authors = [str(name) for name in front.get("authors") or []]

@@ -32,9 +32,12 @@ class SourcesManifest(BaseModel):
 
     @classmethod
     def load(cls, corpus_dir: Path) -> SourcesManifest:
-        path = corpus_dir / MANIFEST_NAME
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+        return cls.parse((corpus_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+
+    @classmethod
+    def parse(cls, text: str) -> SourcesManifest:
+        """The manifest from the text of a sources.yaml."""
+        data = yaml.safe_load(text)
         for entry in data.get("documents", []):
             entry["date"] = str(entry.get("date", ""))
         return cls.model_validate(data)

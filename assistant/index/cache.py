@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ class EmbeddingCache:
         self._db = sqlite3.connect(path, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, key TEXT, vector BLOB, PRIMARY KEY (model, key))")
+        self._db.execute("SELECT vector FROM vectors LIMIT 1").fetchall()
         self._model = model
 
     def get_many(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
@@ -44,6 +46,20 @@ class EmbeddingCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def open_cache(path: Path, model: str, warn: Callable[[str], None]) -> EmbeddingCache:
+    """The cache at `path`; one that SQLite cannot read is moved aside (it only saves time) and a
+    new one started, with a warning."""
+    try:
+        return EmbeddingCache(path, model)
+    except sqlite3.DatabaseError as error:
+        aside = path.with_name(f"{path.name}.corrupt-{datetime.now().strftime('%Y%m%dT%H%M%S')}")
+        path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        warn(f"the embedding cache {path} was unreadable ({error}); moved it to {aside.name} and started a new one")
+        return EmbeddingCache(path, model)
 
 
 def seed_cache(index_dir: Path, source_index_dir: Path) -> None:

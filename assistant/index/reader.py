@@ -1,16 +1,25 @@
-"""Open the active build for reading: chunks, sentence vectors and the Chroma vector store."""
+"""Open the active build for reading: chunks, sentence vectors and the Chroma vector store.
+
+Readers never take the write lock and never write. When the build CURRENT names fails its checks,
+they open the last good build that was active before it, with a warning; when the corpus has
+changed since the build, they answer from it and say so.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.errors import IndexIncompatibleError, IndexMissingError
+from assistant import messages
+from assistant.corpus.library import corpus_digest
+from assistant.errors import IndexCorruptError, IndexIncompatibleError, IndexMissingError
 from assistant.index.catalogue import EntityCatalogue, load_catalogue
 from assistant.index.embeddings import get_embeddings, resolve_model
+from assistant.index.integrity import BuildCheck, check_build
 from assistant.index.lexical import LexicalIndex
 from assistant.index.overview import Overview, load_overview
 from assistant.index.store import LEXICAL_DIR, BuildManifest, IndexPaths, chroma_client, chromadb_version
@@ -40,6 +49,8 @@ class OpenIndex:
     """People, organisations, places and dates of the corpus (assistant/index/catalogue.py)."""
     overview: Overview = Overview()
     """Actors, timeline and scenarios of the corpus, every item cited (assistant/index/overview.py)."""
+    warnings: list[str] = field(default_factory=list)
+    """One line each: this is a fallback build, or the corpus changed since it was built."""
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
@@ -53,17 +64,59 @@ class OpenIndex:
 
 
 def open_index(settings: Settings) -> OpenIndex:
-    """Open the build named by index/CURRENT; raises a one-line error naming the fix."""
+    """Open the build named by index/CURRENT, or the last good one before it when that build is
+    broken; raises a one-line error naming the fix when there is none."""
     paths = IndexPaths(settings.index_dir)
-    build_id = paths.current_build_id()
-    if build_id is None:
-        raise IndexMissingError(f"No index at {settings.index_dir}: run `make index` (or start the app, which builds it).")
-    build_dir = paths.build(build_id)
-    manifest = BuildManifest.read(build_dir)
-    check_compatible(manifest, settings)
-    if not (build_dir / LEXICAL_DIR).is_dir():
-        raise IndexIncompatibleError("The index was built by an older version of Brief Assistant: run `make index` to rebuild.")
+    current = paths.current_name()
+    candidates = [current] if current else []
+    candidates += [build_id for build_id in paths.committed() if build_id != current]
+    if not candidates:
+        if not paths.current.exists():
+            raise IndexMissingError(f"No index at {settings.index_dir}: run `make index` (or start the app, which builds it).")
+        raise IndexCorruptError(messages.INDEX_BROKEN.format(problem=messages.CURRENT_GARBAGE.format(path=paths.current)))
+    failed: list[BuildCheck] = []
+    for build_id in candidates:
+        check = check_build(settings, paths, build_id, deep=False)
+        if check.manifest is not None and not check.manifest.files and check.manifest.build_id == current:
+            raise IndexIncompatibleError("The index was built by an older version of Brief Assistant: run `make index` to rebuild.")
+        if check.ok and check.manifest is not None:
+            check_compatible(check.manifest, settings)
+            index = _load(settings, paths, check)
+            if index is not None:
+                index.warnings = _warnings(settings, paths, index.manifest, current, failed)
+                return index
+        failed.append(check)
+    raise IndexCorruptError(messages.INDEX_BROKEN.format(problem=_first_problem(paths, current, failed)))
 
+
+def _warnings(settings: Settings, paths: IndexPaths, manifest: BuildManifest, current: str | None, failed: list[BuildCheck]) -> list[str]:
+    warnings = []
+    if manifest.build_id != current:
+        warnings.append(messages.INDEX_FALLBACK.format(problem=_first_problem(paths, current, failed), build=manifest.build_id))
+    if manifest.corpus_digest and manifest.corpus_digest != corpus_digest(settings):
+        warnings.append(messages.CORPUS_CHANGED)
+    return warnings
+
+
+def _first_problem(paths: IndexPaths, current: str | None, failed: list[BuildCheck]) -> str:
+    if current is None:
+        return messages.CURRENT_GARBAGE.format(path=paths.current)
+    return f"build {failed[0].build_id}: {failed[0].summary()}" if failed else ""
+
+
+def _load(settings: Settings, paths: IndexPaths, check: BuildCheck) -> OpenIndex | None:
+    """The build opened, or None (with the reason added to `check`) when a file cannot be read."""
+    from chromadb.errors import ChromaError
+
+    assert check.manifest is not None
+    try:
+        return _open_build(settings, paths.build(check.build_id), check.manifest)
+    except (OSError, ValueError, KeyError, ChromaError) as error:
+        check.problems.append(f"cannot be opened ({type(error).__name__}: {str(error).splitlines()[0][:120] if str(error) else ''})")
+        return None
+
+
+def _open_build(settings: Settings, build_dir: Path, manifest: BuildManifest) -> OpenIndex:
     chunks = [Chunk.from_record(json.loads(line)) for line in (build_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines()]
     rows: dict[str, int] = {}
     row = 0

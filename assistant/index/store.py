@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -13,14 +14,22 @@ from assistant.settings import Settings
 COLLECTION_PREFIX = "brief-"
 LEXICAL_DIR = "bm25"
 """The BM25 index inside a build folder."""
+CHROMA_DIR = "chroma"
+"""The embedded Chroma store inside a build folder (Chroma itself rewrites files in it on open)."""
+MANIFEST = "manifest.json"
+ADDED_DIR = "added"
+"""Corpus files an ingest adds or changes, kept in the build that indexes them until it is switched on."""
+_BUILD_ID = re.compile(r"^[0-9T]{21}-[0-9a-f]{8}$")
 
 
 class IndexPaths:
-    """index/CURRENT names the active build under index/builds/; see index/README.md."""
+    """index/CURRENT names the active build under index/builds/; index/HISTORY lists the builds that
+    have been active, newest first; see index/README.md."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.current = root / "CURRENT"
+        self.history = root / "HISTORY"
         self.builds = root / "builds"
         self.lock = root / "write.lock"
         self.cache = root / "embeddings.sqlite"
@@ -28,12 +37,33 @@ class IndexPaths:
     def build(self, build_id: str) -> Path:
         return self.builds / build_id
 
-    def current_build_id(self) -> str | None:
+    def current_name(self) -> str | None:
+        """What index/CURRENT says, when it looks like a build id (None when missing or garbage)."""
         try:
-            build_id = self.current.read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
+            name = self.current.read_text(encoding="utf-8").strip()
+        except (FileNotFoundError, UnicodeDecodeError):
             return None
-        return build_id if (self.build(build_id) / "manifest.json").exists() else None
+        return name if _BUILD_ID.match(name) else None
+
+    def current_build_id(self) -> str | None:
+        """The active build, when CURRENT names a build folder with a manifest."""
+        build_id = self.current_name()
+        return build_id if build_id and (self.build(build_id) / MANIFEST).exists() else None
+
+    def committed(self) -> list[str]:
+        """Builds that have been switched on, newest first (the candidates for a fallback)."""
+        try:
+            lines = self.history.read_text(encoding="utf-8").split()
+        except (FileNotFoundError, UnicodeDecodeError):
+            return []
+        return [line for line in lines if _BUILD_ID.match(line)]
+
+
+class FileRecord(BaseModel):
+    """Size and SHA-256 of one file of a build, as written."""
+
+    size: int
+    sha256: str
 
 
 class DocumentSummary(BaseModel):
@@ -66,6 +96,12 @@ class BuildManifest(BaseModel):
     sentences: int
     embedded: int
     documents: list[DocumentSummary]
+    corpus_digest: str = ""
+    """`corpus_digest` of the corpus this build indexes, as it is once the build is switched on."""
+    added: list[str] = []
+    """Corpus files (paths under corpus/) this build writes there when it is switched on; kept under added/ until then."""
+    files: dict[str, FileRecord] = {}
+    """Every file of the build folder but the manifest and the Chroma store (builds of older versions have none)."""
 
     @property
     def embedded_on(self) -> str:
@@ -73,11 +109,11 @@ class BuildManifest(BaseModel):
         return f"{self.device} {self.precision}".strip()
 
     def write(self, build_dir: Path) -> None:
-        (build_dir / "manifest.json").write_text(self.model_dump_json(indent=2), encoding="utf-8")
+        (build_dir / MANIFEST).write_text(self.model_dump_json(indent=2), encoding="utf-8")
 
     @classmethod
     def read(cls, build_dir: Path) -> BuildManifest:
-        return cls.model_validate(json.loads((build_dir / "manifest.json").read_text(encoding="utf-8")))
+        return cls.model_validate(json.loads((build_dir / MANIFEST).read_text(encoding="utf-8")))
 
 
 def new_build_id(corpus_hash: str) -> str:
@@ -92,7 +128,7 @@ def chroma_client(settings: Settings, build_dir: Path):  # noqa: ANN201 (chromad
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.server_mode:
         return chromadb.HttpClient(host=settings.chroma_host or "localhost", port=settings.chroma_port, settings=chroma_settings)
-    return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=chroma_settings)
+    return chromadb.PersistentClient(path=str(build_dir / CHROMA_DIR), settings=chroma_settings)
 
 
 def chromadb_version() -> str:

@@ -1,4 +1,7 @@
-"""Load the Assistant once per server process; build the index first, with progress, when there is none."""
+"""Load the Assistant once per server process; build the index first, with progress, when there is none.
+
+The page is a reader: it never takes the write lock otherwise, and answers from whatever build is
+active, showing the index's warnings (a fallback build, a corpus changed since the build)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import streamlit as st
 
 from assistant.corpus.document import SourceDocument
 from assistant.corpus.library import load_corpus
-from assistant.errors import IndexIncompatibleError, IndexLockedError, IndexMissingError
+from assistant.errors import IndexLockedError, IndexMissingError
 from assistant.facade import Assistant
 from assistant.index.build import build_index
 from assistant.index.store import IndexPaths
@@ -46,10 +49,13 @@ def documents(settings: Settings) -> dict[str, SourceDocument]:
 def get_assistant(settings: Settings) -> Assistant:
     """The shared Assistant; on a fresh machine, build the index first with a visible progress bar."""
     try:
-        return _open_assistant(_key(settings), settings)
-    except (IndexMissingError, IndexIncompatibleError):
+        assistant = _open_assistant(_key(settings), settings)
+    except IndexMissingError:
         _build_with_progress(settings)
-    return _open_assistant(_key(settings), settings)
+        assistant = _open_assistant(_key(settings), settings)
+    for warning in assistant.index.warnings:
+        st.warning(warning)
+    return assistant
 
 
 def _build_with_progress(settings: Settings) -> None:

@@ -1,0 +1,136 @@
+"""URL ingest: one deadline for the whole download (slow-drip servers), and the connection goes to
+the address that passed the check (a DNS answer that changes afterwards is never asked for)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from index_helpers import run_cli
+
+from assistant.corpus.loaders import load_source
+from assistant.errors import InputError
+from assistant.settings import Settings
+
+PAGE = b"Plain notes about the Vistula floods of 2025 and the dyke repairs near Torun."
+DEADLINE_S = 2.0
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """/drip-body: headers at once, then one body byte a second; /drip-headers: one header byte a
+    second; /page.txt: a small page. Every request's Host header is recorded."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        return
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.server.hosts.append(self.headers.get("host"))  # type: ignore[attr-defined]
+        try:
+            if self.path == "/drip-body":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 600\r\n\r\n")
+                self._drip(b"x" * 600)
+            elif self.path == "/drip-headers":
+                self._drip(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-padding: " + b"y" * 600 + b"\r\n\r\n")
+            else:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: %d\r\n\r\n%s" % (len(PAGE), PAGE))
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _drip(self, data: bytes) -> None:
+        for byte in data:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(1.0)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ThreadingHTTPServer]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    httpd.hosts = []  # type: ignore[attr-defined]
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def _port(server: ThreadingHTTPServer) -> int:
+    return int(server.server_address[1])
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_slow_drip_download_ends_at_the_deadline(fresh_settings: Settings, server: ThreadingHTTPServer, path: str) -> None:
+    settings = fresh_settings.model_copy(update={"allow_private_urls": True, "fetch_timeout_s": DEADLINE_S})
+    started = time.monotonic()
+    with pytest.raises(InputError) as error:
+        load_source(f"http://127.0.0.1:{_port(server)}{path}", settings)
+    elapsed = time.monotonic() - started
+    assert "timed out" in str(error.value) and f"within {DEADLINE_S:g} s" in str(error.value)
+    assert elapsed < DEADLINE_S + 1.0, f"the download ran {elapsed:.1f} s past a {DEADLINE_S} s deadline"
+
+
+def test_ingest_of_a_slow_drip_url_ends_at_the_deadline(fresh_settings: Settings, server: ThreadingHTTPServer, tmp_path: Path) -> None:
+    """The whole command: its own start-up time is measured separately and left out."""
+    url = f"http://127.0.0.1:{_port(server)}/drip-body"
+    started = time.monotonic()
+    baseline = run_cli(fresh_settings, "ingest", "--help")
+    startup = time.monotonic() - started
+    assert baseline.returncode == 0
+    started = time.monotonic()
+    done = run_cli(fresh_settings, "ingest", url, BRIEF_FETCH_TIMEOUT_S="3", BRIEF_ALLOW_PRIVATE_URLS="true")
+    elapsed = time.monotonic() - started
+    assert done.returncode == 1 and done.stderr.strip() == f"error: {url}: not downloaded within 3 s (timed out)."
+    assert elapsed - startup < 3 + 1.0, f"ingest took {elapsed:.1f} s (start-up {startup:.1f} s) with a 3 s deadline"
+
+
+def test_the_connection_goes_to_the_checked_address(
+    fresh_settings: Settings, server: ThreadingHTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host name answers once with the test server's address and then not at all: the page is
+    fetched from that address, with the name in the Host header, after one DNS lookup."""
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> object:
+        if host != "rebind.test":
+            return real(host, *args, **kwargs)  # type: ignore[arg-type]
+        lookups.append(host)
+        if len(lookups) > 1:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", ("127.0.0.1", _port(server)))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    settings = fresh_settings.model_copy(update={"allow_private_urls": True, "fetch_timeout_s": 5.0})
+    server.hosts.clear()  # type: ignore[attr-defined]
+    loaded = load_source(f"http://rebind.test:{_port(server)}/page.txt", settings)
+    assert loaded.markdown == PAGE.decode() and loaded.url == f"http://rebind.test:{_port(server)}/page.txt"
+    assert lookups == ["rebind.test"], "the host was resolved once, for the check"
+    assert server.hosts == [f"rebind.test:{_port(server)}"]  # type: ignore[attr-defined]
+
+
+def test_a_name_that_passes_the_check_cannot_be_rebound_to_loopback(
+    fresh_settings: Settings, server: ThreadingHTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first answer is a public address (it passes the check), every later one the loopback test
+    server: the request goes to the public address (unreachable here), never to loopback."""
+    real = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> object:
+        if host != "rebind.test":
+            return real(host, *args, **kwargs)  # type: ignore[arg-type]
+        lookups.append(host)
+        address = "127.0.0.1" if len(lookups) > 1 else "93.184.215.14"
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, _port(server)))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    settings = fresh_settings.model_copy(update={"fetch_timeout_s": 2.0})
+    server.hosts.clear()  # type: ignore[attr-defined]
+    with pytest.raises(InputError, match="unreachable|timed out"):
+        load_source(f"http://rebind.test:{_port(server)}/page.txt", settings)
+    assert lookups == ["rebind.test"] and server.hosts == [], "nothing reached the loopback server"  # type: ignore[attr-defined]
