@@ -15,6 +15,7 @@ from assistant.facade import Assistant
 from assistant.settings import Settings
 from assistant.testing.fake_llm_server import FakeChatServer, Messages, is_rewrite, passages_of
 from assistant.text import split_sentences
+from assistant.types import Passage
 from eval.verification.judges import judge_request
 
 QUESTION = "What did the Harvard CAPS Harris poll show about Republican voters?"
@@ -26,6 +27,11 @@ def sentences(text: str) -> list[str]:
 
 def corrupted_number(sentence: str) -> str:
     return re.sub(r"\d+", lambda m: str(int(m.group(0)) + 7), sentence, count=1)
+
+
+def plain_first_sentence(passages: list[Passage]) -> str:
+    """The first passage sentence without figures (a footnote's dates would be another check's business)."""
+    return next(s for p in passages for s in sentences(p.chunk.text) if not re.search(r"\d", s))
 
 
 def negated(sentence: str) -> str:
@@ -104,7 +110,7 @@ def test_verdicts_are_in_the_json_contract_with_their_evidence(built_settings: S
 def test_the_judge_is_asked_for_json_at_temperature_zero(built_settings: Settings, server: FakeChatServer) -> None:
     assistant = ask(built_settings, server)
     passages = assistant.ask(QUESTION).passages
-    first = sentences(passages[0].chunk.text)[0]
+    first = plain_first_sentence(passages)
     server.requests.clear()
     assistant.verify(f"{first.rstrip('.')}, as the brief reports.", passages, "openai:fake-model")
     (request,) = [r["body"] for r in server.requests if judge_request(r["body"]["messages"])]
@@ -118,7 +124,7 @@ def test_the_judge_decides_only_what_the_checks_let_through(
     assistant = ask(built_settings, server)
     passages = assistant.ask(QUESTION).passages
     script.verdict = judged
-    first = sentences(passages[0].chunk.text)[0]
+    first = plain_first_sentence(passages)
     paraphrase = f"{first.rstrip('.')}, as the brief reports."
     (verdict,) = assistant.verify(paraphrase, passages, "openai:fake-model").verdicts
     assert verdict.verdict == expected
@@ -130,7 +136,7 @@ def test_ollama_judge_asks_for_json(built_settings: Settings, server: FakeChatSe
     assistant = ask(built_settings, server, "ollama")
     passages = assistant.ask(QUESTION).passages
     server.requests.clear()
-    first = sentences(passages[0].chunk.text)[0]
+    first = plain_first_sentence(passages)
     assistant.verify(f"{first.rstrip('.')}, as the brief reports.", passages, "ollama:fake-model")
     (request,) = [r["body"] for r in server.requests if judge_request(r["body"]["messages"])]
     assert request["format"] == "json" and request["options"]["temperature"] == 0
