@@ -5,6 +5,7 @@ brief" opens the reader on the passage."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -86,10 +87,14 @@ def test_show_in_the_brief_opens_the_reader_on_the_event(glance: AppTest) -> Non
 
 
 def test_scenarios_side_by_side(glance: AppTest) -> None:
-    table = glance.dataframe[1].value
-    assert list(table.columns) == ["Most optimistic scenario", "Relatively neutral scenario", "Negative scenario"]
-    assert messages.GLANCE_CONDITIONS in table.index and "Ukraine" in table.index
-    assert "security guarantees" in table.loc[messages.GLANCE_CONDITIONS, "Most optimistic scenario"]
+    table = next(element.proto.body for element in glance.html if 'class="ba-compare"' in element.proto.body)
+    header = re.findall(r"<th>([^<]*)</th>", table.split("</thead>")[0])
+    assert header == ["", "Most optimistic scenario", "Relatively neutral scenario", "Negative scenario"]
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"<tr><th>([^<]*)</th>(.*?)</tr>", table.split("<tbody>")[1])}
+    assert {messages.GLANCE_CONDITIONS, "Ukraine", "Lindsey Graham"} <= set(rows)
+    conditions = re.findall(r"<td>(.*?)</td>", rows[messages.GLANCE_CONDITIONS])
+    assert "includes security guarantees for Ukraine" in conditions[0] and "Should Russia decide" in conditions[2]
+    assert "&#x27;hawkish&#x27;" in rows["Lindsey Graham"], "corpus text is escaped"
     _pick(glance, "glance-scenario", "Negative scenario")
     glance.button(key="glance-ask-scenario-2").click().run()
     assert glance.session_state.turns[-1].question == messages.ASK_SCENARIO.format(name="negative scenario")

@@ -46,7 +46,8 @@ def _actors(overview: Overview) -> None:
             messages.COL_QUOTE: [_short(a.citations[0].quote) if a.citations else "" for a in shown],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="glance-actors-table")
+    wide = {messages.COL_ROLE: st.column_config.TextColumn(width="medium"), messages.COL_QUOTE: st.column_config.TextColumn(width="large")}
+    st.dataframe(table, hide_index=True, width="stretch", column_config=wide, key="glance-actors-table")
     actor = st.selectbox(messages.GLANCE_PICK_ACTOR, shown, format_func=lambda a: a.name, key="glance-actor")
     if actor is not None:
         _actor_detail(actor)
@@ -117,7 +118,7 @@ def _scenarios(overview: Overview) -> None:
     if not overview.scenarios:
         st.info(messages.GLANCE_EMPTY)
         return
-    st.dataframe(_comparison(overview.scenarios), width="stretch", key="glance-scenarios-table")
+    st.html(_comparison(overview.scenarios))
     scenario = st.selectbox(messages.GLANCE_PICK_SCENARIO, overview.scenarios, format_func=lambda s: s.name, key="glance-scenario")
     if scenario is None:
         return
@@ -128,16 +129,29 @@ def _scenarios(overview: Overview) -> None:
         _citations(point.citations, f"{key}-{number}")
 
 
-def _comparison(scenarios: Sequence[Scenario]) -> pd.DataFrame:
-    """Rows: conditions, then each actor a point speaks of; columns: the scenarios side by side."""
+COMPARISON_CSS = """<style>
+.ba-compare { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+.ba-compare th, .ba-compare td { border: 1px solid rgba(128,128,128,0.35); padding: 0.4rem 0.55rem; vertical-align: top; text-align: left; }
+.ba-compare td p { margin: 0 0 0.4rem 0; line-height: 1.45; }
+</style>"""
+
+
+def _comparison(scenarios: Sequence[Scenario]) -> str:
+    """An HTML table, scenarios side by side: the conditions, then each actor the consequences speak of."""
     rows: dict[str, dict[str, list[str]]] = {messages.GLANCE_CONDITIONS: {}}
     for scenario in scenarios:
         for point in scenario.points:
             targets = [messages.GLANCE_CONDITIONS] if point.kind == "condition" else list(point.actors) or [messages.GLANCE_GENERAL]
             for target in targets:
                 rows.setdefault(target, {}).setdefault(scenario.name, []).append(point.text)
-    table = {row: {s.name: "\n".join(cells.get(s.name, [])) for s in scenarios} for row, cells in rows.items()}
-    return pd.DataFrame.from_dict(table, orient="index")
+    head = "".join(f"<th>{markup.esc(s.name)}</th>" for s in scenarios)
+    body = "".join(
+        f"<tr><th>{markup.esc(row)}</th>"
+        + "".join("<td>" + "".join(f"<p>{markup.esc(text)}</p>" for text in cells.get(s.name, [])) + "</td>" for s in scenarios)
+        + "</tr>"
+        for row, cells in rows.items()
+    )
+    return f'{COMPARISON_CSS}<table class="ba-compare"><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 # -- cited passages and actions ---------------------------------------------------------------------
