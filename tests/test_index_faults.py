@@ -20,6 +20,7 @@ from index_helpers import cli_env, run_cli, seeded_settings
 from assistant.errors import IndexIncompatibleError
 from assistant.facade import Assistant
 from assistant.index.build import build_index
+from assistant.index.integrity import check_build
 from assistant.index.reader import open_index
 from assistant.index.store import IndexPaths
 from assistant.settings import CHECKOUT, Settings
@@ -151,5 +152,12 @@ def test_server_mode_build_and_answer(tmp_path: Path, built_settings: Settings, 
     rebuilt = build_index(settings, force=True)
     names = {c.name if hasattr(c, "name") else str(c) for c in client.list_collections()}
     assert rebuilt.manifest.collection in names and len([n for n in names if n.startswith("brief-")]) <= 2
+    paths = IndexPaths(settings.index_dir)
+    assert check_build(settings, paths, rebuilt.manifest.build_id, deep=True).ok
+    collection = client.get_collection(rebuilt.manifest.collection)
+    collection.delete(ids=collection.get(limit=1)["ids"])
+    assert check_build(settings, paths, rebuilt.manifest.build_id, deep=True).problems == [
+        f"the Chroma collection holds {embedded.chunks - 1} chunks, the manifest says {embedded.chunks}"
+    ]
     with pytest.raises(IndexIncompatibleError, match="server Chroma"):
         open_index(settings.model_copy(update={"chroma_host": None}))

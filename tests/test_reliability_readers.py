@@ -70,6 +70,7 @@ def test_readers_that_find_no_index_build_it_once(tmp_path: Path, built_settings
     assert "Another ingest is writing the index" not in "".join(errors)
 
 
+@pytest.mark.slow
 def test_a_changed_corpus_is_reported_and_still_answered(tmp_path: Path, built_settings: Settings) -> None:
     settings = indexed(tmp_path, built_settings)
     paths = IndexPaths(settings.index_dir)
@@ -81,6 +82,10 @@ def test_a_changed_corpus_is_reported_and_still_answered(tmp_path: Path, built_s
     assert done.stderr == "warning: corpus changed since the last build: run `make index`\n"
     assert {p["document"] for p in answer["passages"]} == {"osw-trump-russia-ukraine-brief"}
     assert paths.current_build_id() == before and [p.name for p in paths.builds.iterdir()] == [before], "the reader built nothing"
+    status = cli(settings, "index", "status")
+    assert status.returncode == 0 and f"build {before}: OK (" in status.stdout
+    assert "  osw-trump-russia-ukraine-brief  [brief] " in status.stdout
+    assert status.stdout.strip().endswith("corpus changed since the last build: run `make index`")
     rebuilt = cli(settings, "ingest")
     assert rebuilt.returncode == 0 and "index built" in rebuilt.stderr
     assert cli(settings, "ask", QUESTION, "--json").stderr == "", "up to date again after `make index`"

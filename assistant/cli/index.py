@@ -123,7 +123,8 @@ def status() -> None:
         out.print(f"model {manifest.model_label} ({manifest.dimension} dimensions); "
                   f"{manifest.chunks} chunks, {manifest.sentences} sentences")  # fmt: skip
         for document in manifest.documents:
-            out.print(f"  {document.id}  [{document.kind}] {document.chunks} chunks  {escape(document.title)}", highlight=False)
+            kind = escape(f"[{document.kind}]")
+            out.print(f"  {document.id}  {kind} {document.chunks} chunks  {escape(document.title)}", highlight=False)
         out.print(catalogue_summary(paths.build(manifest.build_id)), highlight=False)
         if manifest.corpus_digest and manifest.corpus_digest != corpus_digest(settings):
             from assistant import messages

@@ -2,7 +2,7 @@
 
 The manifest records every file of the build folder (whatever a build writes there, now or later)
 except itself and the embedded Chroma store, which Chroma rewrites when a reader opens it; the store
-is checked by its SQLite header and, in a deep check, by its collection count.
+is checked by its SQLite header and, in a deep check, the collection (embedded or on a server) by its count.
 """
 
 from __future__ import annotations
@@ -73,8 +73,10 @@ def check_build(settings: Settings, paths: IndexPaths, build_id: str, *, deep: b
         check.problems.extend(_file_problems(build_dir / name, name, record, deep=deep))
     if check.ok:
         check.problems.extend(_count_problems(build_dir, manifest))
-    if not settings.server_mode:
-        check.problems.extend(_chroma_problems(settings, build_dir, manifest, deep=deep and check.ok))
+    if manifest.mode == "embedded":
+        check.problems.extend(_store_problems(build_dir))
+    if deep and check.ok and manifest.mode == settings.chroma_mode:
+        check.problems.extend(_collection_problems(settings, build_dir, manifest))
     return check
 
 
@@ -107,17 +109,19 @@ def _count_problems(build_dir: Path, manifest: BuildManifest) -> list[str]:
     return problems
 
 
-def _chroma_problems(settings: Settings, build_dir: Path, manifest: BuildManifest, *, deep: bool) -> list[str]:
+def _store_problems(build_dir: Path) -> list[str]:
+    """The embedded Chroma store's database must exist and be SQLite."""
     store = build_dir / CHROMA_DIR / "chroma.sqlite3"
     try:
         with store.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
         return [f"{CHROMA_DIR}/chroma.sqlite3 is missing"]
-    if header != SQLITE_MAGIC:
-        return [f"{CHROMA_DIR}/chroma.sqlite3 is not a SQLite database"]
-    if not deep:
-        return []
+    return [] if header == SQLITE_MAGIC else [f"{CHROMA_DIR}/chroma.sqlite3 is not a SQLite database"]
+
+
+def _collection_problems(settings: Settings, build_dir: Path, manifest: BuildManifest) -> list[str]:
+    """The build's collection (embedded, or on the Chroma server) must hold every chunk."""
     from chromadb.errors import ChromaError
 
     try:
