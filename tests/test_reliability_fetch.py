@@ -1,12 +1,15 @@
 """URL ingest: one deadline for the whole download (slow-drip servers), and the connection goes to
-the address that passed the check (a DNS answer that changes afterwards is never asked for)."""
+the address that passed the check (a DNS answer that changes afterwards is never asked for), with
+the host name kept for the Host header and for TLS (server name and certificate check)."""
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -134,3 +137,66 @@ def test_a_name_that_passes_the_check_cannot_be_rebound_to_loopback(
     with pytest.raises(InputError, match="unreachable|timed out"):
         load_source(f"http://rebind.test:{_port(server)}/page.txt", settings)
     assert lookups == ["rebind.test"] and server.hosts == [], "nothing reached the loopback server"  # type: ignore[attr-defined]
+
+
+def _certificates(folder: Path, name: str) -> tuple[Path, Path, Path]:
+    """A certificate authority and a server certificate for `name` it signed: (ca.pem, cert.pem, key.pem)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Brief Assistant test CA")])
+
+    def certificate(subject: x509.Name, public_key: ec.EllipticCurvePublicKey) -> x509.CertificateBuilder:
+        return (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_name).public_key(public_key)
+                .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(hours=1))
+                .not_valid_after(now + timedelta(hours=1)))  # fmt: skip
+
+    ca = certificate(ca_name, ca_key.public_key()).add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+    leaf = certificate(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]), key.public_key()).add_extension(
+        x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False
+    )
+    paths = folder / "ca.pem", folder / "cert.pem", folder / "key.pem"
+    paths[0].write_bytes(ca.sign(ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(leaf.sign(ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return paths
+
+
+def test_https_keeps_the_host_name_for_the_server_name_and_the_certificate(
+    fresh_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The certificate is valid for brief.test only and the connection goes to 127.0.0.1: the download
+    succeeds only when the TLS server name and the certificate check use the URL's name."""
+    ca, cert, key = _certificates(tmp_path, "brief.test")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server_names: list[str | None] = []
+    context.sni_callback = lambda _socket, name, _context: server_names.append(name)  # type: ignore[assignment,func-returns-value]
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    httpd.hosts = []  # type: ignore[attr-defined]
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    real = socket.getaddrinfo
+
+    def resolve(host: str, *args: object, **kwargs: object) -> object:
+        if host == "brief.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", ("127.0.0.1", _port(httpd)))]
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))
+    settings = fresh_settings.model_copy(update={"allow_private_urls": True, "fetch_timeout_s": 5.0})
+    try:
+        loaded = load_source(f"https://brief.test:{_port(httpd)}/page.txt", settings)
+        assert loaded.markdown == PAGE.decode()
+        assert server_names == ["brief.test"] and httpd.hosts == [f"brief.test:{_port(httpd)}"]  # type: ignore[attr-defined]
+        with pytest.raises(InputError, match="unreachable"):
+            load_source(f"https://127.0.0.1:{_port(httpd)}/page.txt", settings)  # the certificate does not name the address
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
