@@ -99,6 +99,7 @@ def test_without_a_good_build_readers_say_so_and_repair_rebuilds(tmp_path: Path,
     assert again.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_damaged_embedding_cache_is_moved_aside_and_rebuilt(tmp_path: Path) -> None:
     settings = hashing_indexed(tmp_path)
     paths = IndexPaths(settings.index_dir)
