@@ -123,5 +123,6 @@ def test_chat_jsonl_bad_lines_yield_errors_and_the_stream_goes_on(built_settings
 
 def test_ask_cli_bad_question_is_one_line(built_settings: Settings) -> None:
     done = run_cli(built_settings, "ask", "   ", "--json")
-    assert done.returncode == 1 and not done.stdout
+    assert done.returncode == 1
+    assert json.loads(done.stdout) == {"error": "The question is empty: type a question about the brief."}, "--json answers in JSON"
     assert done.stderr.strip() == "error: The question is empty: type a question about the brief."

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from assistant.settings import CHECKOUT, Settings
 from assistant.testing.local_servers import ANSWER_TIMEOUT_MS, CHROMIUM, ask, browser_page, running_app
@@ -63,7 +64,7 @@ def test_answer_with_citation_cards_and_screenshot(page: object) -> None:
     assert "Inconsistency and volatility" in card.inner_text()
     assert card.locator("mark").count() == 1
     page.get_by_role("button", name="Send feedback").first.wait_for()  # type: ignore[attr-defined]
-    assert page.get_by_role("button", name="Markdown").is_enabled()  # type: ignore[attr-defined]
+    expect(page.get_by_role("button", name="Markdown")).to_be_enabled(timeout=ANSWER_TIMEOUT_MS)  # type: ignore[attr-defined]
     page.wait_for_timeout(500)  # let the last deltas settle before the picture
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
