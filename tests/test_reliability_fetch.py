@@ -91,11 +91,9 @@ def test_ingest_of_a_slow_drip_url_ends_at_the_deadline(fresh_settings: Settings
     assert elapsed - startup < 3 + 1.0, f"ingest took {elapsed:.1f} s (start-up {startup:.1f} s) with a 3 s deadline"
 
 
-def test_the_connection_goes_to_the_checked_address(
-    fresh_settings: Settings, server: ThreadingHTTPServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A host name answers once with the test server's address and then not at all: the page is
-    fetched from that address, with the name in the Host header, after one DNS lookup."""
+def rebinding_dns(monkeypatch: pytest.MonkeyPatch, answers: list[str | None], port: int) -> list[str]:
+    """Make `rebind.test` resolve to `answers[0]` at the first lookup and to `answers[1]` at every later
+    one (None: the name no longer resolves); other names resolve as usual. Returns the lookups made."""
     real = socket.getaddrinfo
     lookups: list[str] = []
 
@@ -103,11 +101,21 @@ def test_the_connection_goes_to_the_checked_address(
         if host != "rebind.test":
             return real(host, *args, **kwargs)  # type: ignore[arg-type]
         lookups.append(host)
-        if len(lookups) > 1:
+        address = answers[min(len(lookups), 2) - 1]
+        if address is None:
             raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", ("127.0.0.1", _port(server)))]
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, port))]
 
     monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    return lookups
+
+
+def test_the_connection_goes_to_the_checked_address(
+    fresh_settings: Settings, server: ThreadingHTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A host name answers once with the test server's address and then not at all: the page is
+    fetched from that address, with the name in the Host header, after one DNS lookup."""
+    lookups = rebinding_dns(monkeypatch, ["127.0.0.1", None], _port(server))
     settings = fresh_settings.model_copy(update={"allow_private_urls": True, "fetch_timeout_s": 5.0})
     server.hosts.clear()  # type: ignore[attr-defined]
     loaded = load_source(f"http://rebind.test:{_port(server)}/page.txt", settings)
@@ -121,17 +129,7 @@ def test_a_name_that_passes_the_check_cannot_be_rebound_to_loopback(
 ) -> None:
     """The first answer is a public address (it passes the check), every later one the loopback test
     server: the request goes to the public address (unreachable here), never to loopback."""
-    real = socket.getaddrinfo
-    lookups: list[str] = []
-
-    def rebinding(host: str, *args: object, **kwargs: object) -> object:
-        if host != "rebind.test":
-            return real(host, *args, **kwargs)  # type: ignore[arg-type]
-        lookups.append(host)
-        address = "127.0.0.1" if len(lookups) > 1 else "93.184.215.14"
-        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, _port(server)))]
-
-    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    lookups = rebinding_dns(monkeypatch, ["93.184.215.14", "127.0.0.1"], _port(server))
     settings = fresh_settings.model_copy(update={"fetch_timeout_s": 2.0})
     server.hosts.clear()  # type: ignore[attr-defined]
     with pytest.raises(InputError, match="unreachable|timed out"):
