@@ -14,7 +14,7 @@ Span = tuple[int, int]
 _NUMBER = re.compile(
     r"(?<![\w\-])(?:[€$£]\s?)?\d(?:[\d,.]*\d)?(?![\d\-])(?:\s?(?:%|per\s?cent|percent))?(?:\s(?:million|billion|thousand))?"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|half|quarter|third|fifth|tenth"
-    r"|majority|minority|most)\b",
+    r"|majority|minority|most(?=\s+of\b))\b",
     re.IGNORECASE,
 )
 SPEAKER_DISTANCE = 6
