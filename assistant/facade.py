@@ -21,6 +21,7 @@ from assistant.answering.verification.names import CorpusNames
 from assistant.conversation import ConversationStore, conversation_store, rewrite_follow_up
 from assistant.conversation.followups import checked_rewrite
 from assistant.corpus.manifest import SourcesManifest
+from assistant.corpus.profile import CorpusProfile
 from assistant.errors import BackendError
 from assistant.index.overview import Overview
 from assistant.index.reader import OpenIndex, open_index
@@ -47,6 +48,8 @@ class Assistant:
         self.settings = settings or Settings()
         self.conversations = conversations or conversation_store(self.settings)
         self._manifest = SourcesManifest.load(self.settings.corpus_dir)
+        self.profile = CorpusProfile.load(self.settings.corpus_dir)
+        """What the front ends say about this corpus (tagline, starter questions)."""
         self._lock = threading.Lock()
         self._build_id: str | None = None
         self._index: OpenIndex | None = None

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from assistant import messages
+from assistant.corpus.profile import CorpusProfile
 from assistant.feedback import FeedbackStore
+from assistant.settings import CHECKOUT
 from assistant.testing.fake_slack_api import BOT_TOKEN, BOT_USER, SIGNING_SECRET, FakeSlackAPI, button_click, post
 from ui.slack import messages as msg
 from ui.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, MAX_TEXT
@@ -32,6 +34,10 @@ class FlakyAssistant:
         if "KABOOM" in question:
             raise RuntimeError("simulated failure inside the assistant")
         return self.real.ask(question, conversation_id, history=history)
+
+    @property
+    def profile(self) -> Any:
+        return self.real.profile
 
 
 class LogCapture(logging.Handler):
@@ -209,6 +215,13 @@ def test_feedback_click_is_stored_and_a_second_click_replaces_it(bot_url: str, s
     assert slack.wait_count("chat.postEphemeral", 3, channel="C5")[-1]["text"] == msg.FEEDBACK_CHANGED.format(emoji="👍")
     votes = [e for e in feedback.entries() if e.conversation == "slack:C5:600.1"]
     assert [(v.id, v.rating, v.voter) for v in votes] == [(entry.id, "up", "U5")]
+
+
+def test_a_mention_without_a_question_gets_an_example_from_the_corpus_profile(bot_url: str, slack: FakeSlackAPI) -> None:
+    mention(bot_url, slack, "   ", channel="C13", ts="1300.1", user="U13")
+    reply = slack.wait_for("chat.postMessage", channel="C13", thread_ts="1300.1")
+    example = CorpusProfile.load(CHECKOUT / "corpus").starter_questions[0]
+    assert reply["text"] == msg.EMPTY_MENTION_EXAMPLE.format(example=example)
 
 
 def test_declined_question_gets_the_declined_form(bot_url: str, slack: FakeSlackAPI) -> None:

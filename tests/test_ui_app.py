@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assistant.corpus.profile import CorpusProfile
 from assistant.feedback import FeedbackStore
-from assistant.settings import Settings
+from assistant.settings import CHECKOUT, Settings
 from ui.web import APP_SCRIPT, export, messages
+
+STARTERS = CorpusProfile.load(CHECKOUT / "corpus").starter_questions
+"""The shipped corpus profile's starter questions."""
 
 APP = str(APP_SCRIPT)
 TIMEOUT = 120
@@ -56,7 +60,7 @@ def cards(at: AppTest) -> list[str]:
 
 def test_first_page_offers_starters_and_index_status(app: AppTest) -> None:
     labels = [button.label for button in app.button]
-    assert all(question in labels for question in messages.STARTER_QUESTIONS)
+    assert all(question in labels for question in STARTERS)
     status = " ".join(caption.value for caption in app.sidebar.caption)
     assert re.search(r"1 document\(s\) · \d+ passages", status) and "all-MiniLM-L6-v2" in status
     assert app.sidebar.selectbox(key="backend").options == ["extractive"]
@@ -77,12 +81,12 @@ def test_ask_renders_answer_with_citation_cards(app: AppTest) -> None:
 def test_starter_button_asks_its_question(app: AppTest) -> None:
     app.button(key="starter-5").click().run()
     turn = app.session_state.turns[-1]
-    assert turn.question == messages.STARTER_QUESTIONS[5]
+    assert turn.question == STARTERS[5]
     assert turn.answer is not None and turn.answer.citations
     assert cards(app)
 
 
-@pytest.mark.parametrize("question", messages.STARTER_QUESTIONS)
+@pytest.mark.parametrize("question", STARTERS)
 def test_every_starter_question_is_answered(assistant: object, question: str) -> None:
     answer = assistant.ask(question, assistant.new_conversation())  # type: ignore[attr-defined]
     assert not answer.declined, answer.text

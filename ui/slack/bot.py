@@ -25,6 +25,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.bounded import BoundedMap
+from assistant.corpus.profile import CorpusProfile
 from assistant.errors import AssistantError
 from assistant.feedback import FeedbackStore, Rating
 from assistant.index.overview import Overview
@@ -48,6 +49,9 @@ class Asks(Protocol):
     def ask(self, question: str, conversation_id: str | None = None, *, history: tuple[Turn, ...] | None = None) -> Answer: ...
 
     def overview(self) -> Overview: ...
+
+    @property
+    def profile(self) -> CorpusProfile: ...
 
 
 class RateLimiter:
@@ -130,7 +134,7 @@ class SlackBot:
         thread_ts = event.get("thread_ts") or ts
         question = " ".join(_MENTION.sub(" ", event.get("text") or "").split())
         if not question:
-            self._post(client, channel, thread_ts, msg.EMPTY_MENTION)
+            self._post(client, channel, thread_ts, _usage(self.assistant.profile))
             return
         wait = self._limiter.wait_s(user)
         if wait:
@@ -210,6 +214,13 @@ class SlackBot:
             call(channel=channel, timestamp=ts, name=PROGRESS_REACTION)
         except SlackApiError as error:  # e.g. already_reacted, missing reactions:write
             logger.warning("reaction %s failed: %s", PROGRESS_REACTION, error.response.get("error"))
+
+
+def _usage(profile: CorpusProfile) -> str:
+    """The reply to a mention with no question: an example from the corpus profile when it has one."""
+    if profile.starter_questions:
+        return msg.EMPTY_MENTION_EXAMPLE.format(example=profile.starter_questions[0])
+    return msg.EMPTY_MENTION
 
 
 def _from_bot(event: dict[str, Any]) -> bool:

@@ -38,7 +38,7 @@ def main() -> None:
     options = _sidebar(assistant, settings)
 
     st.title(messages.PAGE_TITLE)
-    st.caption(messages.TAGLINE)
+    st.caption(assistant.profile.tagline or messages.TAGLINE)
     views = [messages.CHAT_VIEW, messages.GLANCE_VIEW, messages.READER_VIEW]
     view = st.segmented_control("View", views, key="view", label_visibility="collapsed")
     if view == messages.GLANCE_VIEW:
@@ -129,9 +129,10 @@ def _chat(assistant: Assistant, feedback: FeedbackStore, options: dict[str, obje
         components.user_message(turn.question)
         with st.chat_message("assistant"):
             components.answer_body(index, turn, feedback, state.conversation_id)
-    if not state.turns and not question:
+    starters = assistant.profile.starter_questions
+    if starters and not state.turns and not question:
         st.markdown(f"**{messages.STARTERS_HEADING}**")
-        for number, starter in enumerate(messages.STARTER_QUESTIONS):
+        for number, starter in enumerate(starters):
             st.button(starter, key=f"starter-{number}", on_click=state.__setitem__, args=("pending", starter))
     if question:
         _ask(assistant, feedback, question, options)

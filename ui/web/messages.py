@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 PAGE_TITLE = "Brief Assistant"
-TAGLINE = "Ask about the OSW brief on the Trump administration and the Russia-Ukraine war; every sentence of an answer cites its passage."
+TAGLINE = "Ask about the documents of the corpus; every sentence of an answer cites its passage."
+"""Shown when the corpus profile (corpus/profile.yaml) gives no tagline of its own."""
 
 CHAT_VIEW = "Chat"
 GLANCE_VIEW = "At a glance"
@@ -11,16 +12,6 @@ READER_VIEW = "Read the brief"
 
 CHAT_PLACEHOLDER = "Ask a question about the brief"
 STARTERS_HEADING = "Try one of these"
-STARTER_QUESTIONS: tuple[str, ...] = (
-    "Who drafted the 28-point peace plan?",
-    "What role does Steve Witkoff play?",
-    "What role do the hawks in Trump's inner circle play?",
-    "What did Trump claim during the election campaign?",
-    "What happened after October 2025?",
-    "What happens in the most optimistic scenario?",
-    "What happens in the negative scenario?",
-)
-"""Questions about actors, phases and scenarios; a test checks that each one is answered with citations."""
 
 BUILDING_INDEX = "First start: building the search index of the brief (this happens once)…"
 BUILD_STAGES = {"model": "Loading the embedding model", "embed": "Embedding passages", "store": "Writing the index"}
