@@ -81,7 +81,7 @@ def normalise_term(token: str) -> str:
     term = token.lower()
     if term.endswith("'s"):
         term = term[:-2]
-    term = term.rstrip("'")  # a closing quote: 'The world according to Trump'
+    term = term.rstrip("'")  # a closing quote: 'The world according to Berg'
     if not term.isalpha():
         return term
     if len(term) > 4 and term.endswith(("ies", "ied")):

@@ -13,6 +13,7 @@ from index_helpers import run_cli
 from assistant.corpus.clean import CleanDocument
 from assistant.corpus.clean_brief import clean_brief
 from assistant.corpus.document import parse_markdown
+from assistant.corpus.manifest import SourcesManifest
 from assistant.settings import CHECKOUT, isolated_settings
 from assistant.text import SUPERSCRIPT_DIGITS
 
@@ -29,7 +30,7 @@ SECTIONS = [
 
 @pytest.fixture(scope="module")
 def brief() -> CleanDocument:
-    return clean_brief(RAW.read_text(encoding="utf-8"))
+    return clean_brief(RAW.read_text(encoding="utf-8"), publisher=SourcesManifest.load(CORPUS).require_brief().publisher)
 
 
 def _body(brief: CleanDocument) -> list[str]:

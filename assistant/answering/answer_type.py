@@ -68,7 +68,7 @@ def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
 
 def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Words of reported speech attributed to the speaker the question asks about: the speaker's name
-    shortly before the word ("Breuer has argued", "Hegseth declaring") or after it ("a statement by …")."""
+    shortly before the word ("Breuer has argued", "Berg declaring") or after it ("a statement by …")."""
     cues = speech_cues()
     words = list(re.finditer(r"[\w'’\-]+", text))
     spoken = [w for w in words if w.group().lower() in cues]

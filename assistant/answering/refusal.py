@@ -132,7 +132,7 @@ def _sentences(chunk: Chunk) -> list[str]:
 
 def _in_context(chunk: Chunk, intent: QueryIntent) -> list[str]:
     """Each sentence, preceded by the one before it where the answer type reads across sentences
-    (what someone thinks: "Trump … . In his view, …")."""
+    (what someone thinks: "Berg … . In his view, …")."""
     sentences = _sentences(chunk)
     if intent.answer_type not in ACROSS_SENTENCES:
         return sentences
@@ -175,7 +175,7 @@ def _unknown_subjects(intent: QueryIntent) -> list[str]:
         if not words or catalogue.is_known_name(name) or name.lower() in understood:
             continue
         if people and all(w in titles for w in words):
-            continue  # "Senator Graham": a title the text does not give, on a person it knows
+            continue  # "Senator Berg": a title the text does not give, on a person it knows
         unknown_words = [w for w in words if w != "of" and not catalogue.is_known_name(w) and w.lower() not in understood]
         if any(w in cues for w in words) or (len(unknown_words) >= 2 and not found):
             unknown.append(name)  # "the World Bank", "Prime Minister", "Keir Starmer"

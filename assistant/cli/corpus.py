@@ -33,7 +33,7 @@ def clean() -> None:
     )
 
 
-@app.command(help="Download the linked OSW sources (when online) and add them with a rebuild of the index.")
+@app.command(help="Download the linked sources of the manifest (when online) and add them with a rebuild of the index.")
 @one_line_errors
 def fetch() -> None:
     from assistant.cli.index import build

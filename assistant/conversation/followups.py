@@ -153,7 +153,7 @@ def _pronoun(word: str, name: str) -> str:
 
 def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatalogue | None) -> dict[Entity, float]:
     """Salience each entity of a question gains: a person described by a role ("his protégé") most, one named
-    as the possessor of that role ("Vance's protégé") least."""
+    as the possessor of that role ("the minister's deputy") least."""
     weights = {entity: QUESTION_WEIGHT for entity in intent.entities}
     if catalogue is not None:
         for entity, _, end in catalogue.entities_in(question):
@@ -165,8 +165,8 @@ def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatal
 
 
 def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) -> bool:
-    """Whether a who/where/which question asks for an entity it does not name ("Who is Vance's protégé?"),
-    rather than about one it names ("Who is Keith Kellogg?")."""
+    """Whether a who/where/which question asks for an entity it does not name ("Who is the minister's deputy?"),
+    rather than about one it names ("Who is Anna Berg?")."""
     if answer_type not in ("person", "place", "organisation"):
         return False
     named = [(e, end) for e, _, end in catalogue.entities_in(question) if e.kind == answer_type]

@@ -17,8 +17,9 @@ _FOOTNOTE = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s")
 _HEADING_END = (".", "!", "?", "”", '"', "'", ":", ",", ";")
 
 
-def clean_brief(raw: str, *, publisher: str = "OSW (Centre for Eastern Studies)") -> CleanDocument:
-    """Parse the raw brief: title, author, lead, `##` sections, notes; pull quotes removed."""
+def clean_brief(raw: str, *, publisher: str = "") -> CleanDocument:
+    """Parse the raw brief: title, author, lead, `##` sections, notes; pull quotes removed. `publisher`
+    (from the sources manifest) goes on the byline."""
     blocks = [block.strip() for block in re.split(r"\n\s*\n", raw) if block.strip()]
     if len(blocks) < 3:
         raise ValueError("The raw brief is too short: expected a title, an author and body paragraphs.")

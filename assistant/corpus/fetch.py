@@ -26,7 +26,7 @@ import httpx
 
 from assistant.errors import InputError
 
-USER_AGENT = "BriefAssistant/1.0 (+retrieval assistant over an OSW policy brief)"
+USER_AGENT = "BriefAssistant/1.0 (+retrieval assistant over policy briefs)"
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
 

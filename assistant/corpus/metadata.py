@@ -59,7 +59,7 @@ def pdf_date(value: str) -> str:
 
 
 def split_authors(text: str) -> list[str]:
-    """Names from a byline ("By J. Gotkowska, A. Kohut and M. Nowak"); [] when it is not a list of names."""
+    """Names from a byline ("By J. Nowak, A. Berg and M. Lind"); [] when it is not a list of names."""
     text = re.sub(r"^(?:by|authors?:?)\s+", "", text.strip(), flags=re.I)
     parts = [part.strip(" .") for part in re.split(r",|;|\s+and\s+|\s+&\s+", text) if part.strip(" .")]
     return parts if parts and all(is_name(part) for part in parts) else []

@@ -1,9 +1,9 @@
 """The overview's actors: the catalogue's people and organisations that the narrative discusses, and the
 places it treats as parties (countries), each grouped by the country or organisation the text ties it to.
 
-Ties, strongest first: a possessive role or appositive ("Trump's envoy", "Dravenia's Minister of Energy",
-"Russia's two largest oil companies, Rosneft and Lukoil", "the bank's chief negotiator"); a role that
-opens with a name ("Trump campaign donor"); a paragraph that opens on a circle ("the president's inner
+Ties, strongest first: a possessive role or appositive ("the president's envoy", "Dravenia's Minister of Energy",
+"Norway's two largest oil companies, Nordol and Fjordgas", "the bank's chief negotiator"); a role that
+opens with a name ("Berg campaign donor"); a paragraph that opens on a circle ("the president's inner
 circle", "European leaders …"); a "<country> <role>" phrase ("the US president"). People without a tie
 take the country their sentences are about (the sentence's first country, and the nearest one)."""
 
@@ -22,7 +22,7 @@ from assistant.index.sentences import Ref, Sentence, SentenceIndex
 
 _POSSESSOR = re.compile(r"^(?:the\s+)?([\w.’'\- ]+?)['’]s\s+\S")
 _APPOSITIVE = re.compile(r"\b([A-Z][\w.\-]*['’]s\s+(?:[\w\-]+\s+){0,5}?[\w\-]+),\s+(?:[A-Z][\w\-]*,?\s+(?:and\s+)?)*$")
-"""A possessive description right before a name: "Russia's two largest oil companies, Rosneft and Lukoil"."""
+"""A possessive description right before a name: "Norway's two largest oil companies, Nordol and Fjordgas"."""
 _LOCATIVE = r"(?:in|at|to|from|near|into|inside|outside|on)\s+(?:the\s+)?$"
 
 
@@ -140,7 +140,7 @@ def _settlement(text: str, start: int, end: int) -> bool:
 
 
 def _acts(sentence: Sentence, start: int, end: int) -> bool:
-    """The place is a party: possessive ("Marisca's"), a clause subject ("Russia refuses"), or described by
+    """The place is a party: possessive ("Marisca's"), a clause subject ("Norway refuses"), or described by
     a relative clause ("Kaleva, which shares …")."""
     text = sentence.chunk.text
     after = text[end:]
@@ -236,8 +236,8 @@ class _Grouper:
         return tie if tie is not draft else None
 
     def _named_tie(self, draft: _Draft) -> _Draft | None:
-        """The actor a role, description or alias names ("Trump's envoy", "former chair of the Selva Basin
-        Commission", "Trump campaign donor", "Russia's two largest oil companies"), a country opening an
+        """The actor a role, description or alias names ("the president's envoy", "former chair of the Selva Basin
+        Commission", "Berg campaign donor", "Norway's two largest oil companies"), a country opening an
         organisation's name ("Marisca Farmers' Union"), or the organisation a possessive noun stands for
         ("the bank's chief negotiator")."""
         for phrase in [*draft.aliases, *draft.roles]:

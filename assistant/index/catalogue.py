@@ -1,6 +1,6 @@
 """The entity catalogue: people, organisations and places of the corpus, with the aliases, roles and
 mentions the text itself gives them. Derived at ingest from capitalised name runs, titles, appositives
-("Name, Trump's son-in-law,"), possessive roles ("Putin's envoy Name"), acronyms in parentheses and
+("Name, the president's son-in-law,"), possessive roles ("the minister's envoy Name"), acronyms in parentheses and
 place/demonym pairs; the only knowledge in code is generic English, read from assistant/data/names.yaml."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Entity:
     """Canonical full name as the text gives it."""
     kind: Kind
     aliases: tuple[str, ...]
-    """Every form the corpus uses: full name, surname, acronym, demonym, "Trump's son-in-law"."""
+    """Every form the corpus uses: full name, surname, acronym, demonym, "the president's son-in-law"."""
     roles: tuple[str, ...]
     """Roles and titles from the text ("special envoy for peace missions", "Secretary of Defense")."""
     mentions: tuple[Mention, ...]
@@ -72,7 +72,7 @@ class EntityCatalogue:
 
     # -- lookups --------------------------------------------------------------------------
     def resolve(self, phrase: str) -> Entity | None:
-        """The entity an alias or role phrase names ("Witkoff", "the vice president", "Trump's son-in-law")."""
+        """The entity an alias or role phrase names ("Berg", "the vice president", "the president's son-in-law")."""
         key = _key(phrase)
         if not key:
             return None
@@ -326,7 +326,7 @@ def _runs(text: str, mid_capitals: frozenset[str], lower: frozenset[str]) -> lis
 
 def _opens_name(text: str, tokens: list[re.Match[str]], i: int, lower: frozenset[str]) -> bool:
     """A sentence's first word is a name when a capitalised word follows it and it is no ordinary word
-    ("Andrzej Kohut, …" but not "Forecasting Washington's …")."""
+    ("Anna Berg, …" but not "Forecasting Berlin's …")."""
     word = _bare(tokens[i].group())
     if word.lower() in lower or word.lower().endswith(("ing", "ed", "ly")) or i + 1 >= len(tokens):
         return False
@@ -457,7 +457,7 @@ def _vote_kind(
     if len(words) == 1 and re.search(r"[a-z][A-Z]", words[0]):
         votes["organisation"] += 2  # ExxonMobil-style brand names
     if re.search(r"\b(?:" + "|".join(lexicon["organisation_nouns"]) + r"),?\s+(?:(?:[A-Z][\w\-]*,?\s+)+(?:and|or)\s+)?$", before):
-        votes["organisation"] += 3  # "two oil companies, Rosneft and Lukoil"
+        votes["organisation"] += 3  # "two oil companies, Nordol and Fjordgas"
     previous_word = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", before)
     if previous_word and previous_word.group(1).lower() in lexicon["place_prepositions"] and not re.search(r"[,;]\s*$", before):
         votes["place"] += 1
@@ -477,7 +477,7 @@ def _vote_kind(
     if re.match(r"(?:\s+(?:[A-Z]\.)+)?\s*,\s+(?:who|whose)\b", after):
         votes["person"] += 2
     if len(words) >= 2 and re.fullmatch(r"(?:[A-Z]\.)+", words[0] + "."):
-        votes["person"] += 2  # "A. Kohut", "J.D. Vance"
+        votes["person"] += 2  # "A. Berg", "J.D. Berg"
 
 
 def _title_case(text: str) -> bool:
@@ -495,7 +495,7 @@ _ROLE_STOP = re.compile(r",|;|\.(?:\s|$)|\s(?:who|whose|which|that|has|have|had|
 
 
 def _appositive_roles(candidate: _Candidate, before: str, after: str, lexicon: dict[str, Any]) -> None:
-    """Roles in appositives: "Name, Trump's son-in-law," / "his protégé, Name," / "Putin's envoy Name"."""
+    """Roles in appositives: "Name, the president's son-in-law," / "his protégé, Name," / "the minister's envoy Name"."""
     roles = lexicon["role_nouns"]
     following = re.match(rf",\s+({_DETERMINER}\s+.*)", after)
     if following:
@@ -517,7 +517,7 @@ def _add_role(candidate: _Candidate, phrase: str, roles: frozenset[str]) -> None
         return  # "the United Kingdom": a name, not a role
     last_role = max(i for i, w in enumerate(words) if i and w.lower().strip("'’") in roles)
     if last_role + 1 < len(words) and words[last_role + 1][:1].isupper():
-        return  # "Trump's envoy Name in March": the role ends before the name
+        return  # "the minister's envoy Name in March": the role ends before the name
     bare = re.sub(rf"^{_DETERMINER}\s+", "", phrase)
     candidate.roles.append(bare)
     if re.match(r"[A-Z][\w\-]*['’]s\s|the\s", phrase):
@@ -525,7 +525,7 @@ def _add_role(candidate: _Candidate, phrase: str, roles: frozenset[str]) -> None
 
 
 def _merge(candidates: dict[str, _Candidate], mid_capitals: frozenset[str], lexicon: dict[str, Any]) -> list[_Candidate]:
-    """Fold short forms into full names (surname -> full name, "A. Kohut" -> "Andrzej Kohut"), demonyms into
+    """Fold short forms into full names (surname -> full name, "A. Berg" -> "Anna Berg"), demonyms into
     places, acronyms into the names they abbreviate; then decide each kind."""
     demonyms = _demonym_pairs(set(candidates) | set(mid_capitals), lexicon)
     full = [c for c in candidates.values() if len(c.name.split()) >= 2]
@@ -589,7 +589,7 @@ def _longer_form(name: str, full: list[_Candidate], merged: dict[str, _Candidate
 
 
 def _demonym_pairs(names: set[str], lexicon: dict[str, Any]) -> dict[str, list[str]]:
-    """Place names of the corpus and the capitalised adjectives made from them (Russia -> Russian)."""
+    """Place names of the corpus and the capitalised adjectives made from them (Norway -> Norwegian)."""
     pairs: dict[str, list[str]] = defaultdict(list)
     for place in names:
         if len(place) < 4 or " " in place:
@@ -618,7 +618,7 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
     for candidate in candidates:
         surname = candidate.name.split()[-1]
         if _kind(candidate) == "person" and surnames[surname] == 1 and " " in candidate.name and surname not in candidate.aliases:
-            candidate.aliases.append(surname)  # "Vance" for "J.D. Vance", though the text never says it alone
+            candidate.aliases.append(surname)  # "Berg" for "J.D. Berg", though the text never says it alone
     corpus = "\n".join(chunk.text.lower() for chunk in chunks)
     holders: Counter[str] = Counter(v for c in candidates for v in {v for r in c.roles for v in _role_variants(r)})
     for candidate in candidates:

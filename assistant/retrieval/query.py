@@ -1,7 +1,7 @@
 """What a question asks for, and the text to search with, which can say more than the question as asked.
 
 A question is read against the corpus' entity catalogue: names and roles in it resolve to entities
-("Trump's son-in-law", "the vice president"), its wording gives the type of the answer (who → a person,
+("the president's son-in-law", "the vice president"), its wording gives the type of the answer (who → a person,
 when → a date, how many → a number …), and everyday words gain the terms documents use for them
 (assistant/data/synonyms.yaml). The search text is the question plus the names and terms found.
 """
@@ -29,7 +29,7 @@ _OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’\-]+")
 MAX_ROLE_WORDS = 8
 _DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s)\s+$", re.IGNORECASE)
-"""A role phrase is read as one person only after a determiner: "the vice president", "Trump's envoy"."""
+"""A role phrase is read as one person only after a determiner: "the vice president", "the president's envoy"."""
 
 AnswerType = str
 """person, date, place, organisation, number or statement ("" when the question asks for none)."""
@@ -99,7 +99,7 @@ def search_query(
 
 
 def describes(alias: str) -> bool:
-    """Whether an alias describes rather than names ("Trump's son-in-law", "the energy minister")."""
+    """Whether an alias describes rather than names ("the president's son-in-law", "the energy minister")."""
     return any(word[:1].islower() and word not in ("of", "for", "the", "and") for word in alias.split())
 
 

@@ -2,7 +2,7 @@
 
 A claim name that the evidence sentence or its passage uses, under any alias (or a role the
 catalogue gives that entity alone: "the president"), is fine. A name in another slot than the
-evidence's ("in Russia's favour" where the evidence says "in Ukraine's favour") is CONTRADICTED,
+evidence's ("in Norway's favour" where the evidence says "in Sweden's favour") is CONTRADICTED,
 and so is a name the passage does not use where the evidence names another of the same kind; any
 other name the passage does not use is NOT_FOUND.
 Names come from the corpus: the entity catalogue built at ingest (assistant/index/catalogue.py),
