@@ -6,7 +6,9 @@ import typer
 
 from assistant.cli import ask, corpus, eval, index, overview, slack, web
 
-app = typer.Typer(help="Brief Assistant: cited answers about policy briefs and the publications they cite.", no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Brief Assistant: cited answers about policy briefs and the publications they cite.", no_args_is_help=True, add_completion=False
+)
 ask.register(app)
 index.register(app)
 overview.register(app)
