@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 
 from assistant.corpus.document import parse_markdown
-from assistant.index.catalogue import EntityCatalogue, build_catalogue
+from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.settings import Settings, isolated_settings
 from assistant.types import Chunk

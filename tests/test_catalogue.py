@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.document import parse_markdown
-from assistant.index.catalogue import EntityCatalogue, build_catalogue
+from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.dates import dated_expressions, reference_year
 from assistant.types import Chunk

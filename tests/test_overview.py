@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.document import SourceDocument, parse_markdown
-from assistant.index.catalogue import build_catalogue
+from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.overview import OVERVIEW_FILE, Actor, Overview, build_overview_record, overview_from_record
 from assistant.settings import Settings

@@ -26,7 +26,8 @@ from assistant.corpus.document import SourceDocument
 from assistant.corpus.library import StagedFile, corpus_digest, load_corpus, write_atomic
 from assistant.errors import IndexLockedError
 from assistant.index.cache import open_cache
-from assistant.index.catalogue import CATALOGUE_FILE, build_catalogue
+from assistant.index.catalogue import CATALOGUE_FILE
+from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.embeddings import get_encoder, model_label, resolve_device, resolve_model
 from assistant.index.integrity import check_build, file_records

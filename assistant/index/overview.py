@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.index.catalogue import CATALOGUE_FILE, EntityCatalogue, build_catalogue
+from assistant.index.catalogue import CATALOGUE_FILE, EntityCatalogue
+from assistant.index.catalogue_build import build_catalogue
 from assistant.index.sentences import Ref
 from assistant.types import Chunk, Citation
 

@@ -17,7 +17,8 @@ import numpy as np
 from assistant import messages
 from assistant.corpus.library import corpus_digest
 from assistant.errors import IndexCorruptError, IndexIncompatibleError, IndexMissingError
-from assistant.index.catalogue import EntityCatalogue, load_catalogue
+from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue_build import load_catalogue
 from assistant.index.embeddings import get_embeddings, resolve_model
 from assistant.index.integrity import BuildCheck, check_build
 from assistant.index.lexical import LexicalIndex
