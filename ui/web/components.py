@@ -97,7 +97,7 @@ def citation_card(index: int, citation: Citation) -> None:
     st.button(
         messages.OPEN_IN_BRIEF,
         key=f"open-{index}-{citation.n}",
-        on_click=_focus,
+        on_click=show_in_reader,
         args=(citation,),
         type="tertiary",
         icon=":material/menu_book:",
@@ -108,7 +108,7 @@ def _source_links(url: str) -> list[str]:
     return [markup.link(url, messages.SOURCE_LINK)] if url else []
 
 
-def _focus(citation: Citation) -> None:
+def show_in_reader(citation: Citation) -> None:
     """Open the reader on the cited passage, its quote highlighted."""
     chunk = citation.chunk
     st.session_state.focus = Focus(

@@ -12,7 +12,7 @@ import streamlit as st
 from assistant.index.overview import Actor, Overview, Scenario, TimelineEvent
 from assistant.types import Citation
 from ui.web import markup, messages
-from ui.web.components import Focus
+from ui.web.components import show_in_reader
 
 QUOTE_CHARS = 240
 """Longest quote shown in a table cell or a tooltip (the cards show it whole)."""
@@ -163,7 +163,7 @@ def _citations(citations: Sequence[Citation], key: str) -> None:
         st.button(
             messages.OPEN_IN_BRIEF,
             key=f"glance-open-{key}-{citation.n}",
-            on_click=_show_in_brief,
+            on_click=show_in_reader,
             args=(citation,),
             type="tertiary",
             icon=":material/menu_book:",
@@ -178,14 +178,6 @@ def _ask(question: str) -> None:
     """Start a chat turn about the item: the chat answers the pending question on its next run."""
     st.session_state.pending = question
     st.session_state.view = messages.CHAT_VIEW
-
-
-def _show_in_brief(citation: Citation) -> None:
-    chunk = citation.chunk
-    st.session_state.focus = Focus(
-        citation.n, chunk.document, chunk.section, chunk.start, chunk.end, chunk.start + citation.start, chunk.start + citation.end
-    )
-    st.session_state.view = messages.READER_VIEW
 
 
 def _group_label(group: str) -> str:
