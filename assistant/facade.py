@@ -23,6 +23,7 @@ from assistant.conversation.followups import checked_rewrite
 from assistant.corpus.manifest import SourcesManifest
 from assistant.corpus.profile import CorpusProfile
 from assistant.errors import BackendError
+from assistant.index.catalogue import EntityCatalogue
 from assistant.index.overview import Overview
 from assistant.index.reader import OpenIndex, open_index
 from assistant.index.store import IndexPaths
@@ -137,17 +138,18 @@ class Assistant:
         self._refresh()
         retriever = self._retriever
         assert retriever is not None
+        index = retriever.index  # one build for the whole question, even if another is switched on meanwhile
         chosen = self._backend(backend)
         keeps_history = history is None
         if history is None:
             history = self.conversations.history(conversation_id)
-        standalone, notice = self._standalone(text, history, chosen.name)
+        standalone, notice = self._standalone(text, history, chosen.name, index.catalogue)
 
-        intent = understand(standalone, self.index.catalogue)
-        query = search_query(standalone, self.index.manifest.documents, document, intent)
+        intent = understand(standalone, index.catalogue)
+        query = search_query(standalone, index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
         timings = {"retrieve": elapsed_ms(started)}
-        coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, self.index.chunk_sentence_vectors, query)
+        coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_sentence_vectors, query)
 
         answer_started = time.perf_counter()
         if not coverage.covered:
@@ -180,17 +182,17 @@ class Assistant:
             return self._declined(question, standalone, messages.NO_SUPPORTED_ANSWER, request.passages, backend.name), error
         return self._verified(question, standalone, "".join(pieces), request.passages, backend.name), None
 
-    def _standalone(self, question: str, history: tuple[Turn, ...], backend: str) -> tuple[str, str]:
+    def _standalone(self, question: str, history: tuple[Turn, ...], backend: str, catalogue: EntityCatalogue) -> tuple[str, str]:
         """The follow-up made standalone by the backend's rewriter (rules when it has none or it fails)."""
         if not history:
             return question, ""
         rewriter = self._rewriter(backend)
         if rewriter is None:
-            return rewrite_follow_up(question, history, self.index.catalogue), ""
+            return rewrite_follow_up(question, history, catalogue), ""
         try:
-            return checked_rewrite(rewriter.rewrite(question, history), question, history, self.index.catalogue), ""
+            return checked_rewrite(rewriter.rewrite(question, history), question, history, catalogue), ""
         except BackendError as error:
-            return rewrite_follow_up(question, history, self.index.catalogue), messages.REWRITE_FAILED.format(error=error)
+            return rewrite_follow_up(question, history, catalogue), messages.REWRITE_FAILED.format(error=error)
 
     def verify(self, draft: str, passages: list[Passage], backend: str | None = None) -> VerifiedAnswer:
         """Keep the sentences of `draft` that `passages` support, cited with exact quotes (this index's vectors).
