@@ -75,9 +75,9 @@ def test_title_matching_needs_the_same_title_not_just_shared_words(fresh_setting
 
 
 def test_a_second_copy_from_elsewhere_does_not_take_over_the_filled_entry(tmp_path: Path, fresh_settings: Settings) -> None:
-    from assistant.corpus.catalog import record_source
     from assistant.corpus.library import save_added
     from assistant.corpus.loaders import LoadedSource
+    from assistant.corpus.registration import record_source
 
     first = LoadedSource("The Ukraine-US agreement on minerals", "# x\n\nText.\n", "https://example.org/minerals", "https://example.org/minerals")
     doc_id = record_source(fresh_settings.corpus_dir, first)

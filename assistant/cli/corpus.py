@@ -47,8 +47,8 @@ def fetch() -> None:
 @app.command("list", help="Every source in corpus/sources.yaml and whether the corpus holds its text.")
 @one_line_errors
 def list_sources() -> None:
-    from assistant.corpus.catalog import present
     from assistant.corpus.manifest import SourcesManifest
+    from assistant.corpus.registration import present
 
     settings = Settings()
     out = Console(soft_wrap=True)

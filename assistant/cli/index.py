@@ -39,10 +39,10 @@ def ingest(
     """One transaction: the documents (and their entries in sources.yaml) land in corpus/ together
     with the build that indexes them, or not at all."""
     from assistant.cli.corpus import loading_bar
-    from assistant.corpus.catalog import manifest_text, register_source
     from assistant.corpus.library import StagedFile, added_document
     from assistant.corpus.loaders import load_source
     from assistant.corpus.manifest import MANIFEST_NAME, SourcesManifest
+    from assistant.corpus.registration import manifest_text, register_source
     from assistant.errors import InputError
 
     settings = Settings(device=device)  # type: ignore[arg-type]
