@@ -94,7 +94,7 @@ class Assistant:
         if name not in self._backends:
             if name not in self.backend_names:
                 raise BackendError(f"Unknown backend {name!r}; available: {', '.join(self.backend_names)}.")
-            context = BackendContext(self.settings, self.index.chunk_sentence_vectors)
+            context = BackendContext(self.settings, self.index.chunk_ranking_vectors)
             self._backends[name] = registry.create_backend(name, context)
         return self._backends[name]
 
@@ -149,7 +149,7 @@ class Assistant:
         query = search_query(standalone, index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
         timings = {"retrieve": elapsed_ms(started)}
-        coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_sentence_vectors, query)
+        coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query)
 
         answer_started = time.perf_counter()
         if not coverage.covered:

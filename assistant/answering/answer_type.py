@@ -6,7 +6,9 @@ answering words (`Answer.highlights`)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from assistant.data import load
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
 
@@ -34,18 +36,65 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
         asked = {d.text.lower() for d in dated_expressions(intent.question, _DATE_REFERENCE_YEAR)}
         return [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR) if d.text.lower() not in asked]
     if kind == "number":
-        asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
-        dates = [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR)]
-        return [
-            (m.start(), m.end())
-            for m in _NUMBER.finditer(text)
-            if m.group().lower() not in asked and not any(s <= m.start() < e for s, e in dates)
-        ]
+        return _figure_spans(intent, text)
     if kind == "statement":
         return _speech_spans(intent, text)
     if kind == "opinion":
         return _opinion_spans(intent, text)
     return []
+
+
+def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
+    """Figures in `text` the question does not give, leaving out dates and numbers that are part of a
+    name ("Nord Stream 2"); for a question about money ("how much money", "what value"), only sums."""
+    asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
+    dates = [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR)]
+    spans = [
+        (m.start(), m.end())
+        for m in _NUMBER.finditer(text)
+        if m.group().lower() not in asked and not any(s <= m.start() < e for s, e in dates) and not _part_of_name(text, m.start())
+    ]
+    if not money_question(intent.question):
+        return spans
+    return [(start, end) for start, end in spans if _is_sum(text, start, end)]
+
+
+def _part_of_name(text: str, start: int) -> bool:
+    """Whether the number at `start` follows a capitalised word inside the sentence ("Nord Stream 2")."""
+    before = re.search(r"(\S+)\s$", text[:start])
+    if before is None or not text[: before.start()].strip():
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and word[-1].isalnum() and word.lower() not in _months()
+
+
+def money_question(question: str) -> bool:
+    """Whether a question asks for a sum of money ("how much money", "what value"), not a count ("how many")."""
+    if re.search(r"\bhow\s+many\b", question, re.IGNORECASE):
+        return False
+    return any(word.lower() in _money_cues() for word in _WORDS.findall(question))
+
+
+def _is_sum(text: str, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is a sum of money: a currency sign or word next to it."""
+    around = f" {text[max(start - 4, 0) : end + 12].lower()} "
+    return any(unit in around if not unit.isalnum() else re.search(rf"\b{unit}\b", around) for unit in _currencies())
+
+
+@cache
+def _money_cues() -> frozenset[str]:
+    return frozenset(load("questions")["money_cues"])
+
+
+@cache
+def _currencies() -> tuple[str, ...]:
+    dimensions = load("units")["dimensions"]
+    return tuple(unit for name, units in dimensions.items() if name.startswith("money") for unit in units)
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(load("units")["months"])
 
 
 def holds_answer(intent: QueryIntent, text: str) -> bool:

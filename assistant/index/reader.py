@@ -19,6 +19,7 @@ from assistant.corpus.library import corpus_digest
 from assistant.errors import IndexCorruptError, IndexIncompatibleError, IndexMissingError
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.catalogue_build import load_catalogue
+from assistant.index.context_vectors import ranking_vectors
 from assistant.index.embeddings import get_embeddings, resolve_model
 from assistant.index.integrity import BuildCheck, check_build
 from assistant.index.lexical import LexicalIndex
@@ -56,12 +57,23 @@ class OpenIndex:
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
 
+    ranking_vectors: np.ndarray = field(init=False, repr=False)
+    """`sentence_vectors` read in context, for ranking sentences (assistant/index/context_vectors.py)."""
+
     def __post_init__(self) -> None:
         self._by_id = {chunk.id: chunk for chunk in self.chunks}
+        counts = {chunk.id: len(chunk.sentences) for chunk in self.chunks}
+        self.ranking_vectors = ranking_vectors(self.sentence_vectors, self.sentence_rows, counts)
 
     def chunk_sentence_vectors(self, chunk: Chunk) -> np.ndarray:
+        """The embeddings of `chunk`'s sentences, each on its own (what verification compares claims with)."""
         first = self.sentence_rows[chunk.id]
         return np.asarray(self.sentence_vectors[first : first + len(chunk.sentences)], dtype=np.float32)
+
+    def chunk_ranking_vectors(self, chunk: Chunk) -> np.ndarray:
+        """The ranking vectors of `chunk`'s sentences (what answer selection and coverage rank by)."""
+        first = self.sentence_rows[chunk.id]
+        return self.ranking_vectors[first : first + len(chunk.sentences)]
 
 
 def open_index(settings: Settings) -> OpenIndex:

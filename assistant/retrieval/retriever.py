@@ -32,7 +32,6 @@ class HybridRetriever:
         self._position = {chunk.id: i for i, chunk in enumerate(index.chunks)}
         self._sentence_chunks = [chunk for chunk in index.chunks if chunk.sentences]
         self._chunk_starts = np.asarray([index.sentence_rows[chunk.id] for chunk in self._sentence_chunks], dtype=np.int64)
-        self._sentences: np.ndarray | None = None
 
     def retrieve(self, query: str, k: int, *, document: str | None = None, section: str | None = None) -> Retrieval:
         timings: dict[str, float] = {}
@@ -73,9 +72,7 @@ class HybridRetriever:
         """Chunk ids ranked by the similarity of their best sentence to the question."""
         if not len(self._chunk_starts):
             return []
-        if self._sentences is None:  # float32 once: float16 matrix products have no BLAS path in NumPy
-            self._sentences = np.asarray(self.index.sentence_vectors, dtype=np.float32)
-        best = np.maximum.reduceat(self._sentences @ query_vector, self._chunk_starts)
+        best = np.maximum.reduceat(self.index.ranking_vectors @ query_vector, self._chunk_starts)
         if allowed is not None:
             best = np.where([bool(allowed[self._position[chunk.id]]) for chunk in self._sentence_chunks], best, -np.inf)
         return [self._sentence_chunks[i].id for i in np.argsort(-best)[:fetch] if np.isfinite(best[i])]
