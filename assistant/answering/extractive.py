@@ -13,7 +13,7 @@ from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors, term_overlap
 from assistant.data import load
-from assistant.retrieval.query import QueryIntent, understand
+from assistant.retrieval.query import understand
 
 LEXICAL_WEIGHT = 0.5
 RANK_PRIOR = 0.03
@@ -23,9 +23,6 @@ REDUNDANT_SIMILARITY = 0.9
 MAX_WORDS = 110
 ANSWER_TYPE_BONUS = 0.15
 """Added when a sentence holds the kind of thing the question asks for (a person, a date, a number)."""
-ENTITY_BONUS = 0.1
-"""Added, in proportion, when a sentence names the people and organisations the question asks about
-(by any alias the catalogue knows: "the energy minister" for the minister the question names)."""
 LEADING_TYPES = ("person", "date", "place", "organisation", "number")
 """Answer types whose answering sentence is put first."""
 CONTEXT_SHARE = 0.5
@@ -125,7 +122,7 @@ class ExtractiveBackend:
                 if i and refers_back.search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
-                score = own + ANSWER_TYPE_BONUS * holds_answer(intent, text) + ENTITY_BONUS * _names_share(intent, text)
+                score = own + ANSWER_TYPE_BONUS * holds_answer(intent, text)
                 candidates.append(_Candidate(number, i, text, score, vectors[i]))
         return candidates
 
@@ -139,14 +136,6 @@ class ExtractiveBackend:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
         return follower if follower and _discourse()[0].match(follower.text) else None
-
-
-def _names_share(intent: QueryIntent, text: str) -> float:
-    """Share of the question's people and organisations the sentence names."""
-    asked = {e.id for e in intent.entities if e.kind != "place"}
-    if not asked or intent.catalogue is None:
-        return 0.0
-    return len(asked & {e.id for e, _, _ in intent.catalogue.entities_in(text)}) / len(asked)
 
 
 def _neighbour(candidate: _Candidate, candidates: list[_Candidate], offset: int) -> _Candidate | None:
