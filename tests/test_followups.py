@@ -69,7 +69,7 @@ def test_it_is_the_organisation_the_last_question_asked_for() -> None:
 
 def test_an_elliptic_question_gains_the_topic() -> None:
     history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
-    assert rewrite_follow_up("Why?", history, river_catalogue()) == "Why, regarding the draft framework?"
+    assert rewrite_follow_up("What is still open?", history, river_catalogue()) == "What is still open, regarding the draft framework?"
 
 
 def test_without_a_catalogue_topics_still_resolve() -> None:

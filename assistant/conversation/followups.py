@@ -1,88 +1,33 @@
 """Rule-based rewriting of follow-ups into standalone questions, against a memory of the whole conversation.
 
-The memory holds the entities (from the corpus' catalogue) and topics ("the neutral scenario", "the
-poll", a date) of every earlier question and answer, each with a salience that favours recent turns,
-questions over answers, and the people a who-question was answered with. Pronouns ("he", "they", "it"),
-"that person", "that case", "there", "the second one" and elliptic questions ("And the neutral one?",
-"Why?") are resolved against it. Without a catalogue only topics are known.
+The memory (memory.py) holds the people, organisations, places, groups and topics of every earlier question
+and answer, with salience. References are resolved against it: "he"/"she" → the most salient person,
+"they" → a group, plural topic or organisation, "it" → a topic or organisation, "that" → the previous topic,
+"there" → a place named as a location (or an event), "in that case" → the case discussed, "the second one" /
+"the other one" / "the neutral one" → a topic with the head noun the conversation used. Elliptic follow-ups
+("Why?", "And then?", "And Tom Lind?") are completed from the previous question (ellipsis.py); others that
+still do not say what they are about gain the previous question's subject. Without a catalogue only topics
+are known.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import cache
 
+from assistant.conversation import antecedents
+from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
+from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
+from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
-from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.types import Turn
 
-RECENCY = 0.6
-"""Salience kept per turn of age: the previous turn counts 1, the one before 0.6, then 0.36 …"""
-QUESTION_WEIGHT = 1.0
-ANSWER_WEIGHT = 0.4
-ANSWERED_WEIGHT = 2.0
-"""Weight of the people (places, organisations) a who/where/which question was answered with."""
 _NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
-
-
-@dataclass
-class Memory:
-    """Salience of each entity and topic over the conversation so far."""
-
-    entities: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    topics: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    by_id: dict[str, Entity] = field(default_factory=dict)
-    answered: set[str] = field(default_factory=set)
-    """Entities the previous turn's question asked for ("Which bank is financing it?" → the bank)."""
-
-    def add_entity(self, entity: Entity, weight: float) -> None:
-        self.by_id[entity.id] = entity
-        self.entities[entity.id] += weight
-
-    def best(self, kinds: tuple[str, ...], exclude: set[str] = frozenset()) -> Entity | None:  # type: ignore[assignment]
-        ranked = [(score, self.by_id[i]) for i, score in self.entities.items() if self.by_id[i].kind in kinds and i not in exclude]
-        return max(ranked, key=lambda item: item[0])[1] if ranked else None
-
-    def topic(self) -> str | None:
-        return max(self.topics.items(), key=lambda item: item[1])[0] if self.topics else None
-
-    def thing(self, named: set[str]) -> str | None:
-        """What "it" most likely is: the most salient topic, or an organisation or place more salient than it."""
-        topic = self.topic()
-        entity = self.best(("organisation", "place"), named | (set(self.entities) - self.answered))
-        if entity is None:
-            return topic
-        if topic is None or self.entities[entity.id] > self.topics[topic]:
-            return entity.name
-        return topic
-
-
-def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Memory:
-    """The memory of every turn in `history`, older turns fading by RECENCY."""
-    memory = Memory()
-    for age, turn in enumerate(reversed(history)):
-        recency = RECENCY**age
-        intent = understand(turn.standalone_question, catalogue)
-        asked = {entity.id for entity in intent.entities}
-        for entity, weight in _question_weights(turn.standalone_question, intent, catalogue).items():
-            memory.add_entity(entity, weight * recency)
-        for phrase in _topics(turn.standalone_question):
-            memory.topics[phrase] += QUESTION_WEIGHT * recency
-        if catalogue is None:
-            continue
-        answered = ANSWERED_WEIGHT if _seeks_other(turn.standalone_question, intent.answer_type, catalogue) else ANSWER_WEIGHT
-        for position, sentence in enumerate(_sentences(turn.answer)):
-            weight = (answered if position == 0 else ANSWER_WEIGHT) * recency
-            for entity in dict.fromkeys(entity for entity, _, _ in catalogue.entities_in(sentence)):
-                sought = entity.kind == intent.answer_type and entity.id not in asked
-                memory.add_entity(entity, weight if sought else ANSWER_WEIGHT * recency)
-                if age == 0 and position == 0 and answered == ANSWERED_WEIGHT and sought:
-                    memory.answered.add(entity.id)
-    return memory
+Replacement = tuple[int, int, str]
+BACKGROUND_SHARE = 0.25
+"""An entity mentioned at least this share as often as the corpus' most mentioned one is background."""
 
 
 def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue | None = None) -> str:
@@ -90,48 +35,25 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     conversation (rules, no LLM)."""
     if not history:
         return question
-    lexicon = _lexicon()
     memory = remember(history, catalogue)
+    for complete in (bare_question_word, going_on):
+        done = complete(question, memory)
+        if done is not None:
+            return done
     own = understand(question, catalogue)
-    named = {entity.id for entity in own.entities}
-    rewritten = lexicon["connective"].sub("", question).strip()
-    rewritten = rewritten[:1].upper() + rewritten[1:]
-    changed = False
-
-    person = memory.best(("person",), named)
-    if person is not None:
-        replaced = lexicon["person_phrase"].sub(person.name, rewritten)
-        replaced = lexicon["person_pronoun"].sub(lambda m: _pronoun(m.group(), person.name), replaced)
-        changed |= replaced != rewritten
-        rewritten = replaced
-    topic = memory.topic()
-    group = memory.best(("organisation", "place"), named)
-    if topic and lexicon["case_phrase"].search(rewritten):
-        rewritten, changed = lexicon["case_phrase"].sub(topic, rewritten), True
-    place = memory.best(("place",), named)
-    if place is not None and lexicon["there"].search(rewritten):
-        where = topic if topic and memory.topics[topic] > memory.entities[place.id] else place.name
-        rewritten, changed = lexicon["there"].sub(f"in {where}", rewritten), True
-    ordinal = lexicon["ordinal_one"].search(rewritten)
-    if ordinal and topic:
-        head = topic.split()[-1].rstrip("s")
-        rewritten, changed = rewritten[: ordinal.start()] + f"the {ordinal.group(1)} {head}" + rewritten[ordinal.end() :], True
-    group_name = group.name if group is not None else topic
-    if group_name and lexicon["group_pronoun"].search(rewritten):
-        rewritten = lexicon["group_pronoun"].sub(lambda m: _pronoun(m.group(), group_name), rewritten, count=1)
-        changed = True
-    pronoun = lexicon["thing_pronoun"].search(rewritten)
-    thing = (topic if pronoun and pronoun.group().lower() in ("this", "that") else None) or memory.thing(named)
-    if thing and pronoun:
-        rewritten = lexicon["thing_pronoun"].sub(lambda m: _pronoun(m.group(), thing), rewritten, count=1)
-        changed = True
-    if not changed and _elliptic(question, rewritten, own, memory):
-        plural = lexicon["demonstrative_plural"].search(rewritten) and group is not None
-        candidates = (group.name if plural and group is not None else None, topic, person.name if person is not None else None)
-        context = [c for c in candidates if c and c.lower() not in rewritten.lower()]
+    body = _lexicon()["connective"].sub("", question).strip()
+    named = _named(body, own, memory, catalogue)
+    replacements = _references(body, memory, named)
+    rewritten = _apply(body, replacements)
+    rewritten = _with_predicate(rewritten, memory)
+    swapped = substituted(rewritten, memory, catalogue)
+    if swapped is not None:
+        return _capitalised(swapped)
+    if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
+        context = [r.text for r in _context(rewritten, memory, named) if r.text.lower() not in rewritten.lower()]
         if context:
-            rewritten = f"{rewritten.rstrip(' ?')}, regarding {context[0]}?"
-    return rewritten[:1].upper() + rewritten[1:]
+            rewritten = f"{rewritten.rstrip(' ?')}{CONTEXT}{context[0]}?"
+    return _capitalised(rewritten)
 
 
 def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue) -> str:
@@ -146,51 +68,119 @@ def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], ca
     return rewritten
 
 
-def _pronoun(word: str, name: str) -> str:
-    """`name` in the grammatical place of the pronoun `word` (possessives gain 's)."""
-    return f"{name}'s" if word.lower() in ("his", "her", "hers", "its", "their", "theirs") else name
+def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]:
+    """What each referring expression of `text` stands for, as non-overlapping replacements."""
+    lexicon = _lexicon()
+    found: list[Replacement] = []
+
+    def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0) -> None:
+        if referent is None:
+            return
+        for n, match in enumerate(pattern.finditer(text)):
+            if count and n >= count:
+                break
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent.text, text, match.end()))))
+
+    found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
+    take(lexicon["pair"], antecedents.pair(memory, named))
+    for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in Gaza"
+        specific = memory.specific.get(match.group("head").lower())
+        if specific and specific.lower() not in text.lower():
+            found.append((match.start(), match.end(), specific))
+    person = memory.best(("person",), named)
+    for match in lexicon["person_ordinal"].finditer(text):
+        person = antecedents.person_in_order(match.group("which").lower(), memory) or person
+        if person is not None:  # "the first guy", and the pronouns that follow it
+            found.append((match.start(), match.end(), person.text))
+    take(lexicon["person_phrase"], person)
+    take(lexicon["person_pronoun"], person)
+    take(lexicon["case_phrase"], antecedents.case(memory, named))
+    event = antecedents.previous_event(memory, named)
+    take(lexicon["afterwards"], event, "after {}")
+    take(lexicon["beforehand"], event, "before {}")
+    setting = antecedents.location(memory, named)
+    events = set(load("conversation")["event_heads"])
+    take(lexicon["there"], setting, "at {}" if setting is not None and setting.head in events else "in {}")
+    for match in lexicon["one"].finditer(text):
+        one = antecedents.one(match.group("which").lower(), memory, named)
+        if one is not None:
+            found.append((match.start(), match.end(), one))
+    take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)
+    take(lexicon["demonstrative"], event, count=1)
+    take(lexicon["it"], antecedents.thing(memory, named), count=1)
+    return sorted(found)
 
 
-def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatalogue | None) -> dict[Entity, float]:
-    """Salience each entity of a question gains: a person described by a role ("his protégé") most, one named
-    as the possessor of that role ("the minister's deputy") least."""
-    weights = {entity: QUESTION_WEIGHT for entity in intent.entities}
-    if catalogue is not None:
-        for entity, _, end in catalogue.entities_in(question):
-            if question[end : end + 2] in ("'s", "’s"):
-                weights[entity] = ANSWER_WEIGHT
-    for _, entity in intent.roles:
-        weights[entity] = ANSWERED_WEIGHT
-    return weights
+def _context(text: str, memory: Memory, named: set[str]) -> list[Referent]:
+    """What an elliptic question is about: a group for "these leaders", else the previous question's subjects,
+    else whatever is most salient."""
+    if _lexicon()["demonstrative_plural"].search(text):
+        group = antecedents.group(memory, named)
+        if group is not None:
+            return [group]
+    previous = [memory.referents[k] for k in memory.previous_keys if k not in named]
+    previous.sort(key=lambda r: (not r.determined, r.kind != "topic", -r.salience))
+    best = memory.best(("topic", "person", "organisation", "place", "group"), named)
+    return previous + ([best] if best is not None else [])
 
 
-def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) -> bool:
-    """Whether a who/where/which question asks for an entity it does not name ("Who is the minister's deputy?"),
-    rather than about one it names ("Who is Anna Berg?")."""
-    if answer_type not in ("person", "place", "organisation"):
-        return False
-    named = [(e, end) for e, _, end in catalogue.entities_in(question) if e.kind == answer_type]
-    return all(question[end : end + 2] in ("'s", "’s") for _, end in named)
+def _named(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> set[str]:
+    """Keys of the referents the follow-up names itself (never the antecedent of its own pronouns)."""
+    keys = {f"entity:{entity.id}" for entity in own.entities}
+    keys |= {phrase.key for phrase in topic_phrases(text, catalogue)}
+    return keys
 
 
-def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory) -> bool:
-    """A follow-up that does not say what it is about ("And the neutral one?", "Why?", "When was that?").
-    A place the conversation has not mentioned yet is a subject of its own ("What is the capital of France?")."""
-    subjects = [e for e in own.entities if e.kind != "place" or e.id not in memory.entities]
+def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> bool:
+    """A follow-up that does not say what it is about ("And the neutral one?", "When was that?"). A person or a
+    place the conversation has not mentioned yet is a subject of its own ("Who is Tom Lind?")."""
+    subjects = [
+        e for e in own.entities if e.kind == "person" or (f"entity:{e.id}" not in memory.referents and not _background(e, catalogue))
+    ]
     if _lexicon()["elliptic"].match(question.strip()) and not subjects:
         return True
-    return len(rewritten.split()) <= 4 or not (_topics(rewritten) or subjects) or bool(_lexicon()["demonstrative"].search(rewritten))
+    if subjects:
+        return bool(_lexicon()["else"].search(rewritten))
+    determined = [p for p in topic_phrases(rewritten, catalogue) if p.determined]
+    return len(rewritten.split()) <= 4 or not determined or bool(_lexicon()["demonstrative_noun"].search(rewritten))
 
 
-def _topics(text: str) -> list[str]:
-    """Topic phrases of a question: "the neutral scenario", "the 28-point peace plan", dates it names."""
-    phrases = [m.group().strip() for m in _lexicon()["topic"].finditer(text)]
-    phrases += [d.text for d in dated_expressions(text, 2000) if d.day or d.month]
-    return phrases
+def _background(entity: Entity, catalogue: EntityCatalogue | None) -> bool:
+    """Whether the corpus mentions `entity` so often ("the two countries of the dispute") that naming it does not
+    say what a question is about."""
+    most = max((len(e.mentions) for e in catalogue.entities), default=0) if catalogue is not None else 0
+    return len(entity.mentions) >= BACKGROUND_SHARE * most > 0
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+|\s*\[\d+\]\s*", text) if s.strip()]
+def _with_predicate(rewritten: str, memory: Memory) -> str:
+    """ "Had she done that before?" with what "that" was: the previous question's predicate, after the subject
+    the two questions share ("Could Anna Berg cut the tranche?" → "cut the tranche")."""
+    done = _lexicon()["do_that"].search(rewritten)
+    if done is None:
+        return rewritten
+    previous = memory.previous.split(CONTEXT)[0].rstrip(" ?")
+    shared = [memory.referents[k].text.lower() for k in memory.previous_keys if memory.referents[k].text.lower() in rewritten.lower()]
+    ends = [previous.lower().find(text) + len(text) for text in shared if text in previous.lower()]
+    predicate = previous[min(ends) :].strip() if ends else _lexicon()["opening"].sub("", previous)
+    return rewritten[: done.end()] + f" ({predicate})" + rewritten[done.end() :] if predicate else rewritten
+
+
+def _apply(text: str, replacements: list[Replacement]) -> str:
+    for start, end, new in sorted(replacements, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _pronoun(word: str, name: str, text: str, end: int) -> str:
+    """`name` in the grammatical place of `word` (possessives gain 's; "her" before a noun is one)."""
+    lowered = word.lower()
+    possessive = lowered in ("his", "its", "their", "theirs", "hers") or (lowered == "her" and _lexicon()["noun_follows"].match(text[end:]))
+    return f"{name}'s" if possessive else name
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @cache
@@ -200,18 +190,34 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     def words(key: str) -> str:
         return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
 
-    heads = words("topic_heads")
+    function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
     return {
-        "person_pronoun": re.compile(rf"\b({words('person_pronouns')})\b", re.IGNORECASE),
+        "person_pronoun": re.compile(rf"\b(?:{words('person_pronouns')})\b", re.IGNORECASE),
         "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
-        "group_pronoun": re.compile(rf"\b({words('group_pronouns')})\b", re.IGNORECASE),
-        "thing_pronoun": re.compile(rf"\b(?:it|its)\b|\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})))", re.IGNORECASE),
+        "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
+        "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
+        "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
+        "person_ordinal": re.compile(
+            rf"\bthe\s+(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b", re.IGNORECASE
+        ),
+        "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!\s+\w)", re.IGNORECASE),
+        "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!\s+\w)", re.IGNORECASE),
+        "do_that": re.compile(
+            r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)",
+            re.IGNORECASE,
+        ),
+        "it": re.compile(r"\b(?:it|its)\b", re.IGNORECASE),
+        "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "there": re.compile(rf"\b(?:{words('place_words')})\b(?!\s+(?:is|are|was|were|be|been|will|would)\b)", re.IGNORECASE),
-        "ordinal_one": re.compile(r"\bthe\s+([\w\-]+)\s+one\b", re.IGNORECASE),
-        "topic": re.compile(rf"\b(?:the|a|an|this|that)\s+(?:[\w\-'’]+\s+){{0,3}}(?:{heads})\b", re.IGNORECASE),
-        "demonstrative": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
+        "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
+        "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
         "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
         "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
+        "else": re.compile(r"\b(?:else|other|others|too|also|as well)\b", re.IGNORECASE),
+        "opening": re.compile(
+            r"^(?:\w+\s+){0,2}?(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\s+", re.IGNORECASE
+        ),
         "connective": re.compile(rf"^(?:{words('connectives')})\b[,\s]*", re.IGNORECASE),
+        "noun_follows": re.compile(rf"\s+(?!(?:{function})\b)[a-z]", re.IGNORECASE),
     }

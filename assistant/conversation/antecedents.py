@@ -1,0 +1,120 @@
+"""What a referring expression of a follow-up stands for, chosen from the conversation's memory (memory.py):
+"it", "they", "there", "that", "in that case", "the two of them", "the first guy", "the second one"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.conversation.memory import Memory, Referent
+from assistant.data import load
+
+
+def case(memory: Memory, named: set[str]) -> Referent | None:
+    """What "in that case" is: the case discussed ("the second scenario"), else the most salient topic."""
+    cases = set(load("conversation")["case_heads"])
+    return best_topic(memory, named, lambda r: r.head in cases) or memory.best(("topic",), named)
+
+
+def location(memory: Memory, named: set[str]) -> Referent | None:
+    """What "there" is: a place the conversation named as a location, or an event or case more salient than it
+    ("at the summit", "in the second scenario"), else any place."""
+    places = [r for r in memory.referents.values() if r.kind == "place" and r.located > 0 and r.key not in named]
+    place = max(places, key=lambda r: r.located) if places else None
+    settings = set(load("conversation")["event_heads"]) | set(load("conversation")["case_heads"])
+    setting = best_topic(memory, named, lambda r: r.head in settings)
+    if setting is not None and (place is None or setting.salience > place.located):
+        return setting
+    return place or memory.best(("place",), named)
+
+
+def group(memory: Memory, named: set[str]) -> Referent | None:
+    """What "they" are: a group of people, a plural topic or an organisation; a place only when nothing else fits."""
+    plural = [r for r in memory.referents.values() if r.key not in named and (r.kind == "group" or (r.kind == "topic" and r.plural))]
+    organisations = [r for r in memory.referents.values() if r.key not in named and r.kind == "organisation"]
+    ranked = plural + organisations
+    return max(ranked, key=lambda r: r.salience) if ranked else memory.best(("place",), named)
+
+
+def thing(memory: Memory, named: set[str]) -> Referent | None:
+    """What "it" is: the organisation the previous question asked for, else the most salient singular topic,
+    else an organisation (place) the previous question named."""
+    answered = [
+        r for k, r in memory.referents.items() if k in memory.answered and k not in named and r.kind == "organisation" and not r.plural
+    ]
+    topic = memory.best(("topic",), named, plural=False)
+    if answered and (topic is None or max(r.salience for r in answered) > topic.salience):
+        return max(answered, key=lambda r: r.salience)
+    if topic is not None:
+        return topic
+    actors = [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind in ("organisation", "place")]
+    return actors[0] if actors else None
+
+
+def previous_event(memory: Memory, named: set[str]) -> Referent | None:
+    """What "that" (alone or before an event verb) and "afterwards" point at: the previous question's topic, else
+    what it was answered with ("Which firms were hit?" → "Anna Corp and Lind Ltd"), else the most salient topic."""
+    topics = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
+    topics += [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind == "topic"]
+    answered = [memory.referents[k] for k in memory.answered if k not in named and memory.referents[k].kind not in ("person", "group")]
+    answered.sort(key=lambda r: (not r.plural, -r.salience))  # "Anna Corp and Lind Ltd" before either
+    determined = [r for r in topics if r.determined]
+    own = [r for r in determined if r.key in memory.previous_own]
+    chosen = own or answered or determined or topics
+    return chosen[0] if chosen else best_topic(memory, named, lambda r: True)
+
+
+def pair(memory: Memory, named: set[str]) -> Referent | None:
+    """Who "the two of them" are: a group of two, else the two people most salient."""
+    groups = [r for r in memory.referents.values() if r.kind == "group" and r.text.count(" and ") == 1 and "," not in r.text]
+    people = sorted((r for r in memory.referents.values() if r.kind == "person"), key=lambda r: -r.salience)[:2]
+    if len(people) == 2 and not (groups and max(g.salience for g in groups) >= people[1].salience):
+        people.sort(key=lambda r: r.first)
+        return Referent("", f"{people[0].text} and {people[1].text}", "group", True)
+    return max(groups, key=lambda r: r.salience) if groups else None
+
+
+def person_in_order(which: str, memory: Memory) -> Referent | None:
+    """Who "the first guy", "the second man", "the latter", "the other one" is, by order of mention."""
+    people = sorted((r for r in memory.referents.values() if r.kind == "person" and r.first[0] < 1 << 30), key=lambda r: r.first)
+    if not people:
+        return None
+    ordinals = load("conversation")["ordinals"]
+    if which in ordinals:
+        return people[ordinals.index(which)] if ordinals.index(which) < len(people) else None
+    if which in ("last", "latter"):
+        return people[-1]
+    if len(people) < 2:
+        return None
+    if which == "former":
+        return people[-2]
+    latest = max(people, key=lambda r: r.salience)
+    return next((r for r in reversed(people) if r is not latest), None)  # "the other one"
+
+
+def one(which: str, memory: Memory, named: set[str]) -> str | None:
+    """What "the second one", "the other one", "the neutral one" is: a topic whose head noun the conversation used
+    with modifiers; an ordinal picks from an answer's list, "other" the one not yet asked about."""
+    topic = best_topic(memory, set(), lambda r: bool(memory.modifiers(r.head.removesuffix("s")) or memory.modifiers(r.head)))
+    topic = topic or best_topic(memory, set(), lambda r: r.plural or r.key != r.head)
+    if topic is None:
+        return None
+    head = topic.head.removesuffix("s") if topic.plural and topic.head.removesuffix("s") else topic.head
+    ordinals = load("conversation")["ordinals"]
+    if which in ordinals or which == "last":
+        for listing in memory.lists:
+            choices = listing.get(head, [])
+            position = len(choices) - 1 if which == "last" else ordinals.index(which)
+            if len(choices) > max(position, 1):
+                return f"the {choices[position]} {head}"
+    if which == "other":
+        asked = {r.key.removesuffix(f" {head}").split()[-1] for r in memory.referents.values() if r.head == head}
+        others = [m for m in memory.modifiers(head) if m.split()[-1] not in asked and m not in ordinals]
+        if len(others) == 1:
+            return f"the {others[0]} {head}"
+    return f"the {which} {head}"
+
+
+def best_topic(memory: Memory, named: set[str], keep: Callable[[Referent], bool]) -> Referent | None:
+    """The most salient topic with a head noun that `keep` accepts, not one of `named`."""
+    ranked = [r for r in memory.referents.values() if r.kind == "topic" and r.head and r.key not in named and keep(r)]
+    return max(ranked, key=lambda r: r.salience) if ranked else None

@@ -1,0 +1,115 @@
+"""Elliptic follow-ups completed from the previous question: "Why?", "And then?", "And in the negative one?".
+
+- A bare question word ("Why?", "When?") asks the previous question again with it: "What did Anna Berg sign in
+  May?" → "Why did Anna Berg sign in May?"; when that does not read, the previous question's subjects are named.
+- A request to go on ("And then?", "What happened next?") asks what happened after the previous topic.
+- A bare phrase ("And Tom Lind?", "And in the dry season?") takes the place of its counterpart in the
+  previous question: a person for a person, a place or organisation for one, a topic for one with the same head.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.conversation.memory import CONTEXT, Memory
+from assistant.conversation.phrases import topic_phrases
+from assistant.data import load
+from assistant.index.catalogue import EntityCatalogue
+
+_NAME = re.compile(r"[A-Z][\w.\-/']*(?:\s+[A-Z][\w.\-/']*)*")
+_KINDS = {"person": "person", "organisation": "actor", "place": "actor", "group": "group"}
+"""Which referents stand in for one another in a bare-phrase follow-up."""
+
+
+def bare_question_word(question: str, memory: Memory) -> str | None:
+    """ "Why?" → the previous question asked with "why" (None when `question` is more than a question word)."""
+    match = _lexicon()["bare_wh"].match(question.strip())
+    if match is None or not memory.previous:
+        return None
+    word = match.group("wh")
+    swapped = _lexicon()["swappable"].sub(word[:1].upper() + word[1:].lower() + " ", memory.previous, count=1)
+    if swapped != memory.previous:
+        return swapped
+    subjects = [memory.referents[k].text for k in memory.previous_keys][:2]
+    return f"{word[:1].upper()}{word[1:].lower()}{CONTEXT}{' and '.join(subjects)}?" if subjects else None
+
+
+def going_on(question: str, memory: Memory) -> str | None:
+    """ "And then?" → what happened after the previous question's topic (None for other questions)."""
+    if not _lexicon()["go_on"].match(question.strip()) or not memory.previous_keys:
+        return None
+    topics = [memory.referents[k] for k in memory.previous_keys]
+    main = next((r for r in topics if r.kind == "topic" and r.determined), topics[0])
+    return f"What happened after {main.text}?"
+
+
+def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None) -> str | None:
+    """The previous question with the bare phrase `fragment` ("in the negative scenario", "Tom Lind") in the
+    place of its counterpart; None when `fragment` is not a bare phrase or has no counterpart there."""
+    bare = _lexicon()["bare_phrase"].fullmatch(fragment.strip().rstrip("?.! "))
+    if bare is None or not memory.previous:
+        return None
+    phrase = re.sub(r"^the\s+(?=[A-Z])", "", bare.group("phrase"))
+    preposition = (bare.group("preposition") or "").lower()
+    kinds = [kind for start, end, kind in _slots(phrase, catalogue) if (start, end) == (0, len(phrase))]
+    kind = kinds[0] if kinds else "name" if _NAME.fullmatch(phrase) else None
+    if kind is None:
+        return None
+    # The latest question where the counterpart is asked about, not only added as context (", regarding …").
+    for native in (True, False):
+        for question in memory.questions:
+            context = question.find(CONTEXT) if native else -1
+            slots = [
+                (not question[:start].lower().rstrip().endswith(f" {preposition}"), other != kind, start, end)
+                for start, end, other in _slots(question, catalogue)
+                if (context < 0 or start < context) and _stands_for(kind, other) and question[start:end].lower() != phrase.lower()
+            ]
+            if slots:
+                *_, start, end = min(slots)  # after the same preposition, of the same kind, first
+                return question[:start] + phrase + question[end:]
+    return None
+
+
+def _stands_for(kind: str, other: str) -> bool:
+    """Whether a phrase of `kind` can take the place of one of `other` (an unknown name, of any name)."""
+    if "name" in (kind, other):
+        return {kind, other} <= {"name", "person", "actor", "group"}
+    return kind == other
+
+
+def _slots(text: str, catalogue: EntityCatalogue | None) -> list[tuple[int, int, str]]:
+    """Spans of `text` a bare phrase can stand in for: entities by kind, topics by head noun."""
+    slots = [(p.start, p.end, _topic_kind(text[p.start : p.end], p.head)) for p in topic_phrases(text, catalogue)]
+    if catalogue is not None:
+        for entity, start, end in catalogue.entities_in(text):
+            if entity.kind in _KINDS and not any(s < end and start < e for s, e, _ in slots):
+                start = start - 4 if text[max(start - 4, 0) : start].lower() == "the " else start
+                slots.append((start, end, _KINDS[entity.kind]))
+    return slots
+
+
+def _topic_kind(said: str, head: str) -> str:
+    """A topic's kind: "name" for a capitalised one ("the Republicans"), else its head noun."""
+    return "name" if _NAME.fullmatch(re.sub(r"^the\s+", "", said)) else f"topic:{head or 'date'}"
+
+
+@cache
+def _lexicon() -> dict[str, re.Pattern[str]]:
+    data = load("conversation")
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+
+    return {
+        "bare_wh": re.compile(
+            rf"^(?:(?:{words('connectives')})\s+)?(?P<wh>{words('question_words')})(?:\s+(?:is|was)\s+(?:that|this|it))?\s*[?.!]*$",
+            re.IGNORECASE,
+        ),
+        "swappable": re.compile(rf"^(?:what|which|who)\s+(?=(?:{words('swap_auxiliaries')})\b)", re.IGNORECASE),
+        "go_on": re.compile(rf"^(?:(?:{words('connectives')})\s+)?(?:{words('go_on')})\s*[?.!]*$", re.IGNORECASE),
+        "bare_phrase": re.compile(
+            rf"(?:(?:{words('connectives')}|{words('elliptic_openers')})[,\s]+)*(?:(?P<preposition>{words('prepositions')})\s+)?(?P<phrase>[^?]+)",
+            re.IGNORECASE,
+        ),
+    }

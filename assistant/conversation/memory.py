@@ -1,0 +1,311 @@
+"""Memory of a conversation: every person, organisation, place, group and topic of its earlier questions and
+answers, each with a salience that favours recent turns, questions over answers, and what a question asked for.
+
+Entities come from the corpus' catalogue; topics are noun phrases (phrases.py). A who/where/which question
+lends its answer's first-sentence entities the most salience ("Who drafted it?" → the people named), and a
+plural answer becomes a group ("Anna Berg and Tom Lind"). A place gains salience as a location only where it
+is one ("in Vienna", not "the Vienna talks"), which is what "there" needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from assistant.conversation.phrases import Phrase, topic_phrases
+from assistant.data import load
+from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.retrieval.query import QueryIntent, understand
+from assistant.text import content_terms
+from assistant.types import Turn
+
+CONTEXT = ", regarding "
+"""How a rewritten question adds what it is about ("Why, regarding the draft framework?")."""
+RECENCY = 0.6
+"""Salience kept per turn of age: the previous turn counts 1, the one before 0.6, then 0.36 …"""
+QUESTION_WEIGHT = 1.0
+LATER_TOPIC_WEIGHT = 0.6
+"""A question's first topic is what it is about; later ones ("… to end the war") count less."""
+ANSWER_WEIGHT = 0.4
+ANSWERED_WEIGHT = 2.0
+FOCUS_CHARS = 120
+"""How far after a name the words that say what it did are looked for."""
+"""Weight of the people (places, organisations) a who/where/which question was answered with."""
+_LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\s*,\s*|\s*(?:,?\s+and|&)\s+(?:[\w\-]+\s+){0,3}?")
+_WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
+
+
+@dataclass
+class Referent:
+    """Something a follow-up can point back at, and how a rewritten question names it."""
+
+    key: str
+    text: str
+    kind: str
+    """person, organisation, place, group (several people, a plural name) or topic (a noun phrase or date)."""
+    plural: bool = False
+    head: str = ""
+    determined: bool = True
+    salience: float = 0.0
+    located: float = 0.0
+    """Salience gained where the text names it as a location."""
+    first: tuple[int, int] = (1 << 30, 0)
+    """(turn, position) of its first mention in a question: "the first guy" is the earliest person asked about."""
+
+
+@dataclass
+class Memory:
+    referents: dict[str, Referent] = field(default_factory=dict)
+    answered: set[str] = field(default_factory=set)
+    """Referents the previous question asked for ("Which bank is financing it?" → the bank)."""
+    lists: list[dict[str, list[str]]] = field(default_factory=list)
+    """Per answer, newest first: the modifiers each head noun takes, in order ("scenario": ["optimistic", …])."""
+    previous: str = ""
+    """The previous turn's standalone question."""
+    previous_keys: list[str] = field(default_factory=list)
+    """What the previous question named, in order."""
+    previous_own: list[str] = field(default_factory=list)
+    """What the previous question named before any context the rewriter added (", regarding …")."""
+    questions: list[str] = field(default_factory=list)
+    """Every earlier standalone question, newest first."""
+    specific: dict[str, str] = field(default_factory=dict)
+    """The latest specific phrase each head noun had ("success": "the success in Gaza"): what "that success" is."""
+
+    def add(self, referent: Referent, weight: float, located: bool = False, at: tuple[int, int] | None = None) -> None:
+        kept = self.referents.setdefault(referent.key, referent)
+        kept.salience += weight
+        kept.located += weight if located else 0.0
+        kept.first = min(kept.first, at) if at is not None else kept.first
+
+    def best(self, kinds: Iterable[str], exclude: Iterable[str] = (), plural: bool | None = None) -> Referent | None:
+        """The most salient referent of one of `kinds` (and number), not one of `exclude`."""
+        wanted, skipped = set(kinds), set(exclude)
+        ranked = [
+            r for r in self.referents.values() if r.kind in wanted and r.key not in skipped and (plural is None or r.plural == plural)
+        ]
+        return max(ranked, key=lambda r: r.salience) if ranked else None
+
+    def modifiers(self, head: str) -> list[str]:
+        """Every modifier `head` has taken in the conversation, oldest first ("optimistic", "neutral" …)."""
+        seen = [m for listing in reversed(self.lists) for m in listing.get(head, [])]
+        seen += [r.key.removesuffix(f" {head}") for r in self.referents.values() if r.head == head and r.key != head]
+        return list(dict.fromkeys(m for m in seen if m))
+
+
+def entity_referent(entity: Entity, article: bool = False) -> Referent:
+    """`entity` as a referent, named "the Selva Commission" when `article` (the question said "the")."""
+    name = f"the {entity.name}" if article and entity.kind != "person" and not entity.name.lower().startswith("the ") else entity.name
+    return Referent(f"entity:{entity.id}", name, entity.kind)
+
+
+def phrase_referent(phrase: Phrase) -> Referent:
+    return Referent(phrase.key, phrase.text, "topic", phrase.plural, phrase.head, phrase.determined)
+
+
+def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Memory:
+    """The memory of every turn in `history`, older turns fading by RECENCY."""
+    memory = Memory()
+    for age, turn in enumerate(reversed(history)):
+        recency = RECENCY**age
+        question = turn.standalone_question
+        memory.questions.append(question)
+        keys = _remember_question(memory, question, understand(question, catalogue), catalogue, recency, len(history) - age)
+        if age == 0:
+            memory.previous, memory.previous_keys = question, [key for _, key in keys]
+            context = question.find(CONTEXT)
+            memory.previous_own = [key for at, key in keys if context < 0 or at < context]
+        if catalogue is not None:
+            own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
+            _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
+        for phrase in topic_phrases(f"{question} {turn.answer}"):
+            if phrase.head and (phrase.modifier or phrase.end > phrase.head_at + len(phrase.head)):
+                memory.specific.setdefault(phrase.head, re.sub(r"^(?:a|an)\s+", "the ", phrase.text))
+    return memory
+
+
+def _remember_question(
+    memory: Memory, question: str, intent: QueryIntent, catalogue: EntityCatalogue | None, recency: float, turn: int
+) -> list[tuple[int, str]]:
+    """Add what `question` names; return where and what its subjects are, in order (not what it asks for:
+    "Which companies …?")."""
+    named: list[tuple[int, str]] = []
+    asked_for = _asked_for(question)
+    phrases = [p for p in topic_phrases(question, catalogue) if not _is_entity(p, catalogue) and p.start != getattr(asked_for, "start", -1)]
+    for entity, (weight, start) in _question_weights(question, intent, catalogue).items():
+        referent = entity_referent(entity, question[:start].lower().endswith("the "))
+        inside = any(p.start <= start < p.end for p in phrases)  # "the Vienna talks": the talks are the subject
+        located = _LOCATIVE.search(question[:start]) is not None
+        memory.add(referent, (min(weight, ANSWER_WEIGHT) if inside else weight) * recency, located=located, at=(turn, start))
+        if not inside:
+            named.append((start, referent.key))
+    people = [entity for entity in intent.entities if entity.kind == "person"]
+    if len(people) > 1 and re.search(r"\band\b|&", question):
+        group = _group(people)
+        memory.add(group, QUESTION_WEIGHT * recency)
+        named.append((question.find(people[0].name.split()[-1]), group.key))
+    for position, phrase in enumerate(phrases):
+        referent = phrase_referent(phrase)
+        memory.add(referent, (QUESTION_WEIGHT if position == 0 else LATER_TOPIC_WEIGHT) * recency)
+        named.append((phrase.start, referent.key))
+    if asked_for is not None:
+        memory.add(phrase_referent(asked_for), LATER_TOPIC_WEIGHT * recency)
+    for start, referent in _plural_names(question, catalogue):
+        memory.add(referent, QUESTION_WEIGHT * recency)
+        named.append((start, referent.key))
+    return sorted(named)
+
+
+def _remember_answer(
+    memory: Memory, answer: str, question: str, intent: QueryIntent, catalogue: EntityCatalogue, recency: float, latest: bool
+) -> None:
+    kind = intent.answer_type
+    seeks = _seeks_other(question, kind, catalogue)
+    asked = {entity.id for entity in intent.entities}
+    choices = [e for e in intent.entities if e.kind == "person"] if _WHICH_OF.match(question) else []
+    if len(choices) > 1:  # "Which of Anna Berg and Tom Lind …?": the answer picks one of them
+        kind, seeks, asked = "person", True, set()
+    sentences = [s for s in _SENTENCE.split(answer) if s.strip()]
+    answering = next((i for i, s in enumerate(sentences) if seeks and _sought(s, kind, asked, catalogue)), -1)
+    listing: dict[str, list[str]] = {}
+    for position, sentence in enumerate(sentences):
+        sought_here = _sought(sentence, kind, asked, catalogue) if position == answering else []
+        if len(choices) > 1 and sought_here:
+            sought_here = [_focus(sentence, question, [e for e in sought_here if e in choices] or sought_here, catalogue)]
+        for entity, start, _ in catalogue.entities_in(sentence):
+            referent = entity_referent(entity)
+            located = _LOCATIVE.search(sentence[:start]) is not None
+            memory.add(referent, (ANSWERED_WEIGHT if entity in sought_here else ANSWER_WEIGHT) * recency, located=located)
+            if entity in sought_here and latest:
+                memory.answered.add(referent.key)
+        together = _conjoined(sentence, catalogue, kind)
+        if len(together) > 1 and set(together) <= set(sought_here):
+            group = _group(together)
+            memory.add(group, ANSWERED_WEIGHT * recency)
+            if latest:
+                memory.answered.add(group.key)
+        for phrase in topic_phrases(sentence):
+            if phrase.head and phrase.modifier and phrase.modifier not in listing.setdefault(phrase.head, []):
+                listing[phrase.head].append(phrase.modifier)
+    memory.lists.append(listing)
+
+
+def _sought(sentence: str, kind: str, asked: set[str], catalogue: EntityCatalogue) -> list[Entity]:
+    """Entities of the kind the question asks for that it does not name itself: its answer."""
+    found = [entity for entity, _, _ in catalogue.entities_in(sentence) if entity.kind == kind and entity.id not in asked]
+    return list(dict.fromkeys(found))
+
+
+def _focus(sentence: str, question: str, candidates: list[Entity], catalogue: EntityCatalogue) -> Entity:
+    """The candidate the sentence says what the question asks about: the one whose mention is followed, before the
+    next candidate, by most of the question's words ("Anna Berg and Tom Lind, who was to chair the board" for
+    "Which of them was to chair the board?" → Tom Lind)."""
+    words = set(content_terms(question)) - {term for e in candidates for term in content_terms(e.name)}
+
+    mentions = [(found, start, end) for found, start, end in catalogue.entities_in(sentence) if found in candidates]
+
+    def score(entity: Entity) -> int:
+        windows = [
+            sentence[end : min([end + FOCUS_CHARS] + [s for other, s, _ in mentions if s >= end and other != entity])]
+            for found, _, end in mentions
+            if found == entity
+        ]
+        return max((len(words & set(content_terms(window))) for window in windows), default=0)
+
+    return max(candidates, key=score)
+
+
+def _conjoined(sentence: str, catalogue: EntityCatalogue, kind: str) -> list[Entity]:
+    """The first run of entities of `kind` named together ("Anna Berg and Tom Lind", "Berg, Lind and Ek",
+    "Anna Berg and retired General Tom Lind")."""
+    run: list[Entity] = []
+    last_end = -1
+    for entity, start, end in catalogue.entities_in(sentence):
+        if entity.kind != kind:
+            continue
+        if run and _AND.fullmatch(sentence[last_end:start]):
+            run.append(entity)
+        elif len(run) > 1:
+            break
+        else:
+            run = [entity]
+        last_end = end
+    return run if len(run) > 1 else []
+
+
+def _asked_for(question: str) -> Phrase | None:
+    """The thing a "which/what N" question asks for ("Which pipeline did he buy?" → the pipeline)."""
+    match = _asked_for_pattern().match(question)
+    if match is None or match.group("noun").lower() in _generic_terms():
+        return None
+    noun = match.group("noun")
+    plural = noun.endswith("s") and not noun.endswith("ss")
+    return Phrase(f"the {match.group('np')}", noun.lower(), match.start("np"), match.end("np"), match.start("noun"), plural=plural)
+
+
+@cache
+def _asked_for_pattern() -> re.Pattern[str]:
+    function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
+    word = rf"(?!(?:{function})\b)(?-i:[a-z][\w\-]+)"
+    aux = "did|does|do|is|was|are|were|has|have|had|will|would|can|could"
+    return re.compile(rf"^\W*(?:and\s+)?(?:which|what)\s+(?P<np>(?:{word}\s+)?(?P<noun>{word}))\s+(?:{aux})\b", re.IGNORECASE)
+
+
+@cache
+def _generic_terms() -> frozenset[str]:
+    """Nouns that ask for a kind of answer ("what share", "which year"), not about a thing."""
+    return frozenset(load("questions")["generic_terms"])
+
+
+def _group(members: list[Entity]) -> Referent:
+    """Several entities named together: a group of people, or (plural) organisations or places."""
+    names = [m.name for m in dict.fromkeys(members)]
+    kind = "group" if all(m.kind == "person" for m in members) else members[0].kind
+    return Referent("group:" + "+".join(sorted(names)), " and ".join([", ".join(names[:-1]), names[-1]]), kind, True)
+
+
+def _plural_names(text: str, catalogue: EntityCatalogue | None) -> list[tuple[int, Referent]]:
+    """Plural forms of a place's demonym ("the Dravenians"): a group."""
+    if catalogue is None:
+        return []
+    found = []
+    for match in re.finditer(r"\b([A-Z][\w\-]+)s\b", text):
+        entity = catalogue.resolve(match.group(1))
+        if entity is not None and entity.kind == "place" and match.group(1) != entity.name:
+            found.append((match.start(), Referent(f"plural:{match.group().lower()}", f"the {match.group()}", "group", True)))
+    return found
+
+
+def _is_entity(phrase: Phrase, catalogue: EntityCatalogue | None) -> bool:
+    return catalogue is not None and catalogue.resolve(phrase.text) is not None
+
+
+def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatalogue | None) -> dict[Entity, tuple[float, int]]:
+    """Salience and position of each entity of a question: a person described by a role ("his protégé") most,
+    one named as the possessor of something ("the minister's deputy") least."""
+    lowered = question.lower()
+    weights = {entity: (QUESTION_WEIGHT, max(lowered.find(entity.name.lower()), 0)) for entity in intent.entities}
+    if catalogue is not None:
+        for entity, start, end in catalogue.entities_in(question):
+            weights[entity] = (ANSWER_WEIGHT if _possessive(question, end) else weights[entity][0], start)
+    for phrase, entity in intent.roles:
+        start = lowered.find(phrase.lower())
+        possessor = phrase.endswith(("'s", "’s")) or (start >= 0 and _possessive(question, start + len(phrase)))
+        weights[entity] = (ANSWER_WEIGHT if possessor else ANSWERED_WEIGHT, max(start, 0))
+    return weights
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end : end + 2] in ("'s", "’s")
+
+
+def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) -> bool:
+    """Whether a who/where/which question asks for an entity it does not name ("Who is the minister's deputy?"),
+    rather than about one it names ("Who is Anna Berg?")."""
+    if answer_type not in ("person", "place", "organisation"):
+        return False
+    named = [(e, end) for e, _, end in catalogue.entities_in(question) if e.kind == answer_type]
+    return all(_possessive(question, end) for _, end in named)

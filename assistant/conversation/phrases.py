@@ -1,0 +1,87 @@
+"""Topic phrases of a question or answer: the noun phrases a follow-up can point back at.
+
+A topic phrase is a determiner or possessor, up to three modifiers and a head noun from the conversation
+lexicon ("the neutral scenario", "Trump's first approach", "the 28-point peace plan"); names the corpus uses
+that are not entities ("the National Security Strategy") and dates ("22 October") are topics too.
+Function words never count as modifiers, so a phrase does not run across a verb ("the summit bring a ceasefire").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.data import load
+from assistant.index.catalogue import EntityCatalogue
+from assistant.index.dates import dated_expressions
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """`text` is how a rewritten question names the topic; `modifier` the words before the head ("neutral")."""
+
+    text: str
+    head: str
+    start: int
+    end: int
+    head_at: int
+    modifier: str = ""
+    plural: bool = False
+    determined: bool = True
+    """False for a bare noun ("sanctions"): a question about one may still lean on the conversation."""
+
+    @property
+    def key(self) -> str:
+        return re.sub(r"^(?:the|a|an)\s+", "", self.text.lower())
+
+
+def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[Phrase]:
+    """Topic phrases of `text` in order of appearance, none overlapping."""
+    found: list[Phrase] = []
+    for match in _lexicon()["phrase"].finditer(text):
+        head = match.group("head")
+        possessor = match.group("possessor") or ""
+        modifier = (match.group("mods") or match.group("pmods") or match.group("bare") or "").strip()
+        determiner = (match.group("det") or "").lower()
+        if determiner in ("his", "her", "its", "their"):
+            continue  # "his bill": the rewriter names the person first
+        said = match.group()[len(match.group("det") or "") :].strip()
+        article = f"{determiner} " if determiner in ("a", "an") else "" if possessor or (not determiner and _plural(head)) else "the "
+        span = (match.start(), match.end(), match.start("head"))
+        found.append(Phrase(f"{article}{said}", head.lower(), *span, modifier.lower(), _plural(head), bool(determiner or possessor)))
+    if catalogue is not None:
+        names = [(start, end) for _, start, end in catalogue.entities_in(text)]
+        found = [p for p in found if not any(s <= p.head_at < e for s, e in names)]  # "the Basin Commission"
+        for name in catalogue.names:
+            at = text.find(name)
+            end = at + len(name)
+            if at >= 0 and catalogue.resolve(name) is None and not any(p.start < end and at < p.end for p in found):
+                found.append(Phrase(f"the {name}", name.split()[-1].lower(), at, end, at))
+    for date in dated_expressions(text, 2000):
+        if (date.day or date.month) and not any(p.start < date.end and date.start < p.end for p in found):
+            found.append(Phrase(date.text, "", date.start, date.end, date.start))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _plural(head: str) -> bool:
+    return head.endswith("s") and not head.endswith(("ss", "is", "us"))
+
+
+@cache
+def _lexicon() -> dict[str, re.Pattern[str]]:
+    data = load("conversation")
+    heads = "|".join(re.escape(w) for w in sorted(data["topic_heads"], key=len, reverse=True))
+    function = sorted(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), key=len, reverse=True)
+    stop = "|".join(re.escape(w) for w in function)
+    modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
+    return {
+        "phrase": re.compile(
+            rf"\b(?:(?P<det>the|a|an|this|that|these|those|his|her|its|their)\s+(?P<mods>(?:{modifier}\s+){{0,3}})"
+            rf"|(?P<possessor>(?-i:(?:[A-Z][\w.\-/]*\s+){{0,2}}[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}})"
+            rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?)\b"
+            rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
+            rf"(?:\s+(?:{heads})(?:s|es)?\b)?)?",
+            re.IGNORECASE,
+        ),
+    }

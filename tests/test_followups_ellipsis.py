@@ -1,0 +1,71 @@
+"""Elliptic follow-ups completed from earlier questions, on the river-basin corpus' catalogue: a bare question
+word, "and then?", and a bare phrase taking the place of its counterpart."""
+
+from __future__ import annotations
+
+from assistant.conversation.followups import rewrite_follow_up
+from assistant.types import Turn
+from tests.riverbasin import RIVER, river_catalogue
+
+TEXT = RIVER.read_text(encoding="utf-8")
+
+
+def _sentence(start: str) -> str:
+    at = TEXT.index(start)
+    return TEXT[at : TEXT.index(". ", at) + 1] + " [1]"
+
+
+def _turn(question: str, answer_start: str, standalone: str = "") -> Turn:
+    return Turn(question, standalone or question, _sentence(answer_start))
+
+
+def test_a_bare_question_word_asks_the_previous_question_again() -> None:
+    history = (_turn("What did the bank's board decide on 11 November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("Why?", history, river_catalogue()) == "Why did the bank's board decide on 11 November 2024?"
+    history = (_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
+    assert rewrite_follow_up("And why?", history, river_catalogue()) == "Why, regarding Elena Castell?"
+
+
+def test_and_then_asks_what_happened_after_the_previous_topic() -> None:
+    history = (_turn("What happened on 2 July 2024?", "Marisca responded on 2 July 2024"),)
+    assert rewrite_follow_up("And then?", history, river_catalogue()) == "What happened after 2 July 2024?"
+
+
+def test_a_bare_name_takes_the_place_of_the_person_asked_about() -> None:
+    warned = _turn("What has she warned about?", "Marisca's Minister of Agriculture, Elena Castell", "What has Elena Castell warned about?")
+    history = (_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell"), warned)
+    assert rewrite_follow_up("And Breuer?", history, river_catalogue()) == "What has Breuer warned about?"
+
+
+def test_and_in_the_second_one_keeps_the_rest_of_the_question() -> None:
+    history = (_turn("What would the bank do in the first scenario?", "In the first scenario, the draft framework"),)
+    assert rewrite_follow_up("And in the second one?", history, river_catalogue()) == "What would the bank do in the second scenario?"
+
+
+def test_the_counterpart_is_looked_for_past_a_question_that_only_carried_it_as_context() -> None:
+    history = (
+        _turn("What happens to the tranche in the first scenario?", "In the first scenario, the draft framework"),
+        _turn("Who chairs that commission?", "Rui Salgado, a former", "Who chairs that commission, regarding the first scenario?"),
+    )
+    assert rewrite_follow_up("And in the second scenario?", history, river_catalogue()) == (
+        "What happens to the tranche in the second scenario?"
+    )
+
+
+def test_a_bare_phrase_replaces_the_counterpart_after_the_same_preposition() -> None:
+    history = (_turn("What did Tesk say about Marisca?", "Marisca responded on 2 July 2024"),)
+    assert rewrite_follow_up("And about Kaleva?", history, river_catalogue()) == "What did Tesk say about Kaleva?"
+
+
+def test_an_unknown_name_takes_the_place_of_a_name_of_the_corpus() -> None:
+    history = (_turn("What did the Farmers' Union organise?", "In late April 2025, the Farmers' Union"),)
+    assert rewrite_follow_up("And the Greens?", history, river_catalogue()) == "What did Greens organise?"
+
+
+def test_an_ordinal_one_picks_from_the_list_an_answer_gave() -> None:
+    listing = "In the first scenario, talks resume. In the hopeful scenario, the dam fills. In the dry scenario, talks fail. [1]"
+    history = (Turn("What are the scenarios?", "What are the scenarios?", listing),)
+    assert rewrite_follow_up("Tell me about the second one.", history, river_catalogue()) == "Tell me about the hopeful scenario."
+    asked = (*history, _turn("What happens in the first scenario?", "In the first scenario, the draft framework"))
+    asked = (*asked, _turn("And in the dry one?", "In the second scenario", "What happens in the dry scenario?"))
+    assert rewrite_follow_up("And the other one?", asked, river_catalogue()) == "What happens in the hopeful scenario?"

@@ -1,0 +1,97 @@
+"""References resolved against the memory of the whole conversation, on the river-basin corpus' catalogue:
+groups, plural topics, people by order of mention, places as locations, "that <noun>", "afterwards", "done that"."""
+
+from __future__ import annotations
+
+from assistant.conversation.followups import rewrite_follow_up
+from assistant.conversation.phrases import topic_phrases
+from assistant.types import Turn
+from tests.riverbasin import RIVER, river_catalogue
+
+TEXT = RIVER.read_text(encoding="utf-8")
+
+
+def _sentence(start: str) -> str:
+    """The sentence of the corpus that begins with `start` (answers are verbatim sentences)."""
+    at = TEXT.index(start)
+    return TEXT[at : TEXT.index(". ", at) + 1] + " [1]"
+
+
+def _turn(question: str, answer_start: str, standalone: str = "") -> Turn:
+    return Turn(question, standalone or question, _sentence(answer_start))
+
+
+CASTELL = _turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell")
+BREUER = _turn("Who is Lukas Breuer?", "Dravenia's Minister of Energy, Lukas Breuer")
+SALGADO = _turn("Who is Rui Salgado?", "Rui Salgado, a former chair")
+AALTO = _turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator")
+MINISTERS = Turn("Which ministers spoke?", "Which ministers spoke?", "Lukas Breuer and Elena Castell spoke. [1]")
+
+
+def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() -> None:
+    phrases = [p.text for p in topic_phrases("Did the first round bring a deal for the Selva Basin Commission?", river_catalogue())]
+    assert phrases == ["the first round", "a deal for the Selva Basin Commission"]
+    assert [p.text for p in topic_phrases("What was Halden's first offer in Tesk?")] == ["Halden's first offer in Tesk"]
+
+
+def test_they_is_the_plural_topic_of_turn_one_not_the_person_of_turn_two() -> None:
+    history = (_turn("Which delegations initialled the draft framework?", "On 20 February 2025, after a third round"), AALTO)
+    assert rewrite_follow_up("What did they commit to?", history, river_catalogue()) == "What did delegations commit to?"
+
+
+def test_people_an_answer_names_together_are_they_and_the_two_of_them() -> None:
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("What did they argue?", (MINISTERS,), catalogue) == "What did Lukas Breuer and Elena Castell argue?"
+    history = (BREUER, CASTELL, _turn("Why is she sceptical?", "In Marisca, Castell is sceptical"))
+    assert rewrite_follow_up("How do the two of them differ?", history, catalogue) == "How do Lukas Breuer and Elena Castell differ?"
+
+
+def test_the_first_guy_is_the_first_person_asked_about_and_his_pronouns_follow() -> None:
+    history = (BREUER, CASTELL, SALGADO)
+    assert rewrite_follow_up("Back to the first guy: what did he present the dam as?", history, river_catalogue()) == (
+        "Back to Lukas Breuer: what did Lukas Breuer present the dam as?"
+    )
+
+
+def test_the_person_a_which_of_question_picks_is_the_one_the_answer_says_it_of() -> None:
+    answer = "Lukas Breuer and Elena Castell spoke; Castell warned that a rapid filling could cut the summer flow. [1]"
+    question = "Which of Lukas Breuer and Elena Castell warned about the summer flow?"
+    history = (Turn(question, question, answer),)
+    assert rewrite_follow_up("What else did she warn about?", history, river_catalogue()) == "What else did Elena Castell warn about?"
+
+
+def test_there_is_a_place_named_as_a_location_and_it_is_not_the_answer_to_where() -> None:
+    catalogue = river_catalogue()
+    where = _turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")
+    assert rewrite_follow_up("Who was there?", (where,), catalogue) == "Who was in Tesk?"
+    history = (_turn("What does the draft framework provide?", "It provides for the creation"), where)
+    assert rewrite_follow_up("Has it been approved?", history, catalogue) == "Has the draft framework been approved?"
+
+
+def test_that_noun_takes_the_specific_phrase_an_answer_used() -> None:
+    history = (_turn("What did Marisca do on 2 July 2024?", "Marisca responded on 2 July 2024"),)
+    assert rewrite_follow_up("What did that complaint ask for?", history, river_catalogue()) == (
+        "What did the formal complaint with the SBDB ask for?"
+    )
+
+
+def test_afterwards_is_after_the_previous_topic() -> None:
+    history = (_turn("What happened at the first round of talks?", "The talks focused on a single"),)
+    assert rewrite_follow_up("What did Marisca demand afterwards?", history, river_catalogue()) == (
+        "What did Marisca demand after the first round?"
+    )
+
+
+def test_done_that_gains_the_previous_predicate() -> None:
+    history = (_turn("Could the bank suspend the second tranche?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("Had it done that before?", history, river_catalogue()) == (
+        "Had the bank done that (suspend the second tranche) before?"
+    )
+
+
+def test_a_question_naming_only_a_background_country_still_leans_on_the_conversation() -> None:
+    history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
+    assert rewrite_follow_up("How much must Dravenia release?", history, river_catalogue()) == (
+        "How much must Dravenia release, regarding the draft framework?"
+    )
+    assert rewrite_follow_up("Who is Rui Salgado?", history, river_catalogue()) == "Who is Rui Salgado?"
