@@ -50,7 +50,8 @@ class Mention:
 @lru_cache(maxsize=4096)
 def _pattern(names: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a name's forms: aliases, surnames, metonyms (as written) and roles (any case)."""
-    forms = set(names) | {name.split()[-1] for name in names if len(name.split()) > 1}
+    surnames = {name.split()[-1] for name in names if len(name.split()) > 1}
+    forms = set(names) | {word for word in surnames if word[:1].isupper()}  # "Trump's envoy" has no surname "envoy"
     forms |= {other for form in forms for other in _metonyms().get(form, ())}
     exact = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True) if form)
     anycase = "|".join(re.escape(role) for role in roles)
@@ -137,6 +138,24 @@ class CorpusNames:
         return inside_sentence or bare in self.proper or bare in _metonyms()
 
 
+def same_party(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name one party: two catalogue entities only by an alias or metonym (not a
+    role: another's "envoy" is not this envoy), other names also by a surname or role."""
+    if a.entity and b.entity:
+        forms_a, forms_b = _pattern((a.surface, *a.aliases), ()), _pattern((b.surface, *b.aliases), ())
+        return a.entity == b.entity or bool(forms_a.search(b.surface) or forms_b.search(a.surface))
+    return a.named_in(b.surface) or b.named_in(a.surface)
+
+
+def party_key(mention: Mention) -> str:
+    """One key per party: a metonym group ("Kyiv" and "Ukraine" are one), else the catalogue entity or the name."""
+    for form in (mention.surface, *mention.aliases):
+        group = _metonyms().get(form)
+        if group:
+            return group[0]
+    return mention.entity or mention.surface
+
+
 def _inside(mentions: list[Mention], at: int) -> bool:
     return any(m.start <= at < m.end for m in mentions)
 
@@ -178,7 +197,7 @@ def _aligned_swap(claim: str, evidence: str, claimed: list[Mention], given: list
     for (c_start, c_end), (e_start, e_end) in substitutions(claim, evidence):
         for mine in (m for m in claimed if c_start <= m.start < c_end):
             for theirs in (g for g in given if e_start <= g.start < e_end):
-                if mine.named_in(theirs.surface) or theirs.named_in(mine.surface) or _listed_with(theirs, mine, given, evidence):
+                if same_party(mine, theirs) or _listed_with(theirs, mine, given, evidence):
                     continue
                 return Objection(Label.CONTRADICTED, "name", f"names {mine.surface} where the passage names {theirs.surface}")
     return None
@@ -194,7 +213,9 @@ def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence:
     return False
 
 
-_ROLE_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was|has been|became|as|remains)\s+)?(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?$")
+_ROLE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:is|was|has been|became|as|remains)\s+)?(?:(?:a|an|the|his|her|their)\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
+)
 _ROLE_BEFORE = re.compile(r"^\s*,?\s*$")
 
 

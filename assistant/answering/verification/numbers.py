@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from assistant.answering.verification.tokens import stem
@@ -27,21 +27,36 @@ _DATES = ("year", "month")
 @dataclass(frozen=True)
 class Quantity:
     kind: str
-    """percent, year, month, count, or a unit dimension (duration, length, money_usd, ...)."""
+    """percent, year, month, count, times, ordinal, or a unit dimension (duration, length, money_usd, ...)."""
     value: float
     slot: str = ""
-    """month: the part of the month (early/mid/late); count: the stem of the counted word."""
+    """month: the part of the month (early/mid/late); count, ordinal: the stem of the counted word."""
     text: str = ""
     position: int = 0
     """Index of the value's first word in the text's words (for the role check)."""
+    bound: str = ""
+    """">" (more than), "<" (less than), "~" (about) or "" (exactly), from the words before it."""
 
     def same_value(self, other: Quantity) -> bool:
-        if self.kind != other.kind or abs(self.value - other.value) > 1e-6 * max(1.0, abs(self.value)):
+        """Whether `other` (an evidence value, read as exact) is this value or within its bound."""
+        if self.kind != other.kind:
+            return False
+        if self.bound == ">":
+            return other.value > self.value or _close(self.value, other.value)
+        if self.bound == "<":
+            return other.value < self.value or _close(self.value, other.value)
+        if self.bound == "~":
+            return abs(other.value - self.value) <= _vocabulary().tolerance * abs(self.value)
+        if not _close(self.value, other.value):
             return False
         return self.kind != "month" or not self.slot or not other.slot or self.slot == other.slot
 
     def same_slot(self, other: Quantity) -> bool:
         return self.kind == other.kind and (self.kind != "count" or self.slot == other.slot)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a))
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,10 @@ class _Vocabulary:
     dimensions: dict[str, tuple[str, float]]
     months: dict[str, int]
     month_parts: dict[str, str]
+    bounds: dict[tuple[str, ...], str]
+    tolerance: float
+    times: dict[tuple[str, ...], float]
+    ordinals: dict[str, float]
 
 
 @cache
@@ -65,6 +84,10 @@ def _vocabulary() -> _Vocabulary:
         dimensions=dimensions,
         months={name: i for i, name in enumerate(units["months"], start=1)},
         month_parts=dict(units["month_parts"]),
+        bounds={tuple(phrase.split()): str(bound) for phrase, bound in words["bounds"].items()},
+        tolerance=float(words["approximate_tolerance"]),
+        times={tuple(phrase.split()): float(n) for phrase, n in words["times"].items()},
+        ordinals={word: float(n) for word, n in words["ordinals"].items()},
     )
 
 
@@ -89,13 +112,33 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             found.append(Quantity("month", vocab.months[lower], part, f"{part}-{word}" if part else word, i))
             i += 1
             continue
+        counted = _times_or_ordinal(words, i, vocab)
+        if counted is not None:
+            found.append(counted)
+            i += len(counted.text.split())
+            continue
         value, after = _number(words, i, vocab)
         if value is None:
             i += 1
             continue
-        found.append(_with_unit(words, i, after, value, vocab))
+        quantity = _with_unit(words, i, after, value, vocab)
+        before = tuple(w.lower() for w in words[max(0, i - 2) : i])
+        bound = next((b for phrase, b in vocab.bounds.items() if before[len(before) - len(phrase) :] == phrase), "")
+        found.append(replace(quantity, bound=bound) if bound else quantity)
         i = max(after, i + 1)
     return tuple(found)
+
+
+def _times_or_ordinal(words: list[str], i: int, vocab: _Vocabulary) -> Quantity | None:
+    """ "twice", "only once" (kind times) or "the third round" (kind ordinal, slot: what it ranks) at word i."""
+    for phrase, n in vocab.times.items():
+        if tuple(w.lower() for w in words[i : i + len(phrase)]) == phrase:
+            return Quantity("times", n, "", " ".join(words[i : i + len(phrase)]), i)
+    lower = words[i].lower()
+    if lower in vocab.ordinals:
+        ranked = next((stem(w) for w in words[i + 1 : i + 3] if w.lower() not in STOPWORDS), "")
+        return Quantity("ordinal", vocab.ordinals[lower], ranked, words[i], i)
+    return None
 
 
 def _number(words: list[str], i: int, vocab: _Vocabulary) -> tuple[float | None, int]:
@@ -131,6 +174,8 @@ def _with_unit(words: list[str], start: int, after: int, value: float, vocab: _V
     if before in vocab.dimensions:
         dimension, factor = vocab.dimensions[before]
         return Quantity(dimension, value * factor, "", f"{before}{surface}", start)
+    if following and following[0] == "times":
+        return Quantity("times", value, "", f"{surface} times", start)
     if following and following[0] in vocab.dimensions:
         dimension, factor = vocab.dimensions[following[0]]
         return Quantity(dimension, value * factor, "", f"{surface} {following[0]}", start)
@@ -147,7 +192,17 @@ def check_numbers(claim: str, evidence: str) -> list[Objection]:
     for value in claimed:
         if any(value.same_value(other) for other in given):
             continue
+        if value.kind == "times" and not any(other.kind == "times" for other in given):
+            listed = _longest_date_list(given)
+            if listed and len(listed) != value.value:
+                dates = ", ".join(q.text for q in listed)
+                objections.append(Objection(Label.CONTRADICTED, "number", f"says {value.text} where the passage lists {dates}"))
+                continue
+            if listed:
+                continue
         rival = next((other for other in given if value.same_slot(other)), None)
+        if value.kind == "ordinal" and rival is None:
+            continue  # "first" is often an adverb: only another rank of the same thing objects
         check = "date" if value.kind in ("year", "month") else "number"
         if rival is not None:
             objections.append(Objection(Label.CONTRADICTED, check, f"says {value.text} where the passage says {rival.text}"))
@@ -156,6 +211,20 @@ def check_numbers(claim: str, evidence: str) -> list[Objection]:
     return objections or check_roles(claim, evidence, claimed, given)
 
 
+
+
+def _longest_date_list(values: Sequence[Quantity]) -> list[Quantity]:
+    """The longest run of two or more dates listed together ("in March, April and early August")."""
+    runs: list[list[Quantity]] = []
+    for value in values:
+        if value.kind not in _DATES:
+            continue
+        if runs and runs[-1][-1].kind == value.kind and value.position - runs[-1][-1].position <= 3:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    longest = max(runs, key=len, default=[])
+    return longest if len(longest) > 1 else []
 
 
 def check_roles(claim: str, evidence: str, claimed: Sequence[Quantity], given: Sequence[Quantity]) -> list[Objection]:

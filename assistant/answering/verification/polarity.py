@@ -18,11 +18,15 @@ from functools import cache, lru_cache
 
 from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.numbers import quantities
-from assistant.answering.verification.tokens import PhraseTable, Token, phrase_stems, tokenize
+from assistant.answering.verification.tokens import PhraseTable, Token, inflected_stems, phrase_stems, stem, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
 
 _HEAD_WINDOW = 4
+_GOVERNED = 3
+"""When both sides negate, a flip counts only within this many content words of the cue."""
+_SLOT_WORDS = 6
+"""Content words either side of an antonym that place it: the two sides of a flip must share one."""
 
 
 @dataclass(frozen=True)
@@ -30,11 +34,13 @@ class _Lexicons:
     negation: PhraseTable[str]
     scope: int
     breaks: frozenset[str]
+    light: frozenset[str]
     stance: PhraseTable[str]
     antonyms: PhraseTable[frozenset[str]]
     """phrase → its "pair index:side" places (a word can sit in several pairs)."""
     quantifiers: PhraseTable[str]
     conflicts: frozenset[frozenset[str]]
+    overstatements: frozenset[tuple[str, str]]
 
 
 @cache
@@ -46,15 +52,18 @@ def _lexicons() -> _Lexicons:
     for i, pair in enumerate(antonyms["pairs"]):
         for side, words in enumerate(pair):
             for word in words:
-                sides.setdefault(phrase_stems(word), set()).add(f"{i}:{side}")
+                for stems in inflected_stems(word):
+                    sides.setdefault(stems, set()).add(f"{i}:{side}")
     return _Lexicons(
         negation=PhraseTable(cues),
         scope=int(negation["scope_words"]),
         breaks=frozenset(negation["clause_breaks"]),
-        stance=PhraseTable({phrase_stems(w): cls for cls in ("support", "oppose") for w in stance[cls]}),
+        light=frozenset(stem(word) for word in negation["light_words"]),
+        stance=PhraseTable({stems: cls for cls in ("support", "oppose") for w in stance[cls] for stems in inflected_stems(w)}),
         antonyms=PhraseTable({phrase: frozenset(found) for phrase, found in sides.items()}),
         quantifiers=PhraseTable({phrase_stems(w): cls for cls, words in quantifiers["classes"].items() for w in words}),
         conflicts=frozenset(frozenset(pair) for pair in quantifiers["conflicts"]),
+        overstatements=frozenset((claimed, given) for claimed, given in quantifiers["overstatements"]),
     )
 
 
@@ -65,7 +74,11 @@ class _Reading:
     tokens: list[Token]
     stems: list[str]
     negated: list[bool]
+    depth: list[int]
+    """For a negated token, how many content words into the cue's scope it is (1: the first)."""
     cue: list[bool]
+    idiom: list[bool]
+    """Part of a phrase that only looks negative ("made no secret of"): neither negation nor antonym."""
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -73,10 +86,12 @@ class _Reading:
         lex = _lexicons()
         tokens = tokenize(text)
         stems = [t.stem for t in tokens]
-        negated, cue = [False] * len(tokens), [False] * len(tokens)
+        negated, cue, idiom = [False] * len(tokens), [False] * len(tokens), [False] * len(tokens)
+        depth = [0] * len(tokens)
         for first, last, kind in lex.negation.find(stems):
             for k in range(first, last):
                 cue[k] = True
+                idiom[k] = kind != "negate"
             if kind != "negate":
                 continue
             words = 0
@@ -85,11 +100,24 @@ class _Reading:
                     break
                 negated[k] = not negated[k]
                 words += tokens[k].is_content
-        return cls(tokens, stems, negated, cue)
+                depth[k] = words
+        return cls(tokens, stems, negated, depth, cue, idiom)
 
     def content(self) -> list[int]:
-        """Positions of the words whose polarity is compared (not cues, numbers or names)."""
-        return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k] and t.text[0].islower()]
+        """Positions of the words whose polarity is compared: not cues or numbers, and names only right
+        after a cue ("is not Berg", "not with Swedish ones")."""
+        return [
+            k
+            for k, t in enumerate(self.tokens)
+            if t.is_content and not self.cue[k] and (t.text[0].islower() or (k > 0 and t.text[0].isupper() and self.depth[k] == 1))
+        ]
+
+    def neighbours(self, first: int, last: int) -> set[str]:
+        """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last]."""
+        content = [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
+        before = [self.stems[k] for k in content if k < first][-_SLOT_WORDS:]
+        after = [self.stems[k] for k in content if k >= last][:_SLOT_WORDS]
+        return {*before, *after}
 
     def head(self, after: int) -> str:
         """The first content stem within a few tokens after position `after` (what a quantifier counts)."""
@@ -110,9 +138,19 @@ def check_polarity(claim: str, evidence: str) -> list[Objection]:
 
 
 def _negation(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
+    """A word negated on one side only. When both sides negate something, only a word the cue governs
+    directly counts: two negative sentences often say one thing with cues of different scope
+    ("had no say in the plan" and "drawn up without input from farmers")."""
+    both_negate = any(c.negated) and any(e.negated)
+    light = _lexicons().light
     for k in c.content():
+        if both_negate and c.stems[k] in light:
+            continue
         places = [j for j, s in enumerate(e.stems) if s == c.stems[k] and not e.cue[j]]
         if places and all(e.negated[j] != c.negated[k] for j in places):
+            depth = c.depth[k] if c.negated[k] else min(e.depth[j] for j in places)
+            if both_negate and (c.tokens[k].text[0].isupper() or depth > _GOVERNED):
+                continue
             word = c.tokens[k].text
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
@@ -152,21 +190,36 @@ def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
             if any((_opposite(side), e.negated[given[first]]) in mine_here for side in sides):
                 reason = f"'{claim[c_start:c_end]}' where the passage says '{evidence[e_start:e_end]}'"
                 return Objection(Label.CONTRADICTED, "antonym", reason)
-    theirs = lex.antonyms.find(e.stems)
-    mine = lex.antonyms.find(c.stems)
-    their_sides = {side for _, _, sides in theirs for side in sides}
-    my_sides = {side for _, _, sides in mine for side in sides}
-    for first, last, sides in mine:
+    theirs = [match for match in lex.antonyms.find(e.stems) if not e.idiom[match[0]]]
+    for first, last, sides in lex.antonyms.find(c.stems):
+        if c.idiom[first]:
+            continue
+        near = c.neighbours(first, last)
         for side in sides:
-            other = _opposite(side)
-            if side in their_sides or other in my_sides:
-                continue
-            for e_first, e_last, e_sides in theirs:
-                if other in e_sides and c.negated[first] == e.negated[e_first]:
-                    words = " ".join(t.text for t in c.tokens[first:last])
-                    theirs_said = " ".join(t.text for t in e.tokens[e_first:e_last])
-                    return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage says '{theirs_said}'")
+            rival = _aligned_opposite(c.negated[first], side, near, e, theirs)
+            if rival is not None:
+                words = " ".join(t.text for t in c.tokens[first:last])
+                theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
+                return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage says '{theirs_said}'")
     return None
+
+
+def _aligned_opposite(
+    negated: bool, side: str, near: set[str], e: _Reading, theirs: list[tuple[int, int, frozenset[str]]]
+) -> tuple[int, int] | None:
+    """The evidence word of the same antonym pair in the claim word's slot (most shared neighbours), when it
+    says the opposite and no word in an equally good slot agrees; None otherwise."""
+    pair = side.partition(":")[0]
+    scored = [
+        (len(near & e.neighbours(first, last)), first, last, (their == side) == (e.negated[first] == negated))
+        for first, last, sides in theirs
+        for their in sides
+        if their.partition(":")[0] == pair
+    ]
+    top = max((score for score, *_ in scored), default=0)
+    if top == 0 or any(agrees for score, _, _, agrees in scored if score == top):
+        return None
+    return next((first, last) for score, first, last, _ in scored if score == top)
 
 
 def _opposite(side: str) -> str:
@@ -184,7 +237,7 @@ def _quantifiers(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objecti
         if (cls, head) in their_classes:
             continue
         for e_cls, e_head, given in theirs:
-            if e_head == head and frozenset((cls, e_cls)) in lex.conflicts:
+            if e_head == head and (frozenset((cls, e_cls)) in lex.conflicts or (cls, e_cls) in lex.overstatements):
                 return Objection(Label.CONTRADICTED, "quantifier", f"'{said}' where the passage says '{given}'")
     return None
 

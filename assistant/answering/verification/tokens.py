@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
+from assistant.data import load as lexicon
 from assistant.text import STOPWORDS, normalise_term
 
 V = TypeVar("V")
@@ -49,15 +50,31 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("n't"):
         return "n't"
-    term = normalise_term(word)
+    term = normalise_term(_base_forms().get(word, word))
     if len(term) > 2 and term[-1] == term[-2] and term[-1] not in "aeiouylsz" and word.endswith(("ing", "ed")):
         term = term[:-1]  # winning -> win (short stems the shared normaliser leaves doubled)
     return term
 
 
+@cache
+def _base_forms() -> dict[str, str]:
+    """Irregular and short word forms → their base (assistant/data/inflections.yaml)."""
+    return {form: base for base, forms in lexicon("inflections").items() for form in forms}
+
+
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """The stems of a lexicon phrase ("failed to" → ("fail", "to"))."""
     return tuple(stem(t.text) for t in tokenize(phrase))
+
+
+def inflected_stems(phrase: str) -> set[tuple[str, ...]]:
+    """The stems of a lexicon phrase with its first word inflected (-s, -ed, -ing): "wane" also
+    meets "waning", whose stem suffix stripping cannot bring back to "wane"."""
+    words = phrase.split(" ", 1)
+    first, rest = words[0], words[1:]
+    bare = first[:-1] if first.endswith("e") else first
+    forms = {first, f"{first}s", f"{bare}ed", f"{bare}ing", f"{first}{first[-1]}ed", f"{first}{first[-1]}ing"}
+    return {phrase_stems(" ".join([form, *rest])) for form in forms}
 
 
 class PhraseTable(Generic[V]):

@@ -1,0 +1,155 @@
+"""Who did what to whom: two names the claim and the evidence share must keep their roles.
+
+For two parties each named once in the claim and once in the evidence, the words between them
+are their relation. When both texts join them by the same relation word (or by the same words:
+"Berg, a Lind campaign donor"), the party that comes first is the agent — unless a word right
+after the relation word turns it round ("Lind was rejected by Berg", "Lind, a protégé of Berg").
+A claim whose agent is the evidence's patient is CONTRADICTED. Mutual relations and lists say
+nothing about roles ("between Berg and Lind", "Berg met Lind") and are skipped.
+Lexicon: assistant/data/relations.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations
+
+from assistant.answering.verification.names import CorpusNames, Mention, party_key, same_party
+from assistant.answering.verification.tokens import Token, stem, tokenize
+from assistant.answering.verification.verdicts import Label, Objection
+from assistant.data import load as lexicon
+
+_CLAUSE_END = frozenset(";.:()")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    symmetric: frozenset[str]
+    inverting: frozenset[str]
+    max_between: int
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = lexicon("relations")
+    return _Lexicon(
+        symmetric=frozenset(stem(str(word)) for word in data["symmetric"]),
+        inverting=frozenset(data["inverting"]),
+        max_between=int(data["max_words_between"]),
+        prepositions=frozenset(data["role_prepositions"]),
+        determiners=frozenset(data["determiners"]),
+    )
+
+
+def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
+    """An objection when the claim gives two parties of the evidence each other's roles."""
+    return _traded_places(claim, evidence, names) or _reversed_pair(claim, evidence, names)
+
+
+def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
+    """Two parties both texts name that trade places after the same relation word and preposition
+    ("pressure from X on Y" against "pressure from Y on X"; "terms dictated by X")."""
+    mine, theirs = _Frames.of(claim, names), _Frames.of(evidence, names)
+    for frame in mine.holders.keys() & theirs.holders.keys():
+        for said in mine.holders[frame] - theirs.holders[frame]:
+            for given in theirs.holders[frame] - mine.holders[frame]:
+                if said in theirs.parties and given in mine.parties:
+                    reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{frame[0]} {frame[1]}')"
+                    return [Objection(Label.CONTRADICTED, "role", reason)]
+    return []
+
+
+@dataclass(frozen=True)
+class _Frames:
+    """The parties of a text (names by their party, other words by stem) and the role places they hold."""
+
+    parties: set[str]
+    holders: dict[tuple[str, str], set[str]]
+    """(relation word stem, preposition) → the parties right after them."""
+    surface: dict[str, str]
+
+    @classmethod
+    def of(cls, text: str, names: CorpusNames) -> _Frames:
+        lex = _lexicon()
+        mentions = names.mentions(text)
+        tokens = tokenize(text)
+        keys: list[str] = []
+        surface: dict[str, str] = {}
+        for token in tokens:
+            mention = next((m for m in mentions if m.start <= token.start < m.end), None)
+            key = party_key(mention) if mention is not None else token.stem if token.is_content else ""
+            keys.append(key)
+            if key:
+                surface.setdefault(key, mention.surface if mention is not None else token.text)
+        holders: dict[tuple[str, str], set[str]] = {}
+        for k, token in enumerate(tokens):
+            if token.lower not in lex.prepositions or k == 0 or not tokens[k - 1].is_content or not tokens[k - 1].text[0].islower():
+                continue  # a role place follows a relation word ("pressure from"), not a name
+            j = k + 1
+            while j < len(tokens) and tokens[j].lower in lex.determiners:
+                j += 1
+            while j < len(tokens) and keys[j] and j < k + 5:
+                holders.setdefault((keys[k - 1], token.lower), set()).add(keys[j])
+                j += 1
+        return cls({key for key in keys if key}, holders, surface)
+
+
+def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
+    """Two names each named once in both texts, joined by the same relation word in opposite directions."""
+    mine, theirs = _named_once(names.mentions(claim)), _named_once(names.mentions(evidence))
+    pairs = [(m, t) for m in mine for t in theirs if same_party(m, t)]
+    for (a, ea), (b, eb) in combinations(sorted(pairs, key=lambda pair: pair[0].start), 2):
+        if a is b or ea is eb:
+            continue
+        c_between = _between(claim, a, b)
+        e_between = _between(evidence, *sorted((ea, eb), key=lambda m: m.start))
+        if c_between is None or e_between is None:
+            continue
+        c_flip, e_flip = _directions(c_between, e_between)
+        if c_flip is None or e_flip is None:
+            continue
+        evidence_reversed = eb.start < ea.start
+        if c_flip != (e_flip != evidence_reversed):
+            said = evidence[min(ea.start, eb.start) : max(ea.end, eb.end)]
+            reason = f"makes {a.surface} and {b.surface} trade roles; the passage says '{said}'"
+            return [Objection(Label.CONTRADICTED, "role", reason)]
+    return []
+
+
+def _named_once(mentions: list[Mention]) -> list[Mention]:
+    """The mentions of parties named only once in the text (order says nothing about one named twice)."""
+    return [m for m in mentions if not any(o is not m and same_party(m, o) for o in mentions)]
+
+
+def _between(text: str, first: Mention, second: Mention) -> list[Token] | None:
+    """The tokens between two mentions, or None when they are too far apart to be one relation."""
+    tokens = tokenize(text[first.end : second.start])
+    words = [t for t in tokens if t.text[0].isalnum()]
+    if not words or len(words) > _lexicon().max_between or any(t.text in _CLAUSE_END for t in tokens):
+        return None
+    return tokens
+
+
+def _directions(mine: list[Token], theirs: list[Token]) -> tuple[bool | None, bool | None]:
+    """Whether each side's relation runs from the second name to the first; None when no relation is shared."""
+    lex = _lexicon()
+    if any(t.stem in lex.symmetric for t in (*mine, *theirs)):
+        return None, None
+    their_stems = {t.stem: k for k, t in enumerate(theirs) if t.is_content and t.text[0].islower()}
+    for k, token in enumerate(mine):
+        if token.is_content and token.text[0].islower() and token.stem in their_stems:
+            return _inverted(mine, k), _inverted(theirs, their_stems[token.stem])
+    if [t.lower for t in mine] == [t.lower for t in theirs]:
+        return False, False
+    return None, None
+
+
+def _inverted(tokens: list[Token], at: int) -> bool:
+    """Whether an inverting word ("by", "of") follows the relation word at `at` (an adverb may come between)."""
+    following = [t.lower for t in tokens[at + 1 : at + 3]]
+    if following and following[0].endswith("ly") and len(following) > 1:
+        following = following[1:]
+    return bool(following) and following[0] in _lexicon().inverting

@@ -1,0 +1,161 @@
+"""The deterministic checks on everyday sentence pairs of no one corpus: each kind of contradiction
+is caught, and the faithful rewording of the same sentence is kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.verification.checker import vetoes
+from assistant.answering.verification.names import CorpusNames
+from assistant.answering.verification.numbers import check_numbers, quantities
+from assistant.answering.verification.relations import check_relations
+from assistant.answering.verification.tokens import stem
+from assistant.answering.verification.verdicts import Evidence, Label, strongest
+from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.text import split_sentences
+from assistant.types import Chunk, Passage
+
+
+def _entity(name: str, kind: str, aliases: tuple[str, ...]) -> Entity:
+    return Entity(name.lower().replace(" ", "-"), name, kind, aliases, (), ())  # type: ignore[arg-type]
+
+
+CATALOGUE = EntityCatalogue(
+    (
+        _entity("Anna Berg", "person", ("Anna Berg", "Berg")),
+        _entity("Tomas Lind", "person", ("Tomas Lind", "Lind")),
+        _entity("Norrvik", "place", ("Norrvik",)),
+        _entity("Saltby", "place", ("Saltby",)),
+    )
+)
+CORPUS = ["Anna Berg and Tomas Lind met in Norrvik; exports flow from Saltby to Norrvik."]
+
+
+@pytest.fixture(scope="module")
+def names() -> CorpusNames:
+    return CorpusNames(CORPUS, CATALOGUE)
+
+
+def verdict(claim: str, evidence: str, names: CorpusNames) -> tuple[Label, str] | None:
+    """The deciding objection of `evidence` (one passage sentence) to `claim`, or None when nothing objects."""
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(evidence), evidence, sentences=tuple(split_sentences(evidence)))
+    objection = strongest(vetoes(claim, Evidence(Passage(chunk, 1, 1.0), 0, len(evidence), 0.9), names))
+    return (objection.label, objection.check) if objection else None
+
+
+# (claim, evidence, check): the evidence contradicts the claim.
+CONTRADICTIONS = [
+    # antonyms, inflected forms included ("waning", "fell", "relaxed")
+    ("Ticket sales at the stadium fell sharply last season.", "Ticket sales at the stadium rose sharply last season.", "antonym"),
+    ("The regulator relaxed the rules for small lenders.", "The regulator tightened the rules for small lenders.", "antonym"),
+    ("The mayor's reform proved a failure.", "The mayor's reform was widely seen as a success.", "antonym"),
+    ("Relations between the two firms have improved steadily.", "Relations between the two firms have steadily deteriorated.", "antonym"),
+    ("The company's debt shrank over the decade.", "Over the decade the company's debt kept growing.", "antonym"),
+    ("The board took a softer line on executive pay.", "The board adopted a tougher stance on executive pay.", "antonym"),
+    ("The coach downplayed the importance of the final.", "The coach stressed the importance of the final.", "antonym"),
+    ("Public support for the tunnel project is growing.", "Public support for the tunnel project is waning.", "antonym"),
+    ("Negotiations over the border made rapid progress.", "Negotiations over the border reached a stalemate.", "antonym"),
+    ("The factory always meets its targets.", "The factory rarely meets its targets.", "antonym"),
+    (
+        "It faced heavier pressure, though it was less inclined to yield.",
+        "It faced less pressure, but it was also less inclined to yield.",
+        "antonym",
+    ),
+    # negation cues
+    ("The council approved the harbour budget.", "The council has yet to approve the harbour budget.", "negation"),
+    ("The firm still publishes its emissions data.", "The firm no longer publishes its emissions data.", "negation"),
+    ("The minister commented on the leak.", "The minister declined to comment on the leak.", "negation"),
+    ("The plan was drawn up with input from local farmers.", "The plan was drawn up without any input from local farmers.", "negation"),
+    ("The bank disclosed its losses to investors.", "The bank hardly disclosed its losses to investors.", "negation"),
+    ("The prize did not go to Anna Berg.", "The prize went to Anna Berg.", "negation"),
+    # roles: who did what to whom
+    ("Anna Berg was defeated by Tomas Lind in the runoff.", "Anna Berg defeated Tomas Lind in the runoff.", "role"),
+    ("Tomas Lind, a Berg campaign donor, bought the newspaper.", "Anna Berg, a Lind campaign donor, bought the newspaper.", "role"),
+    ("The league fined the club after pressure from the sponsors.", "The sponsors fined the club after pressure from the league.", "role"),
+    ("Exports flow from Norrvik to Saltby.", "Exports flow from Saltby to Norrvik.", "role"),
+    ("Lind is Berg's deputy.", "Berg is Lind's deputy.", "role"),
+    # numbers and quantifiers
+    ("The committee has nine members.", "The committee has seven members.", "number"),
+    ("Turnout was about 40 per cent.", "Turnout was 62%.", "number"),
+    ("The ferry crossed the strait three times a day.", "The ferry crossed the strait twice a day.", "number"),
+    ("It was the club's second title.", "It was the club's fourth title.", "number"),
+    ("More than 70% of members voted yes.", "Some 55% of members voted yes.", "number"),
+    ("The inspector visited the mine only once, in May.", "The inspector visited the mine in March, April and May.", "number"),
+    ("All of the residents signed the petition.", "Most of the residents signed the petition.", "quantifier"),
+    ("Few economists back the tax.", "Most economists back the tax.", "quantifier"),
+    ("Both parties endorsed the bill.", "Only one of the parties endorsed the bill.", "quantifier"),
+    ("Most teachers oppose the reform.", "Only a minority of teachers oppose the reform.", "quantifier"),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "check"), CONTRADICTIONS)
+def test_contradictions_of_each_kind_are_caught(names: CorpusNames, claim: str, evidence: str, check: str) -> None:
+    assert verdict(claim, evidence, names) == (Label.CONTRADICTED, check)
+
+
+# (claim, evidence): the claim says what the evidence says, in other words.
+FAITHFUL = [
+    ("Ticket sales at the stadium went up sharply last season.", "Ticket sales at the stadium rose sharply last season."),
+    ("Relations between the two firms have got steadily worse.", "Relations between the two firms have steadily deteriorated."),
+    ("The company's debt kept rising over the decade.", "Over the decade the company's debt kept growing."),
+    ("The board took a harder line on executive pay.", "The board adopted a tougher stance on executive pay."),
+    ("The council has not yet approved the harbour budget.", "The council has yet to approve the harbour budget."),
+    ("The striker did not score in the final.", "The striker failed to score in the final."),
+    ("The minister would not comment on the leak.", "The minister declined to comment on the leak."),
+    (
+        "The talks stalled because the union was unwilling to make any compromise.",
+        "The talks made no progress, as the union showed no willingness to compromise.",
+    ),
+    ("He has long openly wanted the cup.", "He has long made no secret of his desire to win the cup."),
+    ("Tomas Lind lost the runoff to Anna Berg.", "Anna Berg defeated Tomas Lind in the runoff."),
+    ("Tomas Lind was defeated by Anna Berg in the runoff.", "Anna Berg defeated Tomas Lind in the runoff."),
+    ("Exports go to Norrvik from Saltby.", "Exports flow from Saltby to Norrvik."),
+    ("Anna Berg met Tomas Lind in Saltby.", "Tomas Lind and Anna Berg met in Saltby."),
+    ("Lind, Berg's deputy, chaired the session.", "Berg's deputy Lind chaired the session."),
+    ("Lind, a protégé of Berg, chaired the session.", "Berg's protégé Lind chaired the session."),
+    ("Turnout was more than 60 per cent.", "Turnout was 62%."),
+    ("Turnout was nearly 65 per cent.", "Turnout was 62%."),
+    ("The ferry crossed the strait two times a day.", "The ferry crossed the strait twice a day."),
+    ("The inspector visited the mine three times, in March, April and May.", "The inspector visited the mine in March, April and May."),
+    ("The majority of economists support the tax.", "Most economists back the tax."),
+    ("Every bank passed the stress test.", "All the banks passed the stress test."),
+    ("The factory seldom hits its targets.", "The factory rarely meets its targets."),
+    ("Not only did the plan cut costs, it also raised quality.", "The plan not only cut costs but also raised quality."),
+    ("Inflation eased in March after rising in February.", "After rising in February, inflation eased in March."),
+    ("The deal lowers costs and speeds up delivery.", "The agreement reduces costs and accelerates delivery."),
+    ("Sponsors pushed the league to fine the club.", "The league fined the club after pressure from the sponsors."),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence"), FAITHFUL)
+def test_faithful_rewordings_draw_no_objection(names: CorpusNames, claim: str, evidence: str) -> None:
+    assert verdict(claim, evidence, names) is None
+
+
+def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:
+    evidence = "A meeting between Anna Berg and Tomas Lind took place in Saltby."
+    assert check_relations("A meeting between Tomas Lind and Anna Berg took place in Saltby.", evidence, names) == []
+    assert check_relations("Tomas Lind met Anna Berg in Saltby.", "Anna Berg met Tomas Lind in Saltby.", names) == []
+
+
+def test_irregular_and_short_forms_share_a_stem() -> None:
+    assert {stem(w) for w in ("rose", "rising", "rises")} == {"rise"}
+    assert stem("fell") == stem("falls") and stem("won") == stem("wins")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "bound"),
+    [
+        ("more than 80% of voters", "percent", 80, ">"),
+        ("nearly 90 per cent", "percent", 90, "~"),
+        ("visited twice", "times", 2, ""),
+        ("the third round", "ordinal", 3, ""),
+    ],
+)
+def test_bounds_frequencies_and_ordinals_are_read(text: str, kind: str, value: float, bound: str) -> None:
+    (quantity,) = quantities(text)
+    assert (quantity.kind, quantity.value, quantity.bound) == (kind, value, bound)
+
+
+def test_an_ordinal_the_passage_lacks_is_no_objection() -> None:
+    assert check_numbers("The mayor first raised the idea in May.", "The mayor raised the idea in May.") == []
