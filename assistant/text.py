@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from assistant.data import load
 
@@ -73,6 +74,29 @@ def superscript(number: int) -> str:
 def content_terms(text: str) -> list[str]:
     """Lower-cased word tokens without stopwords, lightly normalised (plural/possessive)."""
     return [normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if tok.lower() not in STOPWORDS]
+
+
+def matching_terms(text: str) -> list[str]:
+    """Content terms with names that stand for one another folded into one ("Kyiv", "Ukrainian" and
+    "Ukraine"; assistant/data/metonyms.yaml): what BM25 and answer selection match on."""
+    folded = _folded_names()
+    return [folded.get(term, term) for term in content_terms(text)]
+
+
+def term_share(text: str, other: str, terms: Callable[[str], list[str]] = content_terms) -> float:
+    """Share of `text`'s terms (by `terms`) that occur in `other`."""
+    own = set(terms(text))
+    return len(own & set(terms(other))) / len(own) if own else 0.0
+
+
+@cache
+def _folded_names() -> dict[str, str]:
+    """Each one-word name of a metonym group → the group's first one-word name, both as terms."""
+    folded: dict[str, str] = {}
+    for group in load("metonyms")["groups"]:
+        words = [normalise_term(name) for name in group if " " not in name]
+        folded.update({word: words[0] for word in words[1:] if word and words[0]})
+    return folded
 
 
 @lru_cache(maxsize=1 << 16)

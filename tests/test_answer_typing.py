@@ -37,3 +37,21 @@ def test_ranking_vectors_carry_the_previous_sentence_of_the_same_chunk_only() ->
     assert np.allclose(mixed[1], expected / np.linalg.norm(expected))
     assert mixed[3] @ vectors[1] == 0.0  # nothing leaks across chunks
     assert np.allclose(np.linalg.norm(mixed, axis=1), 1.0)
+
+
+def test_names_that_stand_for_one_another_match_as_one_term() -> None:
+    from assistant.text import matching_terms, term_share
+
+    assert matching_terms("Kyiv adjusted") == matching_terms("Ukraine adjusted") == matching_terms("Ukrainian adjusted")
+    assert term_share("How did Kyiv adapt?", "Ukraine adapted its approach", matching_terms) == 1.0
+    assert term_share("How did Kyiv adapt?", "Ukraine adapted its approach") == 0.5
+
+
+def test_bm25_finds_a_country_by_its_capital() -> None:
+    from assistant.index.lexical import LexicalIndex
+    from assistant.types import Chunk
+
+    texts = ["The Ukrainian delegation adjusted its approach.", "The dam authority raised tariffs."]
+    chunks = [Chunk(f"c{i}", "doc", "Doc", "", i, 0, len(t), t) for i, t in enumerate(texts)]
+    scores = LexicalIndex.build(chunks).scores("What did Kyiv adjust?")
+    assert scores[0] > 0 and scores[1] == 0

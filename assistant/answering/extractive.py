@@ -11,9 +11,10 @@ import numpy as np
 
 from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
-from assistant.answering.citations import SentenceVectors, term_overlap
+from assistant.answering.citations import SentenceVectors
 from assistant.data import load
 from assistant.retrieval.query import understand
+from assistant.text import matching_terms, term_share
 
 LEXICAL_WEIGHT = 0.5
 RANK_PRIOR = 0.03
@@ -118,7 +119,7 @@ class ExtractiveBackend:
             previous = 0.0
             for i, ((start, end), similarity) in enumerate(zip(chunk.sentences, similarities)):
                 text = chunk.text[start:end]
-                own = float(similarity) + LEXICAL_WEIGHT * term_overlap(request.question, text) + RANK_PRIOR / number
+                own = float(similarity) + LEXICAL_WEIGHT * term_share(request.question, text, matching_terms) + RANK_PRIOR / number
                 if i and refers_back.search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own

@@ -1,4 +1,4 @@
-"""BM25 over chunk texts with the same term normalisation the answer step uses.
+"""BM25 over chunk texts with the same term normalisation the answer step uses (`matching_terms`).
 
 Built with the index and saved in its build folder, so opening an index loads it instead of
 tokenizing every chunk again (at 100k chunks that was most of the time to open).
@@ -11,7 +11,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from assistant.text import content_terms
+from assistant.text import matching_terms
 from assistant.types import Chunk
 
 _EMPTY = "∅"
@@ -27,7 +27,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: list[Chunk]) -> LexicalIndex:
         bm25 = bm25s.BM25()
-        bm25.index([content_terms(chunk.text) or [_EMPTY] for chunk in chunks], show_progress=False)
+        bm25.index([matching_terms(chunk.text) or [_EMPTY] for chunk in chunks], show_progress=False)
         return cls(bm25)
 
     def save(self, folder: Path) -> None:
@@ -39,7 +39,7 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk, in chunk order."""
-        terms = [term for term in content_terms(query) if term in self.vocabulary]
+        terms = [term for term in matching_terms(query) if term in self.vocabulary]
         if not terms:
             return np.zeros(self._bm25.scores["num_docs"], dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
