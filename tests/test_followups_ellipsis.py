@@ -69,3 +69,13 @@ def test_an_ordinal_one_picks_from_the_list_an_answer_gave() -> None:
     asked = (*history, _turn("What happens in the first scenario?", "In the first scenario, the draft framework"))
     asked = (*asked, _turn("And in the dry one?", "In the second scenario", "What happens in the dry scenario?"))
     assert rewrite_follow_up("And the other one?", asked, river_catalogue()) == "What happens in the hopeful scenario?"
+
+
+def test_a_bare_question_word_after_a_yes_no_question_asks_it_with_that_word() -> None:
+    history = (_turn("Did the bank suspend the second tranche?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("When?", history, river_catalogue()) == "When did the bank suspend the second tranche?"
+
+
+def test_a_name_before_a_noun_is_a_subject_a_bare_name_can_replace() -> None:
+    history = (_turn("When did Breuer visit Tesk?", "Marisca responded on 2 July 2024"),)
+    assert rewrite_follow_up("And Castell?", history, river_catalogue()) == "When did Castell visit Tesk?"

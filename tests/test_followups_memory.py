@@ -95,3 +95,16 @@ def test_a_question_naming_only_a_background_country_still_leans_on_the_conversa
         "How much must Dravenia release, regarding the draft framework?"
     )
     assert rewrite_follow_up("Who is Rui Salgado?", history, river_catalogue()) == "Who is Rui Salgado?"
+
+
+def test_the_latter_is_the_person_mentioned_last() -> None:
+    history = (_turn("Who are Breuer and Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
+    assert rewrite_follow_up("What has the latter warned about?", history, river_catalogue()) == "What has Elena Castell warned about?"
+    assert rewrite_follow_up("What did the former argue?", history, river_catalogue()) == "What did Lukas Breuer argue?"
+
+
+def test_later_on_is_after_the_event_not_the_institution_asked_about() -> None:
+    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("What did it decide later on?", history, river_catalogue()) == (
+        "What did the bank decide after 11 November 2024?"
+    )

@@ -57,6 +57,8 @@ def previous_event(memory: Memory, named: set[str]) -> Referent | None:
     topics += [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind == "topic"]
     answered = [memory.referents[k] for k in memory.answered if k not in named and memory.referents[k].kind not in ("person", "group")]
     answered.sort(key=lambda r: (not r.plural, -r.salience))  # "Anna Corp and Lind Ltd" before either
+    institutions = set(load("conversation")["institution_heads"])
+    topics = [r for r in topics if r.head not in institutions]  # "after that" is after an event, not "the bank"
     determined = [r for r in topics if r.determined]
     own = [r for r in determined if r.key in memory.previous_own]
     chosen = own or answered or determined or topics

@@ -28,8 +28,12 @@ def bare_question_word(question: str, memory: Memory) -> str | None:
     if match is None or not memory.previous:
         return None
     word = match.group("wh")
-    swapped = _lexicon()["swappable"].sub(word[:1].upper() + word[1:].lower() + " ", memory.previous, count=1)
-    if swapped != memory.previous:
+    previous = memory.previous.split(CONTEXT)[0].rstrip(" ?") + "?"
+    asked = word[:1].upper() + word[1:].lower()
+    if " " not in word and _lexicon()["yes_no"].match(previous):  # "Did she sign?" → "When did she sign?"
+        return f"{asked} {previous[:1].lower()}{previous[1:]}"
+    swapped = _lexicon()["swappable"].sub(asked + " ", previous, count=1)
+    if swapped != previous:
         return swapped
     subjects = [memory.referents[k].text for k in memory.previous_keys][:2]
     return f"{word[:1].upper()}{word[1:].lower()}{CONTEXT}{' and '.join(subjects)}?" if subjects else None
@@ -107,6 +111,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "swappable": re.compile(rf"^(?:what|which|who)\s+(?=(?:{words('swap_auxiliaries')})\b)", re.IGNORECASE),
+        "yes_no": re.compile(rf"^(?:{words('swap_auxiliaries')}|is|are|was|were)\b", re.IGNORECASE),
         "go_on": re.compile(rf"^(?:(?:{words('connectives')})\s+)?(?:{words('go_on')})\s*[?.!]*$", re.IGNORECASE),
         "bare_phrase": re.compile(
             rf"(?:(?:{words('connectives')}|{words('elliptic_openers')})[,\s]+)*(?:(?P<preposition>{words('prepositions')})\s+)?(?P<phrase>[^?]+)",

@@ -20,7 +20,7 @@ from assistant.conversation.ellipsis import bare_question_word, going_on, substi
 from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
-from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.types import Turn
 
@@ -80,7 +80,7 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
             if count and n >= count:
                 break
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
-                found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent.text, text, match.end()))))
+                found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
     take(lexicon["pair"], antecedents.pair(memory, named))
@@ -90,7 +90,7 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
             found.append((match.start(), match.end(), specific))
     person = memory.best(("person",), named)
     for match in lexicon["person_ordinal"].finditer(text):
-        person = antecedents.person_in_order(match.group("which").lower(), memory) or person
+        person = antecedents.person_in_order((match.group("which") or match.group("alone")).lower(), memory) or person
         if person is not None:  # "the first guy", and the pronouns that follow it
             found.append((match.start(), match.end(), person.text))
     take(lexicon["person_phrase"], person)
@@ -172,11 +172,14 @@ def _apply(text: str, replacements: list[Replacement]) -> str:
     return text
 
 
-def _pronoun(word: str, name: str, text: str, end: int) -> str:
-    """`name` in the grammatical place of `word` (possessives gain 's; "her" before a noun is one)."""
-    lowered = word.lower()
+def _pronoun(word: str, referent: Referent, text: str, end: int) -> str:
+    """The referent in the grammatical place of `word` (possessives gain 's, or ' after a plural in s; "her"
+    before a noun is one)."""
+    lowered, name = word.lower(), referent.text
     possessive = lowered in ("his", "its", "their", "theirs", "hers") or (lowered == "her" and _lexicon()["noun_follows"].match(text[end:]))
-    return f"{name}'s" if possessive else name
+    if not possessive:
+        return name
+    return f"{name}'" if referent.plural and name.endswith("s") else f"{name}'s"
 
 
 def _capitalised(text: str) -> str:
@@ -191,6 +194,8 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
 
     function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
+    # "the former chair" is a role, "the former" alone a person
+    nouns = "|".join(re.escape(w) for w in sorted(names_lexicon()["role_nouns"] | set(data["topic_heads"]), key=len, reverse=True))
     return {
         "person_pronoun": re.compile(rf"\b(?:{words('person_pronouns')})\b", re.IGNORECASE),
         "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
@@ -198,7 +203,9 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
         "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
         "person_ordinal": re.compile(
-            rf"\bthe\s+(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b", re.IGNORECASE
+            rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
+            rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
+            re.IGNORECASE,
         ),
         "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!\s+\w)", re.IGNORECASE),
         "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!\s+\w)", re.IGNORECASE),

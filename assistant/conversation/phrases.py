@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.data import load
-from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions
 
 
@@ -53,6 +53,8 @@ def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[P
     if catalogue is not None:
         names = [(start, end) for _, start, end in catalogue.entities_in(text)]
         found = [p for p in found if not any(s <= p.head_at < e for s, e in names)]  # "the Basin Commission"
+        subjects = [(s, e) for entity, s, e in catalogue.entities_in(text) if _names_subject(entity, text[s:e])]
+        found = [_without_name(p, subjects) if not p.determined else p for p in found]  # "Anna visit" is Anna's
         for name in catalogue.names:
             at = text.find(name)
             end = at + len(name)
@@ -64,6 +66,21 @@ def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[P
     return sorted(found, key=lambda p: p.start)
 
 
+def _names_subject(entity: Entity, alias: str) -> bool:
+    """Whether `alias` names `entity` as a subject would: a person, a full name or an acronym, not a demonym
+    ("Dravenian voters")."""
+    return entity.kind == "person" or alias == entity.name or alias.isupper()
+
+
+def _without_name(phrase: Phrase, names: list[tuple[int, int]]) -> Phrase:
+    """A bare phrase whose modifier is a name ("Witkoff visit" in "When did Witkoff visit Russia?") is its head
+    alone: the name is the subject, not part of the topic."""
+    if not any(s < phrase.head_at and phrase.start < e for s, e in names):
+        return phrase
+    text = phrase.head if phrase.plural else f"the {phrase.head}"
+    return Phrase(text, phrase.head, phrase.head_at, phrase.head_at + len(phrase.head), phrase.head_at, "", phrase.plural, False)
+
+
 def _plural(head: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "is", "us"))
 
@@ -71,7 +88,7 @@ def _plural(head: str) -> bool:
 @cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("conversation")
-    heads = "|".join(re.escape(w) for w in sorted(data["topic_heads"], key=len, reverse=True))
+    heads = "|".join(re.escape(w) for w in sorted(data["topic_heads"] + data["institution_heads"], key=len, reverse=True))
     function = sorted(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), key=len, reverse=True)
     stop = "|".join(re.escape(w) for w in function)
     modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
