@@ -79,3 +79,10 @@ def test_a_bare_question_word_after_a_yes_no_question_asks_it_with_that_word() -
 def test_a_name_before_a_noun_is_a_subject_a_bare_name_can_replace() -> None:
     history = (_turn("When did Breuer visit Tesk?", "Marisca responded on 2 July 2024"),)
     assert rewrite_follow_up("And Castell?", history, river_catalogue()) == "When did Castell visit Tesk?"
+
+
+def test_could_do_it_gains_the_previous_predicate() -> None:
+    history = (_turn("Could Marisca bring the case before an international court?", "Both governments would then face"),)
+    assert rewrite_follow_up("Why would it do it?", history, river_catalogue()) == (
+        "Why would Marisca do it (bring the case before an international court)?"
+    )

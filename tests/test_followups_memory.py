@@ -108,3 +108,27 @@ def test_later_on_is_after_the_event_not_the_institution_asked_about() -> None:
     assert rewrite_follow_up("What did it decide later on?", history, river_catalogue()) == (
         "What did the bank decide after 11 November 2024?"
     )
+
+
+def test_a_possessive_phrase_is_a_topic_whatever_its_noun() -> None:
+    assert [p.text for p in topic_phrases("What is Lukas Breuer's background?")] == ["Lukas Breuer's background"]
+    history = (_turn("What is Lukas Breuer's background?", "Breuer, who oversaw the early stages"),)
+    assert rewrite_follow_up("Is it unusual for a minister?", history, river_catalogue()) == (
+        "Is Lukas Breuer's background unusual for a minister?"
+    )
+
+
+def test_whose_asks_for_someone_else_who_is_then_that_person() -> None:
+    history = (
+        _turn("Who is the bank's chief negotiator?", "Henrik Aalto, the bank's chief negotiator"),
+        Turn("Whose negotiator is he?", "Whose negotiator is Henrik Aalto?", "Its president, Amara Okafor, leads the bank. [1]"),
+    )
+    assert rewrite_follow_up("What did that person initially defend?", history, river_catalogue()) == (
+        "What did Amara Okafor initially defend?"
+    )
+
+
+def test_which_one_asks_among_the_people_an_answer_named_together() -> None:
+    assert rewrite_follow_up("Which one warned about the flow?", (MINISTERS,), river_catalogue()) == (
+        "Which of Lukas Breuer and Elena Castell warned about the flow?"
+    )

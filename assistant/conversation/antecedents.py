@@ -35,8 +35,9 @@ def group(memory: Memory, named: set[str]) -> Referent | None:
     return max(ranked, key=lambda r: r.salience) if ranked else memory.best(("place",), named)
 
 
-def thing(memory: Memory, named: set[str]) -> Referent | None:
-    """What "it" is: the organisation the previous question asked for, else the most salient singular topic,
+def thing(memory: Memory, named: set[str], subject: bool = False) -> Referent | None:
+    """What "it" is: the organisation the previous question asked for; as a subject ("Why did it …?") the previous
+    question's own subject when that is a thing, a place or an organisation; else the most salient singular topic,
     else an organisation (place) the previous question named."""
     answered = [
         r for k, r in memory.referents.items() if k in memory.answered and k not in named and r.kind == "organisation" and not r.plural
@@ -44,6 +45,9 @@ def thing(memory: Memory, named: set[str]) -> Referent | None:
     topic = memory.best(("topic",), named, plural=False)
     if answered and (topic is None or max(r.salience for r in answered) > topic.salience):
         return max(answered, key=lambda r: r.salience)
+    first = memory.referents[memory.previous_own[0]] if memory.previous_own else None
+    if subject and first is not None and first.key not in named and first.kind in ("topic", "organisation", "place") and not first.plural:
+        return first
     if topic is not None:
         return topic
     actors = [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind in ("organisation", "place")]

@@ -84,6 +84,7 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
     take(lexicon["pair"], antecedents.pair(memory, named))
+    take(lexicon["which_one"], memory.best(("group",), named), "Which of {}")  # "Which one …?" of the people discussed
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in Gaza"
         specific = memory.specific.get(match.group("head").lower())
         if specific and specific.lower() not in text.lower():
@@ -108,7 +109,7 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
             found.append((match.start(), match.end(), one))
     take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)
     take(lexicon["demonstrative"], event, count=1)
-    take(lexicon["it"], antecedents.thing(memory, named), count=1)
+    take(lexicon["it"], antecedents.thing(memory, named, subject=bool(lexicon["subject_it"].search(text))), count=1)
     return sorted(found)
 
 
@@ -201,6 +202,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
         "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
         "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
+        "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
         "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
         "person_ordinal": re.compile(
             rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
@@ -210,10 +212,15 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!\s+\w)", re.IGNORECASE),
         "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!\s+\w)", re.IGNORECASE),
         "do_that": re.compile(
-            r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)",
+            r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)"
+            r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
             re.IGNORECASE,
         ),
         "it": re.compile(r"\b(?:it|its)\b", re.IGNORECASE),
+        "subject_it": re.compile(
+            r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b(?!\s*[?.!,]|\s+(?:over|up|out|back|off)\b)",
+            re.IGNORECASE,
+        ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "there": re.compile(rf"\b(?:{words('place_words')})\b(?!\s+(?:is|are|was|were|be|been|will|would)\b)", re.IGNORECASE),

@@ -30,12 +30,15 @@ LATER_TOPIC_WEIGHT = 0.6
 """A question's first topic is what it is about; later ones ("… to end the war") count less."""
 ANSWER_WEIGHT = 0.4
 ANSWERED_WEIGHT = 2.0
+LATEST_ANSWERED = 1.5
+"""The previous turn's answer to a who/which question outweighs the people named in that question, even ones
+named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
 FOCUS_CHARS = 120
 """How far after a name the words that say what it did are looked for."""
 """Weight of the people (places, organisations) a who/where/which question was answered with."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*,\s*|\s*(?:,?\s+and|&)\s+(?:[\w\-]+\s+){0,3}?")
-_WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b", re.IGNORECASE)
+_WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
 
 
@@ -134,7 +137,14 @@ def _remember_question(
     "Which companies …?")."""
     named: list[tuple[int, str]] = []
     asked_for = _asked_for(question)
-    phrases = [p for p in topic_phrases(question, catalogue) if not _is_entity(p, catalogue) and p.start != getattr(asked_for, "start", -1)]
+    roles = [(at, at + len(phrase)) for phrase, _ in intent.roles if (at := question.find(phrase)) >= 0]
+    phrases = [
+        p
+        for p in topic_phrases(question, catalogue)
+        if not _is_entity(p, catalogue)
+        and p.start != getattr(asked_for, "start", -1)
+        and not any(s < p.end and p.start < e for s, e in roles)
+    ]  # "Anna Berg's deputy" names a person, not a topic
     for entity, (weight, start) in _question_weights(question, intent, catalogue).items():
         referent = entity_referent(entity, question[:start].lower().endswith("the "))
         inside = any(p.start <= start < p.end for p in phrases)  # "the Vienna talks": the talks are the subject
@@ -178,7 +188,8 @@ def _remember_answer(
         for entity, start, _ in catalogue.entities_in(sentence):
             referent = entity_referent(entity)
             located = _LOCATIVE.search(sentence[:start]) is not None
-            memory.add(referent, (ANSWERED_WEIGHT if entity in sought_here else ANSWER_WEIGHT) * recency, located=located)
+            answered = ANSWERED_WEIGHT * (LATEST_ANSWERED if latest else 1.0)
+            memory.add(referent, (answered if entity in sought_here else ANSWER_WEIGHT) * recency, located=located)
             if entity in sought_here and latest:
                 memory.answered.add(referent.key)
         together = _conjoined(sentence, catalogue, kind)
@@ -307,5 +318,7 @@ def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) ->
     rather than about one it names ("Who is Anna Berg?")."""
     if answer_type not in ("person", "place", "organisation"):
         return False
+    if question.lower().lstrip().startswith("whose"):  # "Whose protégé is Tom Lind?" asks for someone else
+        return True
     named = [(e, end) for e, _, end in catalogue.entities_in(question) if e.kind == answer_type]
     return all(_possessive(question, end) for _, end in named)

@@ -92,11 +92,13 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     function = sorted(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), key=len, reverse=True)
     stop = "|".join(re.escape(w) for w in function)
     modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
+    # after a possessor any noun heads a phrase ("Anna Berg's background"), where the phrase visibly ends
+    noun = rf"(?!(?:{stop})\b)(?-i:[a-z][\w\-]*)(?=\s*(?:[?.!,;:]|$)|\s+(?:{stop})\b|\s+(?-i:[A-Z]))"
     return {
         "phrase": re.compile(
             rf"\b(?:(?P<det>the|a|an|this|that|these|those|his|her|its|their)\s+(?P<mods>(?:{modifier}\s+){{0,3}})"
-            rf"|(?P<possessor>(?-i:(?:[A-Z][\w.\-/]*\s+){{0,2}}[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}})"
-            rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?)\b"
+            rf"|(?P<possessor>(?-i:(?:[A-Z][\w.\-/]*\s+){{0,2}}[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
+            rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?\b|(?(possessor){noun}|(?!)))"
             rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
             rf"(?:\s+(?:{heads})(?:s|es)?\b)?)?",
             re.IGNORECASE,
