@@ -132,3 +132,15 @@ def test_which_one_asks_among_the_people_an_answer_named_together() -> None:
     assert rewrite_follow_up("Which one warned about the flow?", (MINISTERS,), river_catalogue()) == (
         "Which of Lukas Breuer and Elena Castell warned about the flow?"
     )
+
+
+def test_it_before_an_event_verb_is_the_situation_not_the_country_asked_about() -> None:
+    history = (
+        _turn("What happens in the second scenario?", "In the second scenario, a severe drought"),
+        _turn(
+            "What could Marisca do then?", "Both governments would then face", "What could Marisca do then, regarding the second scenario?"
+        ),
+    )
+    assert rewrite_follow_up("And what would it mean for the bank?", history, river_catalogue()) == (
+        "What would the second scenario mean for the bank?"
+    )

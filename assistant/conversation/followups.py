@@ -218,7 +218,8 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         ),
         "it": re.compile(r"\b(?:it|its)\b", re.IGNORECASE),
         "subject_it": re.compile(
-            r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b(?!\s*[?.!,]|\s+(?:over|up|out|back|off)\b)",
+            r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
+            rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
             re.IGNORECASE,
         ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
