@@ -144,3 +144,15 @@ def test_it_before_an_event_verb_is_the_situation_not_the_country_asked_about() 
     assert rewrite_follow_up("And what would it mean for the bank?", history, river_catalogue()) == (
         "What would the second scenario mean for the bank?"
     )
+
+
+def test_there_of_is_there_and_it_of_is_it_true_point_at_nothing() -> None:
+    where = _turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")
+    catalogue = river_catalogue()
+    assert "Tesk" not in rewrite_follow_up("Is there a deadline for ratification?", (where,), catalogue)
+    assert "Tesk" not in rewrite_follow_up("How many delegates were there?", (where,), catalogue)
+    assert rewrite_follow_up("What did Aalto say there about the document?", (where,), catalogue) == (
+        "What did Aalto say in Tesk about the document?"
+    )
+    history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
+    assert rewrite_follow_up("Is it true that droughts were left open?", history, catalogue).startswith("Is it true that")

@@ -102,7 +102,9 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
     take(lexicon["beforehand"], event, "before {}")
     setting = antecedents.location(memory, named)
     events = set(load("conversation")["event_heads"])
-    take(lexicon["there"], setting, "at {}" if setting is not None and setting.head in events else "in {}")
+    there = lexicon["there"].search(text)
+    if there and setting is not None and not any(s < there.end("there") and there.start("there") < e for s, e, _ in found):
+        found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in events else 'in'} {setting.text}"))
     for match in lexicon["one"].finditer(text):
         one = antecedents.one(match.group("which").lower(), memory, named)
         if one is not None:
@@ -216,7 +218,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
             re.IGNORECASE,
         ),
-        "it": re.compile(r"\b(?:it|its)\b", re.IGNORECASE),
+        "it": re.compile(rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b))\b", re.IGNORECASE),  # not "is it true that"
         "subject_it": re.compile(
             r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
             rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
@@ -224,7 +226,11 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
-        "there": re.compile(rf"\b(?:{words('place_words')})\b(?!\s+(?:is|are|was|were|be|been|will|would)\b)", re.IGNORECASE),
+        "there": re.compile(
+            rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
+            rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",
+            re.IGNORECASE,
+        ),  # a place, not the "there" of "is there a deadline?" or "how many were there?"
         "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
         "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
         "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
