@@ -86,3 +86,8 @@ def test_could_do_it_gains_the_previous_predicate() -> None:
     assert rewrite_follow_up("Why would it do it?", history, river_catalogue()) == (
         "Why would Marisca do it (bring the case before an international court)?"
     )
+
+
+def test_a_bare_name_takes_the_place_of_the_one_name_of_another_kind() -> None:
+    history = (_turn("What does the brief say about Kaleva?", "Outside the two states"),)
+    assert rewrite_follow_up("And Rui Salgado?", history, river_catalogue()) == "What does the brief say about Rui Salgado?"

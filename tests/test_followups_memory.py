@@ -156,3 +156,21 @@ def test_there_of_is_there_and_it_of_is_it_true_point_at_nothing() -> None:
     )
     history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
     assert rewrite_follow_up("Is it true that droughts were left open?", history, catalogue).startswith("Is it true that")
+
+
+def test_they_is_not_something_an_answer_only_mentioned_in_passing() -> None:
+    declined = Turn("Who opposed it?", "Who opposed the draft framework?", "The brief does not cover this. [1]")
+    history = (_turn("What does the draft framework provide?", "In late April 2025, the Farmers' Union"), declined)
+    assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did they demand, regarding the draft framework?"
+
+
+def test_it_before_an_event_verb_is_what_was_done_not_who_did_it() -> None:
+    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("Did it work?", history, river_catalogue()) == "Did 11 November 2024 work?"
+
+
+def test_that_is_what_the_previous_question_asked_for_when_it_named_nothing_else() -> None:
+    history = (_turn("What personal ambitions does Breuer have?", "Breuer, who oversaw the early stages"),)
+    assert rewrite_follow_up("Would the dam help with that?", history, river_catalogue()) == (
+        "Would the dam help with the personal ambitions?"
+    )

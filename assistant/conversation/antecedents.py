@@ -8,6 +8,9 @@ from collections.abc import Callable
 from assistant.conversation.memory import Memory, Referent
 from assistant.data import load
 
+MIN_SALIENCE = 0.5
+"""Below this a referent was only mentioned in passing by an answer: too faint for "they"."""
+
 
 def case(memory: Memory, named: set[str]) -> Referent | None:
     """What "in that case" is: the case discussed ("the second scenario"), else the most salient topic."""
@@ -28,14 +31,15 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
 
 
 def group(memory: Memory, named: set[str]) -> Referent | None:
-    """What "they" are: a group of people, a plural topic or an organisation; a place only when nothing else fits."""
-    plural = [r for r in memory.referents.values() if r.key not in named and (r.kind == "group" or (r.kind == "topic" and r.plural))]
-    organisations = [r for r in memory.referents.values() if r.key not in named and r.kind == "organisation"]
-    ranked = plural + organisations
-    return max(ranked, key=lambda r: r.salience) if ranked else memory.best(("place",), named)
+    """What "they" are: a group of people, a plural topic or an organisation; a place only when nothing else fits.
+    Something an answer only mentioned in passing is too faint to be "they"."""
+    candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE]
+    ranked = [r for r in candidates if r.kind in ("group", "organisation") or (r.kind == "topic" and r.plural)]
+    places = [r for r in candidates if r.kind == "place"]
+    return max(ranked or places, key=lambda r: r.salience) if ranked or places else None
 
 
-def thing(memory: Memory, named: set[str], subject: bool = False) -> Referent | None:
+def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:
     """What "it" is: the organisation the previous question asked for; as a subject ("Why did it …?") the previous
     question's own subject when that is a thing, a place or an organisation; else the most salient singular topic,
     else an organisation (place) the previous question named."""
@@ -43,6 +47,9 @@ def thing(memory: Memory, named: set[str], subject: bool = False) -> Referent | 
         r for k, r in memory.referents.items() if k in memory.answered and k not in named and r.kind == "organisation" and not r.plural
     ]
     topic = memory.best(("topic",), named, plural=False)
+    happening = previous_event(memory, named) if event else None  # "did it work?": what was done, not who did it
+    if happening is not None and not happening.plural:
+        return happening
     if answered and (topic is None or max(r.salience for r in answered) > topic.salience):
         return max(answered, key=lambda r: r.salience)
     first = memory.referents[memory.previous_own[0]] if memory.previous_own else None
@@ -56,7 +63,8 @@ def thing(memory: Memory, named: set[str], subject: bool = False) -> Referent | 
 
 def previous_event(memory: Memory, named: set[str]) -> Referent | None:
     """What "that" (alone or before an event verb) and "afterwards" point at: the previous question's topic, else
-    what it was answered with ("Which firms were hit?" → "Anna Corp and Lind Ltd"), else the most salient topic."""
+    what it was answered with ("Which firms were hit?" → "Anna Corp and Lind Ltd"), else what it asked for; None
+    when it named none of these (the follow-up then gains the previous question's subject)."""
     topics = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
     topics += [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind == "topic"]
     answered = [memory.referents[k] for k in memory.answered if k not in named and memory.referents[k].kind not in ("person", "group")]
@@ -65,8 +73,9 @@ def previous_event(memory: Memory, named: set[str]) -> Referent | None:
     topics = [r for r in topics if r.head not in institutions]  # "after that" is after an event, not "the bank"
     determined = [r for r in topics if r.determined]
     own = [r for r in determined if r.key in memory.previous_own]
-    chosen = own or answered or determined or topics
-    return chosen[0] if chosen else best_topic(memory, named, lambda r: True)
+    asked = [memory.referents[memory.previous_asked]] if memory.previous_asked and memory.previous_asked not in named else []
+    chosen = own or answered or determined or asked
+    return chosen[0] if chosen else None
 
 
 def pair(memory: Memory, named: set[str]) -> Referent | None:

@@ -18,6 +18,7 @@ from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 
 _NAME = re.compile(r"[A-Z][\w.\-/']*(?:\s+[A-Z][\w.\-/']*)*")
+_NAMED = ("person", "actor", "group", "name")
 _KINDS = {"person": "person", "organisation": "actor", "place": "actor", "group": "group"}
 """Which referents stand in for one another in a bare-phrase follow-up."""
 
@@ -72,6 +73,11 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
             if slots:
                 *_, start, end = min(slots)  # after the same preposition, of the same kind, first
                 return question[:start] + phrase + question[end:]
+    # Else a name takes the place of the previous question's one name of another kind ("… about Acme? And Tom Lind?").
+    names = [(start, end) for start, end, other in _slots(memory.previous, catalogue) if other in _NAMED and kind in _NAMED]
+    if len(names) == 1 and memory.previous.find(CONTEXT) < 0:
+        (start, end), previous = names[0], memory.previous
+        return previous[:start] + phrase + previous[end:]
     return None
 
 

@@ -52,7 +52,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
         context = [r.text for r in _context(rewritten, memory, named) if r.text.lower() not in rewritten.lower()]
         if context:
-            rewritten = f"{rewritten.rstrip(' ?')}{CONTEXT}{context[0]}?"
+            rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{context[0]}?"
     return _capitalised(rewritten)
 
 
@@ -111,7 +111,8 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
             found.append((match.start(), match.end(), one))
     take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)
     take(lexicon["demonstrative"], event, count=1)
-    take(lexicon["it"], antecedents.thing(memory, named, subject=bool(lexicon["subject_it"].search(text))), count=1)
+    subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
+    take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1)
     return sorted(found)
 
 
@@ -219,6 +220,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "it": re.compile(rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b))\b", re.IGNORECASE),  # not "is it true that"
+        "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
         "subject_it": re.compile(
             r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
             rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation

@@ -73,6 +73,8 @@ class Memory:
     """What the previous question named, in order."""
     previous_own: list[str] = field(default_factory=list)
     """What the previous question named before any context the rewriter added (", regarding …")."""
+    previous_asked: str = ""
+    """What the previous question asked for, when it named it ("What personal ambitions …?" → the ambitions)."""
     questions: list[str] = field(default_factory=list)
     """Every earlier standalone question, newest first."""
     specific: dict[str, str] = field(default_factory=dict)
@@ -121,6 +123,8 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             memory.previous, memory.previous_keys = question, [key for _, key in keys]
             context = question.find(CONTEXT)
             memory.previous_own = [key for at, key in keys if context < 0 or at < context]
+            asked_for = _asked_for(question)
+            memory.previous_asked = phrase_referent(asked_for).key if asked_for is not None else ""
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
