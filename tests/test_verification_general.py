@@ -74,11 +74,14 @@ CONTRADICTIONS = [
     ("The league fined the club after pressure from the sponsors.", "The sponsors fined the club after pressure from the league.", "role"),
     ("Exports flow from Norrvik to Saltby.", "Exports flow from Saltby to Norrvik.", "role"),
     ("Lind is Berg's deputy.", "Berg is Lind's deputy.", "role"),
+    ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
+    ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     # numbers and quantifiers
     ("The committee has nine members.", "The committee has seven members.", "number"),
     ("Turnout was about 40 per cent.", "Turnout was 62%.", "number"),
     ("The ferry crossed the strait three times a day.", "The ferry crossed the strait twice a day.", "number"),
     ("It was the club's second title.", "It was the club's fourth title.", "number"),
+    ("The index fell by a quarter.", "The index fell by 40 percent.", "number"),
     ("More than 70% of members voted yes.", "Some 55% of members voted yes.", "number"),
     ("The inspector visited the mine only once, in May.", "The inspector visited the mine in March, April and May.", "number"),
     ("All of the residents signed the petition.", "Most of the residents signed the petition.", "quantifier"),
@@ -124,6 +127,14 @@ FAITHFUL = [
     ("Inflation eased in March after rising in February.", "After rising in February, inflation eased in March."),
     ("The deal lowers costs and speeds up delivery.", "The agreement reduces costs and accelerates delivery."),
     ("Sponsors pushed the league to fine the club.", "The league fined the club after pressure from the sponsors."),
+    ("The company missed its deadline.", "The company failed to meet its deadline."),
+    ("The star turned down the interview.", "The star refused to give the interview."),
+    ("The report does not identify who was responsible.", "The report does not name the officials responsible."),
+    ("The measure did not win the backing of northern voters.", "Voters in the north did not back the measure."),
+    ("The city, which had long resisted the plan, finally approved it.", "After years of resistance, the city finally approved the plan."),
+    ("The professor was interviewed by the students for the paper.", "The students interviewed the professor for the paper."),
+    ("The senate narrowly passed the bill.", "The bill passed the senate with a narrow margin."),
+    ("Turnout was nearly two-thirds.", "Turnout was 62%."),
 ]
 
 
@@ -159,3 +170,9 @@ def test_bounds_frequencies_and_ordinals_are_read(text: str, kind: str, value: f
 
 def test_an_ordinal_the_passage_lacks_is_no_objection() -> None:
     assert check_numbers("The mayor first raised the idea in May.", "The mayor raised the idea in May.") == []
+
+
+def test_a_fraction_is_a_share_only_where_it_reads_as_one() -> None:
+    assert [(q.kind, q.value) for q in quantities("half of the voters")] == [("percent", 50.0)]
+    assert [q.kind for q in quantities("in the first half of the year")] == ["ordinal"]
+    assert quantities("a half-hour walk") == ()

@@ -222,7 +222,10 @@ _ROLE_BEFORE = re.compile(r"^\s*,?\s*$")
 def _misattributed_role(claim: str, claimed: list[Mention], names: CorpusNames) -> Objection | None:
     """A role the catalogue gives one person only, attached in the claim to another person."""
     people = [m for m in claimed if m.kind == "person"]
-    for role, holder in names.unique_roles.items():
+    lower = claim.lower()
+    for role, holder in names.unique_roles.items() if people else ():
+        if role not in lower:
+            continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(role)}(?![\w-])", claim, re.IGNORECASE):
             for person in people:
                 after = person.end <= match.start() and _ROLE_AFTER.fullmatch(claim[person.end : match.start()])

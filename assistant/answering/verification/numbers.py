@@ -71,6 +71,8 @@ class _Vocabulary:
     tolerance: float
     times: dict[tuple[str, ...], float]
     ordinals: dict[str, float]
+    fractions: dict[str, float]
+    fraction_before: frozenset[str]
 
 
 @cache
@@ -88,6 +90,8 @@ def _vocabulary() -> _Vocabulary:
         tolerance=float(words["approximate_tolerance"]),
         times={tuple(phrase.split()): float(n) for phrase, n in words["times"].items()},
         ordinals={word: float(n) for word, n in words["ordinals"].items()},
+        fractions={word: float(n) for word, n in words["fractions"].items()},
+        fraction_before=frozenset(words["fraction_before"]),
     )
 
 
@@ -112,6 +116,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             found.append(Quantity("month", vocab.months[lower], part, f"{part}-{word}" if part else word, i))
             i += 1
             continue
+        fraction = _fraction(words, i, vocab)
+        if fraction is not None:
+            found.append(fraction)
+            i += len(fraction.text.split())
+            continue
         counted = _times_or_ordinal(words, i, vocab)
         if counted is not None:
             found.append(counted)
@@ -129,12 +138,27 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+def _fraction(words: list[str], i: int, vocab: _Vocabulary) -> Quantity | None:
+    """ "a third", "two thirds", "half (of)" at word i, as an approximate percentage."""
+    lower = words[i].lower()
+    size = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0}.get(lower)
+    end = i + 2 if size is not None else i + 1
+    fraction = words[end - 1].lower() if end <= len(words) else ""
+    if fraction not in vocab.fractions or (size is None and fraction != "half"):
+        return None
+    before = words[i - 1].lower() if i > 0 else ""
+    after = words[end].lower() if end < len(words) else ""
+    if before == "the" or before in vocab.ordinals or (after != "of" and before not in vocab.fraction_before and after):
+        return None  # "a half-hour", "the first half of the year": not a share of something
+    return Quantity("percent", (size or 1.0) * vocab.fractions[fraction], "", " ".join(words[i:end]), i, "~")
+
+
 def _times_or_ordinal(words: list[str], i: int, vocab: _Vocabulary) -> Quantity | None:
     """ "twice", "only once" (kind times) or "the third round" (kind ordinal, slot: what it ranks) at word i."""
-    for phrase, n in vocab.times.items():
-        if tuple(w.lower() for w in words[i : i + len(phrase)]) == phrase:
-            return Quantity("times", n, "", " ".join(words[i : i + len(phrase)]), i)
     lower = words[i].lower()
+    for phrase, n in vocab.times.items():
+        if phrase[0] == lower and tuple(w.lower() for w in words[i : i + len(phrase)]) == phrase:
+            return Quantity("times", n, "", " ".join(words[i : i + len(phrase)]), i)
     if lower in vocab.ordinals:
         ranked = next((stem(w) for w in words[i + 1 : i + 3] if w.lower() not in STOPWORDS), "")
         return Quantity("ordinal", vocab.ordinals[lower], ranked, words[i], i)

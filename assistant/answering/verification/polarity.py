@@ -14,7 +14,7 @@ Lexicons: assistant/data/{negation,stance,antonyms,quantifiers}.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.numbers import quantities
@@ -24,6 +24,7 @@ from assistant.data import load as lexicon
 
 _HEAD_WINDOW = 4
 _GOVERNED = 3
+_PARTICLE = "~"
 """When both sides negate, a flip counts only within this many content words of the cue."""
 _SLOT_WORDS = 6
 """Content words either side of an antonym that place it: the two sides of a flip must share one."""
@@ -47,6 +48,7 @@ class _Lexicons:
 def _lexicons() -> _Lexicons:
     negation, stance, antonyms, quantifiers = (lexicon(n) for n in ("negation", "stance", "antonyms", "quantifiers"))
     cues = {phrase_stems(c): "negate" for c in negation["cues"]}
+    cues.update({stems: "verb" for c in negation["verb_cues"] for stems in inflected_stems(c)})
     cues.update({phrase_stems(c): "keep" for c in negation["not_negating"]})
     sides: dict[tuple[str, ...], set[str]] = {}
     for i, pair in enumerate(antonyms["pairs"]):
@@ -71,11 +73,15 @@ def _lexicons() -> _Lexicons:
 class _Reading:
     """A sentence's tokens, their stems, and which tokens a negation cue covers."""
 
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
     stems: list[str]
     negated: list[bool]
     depth: list[int]
     """For a negated token, how many content words into the cue's scope it is (1: the first)."""
+    predicate: list[str]
+    """For a negated token, the stem of what its cue negates: the first content word of the scope that is
+    not a light verb ("new" in "refrained from taking any new initiatives"); `_PARTICLE` first when the
+    cue is a particle (not, never), not a verb (refused, failed to)."""
     cue: list[bool]
     idiom: list[bool]
     """Part of a phrase that only looks negative ("made no secret of"): neither negation nor antonym."""
@@ -88,20 +94,26 @@ class _Reading:
         stems = [t.stem for t in tokens]
         negated, cue, idiom = [False] * len(tokens), [False] * len(tokens), [False] * len(tokens)
         depth = [0] * len(tokens)
+        predicate = [""] * len(tokens)
         for first, last, kind in lex.negation.find(stems):
             for k in range(first, last):
                 cue[k] = True
-                idiom[k] = kind != "negate"
-            if kind != "negate":
+                idiom[k] = kind == "keep"
+            if kind == "keep":
                 continue
-            words = 0
+            words, scope = 0, []
             for k in range(last, len(tokens)):
                 if tokens[k].lower in lex.breaks or words == lex.scope:
                     break
                 negated[k] = not negated[k]
                 words += tokens[k].is_content
                 depth[k] = words
-        return cls(tokens, stems, negated, depth, cue, idiom)
+                scope.append(k)
+            governed = next((stems[k] for k in scope if tokens[k].is_content and stems[k] not in lex.light), "")
+            governed = governed if kind == "verb" else f"{_PARTICLE}{governed}"
+            for k in scope:
+                predicate[k] = governed
+        return cls(tokens, stems, negated, depth, predicate, cue, idiom)
 
     def content(self) -> list[int]:
         """Positions of the words whose polarity is compared: not cues or numbers, and names only right
@@ -112,9 +124,14 @@ class _Reading:
             if t.is_content and not self.cue[k] and (t.text[0].islower() or (k > 0 and t.text[0].isupper() and self.depth[k] == 1))
         ]
 
+    @cached_property
+    def slot_words(self) -> list[int]:
+        """Positions of the content words that are not negation cues."""
+        return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
+
     def neighbours(self, first: int, last: int) -> set[str]:
         """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last]."""
-        content = [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
+        content = self.slot_words
         before = [self.stems[k] for k in content if k < first][-_SLOT_WORDS:]
         after = [self.stems[k] for k in content if k >= last][:_SLOT_WORDS]
         return {*before, *after}
@@ -151,10 +168,25 @@ def _negation(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
             depth = c.depth[k] if c.negated[k] else min(e.depth[j] for j in places)
             if both_negate and (c.tokens[k].text[0].isupper() or depth > _GOVERNED):
                 continue
+            other = e if c.negated[k] else c
+            governed = c.predicate[k] if c.negated[k] else e.predicate[places[0]]
+            particle = governed.startswith(_PARTICLE)
+            governed = governed.removeprefix(_PARTICLE)
+            if (both_negate or not particle) and governed and not _affirms(other, governed):
+                continue  # the other side does not say what the cue negates ("missed the deadline")
             word = c.tokens[k].text
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
     return None
+
+
+def _stem_of(words: str) -> str:
+    return stem(words.split()[0])
+
+
+def _affirms(reading: _Reading, word: str) -> bool:
+    """Whether the text uses the stem `word` outside any negation."""
+    return any(s == word and not reading.negated[j] and not reading.cue[j] for j, s in enumerate(reading.stems))
 
 
 def _stance(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
@@ -163,7 +195,7 @@ def _stance(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | 
     theirs = _stances(e, lex.stance.find(e.stems))
     for (cls, head), said in _stances(c, lex.stance.find(c.stems)).items():
         other = "oppose" if cls == "support" else "support"
-        if head and (other, head) in theirs and (cls, head) not in theirs:
+        if head and (other, head) in theirs and (cls, head) not in theirs and not _affirms(c, _stem_of(theirs[(other, head)])):
             return Objection(Label.CONTRADICTED, "stance", f"'{said}' where the passage says '{theirs[(other, head)]}'")
     return None
 

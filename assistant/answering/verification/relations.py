@@ -11,11 +11,12 @@ Lexicon: assistant/data/relations.yaml.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
-from assistant.answering.verification.names import CorpusNames, Mention, party_key, same_party
+from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.tokens import Token, stem, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
@@ -72,14 +73,13 @@ class _Frames:
     surface: dict[str, str]
 
     @classmethod
+    @lru_cache(maxsize=4096)
     def of(cls, text: str, names: CorpusNames) -> _Frames:
         lex = _lexicon()
-        mentions = names.mentions(text)
         tokens = tokenize(text)
         keys: list[str] = []
         surface: dict[str, str] = {}
-        for token in tokens:
-            mention = next((m for m in mentions if m.start <= token.start < m.end), None)
+        for token, mention in zip(tokens, _owners(text, names)):
             key = party_key(mention) if mention is not None else token.stem if token.is_content else ""
             keys.append(key)
             if key:
@@ -98,12 +98,10 @@ class _Frames:
 
 
 def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
-    """Two names each named once in both texts, joined by the same relation word in opposite directions."""
-    mine, theirs = _named_once(names.mentions(claim)), _named_once(names.mentions(evidence))
-    pairs = [(m, t) for m in mine for t in theirs if same_party(m, t)]
-    for (a, ea), (b, eb) in combinations(sorted(pairs, key=lambda pair: pair[0].start), 2):
-        if a is b or ea is eb:
-            continue
+    """Two parties each named once in both texts, joined by the same relation word in opposite directions."""
+    mine, theirs = _parties_once(claim, names), _parties_once(evidence, names)
+    pairs = sorted(((m, theirs[key]) for key, m in mine.items() if key in theirs), key=lambda pair: pair[0].start)
+    for (a, ea), (b, eb) in combinations(pairs, 2):
         c_between = _between(claim, a, b)
         e_between = _between(evidence, *sorted((ea, eb), key=lambda m: m.start))
         if c_between is None or e_between is None:
@@ -119,21 +117,49 @@ def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Object
     return []
 
 
-def _named_once(mentions: list[Mention]) -> list[Mention]:
-    """The mentions of parties named only once in the text (order says nothing about one named twice)."""
-    return [m for m in mentions if not any(o is not m and same_party(m, o) for o in mentions)]
+@lru_cache(maxsize=4096)
+def _owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
+    """For each token of `text`, the name mention it is part of (None: not part of a name)."""
+    tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    owner: list[Mention | None] = [None] * len(tokens)
+    for mention in names.mentions(text):
+        k = bisect_left(starts, mention.start)
+        while k < len(tokens) and starts[k] < mention.end:
+            owner[k] = mention
+            k += 1
+    return tuple(owner)
 
 
-def _between(text: str, first: Mention, second: Mention) -> list[Token] | None:
+@lru_cache(maxsize=4096)
+def _parties_once(text: str, names: CorpusNames) -> dict[str, Mention]:
+    """Party → its mention, for the parties named only once in `text` (order says nothing about one named
+    twice). Parties are names and the words the text introduces with a determiner ("the tenants")."""
+    found = list(names.mentions(text))
+    determiners = _lexicon().determiners
+    tokens, owners = tokenize(text), _owners(text, names)
+    for k, token in enumerate(tokens[:-1]):
+        head = tokens[k + 1]
+        if token.lower in determiners and head.is_content and head.text[0].islower() and owners[k + 1] is None:
+            found.append(Mention(head.text, head.start, head.end, (head.text,), "thing"))
+    seen: dict[str, list[Mention]] = {}
+    for mention in found:
+        seen.setdefault(party_key(mention), []).append(mention)
+    return {key: found[0] for key, found in seen.items() if len(found) == 1}
+
+
+def _between(text: str, first: Mention, second: Mention) -> tuple[Token, ...] | None:
     """The tokens between two mentions, or None when they are too far apart to be one relation."""
-    tokens = tokenize(text[first.end : second.start])
+    every = tokenize(text)
+    starts = [t.start for t in every]
+    tokens = every[bisect_left(starts, first.end) : bisect_left(starts, second.start)]
     words = [t for t in tokens if t.text[0].isalnum()]
     if not words or len(words) > _lexicon().max_between or any(t.text in _CLAUSE_END for t in tokens):
         return None
     return tokens
 
 
-def _directions(mine: list[Token], theirs: list[Token]) -> tuple[bool | None, bool | None]:
+def _directions(mine: tuple[Token, ...], theirs: tuple[Token, ...]) -> tuple[bool | None, bool | None]:
     """Whether each side's relation runs from the second name to the first; None when no relation is shared."""
     lex = _lexicon()
     if any(t.stem in lex.symmetric for t in (*mine, *theirs)):
@@ -147,7 +173,7 @@ def _directions(mine: list[Token], theirs: list[Token]) -> tuple[bool | None, bo
     return None, None
 
 
-def _inverted(tokens: list[Token], at: int) -> bool:
+def _inverted(tokens: tuple[Token, ...], at: int) -> bool:
     """Whether an inverting word ("by", "of") follows the relation word at `at` (an adverb may come between)."""
     following = [t.lower for t in tokens[at + 1 : at + 3]]
     if following and following[0].endswith("ly") and len(following) > 1:

@@ -19,29 +19,27 @@ class Token:
     text: str
     start: int
     end: int
+    lower: str
+    stem: str
+    is_content: bool
+    """Not a stopword, and not punctuation."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def stem(self) -> str:
-        return stem(self.text)
-
-    @property
-    def is_content(self) -> bool:
-        return self.lower not in STOPWORDS and any(ch.isalnum() for ch in self.text)
+    @classmethod
+    def of(cls, text: str, start: int) -> Token:
+        lower = text.lower().replace("’", "'")
+        return cls(text, start, start + len(text), lower, stem(text), lower not in STOPWORDS and any(ch.isalnum() for ch in text))
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
     """Words, numbers, currency/percent signs and clause punctuation, in order."""
     tokens = []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
             word = word.rstrip(".")
-        tokens.append(Token(word, match.start(), match.start() + len(word)))
-    return tokens
+        tokens.append(Token.of(word, match.start()))
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=1 << 16)
