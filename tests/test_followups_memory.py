@@ -32,6 +32,7 @@ def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() 
     phrases = [p.text for p in topic_phrases("Did the first round bring a deal for the Selva Basin Commission?", river_catalogue())]
     assert phrases == ["the first round", "a deal for the Selva Basin Commission"]
     assert [p.text for p in topic_phrases("What was Halden's first offer in Tesk?")] == ["Halden's first offer in Tesk"]
+    assert "the Report" not in [p.text for p in topic_phrases("What did the Reporters write?", river_catalogue())]
 
 
 def test_they_is_the_plural_topic_of_turn_one_not_the_person_of_turn_two() -> None:

@@ -56,9 +56,11 @@ def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[P
         subjects = [(s, e) for entity, s, e in catalogue.entities_in(text) if _names_subject(entity, text[s:e])]
         found = [_without_name(p, subjects) if not p.determined else p for p in found]  # "Anna visit" is Anna's
         for name in catalogue.names:
-            at = text.find(name)
-            end = at + len(name)
-            if at >= 0 and catalogue.resolve(name) is None and not any(p.start < end and at < p.end for p in found):
+            named = re.search(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text)  # "Republican" is not in "Republicans"
+            if named is None or catalogue.resolve(name) is not None:
+                continue
+            at, end = named.span()
+            if not any(p.start < end and at < p.end for p in found):
                 found.append(Phrase(f"the {name}", name.split()[-1].lower(), at, end, at))
     for date in dated_expressions(text, 2000):
         if (date.day or date.month) and not any(p.start < date.end and date.start < p.end for p in found):
