@@ -91,3 +91,8 @@ def test_could_do_it_gains_the_previous_predicate() -> None:
 def test_a_bare_name_takes_the_place_of_the_one_name_of_another_kind() -> None:
     history = (_turn("What does the brief say about Kaleva?", "Outside the two states"),)
     assert rewrite_follow_up("And Rui Salgado?", history, river_catalogue()) == "What does the brief say about Rui Salgado?"
+
+
+def test_a_one_word_reply_is_not_a_name_to_swap_in() -> None:
+    history = (_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
+    assert rewrite_follow_up("Really?", history, river_catalogue()) == "Really, regarding Elena Castell?"

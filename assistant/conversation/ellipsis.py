@@ -58,7 +58,8 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
     phrase = re.sub(r"^the\s+(?=[A-Z])", "", bare.group("phrase"))
     preposition = (bare.group("preposition") or "").lower()
     kinds = [kind for start, end, kind in _slots(phrase, catalogue) if (start, end) == (0, len(phrase))]
-    kind = kinds[0] if kinds else "name" if _NAME.fullmatch(phrase) else None
+    unknown_name = _NAME.fullmatch(phrase) and phrase.lower() not in load("conversation")["replies"]
+    kind = kinds[0] if kinds else "name" if unknown_name else None
     if kind is None:
         return None
     # The latest question where the counterpart is asked about, not only added as context (", regarding …").

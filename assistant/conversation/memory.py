@@ -30,12 +30,12 @@ LATER_TOPIC_WEIGHT = 0.6
 """A question's first topic is what it is about; later ones ("… to end the war") count less."""
 ANSWER_WEIGHT = 0.4
 ANSWERED_WEIGHT = 2.0
+"""Weight of the people (places, organisations) a who/where/which question was answered with."""
 LATEST_ANSWERED = 1.5
 """The previous turn's answer to a who/which question outweighs the people named in that question, even ones
 named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
 FOCUS_CHARS = 120
 """How far after a name the words that say what it did are looked for."""
-"""Weight of the people (places, organisations) a who/where/which question was answered with."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*,\s*|\s*(?:,?\s+and|&)\s+(?:[\w\-]+\s+){0,3}?")
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
