@@ -54,6 +54,11 @@ CONTRADICTIONS = [
     ("The board took a softer line on executive pay.", "The board adopted a tougher stance on executive pay.", "antonym"),
     ("The coach downplayed the importance of the final.", "The coach stressed the importance of the final.", "antonym"),
     ("Public support for the tunnel project is growing.", "Public support for the tunnel project is waning.", "antonym"),
+    (
+        "The new law made it easier for tenants to challenge evictions.",
+        "The new law made it harder for tenants to challenge evictions.",
+        "antonym",
+    ),
     ("Negotiations over the border made rapid progress.", "Negotiations over the border reached a stalemate.", "antonym"),
     ("The factory always meets its targets.", "The factory rarely meets its targets.", "antonym"),
     (
@@ -76,6 +81,7 @@ CONTRADICTIONS = [
     ("Lind is Berg's deputy.", "Berg is Lind's deputy.", "role"),
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
+    ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
     # numbers and quantifiers
     ("The committee has nine members.", "The committee has seven members.", "number"),
     ("Turnout was about 40 per cent.", "Turnout was 62%.", "number"),
@@ -135,6 +141,10 @@ FAITHFUL = [
     ("The professor was interviewed by the students for the paper.", "The students interviewed the professor for the paper."),
     ("The senate narrowly passed the bill.", "The bill passed the senate with a narrow margin."),
     ("Turnout was nearly two-thirds.", "Turnout was 62%."),
+    ("Anna Berg was replaced as editor by Tomas Lind.", "Tomas Lind replaced Anna Berg as editor."),
+    ("The harbour suffered only slight damage in the storm.", "The storm caused minor damage to the harbour."),
+    ("There is no penalty clause in the contract.", "The contract contains no penalty clause."),
+    ("The campaign was a PR win for the council.", "The campaign was a public relations coup for the council."),
 ]
 
 

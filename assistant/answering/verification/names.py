@@ -147,6 +147,16 @@ def same_party(a: Mention, b: Mention) -> bool:
     return a.named_in(b.surface) or b.named_in(a.surface)
 
 
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Whether `text` (one sentence: in a long passage two initials meet by chance) writes out an acronym
+    of the claim: "PR" as "public relations", "EU" as "European Union"."""
+    if not re.fullmatch(r"[A-Z]{2,5}", acronym):
+        return False
+    words = [w for w in _WORD.findall(text) if w.lower() not in ("of", "and", "the", "for")]
+    initials = "".join(w[0].upper() for w in words)
+    return any(initials.startswith(acronym, k) for k in range(len(initials)))
+
+
 def party_key(mention: Mention) -> str:
     """One key per party: a metonym group ("Kyiv" and "Ukraine" are one), else the catalogue entity or the name."""
     for form in (mention.surface, *mention.aliases):
@@ -172,7 +182,7 @@ def check_names(claim: str, evidence: str, passage: str, names: CorpusNames) -> 
         return [swapped_in]
     rivals = [m for m in given if not m.named_in(claim)]
     for mention in claimed:
-        named_here = mention.named_in(evidence) or mention.named_in(passage)
+        named_here = mention.named_in(evidence) or mention.named_in(passage) or _spelled_out(mention.surface, evidence)
         if not named_here and not names.known(mention.surface):
             return [Objection(Label.NOT_FOUND, "name", f"the brief does not name {mention.surface}")]
         context = _context(claim, mention)

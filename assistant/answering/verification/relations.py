@@ -31,6 +31,7 @@ class _Lexicon:
     max_between: int
     prepositions: frozenset[str]
     determiners: frozenset[str]
+    passive: frozenset[str]
 
 
 @cache
@@ -42,6 +43,7 @@ def _lexicon() -> _Lexicon:
         max_between=int(data["max_words_between"]),
         prepositions=frozenset(data["role_prepositions"]),
         determiners=frozenset(data["determiners"]),
+        passive=frozenset(data["passive_auxiliaries"]),
     )
 
 
@@ -160,22 +162,33 @@ def _between(text: str, first: Mention, second: Mention) -> tuple[Token, ...] | 
 
 
 def _directions(mine: tuple[Token, ...], theirs: tuple[Token, ...]) -> tuple[bool | None, bool | None]:
-    """Whether each side's relation runs from the second name to the first; None when no relation is shared."""
+    """Whether each side's relation runs from the second name to the first; None when the two sides do not
+    join the names by the same relation word (the first word between them that is not an adverb)."""
     lex = _lexicon()
     if any(t.stem in lex.symmetric for t in (*mine, *theirs)):
         return None, None
-    their_stems = {t.stem: k for k, t in enumerate(theirs) if t.is_content and t.text[0].islower()}
-    for k, token in enumerate(mine):
-        if token.is_content and token.text[0].islower() and token.stem in their_stems:
-            return _inverted(mine, k), _inverted(theirs, their_stems[token.stem])
+    at_mine, at_theirs = _relation_word(mine), _relation_word(theirs)
+    if at_mine is not None and at_theirs is not None:
+        if mine[at_mine].stem != theirs[at_theirs].stem:
+            return None, None
+        return _inverted(mine, at_mine), _inverted(theirs, at_theirs)
     if [t.lower for t in mine] == [t.lower for t in theirs]:
         return False, False
     return None, None
 
 
+def _relation_word(tokens: tuple[Token, ...]) -> int | None:
+    return next((k for k, t in enumerate(tokens) if t.is_content and t.text[0].islower() and not t.lower.endswith("ly")), None)
+
+
 def _inverted(tokens: tuple[Token, ...], at: int) -> bool:
-    """Whether an inverting word ("by", "of") follows the relation word at `at` (an adverb may come between)."""
+    """Whether the relation word at `at` runs backwards: "by" or "of" right after it (an adverb may come
+    between), or a passive ("was replaced as editor by")."""
+    lex = _lexicon()
     following = [t.lower for t in tokens[at + 1 : at + 3]]
     if following and following[0].endswith("ly") and len(following) > 1:
         following = following[1:]
-    return bool(following) and following[0] in _lexicon().inverting
+    if following and following[0] in lex.inverting:
+        return True
+    passive = any(t.lower in lex.passive for t in tokens[:at])
+    return passive and any(t.lower == "by" for t in tokens[at + 1 :])

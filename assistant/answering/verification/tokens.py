@@ -66,12 +66,19 @@ def phrase_stems(phrase: str) -> tuple[str, ...]:
 
 
 def inflected_stems(phrase: str) -> set[tuple[str, ...]]:
-    """The stems of a lexicon phrase with its first word inflected (-s, -ed, -ing): "wane" also
-    meets "waning", whose stem suffix stripping cannot bring back to "wane"."""
+    """The stems of a lexicon phrase with its first word inflected (-s, -ed, -ing, and -er/-est for a single
+    word): "wane" also meets "waning", "easy" meets "easier", which suffix stripping cannot reach."""
     words = phrase.split(" ", 1)
     first, rest = words[0], words[1:]
-    bare = first[:-1] if first.endswith("e") else first
-    forms = {first, f"{first}s", f"{bare}ed", f"{bare}ing", f"{first}{first[-1]}ed", f"{first}{first[-1]}ing"}
+    if first.endswith("e"):
+        verbs, adjectives = {f"{first}s", f"{first}d", f"{first[:-1]}ing"}, {f"{first}r", f"{first}st"}
+    elif first.endswith("y"):
+        verbs, adjectives = {f"{first[:-1]}ied", f"{first[:-1]}ies", f"{first}ing"}, {f"{first[:-1]}ier", f"{first[:-1]}iest"}
+    else:
+        doubled = first + first[-1]
+        verbs = {f"{first}s", f"{first}ed", f"{first}ing", f"{doubled}ed", f"{doubled}ing"}
+        adjectives = {f"{first}er", f"{first}est", f"{doubled}er", f"{doubled}est"}
+    forms = {first, *verbs, *(adjectives if not rest else ())}  # comparatives: "easier", "larger", "bigger"
     return {phrase_stems(" ".join([form, *rest])) for form in forms}
 
 
