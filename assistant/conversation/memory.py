@@ -25,6 +25,8 @@ CONTEXT = ", regarding "
 """How a rewritten question adds what it is about ("Why, regarding the draft framework?")."""
 RECENCY = 0.6
 """Salience kept per turn of age: the previous turn counts 1, the one before 0.6, then 0.36 …"""
+MEMORY_TURNS = 10
+"""Turns remembered: older ones keep under 1% of their salience, and reading them costs time at every follow-up."""
 QUESTION_WEIGHT = 1.0
 LATER_TOPIC_WEIGHT = 0.6
 """A question's first topic is what it is about; later ones ("… to end the war") count less."""
@@ -112,8 +114,9 @@ def phrase_referent(phrase: Phrase) -> Referent:
 
 
 def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Memory:
-    """The memory of every turn in `history`, older turns fading by RECENCY."""
+    """The memory of the last MEMORY_TURNS turns of `history`, older turns fading by RECENCY."""
     memory = Memory()
+    history = history[-MEMORY_TURNS:]
     for age, turn in enumerate(reversed(history)):
         recency = RECENCY**age
         question = turn.standalone_question

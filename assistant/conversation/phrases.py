@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
@@ -38,7 +38,27 @@ class Phrase:
 
 def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[Phrase]:
     """Topic phrases of `text` in order of appearance, none overlapping."""
-    found: list[Phrase] = []
+    found = list(_noun_phrases(text))
+    if catalogue is not None:
+        mentions = catalogue.entities_in(text)
+        found = [p for p in found if not any(s <= p.head_at < e for _, s, e in mentions)]  # "the Basin Commission"
+        subjects = [(s, e) for entity, s, e in mentions if _names_subject(entity, text[s:e])]
+        found = [_without_name(p, subjects) if not p.determined else p for p in found]  # "Anna visit" is Anna's
+        pattern = _other_names(catalogue)
+        for named in pattern.finditer(text) if pattern is not None else ():
+            at, end = named.span()
+            if not any(p.start < end and at < p.end for p in found):
+                found.append(Phrase(f"the {named.group()}", named.group().split()[-1].lower(), at, end, at))
+    for date in dated_expressions(text, 2000):
+        if (date.day or date.month) and not any(p.start < date.end and date.start < p.end for p in found):
+            found.append(Phrase(date.text, "", date.start, date.end, date.start))
+    return sorted(found, key=lambda p: p.start)
+
+
+@lru_cache(maxsize=4096)
+def _noun_phrases(text: str) -> tuple[Phrase, ...]:
+    """The lexicon's noun phrases of `text` (each turn is read again at every follow-up: cached)."""
+    found = []
     for match in _lexicon()["phrase"].finditer(text):
         head = match.group("head")
         possessor = match.group("possessor") or ""
@@ -50,22 +70,21 @@ def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[P
         article = f"{determiner} " if determiner in ("a", "an") else "" if possessor or (not determiner and _plural(head)) else "the "
         span = (match.start(), match.end(), match.start("head"))
         found.append(Phrase(f"{article}{said}", head.lower(), *span, modifier.lower(), _plural(head), bool(determiner or possessor)))
-    if catalogue is not None:
-        names = [(start, end) for _, start, end in catalogue.entities_in(text)]
-        found = [p for p in found if not any(s <= p.head_at < e for s, e in names)]  # "the Basin Commission"
-        subjects = [(s, e) for entity, s, e in catalogue.entities_in(text) if _names_subject(entity, text[s:e])]
-        found = [_without_name(p, subjects) if not p.determined else p for p in found]  # "Anna visit" is Anna's
-        for name in catalogue.names:
-            named = re.search(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text)  # "Republican" is not in "Republicans"
-            if named is None or catalogue.resolve(name) is not None:
-                continue
-            at, end = named.span()
-            if not any(p.start < end and at < p.end for p in found):
-                found.append(Phrase(f"the {name}", name.split()[-1].lower(), at, end, at))
-    for date in dated_expressions(text, 2000):
-        if (date.day or date.month) and not any(p.start < date.end and date.start < p.end for p in found):
-            found.append(Phrase(date.text, "", date.start, date.end, date.start))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(found)
+
+
+_NAMES: list[tuple[EntityCatalogue, re.Pattern[str] | None]] = []
+
+
+def _other_names(catalogue: EntityCatalogue) -> re.Pattern[str] | None:
+    """One pattern for the names the corpus uses that are not entities ("the National Security Strategy"), as whole
+    words ("Republican" is not in "Republicans"); built once per catalogue."""
+    if _NAMES and _NAMES[0][0] is catalogue:
+        return _NAMES[0][1]
+    names = sorted((name for name in catalogue.names if catalogue.resolve(name) is None), key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, names))})(?![\w\-])") if names else None
+    _NAMES[:] = [(catalogue, pattern)]
+    return pattern
 
 
 def _names_subject(entity: Entity, alias: str) -> bool:
