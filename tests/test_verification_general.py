@@ -88,10 +88,12 @@ CONTRADICTIONS = [
     ("The ferry crossed the strait three times a day.", "The ferry crossed the strait twice a day.", "number"),
     ("It was the club's second title.", "It was the club's fourth title.", "number"),
     ("The index fell by a quarter.", "The index fell by 40 percent.", "number"),
+    ("About half of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell.", "number"),
     ("More than 70% of members voted yes.", "Some 55% of members voted yes.", "number"),
     ("The inspector visited the mine only once, in May.", "The inspector visited the mine in March, April and May.", "number"),
     ("All of the residents signed the petition.", "Most of the residents signed the petition.", "quantifier"),
     ("Few economists back the tax.", "Most economists back the tax.", "quantifier"),
+    ("Most observers expect the truce to hold.", "Only a small number of observers expect the truce to hold.", "quantifier"),
     ("Both parties endorsed the bill.", "Only one of the parties endorsed the bill.", "quantifier"),
     ("Most teachers oppose the reform.", "Only a minority of teachers oppose the reform.", "quantifier"),
 ]
@@ -142,6 +144,11 @@ FAITHFUL = [
     ("The senate narrowly passed the bill.", "The bill passed the senate with a narrow margin."),
     ("Turnout was nearly two-thirds.", "Turnout was 62%."),
     ("Anna Berg was replaced as editor by Tomas Lind.", "Tomas Lind replaced Anna Berg as editor."),
+    ("About 70 per cent of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell."),
+    (
+        "Talks broke down after the employers rejected the unions' demand.",
+        "Talks collapsed when management turned down the unions' demand.",
+    ),
     ("The harbour suffered only slight damage in the storm.", "The storm caused minor damage to the harbour."),
     ("There is no penalty clause in the contract.", "The contract contains no penalty clause."),
     ("The campaign was a PR win for the council.", "The campaign was a public relations coup for the council."),
@@ -169,6 +176,7 @@ def test_irregular_and_short_forms_share_a_stem() -> None:
     [
         ("more than 80% of voters", "percent", 80, ">"),
         ("nearly 90 per cent", "percent", 90, "~"),
+        ("one in five", "percent", 20, "~"),
         ("visited twice", "times", 2, ""),
         ("the third round", "ordinal", 3, ""),
     ],

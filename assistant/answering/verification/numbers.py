@@ -126,6 +126,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             found.append(counted)
             i += len(counted.text.split())
             continue
+        ratio, end = _ratio(words, i, vocab)
+        if ratio is not None:
+            found.append(ratio)
+            i = end
+            continue
         value, after = _number(words, i, vocab)
         if value is None:
             i += 1
@@ -136,6 +141,18 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         found.append(replace(quantity, bound=bound) if bound else quantity)
         i = max(after, i + 1)
     return tuple(found)
+
+
+def _ratio(words: list[str], i: int, vocab: _Vocabulary) -> tuple[Quantity | None, int]:
+    """ "seven in ten", "one in five", "3 out of 4" at word i, as an approximate percentage, and the next index."""
+    part, after = (1.0, i + 1) if words[i].lower() == "one" else _number(words, i, vocab)
+    j = after + 2 if [w.lower() for w in words[after : after + 2]] == ["out", "of"] else after + 1
+    if part is None or after >= len(words) or words[after].lower() not in ("in", "out") or j >= len(words):
+        return None, i
+    whole, end = _number(words, j, vocab)
+    if whole is None or not part < whole <= 1000:
+        return None, i
+    return Quantity("percent", 100 * part / whole, "", " ".join(words[i:end]), i, "~"), end
 
 
 def _fraction(words: list[str], i: int, vocab: _Vocabulary) -> Quantity | None:

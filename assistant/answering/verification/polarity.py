@@ -174,6 +174,8 @@ def _negation(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
             governed = governed.removeprefix(_PARTICLE)
             if (both_negate or not particle) and governed and not _affirms(other, governed):
                 continue  # the other side does not say what the cue negates ("missed the deadline")
+            if both_negate and not particle:
+                continue  # two negating verbs ("rejected", "turned down") mostly say the same thing
             word = c.tokens[k].text
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
