@@ -96,3 +96,10 @@ def test_a_bare_name_takes_the_place_of_the_one_name_of_another_kind() -> None:
 def test_a_one_word_reply_is_not_a_name_to_swap_in() -> None:
     history = (_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
     assert rewrite_follow_up("Really?", history, river_catalogue()) == "Really, regarding Elena Castell?"
+
+
+def test_a_bare_question_word_after_a_which_question_asks_about_what_it_asked_for() -> None:
+    history = (_turn("Which two ministers were criticised?", "Dravenia's Minister of Energy, Lukas Breuer"),)
+    assert rewrite_follow_up("When?", history, river_catalogue()) == "When were the two ministers criticised?"
+    history = (_turn("Where did Aalto convene the first round?", "Henrik Aalto, the bank's chief negotiator"),)
+    assert rewrite_follow_up("When?", history, river_catalogue()) == "When did Aalto convene the first round?"

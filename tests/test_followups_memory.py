@@ -4,6 +4,7 @@ groups, plural topics, people by order of mention, places as locations, "that <n
 from __future__ import annotations
 
 from assistant.conversation.followups import rewrite_follow_up
+from assistant.conversation.memory import remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.types import Turn
 from tests.riverbasin import RIVER, river_catalogue
@@ -175,3 +176,20 @@ def test_that_is_what_the_previous_question_asked_for_when_it_named_nothing_else
     assert rewrite_follow_up("Would the dam help with that?", history, river_catalogue()) == (
         "Would the dam help with the personal ambitions?"
     )
+
+
+def test_the_person_a_who_question_is_answered_with_is_the_one_the_sentence_says_it_of() -> None:
+    answer = "Its president, Amara Okafor, hired Henrik Aalto, the bank's chief negotiator, who convened the first round. [1]"
+    history = (Turn("Who convened the first round?", "Who convened the first round?", answer),)
+    assert rewrite_follow_up("Where did he convene it?", history, river_catalogue()).startswith("Where did Henrik Aalto convene")
+
+
+def test_the_place_a_where_question_is_answered_with_is_the_one_named_as_a_location() -> None:
+    answer = "The Dravenian talks on the Koral Dam were held in Vienna. [1]"
+    history = (Turn("Where were the talks held?", "Where were the talks held?", answer),)
+    catalogue = river_catalogue()
+    memory = remember(history, catalogue)
+    vienna, dam = (catalogue.resolve(name) for name in ("Vienna", "Koral Dam"))
+    assert vienna is not None and dam is not None
+    assert memory.referents[f"entity:{vienna.id}"].salience > 2 * memory.referents[f"entity:{dam.id}"].salience
+    assert rewrite_follow_up("Who else was there?", history, catalogue) == "Who else was in Vienna?"

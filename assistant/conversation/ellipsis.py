@@ -36,6 +36,9 @@ def bare_question_word(question: str, memory: Memory) -> str | None:
     swapped = _lexicon()["swappable"].sub(asked + " ", previous, count=1)
     if swapped != previous:
         return swapped
+    which = _lexicon()["which_noun"].match(previous)  # "Which firms were hit?" → "When were the firms hit?"
+    if which is not None and " " not in word:
+        return f"{asked} {which.group('aux')} the {which.group('noun')} {previous[which.end() :]}"
     subjects = [memory.referents[k].text for k in memory.previous_keys][:2]
     return f"{word[:1].upper()}{word[1:].lower()}{CONTEXT}{' and '.join(subjects)}?" if subjects else None
 
@@ -117,7 +120,11 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             rf"^(?:(?:{words('connectives')})\s+)?(?P<wh>{words('question_words')})(?:\s+(?:is|was)\s+(?:that|this|it))?\s*[?.!]*$",
             re.IGNORECASE,
         ),
-        "swappable": re.compile(rf"^(?:what|which|who)\s+(?=(?:{words('swap_auxiliaries')})\b)", re.IGNORECASE),
+        "swappable": re.compile(rf"^(?:what|which|who|where|when|why|how)\s+(?=(?:{words('swap_auxiliaries')})\b)", re.IGNORECASE),
+        "which_noun": re.compile(
+            rf"^(?:which|what)\s+(?P<noun>(?:[\w\-]+\s+){{0,3}}?[\w\-]+)\s+(?P<aux>{words('swap_auxiliaries')}|is|are|was|were)\s+",
+            re.IGNORECASE,
+        ),
         "yes_no": re.compile(rf"^(?:{words('swap_auxiliaries')}|is|are|was|were)\b", re.IGNORECASE),
         "go_on": re.compile(rf"^(?:(?:{words('connectives')})\s+)?(?:{words('go_on')})\s*[?.!]*$", re.IGNORECASE),
         "bare_phrase": re.compile(

@@ -190,8 +190,13 @@ def _remember_answer(
     listing: dict[str, list[str]] = {}
     for position, sentence in enumerate(sentences):
         sought_here = _sought(sentence, kind, asked, catalogue) if position == answering else []
-        if len(choices) > 1 and sought_here:
+        together = _conjoined(sentence, catalogue, kind)
+        named_together = len(together) > 1 and set(together) <= set(sought_here)
+        if len(sought_here) > 1 and kind == "person":  # "Who represented …?": the one the sentence says it of
             sought_here = [_focus(sentence, question, [e for e in sought_here if e in choices] or sought_here, catalogue)]
+        if len(sought_here) > 1 and kind == "place":  # "Where …?": the place named as a location ("in Vienna")
+            places = [e for e, s, _ in catalogue.entities_in(sentence) if e in sought_here and _LOCATIVE.search(sentence[:s])]
+            sought_here = list(dict.fromkeys(places)) or sought_here
         for entity, start, _ in catalogue.entities_in(sentence):
             referent = entity_referent(entity)
             located = _LOCATIVE.search(sentence[:start]) is not None
@@ -199,8 +204,7 @@ def _remember_answer(
             memory.add(referent, (answered if entity in sought_here else ANSWER_WEIGHT) * recency, located=located)
             if entity in sought_here and latest:
                 memory.answered.add(referent.key)
-        together = _conjoined(sentence, catalogue, kind)
-        if len(together) > 1 and set(together) <= set(sought_here):
+        if named_together:  # "Anna Berg and Tom Lind drafted it": the group is the answer too
             group = _group(together)
             memory.add(group, ANSWERED_WEIGHT * recency)
             if latest:
