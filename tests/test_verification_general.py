@@ -73,6 +73,7 @@ CONTRADICTIONS = [
     ("The plan was drawn up with input from local farmers.", "The plan was drawn up without any input from local farmers.", "negation"),
     ("The bank disclosed its losses to investors.", "The bank hardly disclosed its losses to investors.", "negation"),
     ("The prize did not go to Anna Berg.", "The prize went to Anna Berg.", "negation"),
+    ("The museum will reopen in spring.", "The museum will not reopen in spring.", "negation"),
     # roles: who did what to whom
     ("Anna Berg was defeated by Tomas Lind in the runoff.", "Anna Berg defeated Tomas Lind in the runoff.", "role"),
     ("Tomas Lind, a Berg campaign donor, bought the newspaper.", "Anna Berg, a Lind campaign donor, bought the newspaper.", "role"),
@@ -145,6 +146,8 @@ FAITHFUL = [
     ("Turnout was nearly two-thirds.", "Turnout was 62%."),
     ("Anna Berg was replaced as editor by Tomas Lind.", "Tomas Lind replaced Anna Berg as editor."),
     ("About 70 per cent of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell."),
+    ("The museum will stay closed in spring.", "The museum will not reopen in spring."),
+    ("The prime minister stayed away from the summit.", "The prime minister did not attend the summit."),
     (
         "Talks broke down after the employers rejected the unions' demand.",
         "Talks collapsed when management turned down the unions' demand.",

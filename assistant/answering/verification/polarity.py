@@ -176,10 +176,20 @@ def _negation(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
                 continue  # the other side does not say what the cue negates ("missed the deadline")
             if both_negate and not particle:
                 continue  # two negating verbs ("rejected", "turned down") mostly say the same thing
+            if _says_opposite(other, governed):
+                continue  # "not reopen" is "stay closed": the negation is said by an antonym
             word = c.tokens[k].text
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
     return None
+
+
+def _says_opposite(reading: _Reading, word: str) -> bool:
+    """Whether the text uses, un-negated, an antonym of the stem `word` ("closed" for "reopen")."""
+    lex = _lexicons()
+    sides = next((found for _, _, found in lex.antonyms.find([word])), frozenset())
+    opposite = {_opposite(side) for side in sides}
+    return any(found & opposite and not reading.negated[first] for first, _, found in lex.antonyms.find(reading.stems))
 
 
 def _stem_of(words: str) -> str:
