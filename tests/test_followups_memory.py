@@ -4,6 +4,7 @@ groups, plural topics, people by order of mention, places as locations, "that <n
 from __future__ import annotations
 
 from assistant.conversation.followups import rewrite_follow_up
+from assistant.conversation.gender import pronoun_genders
 from assistant.conversation.memory import remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.types import Turn
@@ -193,3 +194,22 @@ def test_the_place_a_where_question_is_answered_with_is_the_one_named_as_a_locat
     assert vienna is not None and dam is not None
     assert memory.referents[f"entity:{vienna.id}"].salience > 2 * memory.referents[f"entity:{dam.id}"].salience
     assert rewrite_follow_up("Who else was there?", history, catalogue) == "Who else was in Vienna?"
+
+
+def test_she_is_never_a_man_the_conversation_called_he() -> None:
+    sceptical = _sentence("In Marisca, Castell is sceptical") + " " + _sentence("Her position is backed")
+    history = (
+        Turn("What does Castell think of the monitoring proposal?", "What does Castell think of the monitoring proposal?", sceptical),
+        Turn("What did he do as deputy minister?", "What did Lukas Breuer do as deputy minister?", _sentence("Breuer, who oversaw")),
+    )
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("Who backs her position?", history, catalogue) == "Who backs Elena Castell's position?"
+    assert rewrite_follow_up("What is he associated with?", history, catalogue) == "What is Lukas Breuer associated with?"
+
+
+def test_the_people_a_text_calls_he_or_she() -> None:
+    assert pronoun_genders(TEXT, river_catalogue()) == {
+        "viktor-halden": "masculine",
+        "elena-castell": "feminine",
+        "rui-salgado": "masculine",
+    }

@@ -95,7 +95,10 @@ def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]
         if person is not None:  # "the first guy", and the pronouns that follow it
             found.append((match.start(), match.end(), person.text))
     take(lexicon["person_phrase"], person)
-    take(lexicon["person_pronoun"], person)
+    for gender in ("masculine", "feminine"):  # "she" is never a man the conversation called "he"
+        matching = [r for r in memory.referents.values() if r.kind == "person" and r.key not in named and r.gender in ("", gender)]
+        fits = person if person is not None and person.gender in ("", gender) else max(matching, key=lambda r: r.salience, default=None)
+        take(lexicon[gender], fits)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     event = antecedents.previous_event(memory, named)
     take(lexicon["afterwards"], event, "after {}")
@@ -201,7 +204,8 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     # "the former chair" is a role, "the former" alone a person
     nouns = "|".join(re.escape(w) for w in sorted(names_lexicon()["role_nouns"] | set(data["topic_heads"]), key=len, reverse=True))
     return {
-        "person_pronoun": re.compile(rf"\b(?:{words('person_pronouns')})\b", re.IGNORECASE),
+        "masculine": re.compile(rf"\b(?:{words('masculine_pronouns')})\b", re.IGNORECASE),
+        "feminine": re.compile(rf"\b(?:{words('feminine_pronouns')})\b", re.IGNORECASE),
         "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
         "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
         "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),

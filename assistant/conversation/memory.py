@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from assistant.conversation.gender import pronoun_gender, pronoun_genders
 from assistant.conversation.phrases import Phrase, topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
@@ -58,6 +59,8 @@ class Referent:
     salience: float = 0.0
     located: float = 0.0
     """Salience gained where the text names it as a location."""
+    gender: str = ""
+    """ "masculine" or "feminine" once the conversation called the person "he" or "she" (gender.py)."""
     first: tuple[int, int] = (1 << 30, 0)
     """(turn, position) of its first mention in a question: "the first guy" is the earliest person asked about."""
 
@@ -131,10 +134,27 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
+        if catalogue is not None:
+            for entity_id, gender in _genders(turn, catalogue).items():
+                person = memory.referents.get(f"entity:{entity_id}")
+                if person is not None and not person.gender:
+                    person.gender = gender
         for phrase in topic_phrases(f"{question} {turn.answer}"):
             if phrase.head and (phrase.modifier or phrase.end > phrase.head_at + len(phrase.head)):
                 memory.specific.setdefault(phrase.head, re.sub(r"^(?:a|an)\s+", "the ", phrase.text))
     return memory
+
+
+def _genders(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
+    """Genders the turn shows: its answer's pronouns, and the person its question's "he"/"she" was made into."""
+    genders = pronoun_genders(turn.answer, catalogue)
+    said = {gender for word in turn.question.split() if (gender := pronoun_gender(word.strip("?.,!;:'’s")))}
+    if len(said) == 1:
+        named = {e.id for e, _, _ in catalogue.entities_in(turn.question)}
+        for entity, _, _ in catalogue.entities_in(turn.standalone_question):
+            if entity.kind == "person" and entity.id not in named:
+                genders.setdefault(entity.id, next(iter(said)))
+    return genders
 
 
 def _remember_question(
