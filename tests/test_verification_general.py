@@ -90,6 +90,8 @@ CONTRADICTIONS = [
     ("It was the club's second title.", "It was the club's fourth title.", "number"),
     ("The index fell by a quarter.", "The index fell by 40 percent.", "number"),
     ("About half of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell.", "number"),
+    ("Fewer than a tenth of the homes have been built.", "Less than a third of the homes have been built.", "number"),
+    ("The chief executive denied that the launch had been rushed.", "The launch was rushed, the chief executive conceded.", "antonym"),
     ("More than 70% of members voted yes.", "Some 55% of members voted yes.", "number"),
     ("The inspector visited the mine only once, in May.", "The inspector visited the mine in March, April and May.", "number"),
     ("All of the residents signed the petition.", "Most of the residents signed the petition.", "quantifier"),
@@ -147,6 +149,7 @@ FAITHFUL = [
     ("Anna Berg was replaced as editor by Tomas Lind.", "Tomas Lind replaced Anna Berg as editor."),
     ("About 70 per cent of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell."),
     ("The museum will stay closed in spring.", "The museum will not reopen in spring."),
+    ("The scheme has so far failed to attract private investors.", "Private investors have so far shown no interest in the scheme."),
     ("The prime minister stayed away from the summit.", "The prime minister did not attend the summit."),
     (
         "Talks broke down after the employers rejected the unions' demand.",

@@ -124,6 +124,10 @@ class _Reading:
             if t.is_content and not self.cue[k] and (t.text[0].islower() or (k > 0 and t.text[0].isupper() and self.depth[k] == 1))
         ]
 
+    def verbal(self, k: int) -> bool:
+        """Whether the token at k is negated by a verb (refused, failed to), not by a particle."""
+        return self.negated[k] and not self.predicate[k].startswith(_PARTICLE)
+
     @cached_property
     def slot_words(self) -> list[int]:
         """Positions of the content words that are not negation cues."""
@@ -240,7 +244,7 @@ def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
             continue
         near = c.neighbours(first, last)
         for side in sides:
-            rival = _aligned_opposite(c.negated[first], side, near, e, theirs)
+            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first), side, near, e, theirs)
             if rival is not None:
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
@@ -249,13 +253,19 @@ def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
 
 
 def _aligned_opposite(
-    negated: bool, side: str, near: set[str], e: _Reading, theirs: list[tuple[int, int, frozenset[str]]]
+    word: str, negated: bool, verbal: bool, side: str, near: set[str], e: _Reading, theirs: list[tuple[int, int, frozenset[str]]]
 ) -> tuple[int, int] | None:
     """The evidence word of the same antonym pair in the claim word's slot (most shared neighbours), when it
-    says the opposite and no word in an equally good slot agrees; None otherwise."""
+    says the opposite and no word in an equally good slot agrees; None otherwise. The claim's own word
+    (`word`, a stem) under a negating verb on one side ("failed to attract private investors") is left to
+    the negation check: the verb does not turn the word into its antonym."""
     pair = side.partition(":")[0]
+
+    def agrees(first: int, their: str) -> bool:
+        return (their == side) == (e.negated[first] == negated) or (e.stems[first] == word and (verbal or e.verbal(first)))
+
     scored = [
-        (len(near & e.neighbours(first, last)), first, last, (their == side) == (e.negated[first] == negated))
+        (len(near & e.neighbours(first, last)), first, last, agrees(first, their))
         for first, last, sides in theirs
         for their in sides
         if their.partition(":")[0] == pair
