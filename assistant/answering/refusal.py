@@ -26,9 +26,9 @@ from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
 """Weight of shared terms in a sentence's support (as in the extractive scorer)."""
-MIN_SUPPORT = 0.40
+MIN_SUPPORT = 0.45
 """Best sentence support below which nothing retrieved is close to the question (chosen on the dev split, eval/gold.jsonl)."""
-MIN_TYPED_SUPPORT = 0.40
+MIN_TYPED_SUPPORT = 0.45
 """Support a sentence holding the asked-for kind of thing needs to count as answering (dev-chosen)."""
 WINDOW = 0
 """Sentences either side of one that count as naming things together with it."""
