@@ -150,6 +150,10 @@ FAITHFUL = [
     ("About 70 per cent of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell."),
     ("The museum will stay closed in spring.", "The museum will not reopen in spring."),
     ("The scheme has so far failed to attract private investors.", "Private investors have so far shown no interest in the scheme."),
+    (
+        "Prices for heating oil have fallen for three consecutive months.",
+        "Heating oil has become cheaper in each of the last three months.",
+    ),
     ("The prime minister stayed away from the summit.", "The prime minister did not attend the summit."),
     (
         "Talks broke down after the employers rejected the unions' demand.",

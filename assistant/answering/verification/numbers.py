@@ -217,9 +217,13 @@ def _with_unit(words: list[str], start: int, after: int, value: float, vocab: _V
         return Quantity(dimension, value * factor, "", f"{before}{surface}", start)
     if following and following[0] == "times":
         return Quantity("times", value, "", f"{surface} times", start)
-    if following and following[0] in vocab.dimensions:
-        dimension, factor = vocab.dimensions[following[0]]
-        return Quantity(dimension, value * factor, "", f"{surface} {following[0]}", start)
+    unit = next((w for w in following[:1] if w in vocab.dimensions), None)
+    adjective = len(following) > 1 and following[0].isalpha() and following[0] not in STOPWORDS
+    if unit is None and adjective and following[1] in vocab.dimensions:
+        unit = following[1]  # one adjective between: "three consecutive months", "two long years"
+    if unit is not None:
+        dimension, factor = vocab.dimensions[unit]
+        return Quantity(dimension, value * factor, "", f"{surface} {unit}", start)
     if re.fullmatch(r"(19|20)\d\d", words[start]) and after == start + 1:
         return Quantity("year", value, "", surface, start)
     counted = next((stem(w) for w in words[after : after + 3] if w.lower() not in STOPWORDS), "")
