@@ -148,6 +148,8 @@ class Assistant:
         intent = understand(standalone, index.catalogue)
         query = search_query(standalone, index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
+        if intent.asks_what_followed:
+            retrieval = retriever.with_next_chunks(retrieval)
         timings = {"retrieve": elapsed_ms(started)}
         coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query)
 

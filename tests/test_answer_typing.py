@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from assistant.answering.answer_type import answer_spans
 from assistant.index.context_vectors import CONTEXT_WEIGHT, ranking_vectors
 from assistant.retrieval.query import understand
+from assistant.settings import Settings
 
 
 def _figures(question: str, text: str) -> list[str]:
@@ -55,3 +57,29 @@ def test_bm25_finds_a_country_by_its_capital() -> None:
     chunks = [Chunk(f"c{i}", "doc", "Doc", "", i, 0, len(t), t) for i, t in enumerate(texts)]
     scores = LexicalIndex.build(chunks).scores("What did Kyiv adjust?")
     assert scores[0] > 0 and scores[1] == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "follows"),
+    [
+        ("What happened after the bank froze the loan?", True),
+        ("What followed?", True),
+        ("What did the minister do next?", True),
+        ("What came of the second round?", True),
+        ("What happened at the second round?", False),
+        ("When did the bank freeze the loan?", False),
+    ],
+)
+def test_questions_asking_what_came_next(question: str, follows: bool) -> None:
+    assert understand(question).asks_what_followed is follows
+
+
+def test_what_happened_after_is_answered_by_what_the_document_says_next(riverbasin_settings: Settings) -> None:
+    from assistant.facade import Assistant
+
+    answer = Assistant(riverbasin_settings).ask("What happened after the bank decided to suspend the second tranche of the loan?")
+    assert not answer.declined
+    assert "act of financial coercion" in answer.text  # the sentence after the suspension
+    assert "decided on 11 November 2024" not in answer.text  # not the suspension itself
+    assert "domestic politics" not in answer.text  # nor the next paragraph's opening sentence
+

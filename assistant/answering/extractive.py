@@ -26,6 +26,10 @@ ANSWER_TYPE_BONUS = 0.15
 """Added when a sentence holds the kind of thing the question asks for (a person, a date, a number)."""
 LEADING_TYPES = ("person", "date", "place", "organisation", "number")
 """Answer types whose answering sentence is put first."""
+FOLLOWING_SENTENCES = 2
+"""Sentences an answer to "what happened after …?" gives."""
+NEXT_CHUNK_GAP = 100
+"""Most characters between a chunk and the next one of its document (a heading between them)."""
 CONTEXT_SHARE = 0.5
 """Share of the previous sentence's score a sentence inherits when it refers back to it."""
 
@@ -73,6 +77,11 @@ class ExtractiveBackend:
         candidates = self._candidates(request)
         if not candidates:
             return []
+        intent = request.intent or understand(request.question)
+        if intent.asks_what_followed:
+            sequel = _what_followed(candidates, request)
+            if sequel:
+                return sequel
         best = max(candidate.score for candidate in candidates)
         chosen: list[_Candidate] = []
         words = 0
@@ -98,7 +107,6 @@ class ExtractiveBackend:
         # holding what a who/when/which/how-many question asks for leads, with the sentence it leans on.
         first_seen = {c.passage_number: i for i, c in reversed(list(enumerate(chosen)))}
         ordered = sorted(chosen, key=lambda c: (first_seen[c.passage_number], c.sentence))
-        intent = request.intent or understand(request.question)
         if intent.answer_type not in LEADING_TYPES:
             return ordered
         answering = max((c for c in ordered if holds_answer(intent, c.text)), key=lambda c: c.score, default=None)
@@ -137,6 +145,30 @@ class ExtractiveBackend:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
         return follower if follower and _discourse()[0].match(follower.text) else None
+
+
+def _what_followed(candidates: list[_Candidate], request: AnswerRequest) -> list[_Candidate]:
+    """The sentences the document gives after the one that best matches the question (what "what happened
+    after X?" asks for), up to FOLLOWING_SENTENCES, reading on into the passage of the next chunk but not
+    past the end of a paragraph once one sentence is chosen."""
+    anchor = max(candidates, key=lambda c: c.score)
+    chunk = request.passages[anchor.passage_number - 1].chunk
+    later = [c for c in candidates if c.passage_number == anchor.passage_number and c.sentence > anchor.sentence]
+    after = [
+        (p.chunk.start, n)
+        for n, p in enumerate(request.passages, start=1)
+        if p.chunk.document == chunk.document and 0 <= p.chunk.start - chunk.end <= NEXT_CHUNK_GAP
+    ]
+    following = min(after)[1] if after else None
+    later += [c for c in candidates if c.passage_number == following]
+    chosen: list[_Candidate] = []
+    for candidate in sorted(later, key=lambda c: (c.passage_number != anchor.passage_number, c.sentence)):
+        new_paragraph = request.passages[candidate.passage_number - 1].chunk.paragraph != chunk.paragraph
+        too_long = sum(len(c.text.split()) for c in (*chosen, candidate)) > MAX_WORDS
+        if len(chosen) == FOLLOWING_SENTENCES or too_long or (chosen and new_paragraph):
+            break
+        chosen.append(candidate)
+    return chosen
 
 
 def _neighbour(candidate: _Candidate, candidates: list[_Candidate], offset: int) -> _Candidate | None:

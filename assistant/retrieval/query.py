@@ -50,6 +50,9 @@ class QueryIntent:
     """Document terms for the question's everyday words ("sanctions" for "penalties")."""
     catalogue: EntityCatalogue | None = field(default=None, compare=False, repr=False)
     """The catalogue the question was read against (answer typing looks names up in it)."""
+    asks_what_followed: bool = False
+    """The question asks what came after something ("What happened after the sanctions?"): the answer is
+    what the document says next."""
 
     @property
     def search_text(self) -> str:
@@ -81,7 +84,12 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
             entities.append(entity)
             if phrase:
                 roles.append((phrase, entity))
-    return QueryIntent(question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue)
+    follows = any(p.search(bare) for p in _sequels())
+    if follows:
+        answer_type = ""  # "what happened after the bank …" asks for an event, not for a bank
+    return QueryIntent(
+        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, follows
+    )
 
 
 def search_query(
@@ -130,6 +138,12 @@ def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]
     data = load("questions")
     types = {kind: [re.compile(p, re.IGNORECASE) for p in patterns] for kind, patterns in data["answer_types"].items()}
     return types, [re.compile(p, re.IGNORECASE) for p in data["lists"]]
+
+
+@cache
+def _sequels() -> tuple[re.Pattern[str], ...]:
+    """Patterns of questions asking what came next (questions.yaml)."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["sequels"])
 
 
 @cache

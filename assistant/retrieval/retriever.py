@@ -17,6 +17,8 @@ DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
 SENTENCE_WEIGHT = 1.0
 """The third ranker: chunks by their best-matching sentence, whose match a long chunk's vector dilutes."""
+FOLLOWED_PASSAGES = 2
+"""For a question asking what came next, the first passages whose following chunk is added."""
 
 
 @dataclass
@@ -67,6 +69,25 @@ class HybridRetriever:
         passages = [Passage(chunk=self.index.chunk(cid), rank=rank, score=fused[cid]) for rank, cid in enumerate(ranked, start=1)]  # type: ignore[arg-type]
         timings["fusion"] = elapsed_ms(started)
         return Retrieval(passages=passages, query_vector=query_vector, timings_ms=timings)
+
+    def with_next_chunks(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
+        """`retrieval` with the chunk that follows each of its first `top` passages in the document placed
+        right after it: the passages for a question asking what came next."""
+        passages: list[Passage] = []
+        present = {p.chunk.id for p in retrieval.passages}
+        for i, passage in enumerate(retrieval.passages):
+            passages.append(passage)
+            following = self._next_chunk(passage.chunk)
+            if i < top and following is not None and following.id not in present:
+                passages.append(Passage(following, 0, passage.score))
+                present.add(following.id)
+        numbered = [Passage(p.chunk, rank, p.score) for rank, p in enumerate(passages, start=1)]
+        return Retrieval(numbered, retrieval.query_vector, retrieval.timings_ms)
+
+    def _next_chunk(self, chunk: Chunk) -> Chunk | None:
+        position = self._position[chunk.id] + 1
+        following = self.index.chunks[position] if position < len(self.index.chunks) else None
+        return following if following is not None and following.document == chunk.document else None
 
     def _by_best_sentence(self, query_vector: np.ndarray, fetch: int, allowed: np.ndarray | None) -> list[str]:
         """Chunk ids ranked by the similarity of their best sentence to the question."""
