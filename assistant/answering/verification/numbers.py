@@ -73,6 +73,8 @@ class _Vocabulary:
     ordinals: dict[str, float]
     fractions: dict[str, float]
     fraction_before: frozenset[str]
+    starters: frozenset[str]
+    """Words a value can start with (besides digits and months): number words, ordinals, "a third", "twice"."""
 
 
 @cache
@@ -92,6 +94,9 @@ def _vocabulary() -> _Vocabulary:
         ordinals={word: float(n) for word, n in words["ordinals"].items()},
         fractions={word: float(n) for word, n in words["fractions"].items()},
         fraction_before=frozenset(words["fraction_before"]),
+        starters=frozenset(
+            [*words["units"], *words["ordinals"], *words["fractions"], "a", "an", *(phrase.split()[0] for phrase in words["times"])]
+        ),
     )
 
 
@@ -114,6 +119,9 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if not part and i > 1 and words[i - 1].lower() == "of":
                 part = vocab.month_parts.get(words[i - 2].lower(), "")
             found.append(Quantity("month", vocab.months[lower], part, f"{part}-{word}" if part else word, i))
+            i += 1
+            continue
+        if not word[0].isdigit() and lower not in vocab.starters:
             i += 1
             continue
         fraction = _fraction(words, i, vocab)
