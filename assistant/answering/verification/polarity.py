@@ -2,10 +2,13 @@
 
 Each check compares the same content words in the claim and in the evidence sentence:
 - negation: a word negated on one side only ("refrained from taking new initiatives" vs
-  "launched new initiatives"); a cue negates the words after it up to a clause break;
+  "launched new initiatives"); a cue negates the words after it up to a clause break. A negating
+  verb (refused, failed to) objects only where the other side says what it negates, and a negation
+  the other side says with an antonym ("not reopen", "stay closed") is none;
 - stance: support-words against oppose-words ("sceptical of" vs "an advocate of");
-- antonyms: one side of an antonym pair against the other ("rejected" vs "welcomed"), unless a
-  negation on one side turns it back;
+- antonyms: one side of an antonym pair against the other ("rejected" vs "welcomed"), in the slot
+  of the evidence word (the two share neighbouring words), unless a negation on one side turns it
+  back;
 - quantifiers: classes that exclude each other, about the same noun ("every ultimatum" vs
   "a series of ultimatums", "a minority of voters" vs "86% of voters").
 Lexicons: assistant/data/{negation,stance,antonyms,quantifiers}.yaml.

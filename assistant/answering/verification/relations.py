@@ -1,11 +1,14 @@
-"""Who did what to whom: two names the claim and the evidence share must keep their roles.
+"""Who did what to whom: two parties the claim and the evidence share must keep their roles.
 
-For two parties each named once in the claim and once in the evidence, the words between them
-are their relation. When both texts join them by the same relation word (or by the same words:
-"Berg, a Lind campaign donor"), the party that comes first is the agent — unless a word right
-after the relation word turns it round ("Lind was rejected by Berg", "Lind, a protégé of Berg").
-A claim whose agent is the evidence's patient is CONTRADICTED. Mutual relations and lists say
-nothing about roles ("between Berg and Lind", "Berg met Lind") and are skipped.
+Parties are names, and the nouns a sentence introduces with a determiner ("the tenants"). Two
+checks, each CONTRADICTED on a swap:
+- reversed pair: for two parties each named once in both texts, the first word between them is
+  their relation. When both texts use the same relation word (or the same words: "Berg, a Lind
+  campaign donor"), the party that comes first is the agent — unless "by"/"of" follows the
+  relation word or the clause is passive ("Lind was rejected by Berg", "Lind, a protégé of Berg").
+  Mutual relations and lists say nothing about roles ("between Berg and Lind", "Berg met Lind").
+- traded places: two parties that swap places after the same relation word and role preposition
+  ("pressure from X on Y" against "pressure from Y on X").
 Lexicon: assistant/data/relations.yaml.
 """
 
@@ -178,6 +181,7 @@ def _directions(mine: tuple[Token, ...], theirs: tuple[Token, ...]) -> tuple[boo
 
 
 def _relation_word(tokens: tuple[Token, ...]) -> int | None:
+    """Position of the first lower-case content word that is not an adverb (the relation), if any."""
     return next((k for k, t in enumerate(tokens) if t.is_content and t.text[0].islower() and not t.lower.endswith("ly")), None)
 
 
