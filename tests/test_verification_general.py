@@ -74,6 +74,7 @@ CONTRADICTIONS = [
     ("The bank disclosed its losses to investors.", "The bank hardly disclosed its losses to investors.", "negation"),
     ("The prize did not go to Anna Berg.", "The prize went to Anna Berg.", "negation"),
     ("The museum will reopen in spring.", "The museum will not reopen in spring.", "negation"),
+    ("The firm stopped publishing its emissions data.", "The firm still publishes its emissions data.", "negation"),
     # roles: who did what to whom
     ("Anna Berg was defeated by Tomas Lind in the runoff.", "Anna Berg defeated Tomas Lind in the runoff.", "role"),
     ("Tomas Lind, a Berg campaign donor, bought the newspaper.", "Anna Berg, a Lind campaign donor, bought the newspaper.", "role"),
@@ -149,6 +150,7 @@ FAITHFUL = [
     ("Anna Berg was replaced as editor by Tomas Lind.", "Tomas Lind replaced Anna Berg as editor."),
     ("About 70 per cent of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell."),
     ("The museum will stay closed in spring.", "The museum will not reopen in spring."),
+    ("The firm stopped publishing its emissions data.", "The firm no longer publishes its emissions data."),
     ("The scheme has so far failed to attract private investors.", "Private investors have so far shown no interest in the scheme."),
     (
         "Prices for heating oil have fallen for three consecutive months.",
