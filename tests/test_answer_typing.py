@@ -83,3 +83,9 @@ def test_what_happened_after_is_answered_by_what_the_document_says_next(riverbas
     assert "decided on 11 November 2024" not in answer.text  # not the suspension itself
     assert "domestic politics" not in answer.text  # nor the next paragraph's opening sentence
 
+
+
+def test_a_share_word_does_not_say_how_many() -> None:
+    text = "Most of the basin's farmers, 240,000 households, oppose the dam."
+    assert _figures("How many households oppose the dam?", text) == ["240,000"]
+    assert _figures("What share of farmers oppose the dam?", text) == ["Most", "240,000"]

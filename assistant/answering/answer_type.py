@@ -19,6 +19,9 @@ _NUMBER = re.compile(
     r"|majority|minority|most(?=\s+of\b))\b",
     re.IGNORECASE,
 )
+_COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+_SHARE_WORDS = frozenset({"most", "majority", "minority"})
+"""Words that give a share, not a count: "most of the sanctions" does not say how many there are."""
 SPEAKER_DISTANCE = 6
 """Most words between a speaker's name and the verb of speech that reports them."""
 _WORDS = re.compile(r"[\w'’\-]+")
@@ -46,7 +49,8 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Figures in `text` the question does not give, leaving out dates and numbers that are part of a
-    name ("Nord Stream 2"); for a question about money ("how much money", "what value"), only sums."""
+    name ("Nord Stream 2"); for "how many", no share words ("most of"); for a question about money ("how
+    much money", "what value"), only sums."""
     asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
     dates = [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR)]
     spans = [
@@ -54,9 +58,12 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
         for m in _NUMBER.finditer(text)
         if m.group().lower() not in asked and not any(s <= m.start() < e for s, e in dates) and not _part_of_name(text, m.start())
     ]
+    if _COUNT_QUESTION.search(intent.question):
+        spans = [(start, end) for start, end in spans if text[start:end].lower() not in _SHARE_WORDS]
     if not money_question(intent.question):
         return spans
     return [(start, end) for start, end in spans if _is_sum(text, start, end)]
+
 
 
 def _part_of_name(text: str, start: int) -> bool:
@@ -70,7 +77,7 @@ def _part_of_name(text: str, start: int) -> bool:
 
 def money_question(question: str) -> bool:
     """Whether a question asks for a sum of money ("how much money", "what value"), not a count ("how many")."""
-    if re.search(r"\bhow\s+many\b", question, re.IGNORECASE):
+    if _COUNT_QUESTION.search(question):
         return False
     return any(word.lower() in _money_cues() for word in _WORDS.findall(question))
 
