@@ -89,6 +89,7 @@ CONTRADICTIONS = [
     ("Turnout was about 40 per cent.", "Turnout was 62%.", "number"),
     ("The ferry crossed the strait three times a day.", "The ferry crossed the strait twice a day.", "number"),
     ("It was the club's second title.", "It was the club's fourth title.", "number"),
+    ("The three candidates back the tax.", "Both candidates back the tax.", "number"),
     ("The index fell by a quarter.", "The index fell by 40 percent.", "number"),
     ("About half of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell.", "number"),
     ("Fewer than a tenth of the homes have been built.", "Less than a third of the homes have been built.", "number"),
@@ -151,6 +152,8 @@ FAITHFUL = [
     ("About 70 per cent of the exporters say sales fell.", "Roughly seven in ten exporters say sales fell."),
     ("The museum will stay closed in spring.", "The museum will not reopen in spring."),
     ("The firm stopped publishing its emissions data.", "The firm no longer publishes its emissions data."),
+    ("The two candidates both back the tax.", "Both candidates support the tax."),
+    ("Both the army and the police answer to the ministry.", "The ministry controls the army as well as the police."),
     ("The scheme has so far failed to attract private investors.", "Private investors have so far shown no interest in the scheme."),
     (
         "Prices for heating oil have fallen for three consecutive months.",

@@ -36,6 +36,8 @@ class Quantity:
     """Index of the value's first word in the text's words (for the role check)."""
     bound: str = ""
     """">" (more than), "<" (less than), "~" (about) or "" (exactly), from the words before it."""
+    soft: bool = False
+    """A value a passage may leave unsaid ("first", "both"): it objects only against another of its slot."""
 
     def same_value(self, other: Quantity) -> bool:
         """Whether `other` (an evidence value, read as exact) is this value or within its bound."""
@@ -95,7 +97,7 @@ def _vocabulary() -> _Vocabulary:
         fractions={word: float(n) for word, n in words["fractions"].items()},
         fraction_before=frozenset(words["fraction_before"]),
         starters=frozenset(
-            [*words["units"], *words["ordinals"], *words["fractions"], "a", "an", *(phrase.split()[0] for phrase in words["times"])]
+            [*words["units"], *words["ordinals"], *words["fractions"], "a", "an", "both", *(phrase.split()[0] for phrase in words["times"])]
         ),
     )
 
@@ -179,14 +181,18 @@ def _fraction(words: list[str], i: int, vocab: _Vocabulary) -> Quantity | None:
 
 
 def _times_or_ordinal(words: list[str], i: int, vocab: _Vocabulary) -> Quantity | None:
-    """ "twice", "only once" (kind times) or "the third round" (kind ordinal, slot: what it ranks) at word i."""
+    """ "twice", "only once" (kind times), "the third round" (kind ordinal, slot: what it ranks) or "both
+    sides" (a count of two) at word i."""
     lower = words[i].lower()
+    if lower == "both":  # "both candidates" counts two of them, as "the two candidates" does
+        counted = next((stem(w) for w in words[i + 1 : i + 3] if w.lower() not in STOPWORDS), "")
+        return Quantity("count", 2.0, counted, "both", i, soft=True) if counted else None
     for phrase, n in vocab.times.items():
         if phrase[0] == lower and tuple(w.lower() for w in words[i : i + len(phrase)]) == phrase:
             return Quantity("times", n, "", " ".join(words[i : i + len(phrase)]), i)
     if lower in vocab.ordinals:
         ranked = next((stem(w) for w in words[i + 1 : i + 3] if w.lower() not in STOPWORDS), "")
-        return Quantity("ordinal", vocab.ordinals[lower], ranked, words[i], i)
+        return Quantity("ordinal", vocab.ordinals[lower], ranked, words[i], i, soft=True)
     return None
 
 
@@ -254,7 +260,7 @@ def check_numbers(claim: str, evidence: str) -> list[Objection]:
             if listed:
                 continue
         rival = next((other for other in given if value.same_slot(other)), None)
-        if value.kind == "ordinal" and rival is None:
+        if value.soft and rival is None:
             continue  # "first" is often an adverb: only another rank of the same thing objects
         check = "date" if value.kind in ("year", "month") else "number"
         if rival is not None:
