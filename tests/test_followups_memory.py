@@ -167,9 +167,16 @@ def test_they_is_not_something_an_answer_only_mentioned_in_passing() -> None:
     assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did they demand, regarding the draft framework?"
 
 
-def test_it_before_an_event_verb_is_what_was_done_not_who_did_it() -> None:
+def test_it_before_an_event_verb_is_what_was_done_not_who_did_it_nor_when() -> None:
     history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
-    assert rewrite_follow_up("Did it work?", history, river_catalogue()) == "Did 11 November 2024 work?"
+    catalogue = river_catalogue()
+    action = ", regarding what the bank did on 11 November 2024?"
+    assert rewrite_follow_up("Did it work?", history, catalogue) == f"Did it work{action}"
+    assert rewrite_follow_up("When did that happen?", history, catalogue) == f"When did that happen{action}"
+    assert rewrite_follow_up("Who criticised it?", history, catalogue) == f"Who criticised it{action}"
+    assert rewrite_follow_up("Why did it do that?", history, catalogue) == "Why did the bank do that (on 11 November 2024)?"
+    happened = (_turn("What happened in Tesk?", "On 20 February 2025, after a third round"),)
+    assert rewrite_follow_up("Did it succeed?", happened, catalogue) == "Did it succeed, regarding what happened in Tesk?"
 
 
 def test_that_is_what_the_previous_question_asked_for_when_it_named_nothing_else() -> None:

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 
-from assistant.conversation.memory import Memory, Referent
+from assistant.conversation.memory import CONTEXT, Memory, Referent
 from assistant.data import load
 
 MIN_SALIENCE = 0.5
@@ -76,6 +78,30 @@ def previous_event(memory: Memory, named: set[str]) -> Referent | None:
     asked = [memory.referents[memory.previous_asked]] if memory.previous_asked and memory.previous_asked not in named else []
     chosen = own or answered or determined or asked
     return chosen[0] if chosen else None
+
+
+def action(memory: Memory) -> str | None:
+    """What was done, when the previous question asked for an action rather than naming it: "What did the bank do
+    on 11 November 2024?" → "what the bank did on 11 November 2024"; "What happened in Tesk?" → "what happened in
+    Tesk". "Did it work?" is then about that action, not about the date or the bank."""
+    previous = memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!")
+    done = _action_patterns()[0].match(previous)
+    if done is not None:
+        auxiliary = done.group("aux").lower()
+        verb = auxiliary if auxiliary in ("did", "does", "do") else f"{auxiliary} {done.group('verb').lower()}"
+        return f"what {done.group('subject')} {verb}{done.group('rest')}"
+    happened = _action_patterns()[1].match(previous)
+    return f"what {happened.group('rest')}" if happened is not None else None
+
+
+@cache
+def _action_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    auxiliaries = "|".join(re.escape(w) for w in load("conversation")["swap_auxiliaries"])
+    verbs = "|".join(re.escape(w) for w in load("conversation")["event_verbs"])
+    return (
+        re.compile(rf"^\W*(?:and\s+)?what\s+(?P<aux>{auxiliaries})\s+(?P<subject>.+?)\s+(?P<verb>do|done)\b(?P<rest>.*)$", re.IGNORECASE),
+        re.compile(rf"^\W*(?:and\s+)?what\s+(?P<rest>(?:{verbs})\b.*)$", re.IGNORECASE),
+    )
 
 
 def pair(memory: Memory, named: set[str]) -> Referent | None:

@@ -43,9 +43,12 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     own = understand(question, catalogue)
     body = _lexicon()["connective"].sub("", question).strip()
     named = _named(body, own, memory, catalogue)
-    replacements = _references(body, memory, named)
+    action = _action(body, memory, named)
+    replacements = _references(body, memory, named, action[0] if action else None)
     rewritten = _apply(body, replacements)
     rewritten = _with_predicate(rewritten, memory)
+    if action is not None:
+        return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{action[1]}?")
     swapped = substituted(rewritten, memory, catalogue)
     if swapped is not None:
         return _capitalised(swapped)
@@ -68,10 +71,31 @@ def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], ca
     return rewritten
 
 
-def _references(text: str, memory: Memory, named: set[str]) -> list[Replacement]:
-    """What each referring expression of `text` stands for, as non-overlapping replacements."""
+def _action(text: str, memory: Memory, named: set[str]) -> tuple[Replacement, str] | None:
+    """ "it" or "that" before an event verb ("Did it work?"), or "it" as an object ("Who criticised it?"), kept as it
+    is, and the action it stands for when the previous question asked what was done (antecedents.action): the
+    follow-up then ends ", regarding <the action>". The subject of another verb ("Why did it say so?") is who acted,
+    and an event or situation the previous question named ("the second scenario") is what "it" stands for."""
     lexicon = _lexicon()
-    found: list[Replacement] = []
+    event = antecedents.previous_event(memory, named)
+    if event is not None and event.kind == "topic" and event.head:
+        return None
+    done = [(m.start(), m.end()) for m in lexicon["do_that"].finditer(text)]  # "did it do that?": the predicate's
+    said = [m for m in lexicon["demonstrative"].finditer(text) if not any(s <= m.start() < e for s, e in done)]
+    match = lexicon["event_it"].search(text) or next(iter(said), None)
+    if match is None and not lexicon["subject_it"].search(text):
+        match = lexicon["it"].search(text)
+    clause = antecedents.action(memory) if match is not None else None
+    if match is None or clause is None:
+        return None
+    pronoun = match.group().split()[0]
+    return (match.start(), match.start() + len(pronoun), pronoun), clause
+
+
+def _references(text: str, memory: Memory, named: set[str], kept: Replacement | None = None) -> list[Replacement]:
+    """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is."""
+    lexicon = _lexicon()
+    found: list[Replacement] = [kept] if kept is not None else []
 
     def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0) -> None:
         if referent is None:
@@ -170,6 +194,7 @@ def _with_predicate(rewritten: str, memory: Memory) -> str:
     shared = [memory.referents[k].text.lower() for k in memory.previous_keys if memory.referents[k].text.lower() in rewritten.lower()]
     ends = [previous.lower().find(text) + len(text) for text in shared if text in previous.lower()]
     predicate = previous[min(ends) :].strip() if ends else _lexicon()["opening"].sub("", previous)
+    predicate = re.sub(r"^(?:do|done)\b\s*", "", predicate, flags=re.IGNORECASE)  # "What did she do in May?": "in May"
     return rewritten[: done.end()] + f" ({predicate})" + rewritten[done.end() :] if predicate else rewritten
 
 
