@@ -72,6 +72,7 @@ def test_brief_aliases_and_roles_resolve(brief: EntityCatalogue, phrase: str, na
         ("Rosneft", "organisation"),
         ("ExxonMobil", "organisation"),
         ("NATO", "organisation"),
+        ("US", "place"),  # an acronym, but a country's
         ("Anchorage", "place"),
         ("Riyadh", "place"),
         ("Ukraine", "place"),

@@ -412,11 +412,21 @@ def _demonym_pairs(names: set[str], lexicon: dict[str, Any]) -> dict[str, list[s
 
 
 def _kind(candidate: _Candidate) -> Kind:
+    if candidate.name in _country_names():
+        return "place"  # "US": an acronym, but the name of a country
     votes = candidate.votes
     best = max(("person", "organisation", "place"), key=lambda k: (votes[k], k == "place"))
     if not votes[best]:
         return "person" if len(candidate.name.split()) >= 2 else "place"
     return best  # type: ignore[return-value]
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Names of countries and their seats of government (metonyms.yaml groups not listed as bodies)."""
+    data = load("metonyms")
+    bodies = set(data["bodies"])
+    return frozenset(name for group in data["groups"] if group[0] not in bodies for name in group)
 
 
 def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set[str]) -> tuple[Entity, ...]:
