@@ -220,3 +220,16 @@ def test_the_people_a_text_calls_he_or_she() -> None:
         "elena-castell": "feminine",
         "rui-salgado": "masculine",
     }
+
+
+def test_a_noun_no_question_used_points_at_the_thread_from_the_declined_opening_question_on() -> None:
+    opening = "What does the brief say about the Varon Delta?"
+    declined = Turn(opening, opening, "The brief does not cover this. [1]")
+    history = (declined, _turn("Who signed the draft framework?", "On 20 February 2025, after a third round"))
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("Who resigned after that breakthrough?", history, catalogue) == (
+        "Who resigned after that breakthrough, regarding the draft framework and the Varon Delta?"
+    )
+    assert rewrite_follow_up("Who resigned after that draft?", history, catalogue) == (
+        "Who resigned after that draft, regarding the draft framework?"
+    )  # a noun a question used names what that question was about

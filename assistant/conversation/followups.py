@@ -55,7 +55,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
         context = [r.text for r in _context(rewritten, memory, named) if r.text.lower() not in rewritten.lower()]
         if context:
-            rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{context[0]}?"
+            rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{_joined(context[0], rewritten, memory, named)}?"
     return _capitalised(rewritten)
 
 
@@ -154,6 +154,17 @@ def _context(text: str, memory: Memory, named: set[str]) -> list[Referent]:
     previous.sort(key=lambda r: (not r.determined, r.kind != "topic", -r.salience))
     best = memory.best(("topic", "person", "organisation", "place", "group"), named)
     return previous + ([best] if best is not None else [])
+
+
+def _joined(context: str, rewritten: str, memory: Memory, named: set[str]) -> str:
+    """`context`, and what the conversation opened with when the follow-up points with a noun it never used
+    ("after that success" when no question said "success"): the thread it summarises."""
+    nouns = [m.group().split()[-1].lower() for m in _lexicon()["demonstrative_noun"].finditer(rewritten)]
+    asked = " ".join(memory.questions).lower()
+    if not nouns or any(re.search(rf"\b{re.escape(noun)}\b", asked) for noun in nouns):
+        return context
+    first = antecedents.opening(memory, named)
+    return context if first is None or first.text.lower() in f"{rewritten} {context}".lower() else f"{context} and {first.text}"
 
 
 def _named(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> set[str]:
