@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from assistant.answering.citations import term_overlap
+from assistant.text import term_share
 
 Span = tuple[int, int]
 
@@ -100,7 +100,7 @@ def answer_sentences(answer: str) -> list[tuple[str, list[int]]]:
 
 
 def citation_support(sentence: str, quote: str) -> bool:
-    return term_overlap(sentence, quote) >= SUPPORT_OVERLAP
+    return term_share(sentence, quote) >= SUPPORT_OVERLAP
 
 
 def quote_valid(chunk_text: str, start: int, end: int, quote: str, document_text: str | None, chunk_start: int, chunk_end: int) -> bool:

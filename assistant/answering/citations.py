@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 
 from assistant.answering.verification.checker import check_claims
 from assistant.answering.verification.claims import draft_claims
-from assistant.answering.verification.evidence import Embed, SentenceVectors, term_overlap
+from assistant.answering.verification.evidence import Embed, SentenceVectors
 from assistant.answering.verification.judge import Judge
 from assistant.answering.verification.names import CorpusNames
 from assistant.answering.verification.verdicts import ClaimVerdict, Evidence, Label
 from assistant.text import footnote_numbers
 from assistant.types import Chunk, Citation, LinkedSource, Passage, Verdict
 
-__all__ = ["Embed", "SentenceVectors", "VerifiedAnswer", "term_overlap", "verify_draft"]
+__all__ = ["Embed", "SentenceVectors", "VerifiedAnswer", "verify_draft"]
 
 LinkedSources = Callable[[Chunk, int], LinkedSource | None]
 

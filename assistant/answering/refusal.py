@@ -17,11 +17,10 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import holds_answer
-from assistant.answering.citations import term_overlap
 from assistant.data import load
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent
-from assistant.text import STOPWORDS, content_terms
+from assistant.text import STOPWORDS, content_terms, term_share
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -59,7 +58,7 @@ def assess_coverage(
     if unknown:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(unknown)))
     scored = [
-        (float(similarity) + LEXICAL_WEIGHT * term_overlap(query or intent.search_text, text), context)
+        (float(similarity) + LEXICAL_WEIGHT * term_share(query or intent.search_text, text), context)
         for passage in passages
         for text, context, similarity in zip(
             _sentences(passage.chunk), _in_context(passage.chunk, intent), sentence_vectors(passage.chunk) @ query_vector

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.answering.verification.claims import Claim
 from assistant.answering.verification.verdicts import Evidence
-from assistant.text import content_terms
+from assistant.text import term_share
 from assistant.types import Chunk, Passage
 
 ABOUT_THRESHOLD = 0.45
@@ -54,7 +54,7 @@ def _ranked(claim: Claim, passages: list[Passage], vector: np.ndarray, sentence_
     for passage in passages:
         similarities = sentence_vectors(passage.chunk) @ vector
         for (start, end), similarity in zip(passage.chunk.sentences, similarities):
-            overlap = term_overlap(claim.text, passage.chunk.text[start:end])
+            overlap = term_share(claim.text, passage.chunk.text[start:end])
             score = SIMILARITY_WEIGHT * float(similarity) + (1 - SIMILARITY_WEIGHT) * overlap
             if score >= ABOUT_THRESHOLD:
                 scored.append((score + CITED_BONUS * (id(passage) in cited), Evidence(passage, start, end, score)))
@@ -78,9 +78,3 @@ def exact_evidence(text: str, passages: list[Passage]) -> Evidence | None:
             tail = _TAIL.match(passage.chunk.text[end:])
             return Evidence(passage, at, end + (tail.end() if tail else 0), 1.0, exact=True)
     return None
-
-
-def term_overlap(sentence: str, evidence: str) -> float:
-    """Share of the sentence's content terms that occur in the evidence."""
-    terms = set(content_terms(sentence))
-    return len(terms & set(content_terms(evidence))) / len(terms) if terms else 0.0
