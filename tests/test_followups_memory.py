@@ -233,3 +233,35 @@ def test_a_noun_no_question_used_points_at_the_thread_from_the_declined_opening_
     assert rewrite_follow_up("Who resigned after that draft?", history, catalogue) == (
         "Who resigned after that draft, regarding the draft framework?"
     )  # a noun a question used names what that question was about
+
+
+def test_then_and_at_that_time_are_the_date_discussed() -> None:
+    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("What had Breuer done by then?", history, catalogue) == "What had Breuer done by 11 November 2024?"
+    assert rewrite_follow_up("What did Castell say at that time?", history, catalogue) == "What did Castell say on 11 November 2024?"
+    assert rewrite_follow_up("And then?", history, catalogue) == "What happened after 11 November 2024?"  # not "after the bank"
+    month = (_turn("What happened in Tesk in February 2025?", "On 20 February 2025, after a third round"),)
+    assert rewrite_follow_up("What did Castell say around then?", month, catalogue) == "What did Castell say around February 2025?"
+
+
+def test_after_that_is_an_event_never_only_what_a_which_question_was_answered_with() -> None:
+    answer = "The Selva Basin Commission and the Marisca Farmers' Union criticised it. [1]"
+    history = (Turn("Which organisations criticised it?", "Which organisations criticised the draft framework?", answer),)
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("What did Breuer do after that?", history, catalogue) == "What did Breuer do after the draft framework?"
+    assert rewrite_follow_up("And then?", history, catalogue) == "What happened after the draft framework?"
+    answer = "The Selva Basin Commission and the Marisca Farmers' Union were consulted. [1]"
+    history = (Turn("Which organisations were consulted?", "Which organisations were consulted, regarding the draft framework?", answer),)
+    assert rewrite_follow_up("And then?", history, catalogue) == (
+        "What happened after Selva Basin Commission and Marisca Farmers' Union were consulted?"
+    )  # a passive which-question told with its answer
+
+
+def test_a_follow_up_naming_its_parties_gains_only_the_previous_question_s_subject() -> None:
+    catalogue = river_catalogue()
+    question = "Could Dravenia cut off water releases to Marisca?"
+    scenario = (_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
+    assert rewrite_follow_up(question, scenario, catalogue) == f"{question.rstrip('?')}, regarding the second scenario?"
+    vague = (_turn("What does the brief expect to matter in the coming years?", "Henrik Aalto, the bank's chief negotiator"),)
+    assert rewrite_follow_up(question, vague, catalogue) == question  # not "regarding Henrik Aalto", whom the answer named

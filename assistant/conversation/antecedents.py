@@ -20,6 +20,12 @@ def case(memory: Memory, named: set[str]) -> Referent | None:
     return best_topic(memory, named, lambda r: r.head in cases) or memory.best(("topic",), named)
 
 
+def when(memory: Memory, named: set[str]) -> Referent | None:
+    """What "around then" is: the most salient date (the only topics without a head noun, phrases.py)."""
+    dates = [r for r in memory.referents.values() if r.kind == "topic" and not r.head and r.key not in named]
+    return max(dates, key=lambda r: r.salience) if dates else None
+
+
 def location(memory: Memory, named: set[str]) -> Referent | None:
     """What "there" is: a place the conversation named as a location, or an event or case more salient than it
     ("at the summit", "in the second scenario"), else any place."""
@@ -63,14 +69,17 @@ def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = 
     return actors[0] if actors else None
 
 
-def previous_event(memory: Memory, named: set[str]) -> Referent | None:
+def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Referent | None:
     """What "that" (alone or before an event verb) and "afterwards" point at: the previous question's topic, else
     what it was answered with ("Which firms were hit?" → "Anna Corp and Lind Ltd"), else what it asked for; None
-    when it named none of these (the follow-up then gains the previous question's subject)."""
+    when it named none of these (the follow-up then gains the previous question's subject). `timed` ("after that",
+    "And then?") wants an event or date: never what a which-question was answered with ("after Anna Corp")."""
     topics = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
     topics += [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind == "topic"]
     answered = [memory.referents[k] for k in memory.answered if k not in named and memory.referents[k].kind not in ("person", "group")]
     answered.sort(key=lambda r: (not r.plural, -r.salience))  # "Anna Corp and Lind Ltd" before either
+    if timed:
+        answered = _passive(memory, answered[0]) if answered else []
     institutions = set(load("conversation")["institution_heads"])
     topics = [r for r in topics if r.head not in institutions]  # "after that" is after an event, not "the bank"
     determined = [r for r in topics if r.determined]
@@ -109,6 +118,16 @@ def opening(memory: Memory, named: set[str]) -> Referent | None:
     the brief say about the Gaza Strip?"), whether or not it was answered."""
     earlier = [r for r in memory.referents.values() if r.first[0] < len(memory.questions) and r.key not in named]
     return min(earlier, key=lambda r: r.first) if earlier else None
+
+
+def _passive(memory: Memory, answer: Referent) -> list[Referent]:
+    """The previous passive which-question told with its answer ("Which firms were hit by the ban?" → "Anna Corp
+    and Lind Ltd were hit by the ban"): what happened, where the answer alone is only who it happened to."""
+    own = memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!")
+    asked = re.match(r"^\W*(?:and\s+)?which\s+(?:[\w\-]+\s+){1,3}?(?P<be>was|were)\s+(?P<rest>\S.*)$", own, re.IGNORECASE)
+    if asked is None:
+        return []
+    return [Referent("", f"{answer.text} {'were' if answer.plural else 'was'} {asked.group('rest')}", "topic", answer.plural)]
 
 
 def pair(memory: Memory, named: set[str]) -> Referent | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.conversation.antecedents import previous_event
 from assistant.conversation.memory import CONTEXT, Memory
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
@@ -48,7 +49,7 @@ def going_on(question: str, memory: Memory) -> str | None:
     if not _lexicon()["go_on"].match(question.strip()) or not memory.previous_keys:
         return None
     topics = [memory.referents[k] for k in memory.previous_keys]
-    main = next((r for r in topics if r.kind == "topic" and r.determined), topics[0])
+    main = previous_event(memory, set(), timed=True) or topics[0]
     return f"What happened after {main.text}?"
 
 

@@ -21,6 +21,7 @@ from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon
+from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.types import Turn
 
@@ -53,7 +54,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if swapped is not None:
         return _capitalised(swapped)
     if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
-        context = [r.text for r in _context(rewritten, memory, named) if r.text.lower() not in rewritten.lower()]
+        context = [
+            r.text for r in _context(rewritten, memory, named, _says_whom(rewritten, own)) if r.text.lower() not in rewritten.lower()
+        ]
         if context:
             rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{_joined(context[0], rewritten, memory, named)}?"
     return _capitalised(rewritten)
@@ -125,8 +128,13 @@ def _references(text: str, memory: Memory, named: set[str], kept: Replacement | 
         take(lexicon[gender], fits)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     event = antecedents.previous_event(memory, named)
-    take(lexicon["afterwards"], event, "after {}")
-    take(lexicon["beforehand"], event, "before {}")
+    timed = antecedents.previous_event(memory, named, timed=True)
+    take(lexicon["afterwards"], timed, "after {}")
+    take(lexicon["beforehand"], timed, "before {}")
+    date = antecedents.when(memory, named)
+    if date is not None:  # "around then" → "around late February"; "at that time" → "on 22 October"
+        at = "on" if any(d.day for d in dated_expressions(date.text, 2000)) else "in"
+        found += [(m.start(), m.end(), f"{m.group('prep') or at} {date.text}") for m in lexicon["then"].finditer(text) if _free(m, found)]
     setting = antecedents.location(memory, named)
     events = set(load("conversation")["event_heads"])
     there = lexicon["there"].search(text)
@@ -143,9 +151,14 @@ def _references(text: str, memory: Memory, named: set[str], kept: Replacement | 
     return sorted(found)
 
 
-def _context(text: str, memory: Memory, named: set[str]) -> list[Referent]:
+def _free(match: re.Match[str], found: list[Replacement]) -> bool:
+    """Whether `match` overlaps none of the replacements `found`."""
+    return not any(s < match.end() and match.start() < e for s, e, _ in found)
+
+
+def _context(text: str, memory: Memory, named: set[str], says_whom: bool = False) -> list[Referent]:
     """What an elliptic question is about: a group for "these leaders", else the previous question's subjects,
-    else whatever is most salient."""
+    else (unless the question `says_whom` it is about) whatever is most salient."""
     if _lexicon()["demonstrative_plural"].search(text):
         group = antecedents.group(memory, named)
         if group is not None:
@@ -153,7 +166,7 @@ def _context(text: str, memory: Memory, named: set[str]) -> list[Referent]:
     previous = [memory.referents[k] for k in memory.previous_keys if k not in named]
     previous.sort(key=lambda r: (not r.determined, r.kind != "topic", -r.salience))
     best = memory.best(("topic", "person", "organisation", "place", "group"), named)
-    return previous + ([best] if best is not None else [])
+    return previous + ([best] if best is not None and not says_whom else [])
 
 
 def _joined(context: str, rewritten: str, memory: Memory, named: set[str]) -> str:
@@ -186,6 +199,14 @@ def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory, c
         return bool(_lexicon()["else"].search(rewritten))
     determined = [p for p in topic_phrases(rewritten, catalogue) if p.determined]
     return len(rewritten.split()) <= 4 or not determined or bool(_lexicon()["demonstrative_noun"].search(rewritten))
+
+
+def _says_whom(rewritten: str, own: QueryIntent) -> bool:
+    """Whether a follow-up names the parties it is about and leans on nothing said ("Could the US cut off
+    intelligence sharing with Ukraine?"): it may still continue the previous question, not a passing name."""
+    lexicon = _lexicon()
+    leaning = lexicon["demonstrative_noun"].search(rewritten) or lexicon["leaning"].search(rewritten)
+    return len({e.id for e in own.entities}) > 1 and not leaning
 
 
 def _background(entity: Entity, catalogue: EntityCatalogue | None) -> bool:
@@ -273,10 +294,15 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",
             re.IGNORECASE,
         ),  # a place, not the "there" of "is there a deadline?" or "how many were there?"
+        "then": re.compile(
+            r"\b(?:(?P<prep>around|about|by|until|till|since|before|after|from)\s+then|at\s+(?:that|the)\s+time|back\s+then)\b",
+            re.IGNORECASE,
+        ),
         "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
         "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
         "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
         "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
+        "leaning": re.compile(r"\b(?:then|else|other|others|too|also|as well|still)\b", re.IGNORECASE),  # on the conversation
         "else": re.compile(r"\b(?:else|other|others|too|also|as well)\b", re.IGNORECASE),
         "opening": re.compile(
             r"^(?:\w+\s+){0,2}?(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\s+", re.IGNORECASE
