@@ -177,6 +177,8 @@ def test_it_before_an_event_verb_is_what_was_done_not_who_did_it_nor_when() -> N
     assert rewrite_follow_up("Why did it do that?", history, catalogue) == "Why did the bank do that (on 11 November 2024)?"
     happened = (_turn("What happened in Tesk?", "On 20 February 2025, after a third round"),)
     assert rewrite_follow_up("Did it succeed?", happened, catalogue) == "Did it succeed, regarding what happened in Tesk?"
+    when = (_turn("When did Breuer cut the releases?", "Dravenia's Minister of Energy, Lukas Breuer"),)
+    assert rewrite_follow_up("Did it work?", when, catalogue) == "Did it work, regarding Lukas Breuer cutting the releases?"
 
 
 def test_that_is_what_the_previous_question_asked_for_when_it_named_nothing_else() -> None:
@@ -235,12 +237,14 @@ def test_a_noun_no_question_used_points_at_the_thread_from_the_declined_opening_
     )  # a noun a question used names what that question was about
 
 
-def test_then_and_at_that_time_are_the_date_discussed() -> None:
+def test_then_and_at_that_time_are_the_date_asked_about_or_answered_with() -> None:
     history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
     catalogue = river_catalogue()
     assert rewrite_follow_up("What had Breuer done by then?", history, catalogue) == "What had Breuer done by 11 November 2024?"
     assert rewrite_follow_up("What did Castell say at that time?", history, catalogue) == "What did Castell say on 11 November 2024?"
     assert rewrite_follow_up("And then?", history, catalogue) == "What happened after 11 November 2024?"  # not "after the bank"
+    answered = (_turn("When did the bank suspend the second tranche?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("What did Castell say at that time?", answered, catalogue) == "What did Castell say on 11 November 2024?"
     month = (_turn("What happened in Tesk in February 2025?", "On 20 February 2025, after a third round"),)
     assert rewrite_follow_up("What did Castell say around then?", month, catalogue) == "What did Castell say around February 2025?"
 

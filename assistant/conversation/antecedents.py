@@ -21,8 +21,9 @@ def case(memory: Memory, named: set[str]) -> Referent | None:
 
 
 def when(memory: Memory, named: set[str]) -> Referent | None:
-    """What "around then" is: the most salient date (the only topics without a head noun, phrases.py)."""
-    dates = [r for r in memory.referents.values() if r.kind == "topic" and not r.head and r.key not in named]
+    """What "around then" is: the most salient date, asked about (the only topics without a head noun, phrases.py)
+    or answered with."""
+    dates = [r for r in memory.referents.values() if (r.kind == "date" or (r.kind == "topic" and not r.head)) and r.key not in named]
     return max(dates, key=lambda r: r.salience) if dates else None
 
 
@@ -100,16 +101,46 @@ def action(memory: Memory) -> str | None:
         verb = auxiliary if auxiliary in ("did", "does", "do") else f"{auxiliary} {done.group('verb').lower()}"
         return f"what {done.group('subject')} {verb}{done.group('rest')}"
     happened = _action_patterns()[1].match(previous)
-    return f"what {happened.group('rest')}" if happened is not None else None
+    if happened is not None:
+        return f"what {happened.group('rest')}"
+    return _doing(previous, memory)
+
+
+def _doing(previous: str, memory: Memory) -> str | None:
+    """ "When did the bank suspend the tranche?" → "the bank suspending the tranche": the subject is one the
+    question named, so that the verb after it is known."""
+    asked = _action_patterns()[2].match(previous)
+    if asked is None:
+        return None
+    tail = asked.group("tail")
+    for key in memory.previous_keys:
+        subject = memory.referents[key].text
+        said = "|".join(re.escape(name) for name in (subject, subject.split()[-1]))  # "Breuer" for Lukas Breuer
+        verb = re.match(rf"(?:{said})\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", tail, re.IGNORECASE)
+        if verb is not None and verb.group("verb").islower():
+            return f"{subject} {_gerund(verb.group('verb'))}{verb.group('rest')}"
+    return None
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of an English verb: "suspend" → "suspending", "make" → "making", "cut" → "cutting"."""
+    if verb.endswith("ie"):
+        return f"{verb[:-2]}ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        return f"{verb[:-1]}ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):  # one syllable ending consonant-vowel-consonant
+        return f"{verb}{verb[-1]}ing"
+    return f"{verb}ing"
 
 
 @cache
-def _action_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _action_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     auxiliaries = "|".join(re.escape(w) for w in load("conversation")["swap_auxiliaries"])
     verbs = "|".join(re.escape(w) for w in load("conversation")["event_verbs"])
     return (
         re.compile(rf"^\W*(?:and\s+)?what\s+(?P<aux>{auxiliaries})\s+(?P<subject>.+?)\s+(?P<verb>do|done)\b(?P<rest>.*)$", re.IGNORECASE),
         re.compile(rf"^\W*(?:and\s+)?what\s+(?P<rest>(?:{verbs})\b.*)$", re.IGNORECASE),
+        re.compile(r"^\W*(?:and\s+)?(?:when|why|how|where)\s+(?:did|does|do)\s+(?P<tail>.+)$", re.IGNORECASE),
     )
 
 

@@ -76,20 +76,20 @@ def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], ca
 
 def _action(text: str, memory: Memory, named: set[str]) -> tuple[Replacement, str] | None:
     """ "it" or "that" before an event verb ("Did it work?"), or "it" as an object ("Who criticised it?"), kept as it
-    is, and the action it stands for when the previous question asked what was done (antecedents.action): the
-    follow-up then ends ", regarding <the action>". The subject of another verb ("Why did it say so?") is who acted,
-    and an event or situation the previous question named ("the second scenario") is what "it" stands for."""
+    is, and the action it stands for when the previous question asked what was done or when (antecedents.action):
+    the follow-up then ends ", regarding <the action>". The subject of another verb ("Why did it say so?") is who
+    acted, and an event or situation the previous question named apart ("the second scenario") is what "it" is."""
     lexicon = _lexicon()
     event = antecedents.previous_event(memory, named)
-    if event is not None and event.kind == "topic" and event.head:
+    clause = antecedents.action(memory)
+    if clause is None or (event is not None and event.kind == "topic" and event.head and event.text.lower() not in clause.lower()):
         return None
     done = [(m.start(), m.end()) for m in lexicon["do_that"].finditer(text)]  # "did it do that?": the predicate's
     said = [m for m in lexicon["demonstrative"].finditer(text) if not any(s <= m.start() < e for s, e in done)]
     match = lexicon["event_it"].search(text) or next(iter(said), None)
     if match is None and not lexicon["subject_it"].search(text):
         match = lexicon["it"].search(text)
-    clause = antecedents.action(memory) if match is not None else None
-    if match is None or clause is None:
+    if match is None:
         return None
     pronoun = match.group().split()[0]
     return (match.start(), match.start() + len(pronoun), pronoun), clause

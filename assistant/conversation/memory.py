@@ -52,7 +52,8 @@ class Referent:
     key: str
     text: str
     kind: str
-    """person, organisation, place, group (several people, a plural name) or topic (a noun phrase or date)."""
+    """person, organisation, place, group (several people, a plural name), topic (a noun phrase, or a date a
+    question named) or date (one an answer named)."""
     plural: bool = False
     head: str = ""
     determined: bool = True
@@ -232,6 +233,9 @@ def _remember_answer(
         for phrase in topic_phrases(sentence):
             if phrase.head and phrase.modifier and phrase.modifier not in listing.setdefault(phrase.head, []):
                 listing[phrase.head].append(phrase.modifier)
+            if not phrase.head:  # a date: what "at that time" may mean, most of all after "When …?"
+                date = Referent(f"date:{phrase.key}", phrase.text, "date")
+                memory.add(date, (ANSWERED_WEIGHT if kind == "date" else ANSWER_WEIGHT) * recency)
     memory.lists.append(listing)
 
 
