@@ -269,3 +269,28 @@ def test_a_follow_up_naming_its_parties_gains_only_the_previous_question_s_subje
     assert rewrite_follow_up(question, scenario, catalogue) == f"{question.rstrip('?')}, regarding the second scenario?"
     vague = (_turn("What does the brief expect to matter in the coming years?", "Henrik Aalto, the bank's chief negotiator"),)
     assert rewrite_follow_up(question, vague, catalogue) == question  # not "regarding Henrik Aalto", whom the answer named
+
+
+def test_a_bare_why_after_a_what_was_done_question_asks_about_the_action_and_it_carries_on() -> None:
+    catalogue = river_catalogue()
+    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    why = rewrite_follow_up("Why?", history, catalogue)
+    assert why == "Why, regarding what the bank did on 11 November 2024?"  # not "Why did the bank do on …?"
+    history += (Turn("Why?", why, history[0].answer),)
+    assert rewrite_follow_up("Who criticised it?", history, catalogue) == (
+        "Who criticised it, regarding what the bank did on 11 November 2024?"
+    )
+
+
+def test_the_first_and_the_other_one_are_people_an_answer_listed_in_order() -> None:
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("What did the first one argue?", (MINISTERS,), catalogue) == "What did Lukas Breuer argue?"
+    assert rewrite_follow_up("What did the last one say?", (MINISTERS,), catalogue) == "What did Elena Castell say?"
+    asked = Turn("What did the first one argue?", "What did Lukas Breuer argue?", _sentence("Breuer has repeatedly argued"))
+    assert rewrite_follow_up("And the other one?", (MINISTERS, asked), catalogue) == "What did Elena Castell argue?"
+
+
+def test_one_person_named_twice_in_a_row_is_no_group() -> None:
+    answer = "Lukas Breuer and Breuer's deputy spoke first; Elena Castell replied. [1]"
+    memory = remember((Turn("Who spoke first?", "Who spoke first?", answer),), river_catalogue())
+    assert all(not r.text.startswith(" and ") and r.text.count(" and ") < 2 for r in memory.referents.values())

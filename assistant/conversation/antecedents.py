@@ -94,22 +94,23 @@ def action(memory: Memory) -> str | None:
     """What was done, when the previous question asked for an action rather than naming it: "What did the bank do
     on 11 November 2024?" → "what the bank did on 11 November 2024"; "What happened in Tesk?" → "what happened in
     Tesk". "Did it work?" is then about that action, not about the date or the bank."""
-    previous = memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!")
+    previous, _, context = memory.previous.partition(CONTEXT)
+    if context.startswith("what "):  # "Why, regarding what the bank did …?": the same action still
+        return context.rstrip(" ?.!")
+    previous = previous.strip().rstrip(" ?.!")
     done = _action_patterns()[0].match(previous)
     if done is not None:
         auxiliary = done.group("aux").lower()
         verb = auxiliary if auxiliary in ("did", "does", "do") else f"{auxiliary} {done.group('verb').lower()}"
         return f"what {done.group('subject')} {verb}{done.group('rest')}"
     happened = _action_patterns()[1].match(previous)
-    if happened is not None:
-        return f"what {happened.group('rest')}"
-    return _doing(previous, memory)
+    return f"what {happened.group('rest')}" if happened is not None else None
 
 
-def _doing(previous: str, memory: Memory) -> str | None:
-    """ "When did the bank suspend the tranche?" → "the bank suspending the tranche": the subject is one the
-    question named, so that the verb after it is known."""
-    asked = _action_patterns()[2].match(previous)
+def doing(memory: Memory) -> str | None:
+    """What the previous when/why/how/where question was about: "When did the bank suspend the tranche?" → "the
+    bank suspending the tranche". The subject is one the question named, so that the verb after it is known."""
+    asked = _action_patterns()[2].match(memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!"))
     if asked is None:
         return None
     tail = asked.group("tail")
@@ -117,7 +118,7 @@ def _doing(previous: str, memory: Memory) -> str | None:
         subject = memory.referents[key].text
         said = "|".join(re.escape(name) for name in (subject, subject.split()[-1]))  # "Breuer" for Lukas Breuer
         verb = re.match(rf"(?:{said})\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", tail, re.IGNORECASE)
-        if verb is not None and verb.group("verb").islower():
+        if verb is not None and verb.group("verb").islower() and verb.group("verb") not in ("do", "done", "have", "be"):
             return f"{subject} {_gerund(verb.group('verb'))}{verb.group('rest')}"
     return None
 
@@ -210,6 +211,25 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
         if len(others) == 1:
             return f"the {others[0]} {head}"
     return f"the {which} {head}"
+
+
+def member(which: str, memory: Memory) -> str | None:
+    """Who "the first one", "the last one", "the other one" is among the people an answer listed ("Anna Berg and Tom
+    Lind"): by position, or the one the previous question did not ask about."""
+    groups = [memory.referents[k] for k in memory.referents if k.startswith("group:") and memory.referents[k].kind == "group"]
+    if not groups:
+        return None
+    listed = re.split(r",\s*|\s+and\s+", max(groups, key=lambda r: r.salience).text)
+    ordinals = load("conversation")["ordinals"]
+    if which in ordinals:
+        return listed[ordinals.index(which)] if ordinals.index(which) < len(listed) else None
+    if which in ("last", "latter"):
+        return listed[-1]
+    if which == "other":
+        asked = memory.previous.split(CONTEXT)[0]
+        others = [name for name in listed if name not in asked]
+        return others[0] if len(others) == 1 else None
+    return None
 
 
 def best_topic(memory: Memory, named: set[str], keep: Callable[[Referent], bool]) -> Referent | None:

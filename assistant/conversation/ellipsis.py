@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.conversation.antecedents import previous_event
+from assistant.conversation.antecedents import action, previous_event
 from assistant.conversation.memory import CONTEXT, Memory
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
@@ -34,6 +34,9 @@ def bare_question_word(question: str, memory: Memory) -> str | None:
     asked = word[:1].upper() + word[1:].lower()
     if " " not in word and _lexicon()["yes_no"].match(previous):  # "Did she sign?" → "When did she sign?"
         return f"{asked} {previous[:1].lower()}{previous[1:]}"
+    done = action(memory)  # not "Why did the bank do on 11 May?"
+    if done is not None:
+        return f"{asked}{CONTEXT}{done}?"
     swapped = _lexicon()["swappable"].sub(asked + " ", previous, count=1)
     if swapped != previous:
         return swapped

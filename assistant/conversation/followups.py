@@ -81,7 +81,7 @@ def _action(text: str, memory: Memory, named: set[str]) -> tuple[Replacement, st
     acted, and an event or situation the previous question named apart ("the second scenario") is what "it" is."""
     lexicon = _lexicon()
     event = antecedents.previous_event(memory, named)
-    clause = antecedents.action(memory)
+    clause = antecedents.action(memory) or antecedents.doing(memory)
     if clause is None or (event is not None and event.kind == "topic" and event.head and event.text.lower() not in clause.lower()):
         return None
     done = [(m.start(), m.end()) for m in lexicon["do_that"].finditer(text)]  # "did it do that?": the predicate's
@@ -141,7 +141,8 @@ def _references(text: str, memory: Memory, named: set[str], kept: Replacement | 
     if there and setting is not None and not any(s < there.end("there") and there.start("there") < e for s, e, _ in found):
         found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in events else 'in'} {setting.text}"))
     for match in lexicon["one"].finditer(text):
-        one = antecedents.one(match.group("which").lower(), memory, named)
+        which = match.group("which").lower()
+        one = antecedents.one(which, memory, named) or antecedents.member(which, memory)
         if one is not None:
             found.append((match.start(), match.end(), one))
     take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)

@@ -272,7 +272,9 @@ def _conjoined(sentence: str, catalogue: EntityCatalogue, kind: str) -> list[Ent
     for entity, start, end in catalogue.entities_in(sentence):
         if entity.kind != kind:
             continue
-        if run and _AND.fullmatch(sentence[last_end:start]):
+        if run and entity in run:  # "Berg … and Berg's deputy": still one
+            pass
+        elif run and _AND.fullmatch(sentence[last_end:start]):
             run.append(entity)
         elif len(run) > 1:
             break
