@@ -294,3 +294,16 @@ def test_one_person_named_twice_in_a_row_is_no_group() -> None:
     answer = "Lukas Breuer and Breuer's deputy spoke first; Elena Castell replied. [1]"
     memory = remember((Turn("Who spoke first?", "Who spoke first?", answer),), river_catalogue())
     assert all(not r.text.startswith(" and ") and r.text.count(" and ") < 2 for r in memory.referents.values())
+
+
+def test_it_after_what_something_turned_into_is_what_it_turned_into() -> None:
+    catalogue = river_catalogue()
+    turned = (_turn("What did Breuer's project turn into?", "Dravenia's Minister of Energy, Lukas Breuer"),)
+    assert rewrite_follow_up("Which demands ended up in it?", turned, catalogue) == (
+        "Which demands ended up in it, regarding what Breuer's project turned into?"
+    )
+    assert rewrite_follow_up("Why?", turned, catalogue) == "Why, regarding what Breuer's project turned into?"
+    proposed = (_turn("What did the bank propose?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("Did Marisca accept it?", proposed, catalogue) == "Did Marisca accept it, regarding what the bank proposed?"
+    included = (_turn("What did the draft framework include?", "On 20 February 2025, after a third round"),)
+    assert rewrite_follow_up("Who drafted it?", included, catalogue) == "Who drafted the draft framework?"  # the thing itself

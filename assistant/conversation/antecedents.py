@@ -107,6 +107,45 @@ def action(memory: Memory) -> str | None:
     return f"what {happened.group('rest')}" if happened is not None else None
 
 
+def result(memory: Memory) -> str | None:
+    """What the previous question asked for when it ended at its verb: "What did Anna Berg's plan turn into?" →
+    "what Anna Berg's plan turned into" (what "it" in "Which demands ended up in it?" is). After "What did the plan
+    include?" "it" is still the plan: a thing's verb needs a particle ("into") to make something new."""
+    asked = re.match(
+        r"^\W*(?:and\s+)?what\s+did\s+(?P<tail>.+?)\s*$", memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!"), re.IGNORECASE
+    )
+    if asked is None:
+        return None
+    particles = "|".join(re.escape(w) for w in load("conversation")["particles"])
+    for key in memory.previous_keys:
+        referent = memory.referents[key]
+        subject = referent.text
+        said = "|".join(re.escape(name) for name in (subject, subject.split()[-1]))
+        verb = re.fullmatch(rf"(?:{said})\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+(?:{particles}))*)", asked.group("tail"), re.IGNORECASE)
+        if verb is None or verb.group("verb") in ("do", "have", "be"):
+            continue
+        thing = referent.kind == "topic" and referent.head not in load("conversation")["institution_heads"]  # not "the bank"
+        if verb.group("rest") or not thing:
+            return f"what {subject} {_past(verb.group('verb'))}{verb.group('rest')}"
+    return None
+
+
+def _past(verb: str) -> str:
+    """The past tense of an English verb: irregular ones from inflections.yaml ("become" → "became"), else -ed."""
+    prefix = re.match(r"(?:be|over|under|with|for|up|out|mis|re)(?=\w{2})", verb)  # "become" → "be" + "came"
+    for start in (0, prefix.end()) if prefix else (0,):
+        irregular = [form for form in load("inflections").get(verb[start:], []) if not form.endswith("ing")]
+        if irregular:
+            return f"{verb[:start]}{irregular[0]}"
+    if verb.endswith("e"):
+        return f"{verb}d"
+    if re.search(r"[^aeiou]y$", verb):
+        return f"{verb[:-1]}ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):  # one syllable ending consonant-vowel-consonant
+        return f"{verb}{verb[-1]}ed"
+    return f"{verb}ed"
+
+
 def doing(memory: Memory) -> str | None:
     """What the previous when/why/how/where question was about: "When did the bank suspend the tranche?" → "the
     bank suspending the tranche". The subject is one the question named, so that the verb after it is known."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.conversation.antecedents import action, previous_event
+from assistant.conversation.antecedents import action, previous_event, result
 from assistant.conversation.memory import CONTEXT, Memory
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
@@ -38,6 +38,9 @@ def bare_question_word(question: str, memory: Memory) -> str | None:
     if done is not None:
         return f"{asked}{CONTEXT}{done}?"
     swapped = _lexicon()["swappable"].sub(asked + " ", previous, count=1)
+    ended = result(memory) if _lexicon()["particle_end"].search(previous) else None
+    if ended is not None:  # not "Why did the plan turn into?"
+        return f"{asked}{CONTEXT}{ended}?"
     if swapped != previous:
         return swapped
     which = _lexicon()["which_noun"].match(previous)  # "Which firms were hit?" → "When were the firms hit?"
@@ -124,6 +127,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             rf"^(?:(?:{words('connectives')})\s+)?(?P<wh>{words('question_words')})(?:\s+(?:is|was)\s+(?:that|this|it))?\s*[?.!]*$",
             re.IGNORECASE,
         ),
+        "particle_end": re.compile(rf"\b(?:{words('particles')})\s*\?$", re.IGNORECASE),
         "swappable": re.compile(rf"^(?:what|which|who|where|when|why|how)\s+(?=(?:{words('swap_auxiliaries')})\b)", re.IGNORECASE),
         "which_noun": re.compile(
             rf"^(?:which|what)\s+(?P<noun>(?:[\w\-]+\s+){{0,3}}?[\w\-]+)\s+(?P<aux>{words('swap_auxiliaries')}|is|are|was|were)\s+",

@@ -81,7 +81,7 @@ def _action(text: str, memory: Memory, named: set[str]) -> tuple[Replacement, st
     acted, and an event or situation the previous question named apart ("the second scenario") is what "it" is."""
     lexicon = _lexicon()
     event = antecedents.previous_event(memory, named)
-    clause = antecedents.action(memory) or antecedents.doing(memory)
+    clause = antecedents.action(memory) or antecedents.result(memory) or antecedents.doing(memory)
     if clause is None or (event is not None and event.kind == "topic" and event.head and event.text.lower() not in clause.lower()):
         return None
     done = [(m.start(), m.end()) for m in lexicon["do_that"].finditer(text)]  # "did it do that?": the predicate's
