@@ -4,7 +4,10 @@ The memory (memory.py) holds the people, organisations, places, groups and topic
 and answer, with salience. References are resolved against it: "he"/"she" → the most salient person,
 "they" → a group, plural topic or organisation, "it" → a topic or organisation, "that" → the previous topic,
 "there" → a place named as a location (or an event), "in that case" → the case discussed, "the second one" /
-"the other one" / "the neutral one" → a topic with the head noun the conversation used. Elliptic follow-ups
+"the other one" / "the neutral one" → a topic with the head noun the conversation used (or a person an answer
+listed), "around then" / "at that time" → the date asked about or answered with. After a question about an action
+("What did the bank do on 11 May?", "When did Breuer cut the releases?", "What did the plan turn into?") "it" keeps
+its place and the question ends ", regarding <the action>", never "Did 11 May work?". Elliptic follow-ups
 ("Why?", "And then?", "And Tom Lind?") are completed from the previous question (ellipsis.py); others that
 still do not say what they are about gain the previous question's subject. Without a catalogue only topics
 are known.
