@@ -11,7 +11,7 @@ from assistant.index.catalogue import EntityCatalogue
 from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.settings import Settings, isolated_settings
-from assistant.types import Chunk
+from assistant.types import Chunk, Turn
 
 RIVER_DIR = Path(__file__).resolve().parent / "corpora" / "riverbasin"
 RIVER = RIVER_DIR / "river-basin-dispute.md"
@@ -34,3 +34,15 @@ def river_settings(root: Path, **overrides: object) -> Settings:
     if not corpus.exists():
         shutil.copytree(RIVER_DIR, corpus)
     return isolated_settings(root, corpus_dir=corpus, **overrides)
+
+
+def river_sentence(start: str) -> str:
+    """The corpus sentence that begins with `start`, marked as an answer quotes it (answers are verbatim sentences)."""
+    text = RIVER.read_text(encoding="utf-8")
+    at = text.index(start)
+    return text[at : text.index(". ", at) + 1] + " [1]"
+
+
+def river_turn(question: str, answer_start: str, standalone: str = "") -> Turn:
+    """A past turn whose answer is the corpus sentence beginning with `answer_start`."""
+    return Turn(question, standalone or question, river_sentence(answer_start))

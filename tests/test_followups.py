@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from assistant.conversation.followups import checked_rewrite, rewrite_follow_up
 from assistant.types import Turn
-from tests.riverbasin import RIVER, river_catalogue
-
-TEXT = RIVER.read_text(encoding="utf-8")
-
-
-def _sentence(start: str) -> str:
-    """The sentence of the corpus that begins with `start` (answers are verbatim sentences)."""
-    at = TEXT.index(start)
-    return TEXT[at : TEXT.index(". ", at) + 1] + " [1]"
-
-
-def _turn(question: str, answer_start: str) -> Turn:
-    return Turn(question, question, _sentence(answer_start))
+from tests.riverbasin import river_catalogue, river_turn
 
 
 def test_a_pronoun_finds_a_person_named_two_turns_back() -> None:
     history = (
-        _turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),
-        _turn("What did the bank's board decide in November 2024?", "When the second round of talks ended"),
+        river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),
+        river_turn("What did the bank's board decide in November 2024?", "When the second round of talks ended"),
     )
     assert rewrite_follow_up("Where did he convene the first round?", history, river_catalogue()) == (
         "Where did Henrik Aalto convene the first round?"
@@ -30,28 +18,28 @@ def test_a_pronoun_finds_a_person_named_two_turns_back() -> None:
 
 
 def test_he_is_the_leader_not_the_city_he_is_in() -> None:
-    history = (_turn("What has Viktor Halden said in Tesk about the Koral Dam?", "In Dravenia, President Viktor Halden"),)
+    history = (river_turn("What has Viktor Halden said in Tesk about the Koral Dam?", "In Dravenia, President Viktor Halden"),)
     rewritten = rewrite_follow_up("What did he promise?", history, river_catalogue())
     assert rewritten == "What did Viktor Halden promise?"
 
 
 def test_the_person_a_who_question_was_answered_with_is_the_next_he() -> None:
     history = (
-        _turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell"),
-        _turn("Who convened the first round of talks?", "Henrik Aalto, the bank's chief negotiator"),
+        river_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell"),
+        river_turn("Who convened the first round of talks?", "Henrik Aalto, the bank's chief negotiator"),
     )
     assert "Henrik Aalto" in rewrite_follow_up("How did he describe the draft framework?", history, river_catalogue())
 
 
 def test_there_is_the_place_of_the_conversation() -> None:
-    history = (_turn("What happened in Vienna in mid-September 2024?", "Henrik Aalto, the bank's chief negotiator"),)
+    history = (river_turn("What happened in Vienna in mid-September 2024?", "Henrik Aalto, the bank's chief negotiator"),)
     assert rewrite_follow_up("Who else was there?", history, river_catalogue()) == "Who else was in Vienna?"
 
 
 def test_ordinals_and_that_case_point_at_the_topic() -> None:
-    history = (_turn("What are the three scenarios?", "The future of the dispute is uncertain"),)
+    history = (river_turn("What are the three scenarios?", "The future of the dispute is uncertain"),)
     assert rewrite_follow_up("And the second one?", history, river_catalogue()) == "The second scenario?"
-    history = (_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
+    history = (river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
     assert rewrite_follow_up("What could Marisca do in that case?", history, river_catalogue()) == (
         "What could Marisca do in the second scenario?"
     )
@@ -59,8 +47,8 @@ def test_ordinals_and_that_case_point_at_the_topic() -> None:
 
 def test_it_is_the_organisation_the_last_question_asked_for() -> None:
     history = (
-        _turn("What is the Koral Dam?", "Dravenia regards the 900-megawatt dam"),
-        _turn("Which bank approved the loan for the dam?", "Since the Southern Basin Development Bank"),
+        river_turn("What is the Koral Dam?", "Dravenia regards the 900-megawatt dam"),
+        river_turn("Which bank approved the loan for the dam?", "Since the Southern Basin Development Bank"),
     )
     assert rewrite_follow_up("Why did it freeze the second tranche?", history, river_catalogue()) == (
         "Why did Southern Basin Development Bank freeze the second tranche?"
@@ -68,7 +56,7 @@ def test_it_is_the_organisation_the_last_question_asked_for() -> None:
 
 
 def test_an_elliptic_question_gains_the_topic() -> None:
-    history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
+    history = (river_turn("What does the draft framework provide?", "It provides for the creation"),)
     assert rewrite_follow_up("What is still open?", history, river_catalogue()) == "What is still open, regarding the draft framework?"
 
 
@@ -78,7 +66,7 @@ def test_without_a_catalogue_topics_still_resolve() -> None:
 
 
 def test_an_llm_rewrite_naming_what_the_corpus_never_does_falls_back_to_the_rules() -> None:
-    history = (_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),)
+    history = (river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),)
     question = "What did he convene?"
     assert checked_rewrite("What did Henrik Aalto convene?", question, history, river_catalogue()) == "What did Henrik Aalto convene?"
     assert checked_rewrite("What did Jean Dupont convene?", question, history, river_catalogue()) == "What did Henrik Aalto convene?"

@@ -8,25 +8,12 @@ from assistant.conversation.gender import pronoun_genders
 from assistant.conversation.memory import remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.types import Turn
-from tests.riverbasin import RIVER, river_catalogue
+from tests.riverbasin import RIVER, river_catalogue, river_sentence, river_turn
 
-TEXT = RIVER.read_text(encoding="utf-8")
-
-
-def _sentence(start: str) -> str:
-    """The sentence of the corpus that begins with `start` (answers are verbatim sentences)."""
-    at = TEXT.index(start)
-    return TEXT[at : TEXT.index(". ", at) + 1] + " [1]"
-
-
-def _turn(question: str, answer_start: str, standalone: str = "") -> Turn:
-    return Turn(question, standalone or question, _sentence(answer_start))
-
-
-CASTELL = _turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell")
-BREUER = _turn("Who is Lukas Breuer?", "Dravenia's Minister of Energy, Lukas Breuer")
-SALGADO = _turn("Who is Rui Salgado?", "Rui Salgado, a former chair")
-AALTO = _turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator")
+CASTELL = river_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell")
+BREUER = river_turn("Who is Lukas Breuer?", "Dravenia's Minister of Energy, Lukas Breuer")
+SALGADO = river_turn("Who is Rui Salgado?", "Rui Salgado, a former chair")
+AALTO = river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator")
 MINISTERS = Turn("Which ministers spoke?", "Which ministers spoke?", "Lukas Breuer and Elena Castell spoke. [1]")
 
 
@@ -38,14 +25,14 @@ def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() 
 
 
 def test_they_is_the_plural_topic_of_turn_one_not_the_person_of_turn_two() -> None:
-    history = (_turn("Which delegations initialled the draft framework?", "On 20 February 2025, after a third round"), AALTO)
+    history = (river_turn("Which delegations initialled the draft framework?", "On 20 February 2025, after a third round"), AALTO)
     assert rewrite_follow_up("What did they commit to?", history, river_catalogue()) == "What did delegations commit to?"
 
 
 def test_people_an_answer_names_together_are_they_and_the_two_of_them() -> None:
     catalogue = river_catalogue()
     assert rewrite_follow_up("What did they argue?", (MINISTERS,), catalogue) == "What did Lukas Breuer and Elena Castell argue?"
-    history = (BREUER, CASTELL, _turn("Why is she sceptical?", "In Marisca, Castell is sceptical"))
+    history = (BREUER, CASTELL, river_turn("Why is she sceptical?", "In Marisca, Castell is sceptical"))
     assert rewrite_follow_up("How do the two of them differ?", history, catalogue) == "How do Lukas Breuer and Elena Castell differ?"
 
 
@@ -65,35 +52,35 @@ def test_the_person_a_which_of_question_picks_is_the_one_the_answer_says_it_of()
 
 def test_there_is_a_place_named_as_a_location_and_it_is_not_the_answer_to_where() -> None:
     catalogue = river_catalogue()
-    where = _turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")
+    where = river_turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")
     assert rewrite_follow_up("Who was there?", (where,), catalogue) == "Who was in Tesk?"
-    history = (_turn("What does the draft framework provide?", "It provides for the creation"), where)
+    history = (river_turn("What does the draft framework provide?", "It provides for the creation"), where)
     assert rewrite_follow_up("Has it been approved?", history, catalogue) == "Has the draft framework been approved?"
 
 
 def test_that_noun_takes_the_specific_phrase_an_answer_used() -> None:
-    history = (_turn("What did Marisca do on 2 July 2024?", "Marisca responded on 2 July 2024"),)
+    history = (river_turn("What did Marisca do on 2 July 2024?", "Marisca responded on 2 July 2024"),)
     assert rewrite_follow_up("What did that complaint ask for?", history, river_catalogue()) == (
         "What did the formal complaint with the SBDB ask for?"
     )
 
 
 def test_afterwards_is_after_the_previous_topic() -> None:
-    history = (_turn("What happened at the first round of talks?", "The talks focused on a single"),)
+    history = (river_turn("What happened at the first round of talks?", "The talks focused on a single"),)
     assert rewrite_follow_up("What did Marisca demand afterwards?", history, river_catalogue()) == (
         "What did Marisca demand after the first round?"
     )
 
 
 def test_done_that_gains_the_previous_predicate() -> None:
-    history = (_turn("Could the bank suspend the second tranche?", "When the second round of talks ended"),)
+    history = (river_turn("Could the bank suspend the second tranche?", "When the second round of talks ended"),)
     assert rewrite_follow_up("Had it done that before?", history, river_catalogue()) == (
         "Had the bank done that (suspend the second tranche) before?"
     )
 
 
 def test_a_question_naming_only_a_background_country_still_leans_on_the_conversation() -> None:
-    history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
+    history = (river_turn("What does the draft framework provide?", "It provides for the creation"),)
     assert rewrite_follow_up("How much must Dravenia release?", history, river_catalogue()) == (
         "How much must Dravenia release, regarding the draft framework?"
     )
@@ -101,13 +88,13 @@ def test_a_question_naming_only_a_background_country_still_leans_on_the_conversa
 
 
 def test_the_latter_is_the_person_mentioned_last() -> None:
-    history = (_turn("Who are Breuer and Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
+    history = (river_turn("Who are Breuer and Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
     assert rewrite_follow_up("What has the latter warned about?", history, river_catalogue()) == "What has Elena Castell warned about?"
     assert rewrite_follow_up("What did the former argue?", history, river_catalogue()) == "What did Lukas Breuer argue?"
 
 
 def test_later_on_is_after_the_event_not_the_institution_asked_about() -> None:
-    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    history = (river_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
     assert rewrite_follow_up("What did it decide later on?", history, river_catalogue()) == (
         "What did the bank decide after 11 November 2024?"
     )
@@ -115,7 +102,7 @@ def test_later_on_is_after_the_event_not_the_institution_asked_about() -> None:
 
 def test_a_possessive_phrase_is_a_topic_whatever_its_noun() -> None:
     assert [p.text for p in topic_phrases("What is Lukas Breuer's background?")] == ["Lukas Breuer's background"]
-    history = (_turn("What is Lukas Breuer's background?", "Breuer, who oversaw the early stages"),)
+    history = (river_turn("What is Lukas Breuer's background?", "Breuer, who oversaw the early stages"),)
     assert rewrite_follow_up("Is it unusual for a minister?", history, river_catalogue()) == (
         "Is Lukas Breuer's background unusual for a minister?"
     )
@@ -123,7 +110,7 @@ def test_a_possessive_phrase_is_a_topic_whatever_its_noun() -> None:
 
 def test_whose_asks_for_someone_else_who_is_then_that_person() -> None:
     history = (
-        _turn("Who is the bank's chief negotiator?", "Henrik Aalto, the bank's chief negotiator"),
+        river_turn("Who is the bank's chief negotiator?", "Henrik Aalto, the bank's chief negotiator"),
         Turn("Whose negotiator is he?", "Whose negotiator is Henrik Aalto?", "Its president, Amara Okafor, leads the bank. [1]"),
     )
     assert rewrite_follow_up("What did that person initially defend?", history, river_catalogue()) == (
@@ -139,8 +126,8 @@ def test_which_one_asks_among_the_people_an_answer_named_together() -> None:
 
 def test_it_before_an_event_verb_is_the_situation_not_the_country_asked_about() -> None:
     history = (
-        _turn("What happens in the second scenario?", "In the second scenario, a severe drought"),
-        _turn(
+        river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),
+        river_turn(
             "What could Marisca do then?", "Both governments would then face", "What could Marisca do then, regarding the second scenario?"
         ),
     )
@@ -150,39 +137,39 @@ def test_it_before_an_event_verb_is_the_situation_not_the_country_asked_about() 
 
 
 def test_there_of_is_there_and_it_of_is_it_true_point_at_nothing() -> None:
-    where = _turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")
+    where = river_turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")
     catalogue = river_catalogue()
     assert "Tesk" not in rewrite_follow_up("Is there a deadline for ratification?", (where,), catalogue)
     assert "Tesk" not in rewrite_follow_up("How many delegates were there?", (where,), catalogue)
     assert rewrite_follow_up("What did Aalto say there about the document?", (where,), catalogue) == (
         "What did Aalto say in Tesk about the document?"
     )
-    history = (_turn("What does the draft framework provide?", "It provides for the creation"),)
+    history = (river_turn("What does the draft framework provide?", "It provides for the creation"),)
     assert rewrite_follow_up("Is it true that droughts were left open?", history, catalogue).startswith("Is it true that")
 
 
 def test_they_is_not_something_an_answer_only_mentioned_in_passing() -> None:
     declined = Turn("Who opposed it?", "Who opposed the draft framework?", "The brief does not cover this. [1]")
-    history = (_turn("What does the draft framework provide?", "In late April 2025, the Farmers' Union"), declined)
+    history = (river_turn("What does the draft framework provide?", "In late April 2025, the Farmers' Union"), declined)
     assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did they demand, regarding the draft framework?"
 
 
 def test_it_before_an_event_verb_is_what_was_done_not_who_did_it_nor_when() -> None:
-    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    history = (river_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
     catalogue = river_catalogue()
     action = ", regarding what the bank did on 11 November 2024?"
     assert rewrite_follow_up("Did it work?", history, catalogue) == f"Did it work{action}"
     assert rewrite_follow_up("When did that happen?", history, catalogue) == f"When did that happen{action}"
     assert rewrite_follow_up("Who criticised it?", history, catalogue) == f"Who criticised it{action}"
     assert rewrite_follow_up("Why did it do that?", history, catalogue) == "Why did the bank do that (on 11 November 2024)?"
-    happened = (_turn("What happened in Tesk?", "On 20 February 2025, after a third round"),)
+    happened = (river_turn("What happened in Tesk?", "On 20 February 2025, after a third round"),)
     assert rewrite_follow_up("Did it succeed?", happened, catalogue) == "Did it succeed, regarding what happened in Tesk?"
-    when = (_turn("When did Breuer cut the releases?", "Dravenia's Minister of Energy, Lukas Breuer"),)
+    when = (river_turn("When did Breuer cut the releases?", "Dravenia's Minister of Energy, Lukas Breuer"),)
     assert rewrite_follow_up("Did it work?", when, catalogue) == "Did it work, regarding Lukas Breuer cutting the releases?"
 
 
 def test_that_is_what_the_previous_question_asked_for_when_it_named_nothing_else() -> None:
-    history = (_turn("What personal ambitions does Breuer have?", "Breuer, who oversaw the early stages"),)
+    history = (river_turn("What personal ambitions does Breuer have?", "Breuer, who oversaw the early stages"),)
     assert rewrite_follow_up("Would the dam help with that?", history, river_catalogue()) == (
         "Would the dam help with the personal ambitions?"
     )
@@ -206,10 +193,10 @@ def test_the_place_a_where_question_is_answered_with_is_the_one_named_as_a_locat
 
 
 def test_she_is_never_a_man_the_conversation_called_he() -> None:
-    sceptical = _sentence("In Marisca, Castell is sceptical") + " " + _sentence("Her position is backed")
+    sceptical = river_sentence("In Marisca, Castell is sceptical") + " " + river_sentence("Her position is backed")
     history = (
         Turn("What does Castell think of the monitoring proposal?", "What does Castell think of the monitoring proposal?", sceptical),
-        Turn("What did he do as deputy minister?", "What did Lukas Breuer do as deputy minister?", _sentence("Breuer, who oversaw")),
+        Turn("What did he do as deputy minister?", "What did Lukas Breuer do as deputy minister?", river_sentence("Breuer, who oversaw")),
     )
     catalogue = river_catalogue()
     assert rewrite_follow_up("Who backs her position?", history, catalogue) == "Who backs Elena Castell's position?"
@@ -217,7 +204,7 @@ def test_she_is_never_a_man_the_conversation_called_he() -> None:
 
 
 def test_the_people_a_text_calls_he_or_she() -> None:
-    assert pronoun_genders(TEXT, river_catalogue()) == {
+    assert pronoun_genders(RIVER.read_text(encoding="utf-8"), river_catalogue()) == {
         "viktor-halden": "masculine",
         "elena-castell": "feminine",
         "rui-salgado": "masculine",
@@ -227,7 +214,7 @@ def test_the_people_a_text_calls_he_or_she() -> None:
 def test_a_noun_no_question_used_points_at_the_thread_from_the_declined_opening_question_on() -> None:
     opening = "What does the brief say about the Varon Delta?"
     declined = Turn(opening, opening, "The brief does not cover this. [1]")
-    history = (declined, _turn("Who signed the draft framework?", "On 20 February 2025, after a third round"))
+    history = (declined, river_turn("Who signed the draft framework?", "On 20 February 2025, after a third round"))
     catalogue = river_catalogue()
     assert rewrite_follow_up("Who resigned after that breakthrough?", history, catalogue) == (
         "Who resigned after that breakthrough, regarding the draft framework and the Varon Delta?"
@@ -238,14 +225,14 @@ def test_a_noun_no_question_used_points_at_the_thread_from_the_declined_opening_
 
 
 def test_then_and_at_that_time_are_the_date_asked_about_or_answered_with() -> None:
-    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    history = (river_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
     catalogue = river_catalogue()
     assert rewrite_follow_up("What had Breuer done by then?", history, catalogue) == "What had Breuer done by 11 November 2024?"
     assert rewrite_follow_up("What did Castell say at that time?", history, catalogue) == "What did Castell say on 11 November 2024?"
     assert rewrite_follow_up("And then?", history, catalogue) == "What happened after 11 November 2024?"  # not "after the bank"
-    answered = (_turn("When did the bank suspend the second tranche?", "When the second round of talks ended"),)
+    answered = (river_turn("When did the bank suspend the second tranche?", "When the second round of talks ended"),)
     assert rewrite_follow_up("What did Castell say at that time?", answered, catalogue) == "What did Castell say on 11 November 2024?"
-    month = (_turn("What happened in Tesk in February 2025?", "On 20 February 2025, after a third round"),)
+    month = (river_turn("What happened in Tesk in February 2025?", "On 20 February 2025, after a third round"),)
     assert rewrite_follow_up("What did Castell say around then?", month, catalogue) == "What did Castell say around February 2025?"
 
 
@@ -265,15 +252,15 @@ def test_after_that_is_an_event_never_only_what_a_which_question_was_answered_wi
 def test_a_follow_up_naming_its_parties_gains_only_the_previous_question_s_subject() -> None:
     catalogue = river_catalogue()
     question = "Could Dravenia cut off water releases to Marisca?"
-    scenario = (_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
+    scenario = (river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
     assert rewrite_follow_up(question, scenario, catalogue) == f"{question.rstrip('?')}, regarding the second scenario?"
-    vague = (_turn("What does the brief expect to matter in the coming years?", "Henrik Aalto, the bank's chief negotiator"),)
+    vague = (river_turn("What does the brief expect to matter in the coming years?", "Henrik Aalto, the bank's chief negotiator"),)
     assert rewrite_follow_up(question, vague, catalogue) == question  # not "regarding Henrik Aalto", whom the answer named
 
 
 def test_a_bare_why_after_a_what_was_done_question_asks_about_the_action_and_it_carries_on() -> None:
     catalogue = river_catalogue()
-    history = (_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    history = (river_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
     why = rewrite_follow_up("Why?", history, catalogue)
     assert why == "Why, regarding what the bank did on 11 November 2024?"  # not "Why did the bank do on …?"
     history += (Turn("Why?", why, history[0].answer),)
@@ -286,7 +273,7 @@ def test_the_first_and_the_other_one_are_people_an_answer_listed_in_order() -> N
     catalogue = river_catalogue()
     assert rewrite_follow_up("What did the first one argue?", (MINISTERS,), catalogue) == "What did Lukas Breuer argue?"
     assert rewrite_follow_up("What did the last one say?", (MINISTERS,), catalogue) == "What did Elena Castell say?"
-    asked = Turn("What did the first one argue?", "What did Lukas Breuer argue?", _sentence("Breuer has repeatedly argued"))
+    asked = Turn("What did the first one argue?", "What did Lukas Breuer argue?", river_sentence("Breuer has repeatedly argued"))
     assert rewrite_follow_up("And the other one?", (MINISTERS, asked), catalogue) == "What did Elena Castell argue?"
 
 
@@ -298,12 +285,12 @@ def test_one_person_named_twice_in_a_row_is_no_group() -> None:
 
 def test_it_after_what_something_turned_into_is_what_it_turned_into() -> None:
     catalogue = river_catalogue()
-    turned = (_turn("What did Breuer's project turn into?", "Dravenia's Minister of Energy, Lukas Breuer"),)
+    turned = (river_turn("What did Breuer's project turn into?", "Dravenia's Minister of Energy, Lukas Breuer"),)
     assert rewrite_follow_up("Which demands ended up in it?", turned, catalogue) == (
         "Which demands ended up in it, regarding what Breuer's project turned into?"
     )
     assert rewrite_follow_up("Why?", turned, catalogue) == "Why, regarding what Breuer's project turned into?"
-    proposed = (_turn("What did the bank propose?", "When the second round of talks ended"),)
+    proposed = (river_turn("What did the bank propose?", "When the second round of talks ended"),)
     assert rewrite_follow_up("Did Marisca accept it?", proposed, catalogue) == "Did Marisca accept it, regarding what the bank proposed?"
-    included = (_turn("What did the draft framework include?", "On 20 February 2025, after a third round"),)
+    included = (river_turn("What did the draft framework include?", "On 20 February 2025, after a third round"),)
     assert rewrite_follow_up("Who drafted it?", included, catalogue) == "Who drafted the draft framework?"  # the thing itself
