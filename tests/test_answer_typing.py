@@ -89,3 +89,20 @@ def test_a_share_word_does_not_say_how_many() -> None:
     text = "Most of the basin's farmers, 240,000 households, oppose the dam."
     assert _figures("How many households oppose the dam?", text) == ["240,000"]
     assert _figures("What share of farmers oppose the dam?", text) == ["Most", "240,000"]
+
+
+def test_an_opinion_is_the_holder_s_only_after_their_name() -> None:
+    from tests.riverbasin import river_catalogue
+
+    intent = understand("What does Castell think of the monitoring proposal?", river_catalogue())
+    assert intent.answer_type == "opinion"
+    assert answer_spans(intent, "Castell believes the monitoring proposal is flawed.")
+    assert not answer_spans(intent, "From the bank's perspective, the monitoring proposal answers Castell's demands.")
+
+
+def test_the_people_a_note_names_answer_only_who_wrote_something() -> None:
+    from tests.riverbasin import river_catalogue
+
+    note = "¹ E. Castell, 'Water and the delta', Basin Review, 3 May 2024."
+    assert not answer_spans(understand("Which minister opposed the dam?", river_catalogue()), note)
+    assert answer_spans(understand("Who wrote the article on water and the delta?", river_catalogue()), note)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.corpus.notes import note_number
 from assistant.data import load
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
@@ -19,6 +20,7 @@ _NUMBER = re.compile(
     r"|majority|minority|most(?=\s+of\b))\b",
     re.IGNORECASE,
 )
+_AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|published)\b", re.IGNORECASE)
 _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _SHARE_WORDS = frozenset({"most", "majority", "minority"})
 """Words that give a share, not a count: "most of the sanctions" does not say how many there are."""
@@ -109,9 +111,10 @@ def holds_answer(intent: QueryIntent, text: str) -> bool:
 
 
 def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
-    """Names of entities of `kind` in `text` other than those the question names (by alias or role)."""
+    """Names of entities of `kind` in `text` other than those the question names (by alias or role). The
+    people a note names are the authors it cites: they answer only a question about who wrote something."""
     catalogue = intent.catalogue
-    if catalogue is None:
+    if catalogue is None or kind == "person" and note_number(text) is not None and not _AUTHORSHIP.search(intent.question):
         return []
     described = {entity.id for _, entity in intent.roles}
     asked = {entity.id for entity in intent.entities if entity.id not in described}
@@ -138,14 +141,15 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 
 def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
-    """Words reporting what someone thinks, in a text that names the person (or body) asked about; the
-    text may begin with the sentence before, so that "In his view, …" after a sentence naming them counts."""
+    """Words reporting what someone thinks, after a name of the person (or body) asked about: "Berg believes",
+    not "the rivalry with Berg" after "from a global perspective". The text may begin with the sentence
+    before, so that "In his view, …" after a sentence naming them counts."""
     spans = [w.span() for w in _WORDS.finditer(text) if w.group().lower() in opinion_cues()]
     holders = {e.id for e in intent.entities}
     if not spans or not holders or intent.catalogue is None:
         return spans
-    named = any(entity.id in holders for entity, _, _ in intent.catalogue.entities_in(text))
-    return spans if named else []
+    named = [start for entity, start, _ in intent.catalogue.entities_in(text) if entity.id in holders]
+    return [span for span in spans if any(start < span[0] for start in named)]
 
 
 def _reports(text: str, cue: re.Match[str], start: int, end: int) -> bool:
