@@ -77,8 +77,8 @@ def content_terms(text: str) -> list[str]:
 
 
 def matching_terms(text: str) -> list[str]:
-    """Content terms with names that stand for one another folded into one ("Kyiv", "Ukrainian" and
-    "Ukraine"; assistant/data/metonyms.yaml): what BM25 and answer selection match on."""
+    """Content terms with names that stand for one another folded into one ("Paris", "French" and
+    "France"; assistant/data/metonyms.yaml): what BM25 and answer selection match on."""
     folded = _folded_names()
     return [folded.get(term, term) for term in content_terms(text)]
 

@@ -51,7 +51,7 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Figures in `text` the question does not give, leaving out dates and numbers that are part of a
-    name ("Nord Stream 2"); for "how many", no share words ("most of"); for a question about money ("how
+    name ("Turbine Works 3"); for "how many", no share words ("most of"); for a question about money ("how
     much money", "what value"), only sums."""
     asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
     dates = [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR)]
@@ -69,7 +69,7 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 
 def _part_of_name(text: str, start: int) -> bool:
-    """Whether the number at `start` follows a capitalised word inside the sentence ("Nord Stream 2")."""
+    """Whether the number at `start` follows a capitalised word inside the sentence ("Turbine Works 3")."""
     before = re.search(r"(\S+)\s$", text[:start])
     if before is None or not text[: before.start()].strip():
         return False

@@ -186,7 +186,7 @@ def _action_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 
 def opening(memory: Memory, named: set[str]) -> Referent | None:
     """What the conversation opened with: the first referent a question before the previous one named ("What does
-    the brief say about the Gaza Strip?"), whether or not it was answered."""
+    the report say about the delta?"), whether or not it was answered."""
     earlier = [r for r in memory.referents.values() if r.first[0] < len(memory.questions) and r.key not in named]
     return min(earlier, key=lambda r: r.first) if earlier else None
 

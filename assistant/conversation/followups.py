@@ -115,7 +115,7 @@ def _references(text: str, memory: Memory, named: set[str], kept: Replacement | 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
     take(lexicon["pair"], antecedents.pair(memory, named))
     take(lexicon["which_one"], memory.best(("group",), named), "Which of {}")  # "Which one …?" of the people discussed
-    for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in Gaza"
+    for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"
         specific = memory.specific.get(match.group("head").lower())
         if specific and specific.lower() not in text.lower():
             found.append((match.start(), match.end(), specific))
@@ -206,8 +206,8 @@ def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory, c
 
 
 def _says_whom(rewritten: str, own: QueryIntent) -> bool:
-    """Whether a follow-up names the parties it is about and leans on nothing said ("Could the US cut off
-    intelligence sharing with Ukraine?"): it may still continue the previous question, not a passing name."""
+    """Whether a follow-up names the parties it is about and leans on nothing said ("Could the bank cut off
+    the loan to Dravenia?"): it may still continue the previous question, not a passing name."""
     lexicon = _lexicon()
     leaning = lexicon["demonstrative_noun"].search(rewritten) or lexicon["leaning"].search(rewritten)
     return len({e.id for e in own.entities}) > 1 and not leaning

@@ -84,7 +84,7 @@ class Memory:
     questions: list[str] = field(default_factory=list)
     """Every earlier standalone question, newest first."""
     specific: dict[str, str] = field(default_factory=dict)
-    """The latest specific phrase each head noun had ("success": "the success in Gaza"): what "that success" is."""
+    """The latest specific phrase each head noun had ("success": "the success in the delta talks"): what "that success" is."""
 
     def add(self, referent: Referent, weight: float, located: bool = False, at: tuple[int, int] | None = None) -> None:
         kept = self.referents.setdefault(referent.key, referent)

@@ -1,8 +1,8 @@
 """Topic phrases of a question or answer: the noun phrases a follow-up can point back at.
 
 A topic phrase is a determiner or possessor, up to three modifiers and a head noun from the conversation
-lexicon ("the neutral scenario", "Trump's first approach", "the 28-point peace plan"); names the corpus uses
-that are not entities ("the National Security Strategy") and dates ("22 October") are topics too.
+lexicon ("the neutral scenario", "the minister's first approach", "the 12-point draft framework"); names the corpus uses
+that are not entities ("the Water Charter") and dates ("11 November") are topics too.
 Function words never count as modifiers, so a phrase does not run across a verb ("the summit bring a ceasefire").
 """
 
@@ -77,7 +77,7 @@ _NAMES: list[tuple[EntityCatalogue, re.Pattern[str] | None]] = []
 
 
 def _other_names(catalogue: EntityCatalogue) -> re.Pattern[str] | None:
-    """One pattern for the names the corpus uses that are not entities ("the National Security Strategy"), as whole
+    """One pattern for the names the corpus uses that are not entities ("the Water Charter"), as whole
     words ("Republican" is not in "Republicans"); built once per catalogue."""
     if _NAMES and _NAMES[0][0] is catalogue:
         return _NAMES[0][1]
@@ -94,7 +94,7 @@ def _names_subject(entity: Entity, alias: str) -> bool:
 
 
 def _without_name(phrase: Phrase, names: list[tuple[int, int]]) -> Phrase:
-    """A bare phrase whose modifier is a name ("Witkoff visit" in "When did Witkoff visit Russia?") is its head
+    """A bare phrase whose modifier is a name ("Breuer visit" in "When did Breuer visit Tesk?") is its head
     alone: the name is the subject, not part of the topic."""
     if not any(s < phrase.head_at and phrase.start < e for s, e in names):
         return phrase

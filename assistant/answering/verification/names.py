@@ -51,7 +51,7 @@ class Mention:
 def _pattern(names: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a name's forms: aliases, surnames, metonyms (as written) and roles (any case)."""
     surnames = {name.split()[-1] for name in names if len(name.split()) > 1}
-    forms = set(names) | {word for word in surnames if word[:1].isupper()}  # "Trump's envoy" has no surname "envoy"
+    forms = set(names) | {word for word in surnames if word[:1].isupper()}  # "the minister's envoy" has no surname "envoy"
     forms |= {other for form in forms for other in _metonyms().get(form, ())}
     exact = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True) if form)
     anycase = "|".join(re.escape(role) for role in roles)
@@ -158,7 +158,7 @@ def _spelled_out(acronym: str, text: str) -> bool:
 
 
 def party_key(mention: Mention) -> str:
-    """One key per party: a metonym group ("Kyiv" and "Ukraine" are one), else the catalogue entity or the name."""
+    """One key per party: a metonym group ("Paris" and "France" are one), else the catalogue entity or the name."""
     for form in (mention.surface, *mention.aliases):
         group = _metonyms().get(form)
         if group:

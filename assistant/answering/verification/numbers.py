@@ -103,7 +103,7 @@ def _vocabulary() -> _Vocabulary:
 
 
 def words_of(text: str) -> list[str]:
-    """The words the number reader walks: hyphens split ("28-point", "mid-October"), signs kept."""
+    """The words the number reader walks: hyphens split ("12-point", "mid-October"), signs kept."""
     return _WORD.findall(text.replace("-", " ").replace("’", "'"))
 
 
