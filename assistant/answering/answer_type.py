@@ -10,7 +10,7 @@ from functools import cache
 
 from assistant.corpus.notes import note_number
 from assistant.data import load
-from assistant.index.dates import dated_expressions
+from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
 
 Span = tuple[int, int]
@@ -74,7 +74,7 @@ def _part_of_name(text: str, start: int) -> bool:
     if before is None or not text[: before.start()].strip():
         return False
     word = before.group(1)
-    return word[:1].isupper() and word[-1].isalnum() and word.lower() not in _months()
+    return word[:1].isupper() and word[-1].isalnum() and word not in month_names()
 
 
 def money_question(question: str) -> bool:
@@ -100,10 +100,6 @@ def _currencies() -> tuple[str, ...]:
     dimensions = load("units")["dimensions"]
     return tuple(unit for name, units in dimensions.items() if name.startswith("money") for unit in units)
 
-
-@cache
-def _months() -> frozenset[str]:
-    return frozenset(load("units")["months"])
 
 
 def holds_answer(intent: QueryIntent, text: str) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,12 +23,8 @@ from assistant.index.catalogue import (
     role_variants,
 )
 from assistant.index.dates import DatedExpression, dated_expressions, reference_year
-from assistant.text import STOPWORDS, SUPERSCRIPT_DIGITS
+from assistant.index.name_runs import NameRun, name_runs, word_usage
 from assistant.types import Chunk
-
-_TOKEN = re.compile(r"(?:[A-Z]\.)+(?![a-z])|[^\W\d_](?:[\w’'/&]*[^\W_])?|\d\w*")
-_QUOTED_TITLE = re.compile(r"(?<!\w)['‘\"“]((?:[^'’\"”]|['’](?=\w)){3,200}?)['’\"”](?!\w)")
-_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
 
 
 @dataclass
@@ -47,11 +42,11 @@ def build_catalogue(chunks: list[Chunk], document_dates: dict[str, str] | None =
     """Derive the catalogue from the chunks' text (and date the undated months by each document's date)."""
     lexicon = names_lexicon()
     sentences = [(chunk, chunk.text[s:e], s) for chunk in chunks for s, e in (chunk.sentences or ((0, len(chunk.text)),))]
-    mid_capitals, lower_words = _word_usage(text for _, text, _ in sentences)
+    mid_capitals, lower_words = word_usage(text for _, text, _ in sentences)
     candidates: dict[str, _Candidate] = {}
     names: set[str] = set()
     for _, text, _ in sentences:
-        runs = _runs(text, mid_capitals, lower_words)
+        runs = name_runs(text, mid_capitals, lower_words)
         for run in runs:
             names.add(run.text)
         _collect(text, runs, candidates, lexicon, lower_words)
@@ -64,120 +59,7 @@ def build_catalogue(chunks: list[Chunk], document_dates: dict[str, str] | None =
     return EntityCatalogue(with_mentions, _dates(chunks, document_dates or {}), tuple(sorted(names)), tuple(sorted(exact)), documents)
 
 
-@dataclass(frozen=True)
-class _Run:
-    """A run of capitalised words in a sentence (`text[start:end]`), possibly ending in a possessive."""
-
-    text: str
-    start: int
-    end: int
-    tokens: tuple[str, ...]
-    possessive: bool
-
-
-def _word_usage(texts: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """Words seen capitalised inside a sentence (not only as its first word), and words seen in lower case."""
-    capitals: set[str] = set()
-    lower: set[str] = set()
-    for text in texts:
-        for i, match in enumerate(_TOKEN.finditer(text)):
-            word = _bare(match.group())
-            if word[:1].isupper() and i > 0 and not text[: match.start()].rstrip().endswith((":", "'", "‘", '"', "“")):
-                capitals.add(word)
-            elif word[:1].islower():
-                lower.add(word)
-    return frozenset(capitals), frozenset(lower)
-
-
-def _bare(token: str) -> str:
-    return re.sub(r"['’]s?$", "", token).rstrip(".")
-
-
-def _runs(text: str, mid_capitals: frozenset[str], lower: frozenset[str]) -> list[_Run]:
-    """Capitalised name runs ("Secretary of the Army Dan Driscoll"), skipping title-cased quoted titles."""
-    connectors = names_lexicon()["name_connectors"]
-    masked = _SUPERSCRIPTS.sub(" ", _mask_quoted_titles(text))
-    tokens = list(_TOKEN.finditer(masked))
-    runs: list[_Run] = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].group()
-        if not _is_capital(word) or _bare(word) in _months() or word.lower() in STOPWORDS:
-            i += 1
-            continue
-        if (i == 0 or _opens(masked, tokens[i].start())) and _bare(word) not in mid_capitals and not _opens_name(masked, tokens, i, lower):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens):
-            gap = masked[tokens[j].end() : tokens[j + 1].start()]
-            nxt = tokens[j + 1].group()
-            if tokens[j].group().endswith(("'s", "’s")):
-                break
-            if gap == " " and _is_capital(nxt) and _bare(nxt) not in _months():
-                j += 1
-            elif gap == " " and nxt in connectors and j + 2 < len(tokens) and _joins(masked, tokens, j + 1, connectors):
-                j += 2 if _is_capital(tokens[j + 2].group()) else 3
-            elif gap in ("' ", "’ ") and tokens[j].group().endswith("s") and _is_capital(nxt):  # Farmers' Union
-                j += 1
-            else:
-                break
-        start, end = tokens[i].start(), tokens[j].end()
-        words = tuple(_bare(t.group()) for t in tokens[i : j + 1])
-        possessive = tokens[j].group().endswith(("'s", "’s"))
-        if possessive:
-            end -= 2
-        runs.append(_Run(text[start:end].rstrip("."), start, start + len(text[start:end].rstrip(".")), words, possessive))
-        i = j + 1
-    return [run for run in runs if run.tokens and not all(w.lower() in STOPWORDS for w in run.tokens)]
-
-
-def _opens_name(text: str, tokens: list[re.Match[str]], i: int, lower: frozenset[str]) -> bool:
-    """A sentence's first word is a name when a capitalised word follows it and it is no ordinary word
-    ("Anna Berg, …" but not "Forecasting Berlin's …")."""
-    word = _bare(tokens[i].group())
-    if word.lower() in lower or word.lower().endswith(("ing", "ed", "ly")) or i + 1 >= len(tokens):
-        return False
-    return text[tokens[i].end() : tokens[i + 1].start()] == " " and _is_capital(tokens[i + 1].group())
-
-
-@cache
-def _months() -> frozenset[str]:
-    return frozenset(load("dates")["months"])
-
-
-def _joins(text: str, tokens: list[re.Match[str]], k: int, connectors: frozenset[str]) -> bool:
-    """Whether connector token k (and a following "the") links two capitalised words with single spaces."""
-    following = tokens[k + 1]
-    if text[tokens[k].end() : following.start()] != " ":
-        return False
-    if _is_capital(following.group()):
-        return True
-    return following.group() in connectors and k + 2 < len(tokens) and _is_capital(tokens[k + 2].group())
-
-
-def _is_capital(word: str) -> bool:
-    return word[:1].isupper() and not word.isdigit()
-
-
-def _opens(text: str, start: int) -> bool:
-    """Whether the word at `start` opens a sentence or a quotation."""
-    before = text[:start].rstrip()
-    return not before or before.endswith((".", "!", "?", ":", "'", "‘", '"', "“", "(", "–"))
-
-
-def _mask_quoted_titles(text: str) -> str:
-    """Blank out quoted titles written in title case ('Make Money Not War'): their capitals are not names."""
-
-    def blank(match: re.Match[str]) -> str:
-        words = re.findall(r"[^\W\d_]+", match.group(1))
-        capitalised = sum(w[:1].isupper() for w in words)
-        return " " * len(match.group()) if len(words) >= 3 and capitalised / len(words) > 0.6 else match.group()
-
-    return _QUOTED_TITLE.sub(blank, text)
-
-
-def _collect(text: str, runs: list[_Run], candidates: dict[str, _Candidate], lexicon: dict[str, Any], lower: frozenset[str]) -> None:
+def _collect(text: str, runs: list[NameRun], candidates: dict[str, _Candidate], lexicon: dict[str, Any], lower: frozenset[str]) -> None:
     """Turn the runs of one sentence into candidates with kind votes, roles and aliases."""
     titles = lexicon["title_words"]
     for index, run in enumerate(runs):
@@ -186,7 +68,7 @@ def _collect(text: str, runs: list[_Run], candidates: dict[str, _Candidate], lex
         name_words = words[title_end:]
         if not name_words:
             continue
-        name = _name_text(run, title_end)
+        name = run.text_from(title_end)
         if any(w.isdigit() or w[:1].isdigit() for w in name_words) or _followed_by_number(text, run.end):
             continue
         if name_words[-1] in lexicon["thing_cues"]:
@@ -196,7 +78,7 @@ def _collect(text: str, runs: list[_Run], candidates: dict[str, _Candidate], lex
         before = text[: run.start]
         after = text[run.end + (2 if run.possessive else 0) :]
         if title_end:
-            role = run.text[: _name_offset(run, title_end)].strip()
+            role = run.text[: run.offset(title_end)].strip()
             candidate.roles.append((_modifier(before, lexicon) + role).strip())
             candidate.votes["person"] += 2
             previous = runs[index - 1] if index else None
@@ -231,16 +113,6 @@ def _title_prefix(words: list[str], titles: frozenset[str]) -> int:
     return end
 
 
-def _name_offset(run: _Run, words: int) -> int:
-    """Character offset inside the run where its `words`-th word starts."""
-    matches = list(_TOKEN.finditer(run.text))
-    return matches[words].start() if words < len(matches) else len(run.text)
-
-
-def _name_text(run: _Run, title_words: int) -> str:
-    return run.text[_name_offset(run, title_words) :].strip()
-
-
 def _followed_by_number(text: str, end: int) -> bool:
     return bool(re.match(r"\s\d", text[end:]))
 
@@ -252,7 +124,7 @@ def _modifier(before: str, lexicon: dict[str, Any]) -> str:
 
 
 def _vote_kind(
-    candidate: _Candidate, run: _Run, words: list[str], before: str, after: str, lexicon: dict[str, Any], lower: frozenset[str]
+    candidate: _Candidate, run: NameRun, words: list[str], before: str, after: str, lexicon: dict[str, Any], lower: frozenset[str]
 ) -> None:
     """Evidence from this occurrence for person / organisation / place."""
     votes = candidate.votes

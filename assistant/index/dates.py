@@ -47,6 +47,12 @@ def _lexicon() -> dict:  # type: ignore[type-arg]
 
 
 @cache
+def month_names() -> frozenset[str]:
+    """The month names as written ("March"; dates.yaml)."""
+    return frozenset(_lexicon()["months"])
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], dict[str, int], str]:
     lexicon = _lexicon()
     months = {name: i + 1 for i, name in enumerate(lexicon["months"])} | lexicon["month_abbreviations"]
