@@ -33,7 +33,7 @@ def test_a_money_question_is_answered_only_by_a_sum() -> None:
 
 def test_ranking_vectors_carry_the_previous_sentence_of_the_same_chunk_only() -> None:
     vectors = np.eye(4, dtype=np.float32)
-    mixed = ranking_vectors(vectors, {"a": 0, "b": 2}, {"a": 2, "b": 2})
+    mixed = ranking_vectors(vectors, [0, 2])  # two chunks of two sentences
     assert np.allclose(mixed[0], vectors[0]) and np.allclose(mixed[2], vectors[2])  # chunk openers stay as they are
     expected = vectors[1] + CONTEXT_WEIGHT * vectors[0]
     assert np.allclose(mixed[1], expected / np.linalg.norm(expected))

@@ -3,20 +3,23 @@ also assumed …", "The president is also concerned …") is found by what that 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 CONTEXT_WEIGHT = 0.3
 """Weight of the previous sentence of the same chunk in a sentence's ranking vector (chosen on the dev split)."""
 
 
-def ranking_vectors(vectors: np.ndarray, sentence_rows: dict[str, int], sentence_counts: dict[str, int]) -> np.ndarray:
-    """Each sentence's vector plus CONTEXT_WEIGHT times the previous sentence's in its chunk, at unit length.
-    `sentence_rows` gives each chunk's first row in `vectors`, `sentence_counts` its number of sentences."""
+def ranking_vectors(vectors: np.ndarray, first_rows: Iterable[int]) -> np.ndarray:
+    """Each sentence's vector plus CONTEXT_WEIGHT times the previous row's, at unit length, except for the
+    rows in `first_rows` (each chunk's first sentence: rows run chunk by chunk, so no chunk borrows from another)."""
     plain = np.asarray(vectors, dtype=np.float32)
     mixed = plain.copy()
-    for chunk_id, first in sentence_rows.items():
-        last = first + sentence_counts.get(chunk_id, 0)
-        if last - first > 1:
-            mixed[first + 1 : last] += CONTEXT_WEIGHT * plain[first : last - 1]
+    opens = np.zeros(len(plain), dtype=bool)
+    opens[[row for row in first_rows if row < len(plain)]] = True
+    opens[:1] = True
+    goes_on = np.flatnonzero(~opens)
+    mixed[goes_on] += CONTEXT_WEIGHT * plain[goes_on - 1]
     norms = np.linalg.norm(mixed, axis=1, keepdims=True)
     return mixed / np.maximum(norms, 1e-12)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,13 +58,14 @@ class OpenIndex:
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._by_id.get(chunk_id)
 
-    ranking_vectors: np.ndarray = field(init=False, repr=False)
-    """`sentence_vectors` read in context, for ranking sentences (assistant/index/context_vectors.py)."""
-
     def __post_init__(self) -> None:
         self._by_id = {chunk.id: chunk for chunk in self.chunks}
-        counts = {chunk.id: len(chunk.sentences) for chunk in self.chunks}
-        self.ranking_vectors = ranking_vectors(self.sentence_vectors, self.sentence_rows, counts)
+
+    @cached_property
+    def ranking_vectors(self) -> np.ndarray:
+        """`sentence_vectors` read in context, for ranking sentences (assistant/index/context_vectors.py);
+        made on first use, not when the index opens."""
+        return ranking_vectors(self.sentence_vectors, self.sentence_rows.values())
 
     def chunk_sentence_vectors(self, chunk: Chunk) -> np.ndarray:
         """The embeddings of `chunk`'s sentences, each on its own (what verification compares claims with)."""
