@@ -13,6 +13,7 @@ Country, people and capital stand for one another (assistant/data/metonyms.yaml)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -97,7 +98,7 @@ class CorpusNames:
         ]
         run: list[re.Match[str]] = []
         for match in [*_WORD.finditer(text), None]:
-            before = text[: match.start()].rstrip()[-1:] if match is not None else ""
+            before = _char_before(text, match.start()) if match is not None else ""
             name_like = match is not None and self._name_like(match.group(0), before) and not _inside(found, match.start())
             if match is not None and name_like and (not run or text[run[-1].end() : match.start()] == " "):
                 run.append(match)
@@ -164,6 +165,13 @@ def party_key(mention: Mention) -> str:
         if group:
             return group[0]
     return mention.entity or mention.surface
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before `at` that is not white space ("" at the start)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1] if at else ""
 
 
 def _inside(mentions: list[Mention], at: int) -> bool:
@@ -254,9 +262,18 @@ def _same_kind(a: Mention, b: Mention) -> bool:
 
 def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
     """The stems of the plain words just before and just after a mention."""
-    before = [w for w in _WORD.findall(text[: mention.start])[-3:] if _plain(w)][-_CONTEXT:]
-    after = [w for w in _WORD.findall(text[mention.end :])[:3] if _plain(w)][:_CONTEXT]
+    starts, ends, words = _words(text)
+    first_after, last_before = bisect_left(starts, mention.end), bisect_right(ends, mention.start)
+    before = [w for w in words[max(0, last_before - 3) : last_before] if _plain(w)][-_CONTEXT:]
+    after = [w for w in words[first_after : first_after + 3] if _plain(w)][:_CONTEXT]
     return {stem(w) for w in before}, {stem(w) for w in after}
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and texts of a text's words (for finding a mention's neighbours by bisection)."""
+    found = list(_WORD.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found], [m.group(0) for m in found]
 
 
 def _shared(mine: tuple[set[str], set[str]], theirs: tuple[set[str], set[str]]) -> int:

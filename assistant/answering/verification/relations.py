@@ -125,8 +125,7 @@ def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Object
 @lru_cache(maxsize=4096)
 def _owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
     """For each token of `text`, the name mention it is part of (None: not part of a name)."""
-    tokens = tokenize(text)
-    starts = [t.start for t in tokens]
+    tokens, starts = tokenize(text), _token_starts(text)
     owner: list[Mention | None] = [None] * len(tokens)
     for mention in names.mentions(text):
         k = bisect_left(starts, mention.start)
@@ -153,10 +152,14 @@ def _parties_once(text: str, names: CorpusNames) -> dict[str, Mention]:
     return {key: found[0] for key, found in seen.items() if len(found) == 1}
 
 
+@lru_cache(maxsize=4096)
+def _token_starts(text: str) -> list[int]:
+    return [t.start for t in tokenize(text)]
+
+
 def _between(text: str, first: Mention, second: Mention) -> tuple[Token, ...] | None:
     """The tokens between two mentions, or None when they are too far apart to be one relation."""
-    every = tokenize(text)
-    starts = [t.start for t in every]
+    every, starts = tokenize(text), _token_starts(text)
     tokens = every[bisect_left(starts, first.end) : bisect_left(starts, second.start)]
     words = [t for t in tokens if t.text[0].isalnum()]
     if not words or len(words) > _lexicon().max_between or any(t.text in _CLAUSE_END for t in tokens):

@@ -27,7 +27,7 @@ class Token:
     @classmethod
     def of(cls, text: str, start: int) -> Token:
         lower = text.lower().replace("’", "'")
-        return cls(text, start, start + len(text), lower, stem(text), lower not in STOPWORDS and any(ch.isalnum() for ch in text))
+        return cls(text, start, start + len(text), lower, stem(text), text[0].isalnum() and lower not in STOPWORDS)
 
 
 @lru_cache(maxsize=8192)
