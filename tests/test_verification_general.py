@@ -101,6 +101,31 @@ CONTRADICTIONS = [
     ("Most observers expect the truce to hold.", "Only a small number of observers expect the truce to hold.", "quantifier"),
     ("Both parties endorsed the bill.", "Only one of the parties endorsed the bill.", "quantifier"),
     ("Most teachers oppose the reform.", "Only a minority of teachers oppose the reform.", "quantifier"),
+    # a partitive counts the noun after "of"; a negating verb meets a word naming the same action
+    ("The club held a single round of talks with the league.", "The club held repeated talks with the league.", "quantifier"),
+    ("The mayor refrains from using her veto to slow the budget.", "The mayor exploits her veto to slow the budget.", "negation"),
+    ("The council refused to let residents buy the land.", "The council gave residents approval to purchase the land.", "negation"),
+    # opposite words, placed by the nearest shared neighbours when the passage uses both sides
+    (
+        "The board would scrap most of the rules already in force.",
+        "The board would keep most of the existing rules; it could drop a few.",
+        "antonym",
+    ),
+    (
+        "Shareholders grew more and more pleased with the chairman's flexibility.",
+        "Shareholders grew increasingly frustrated with the chairman's intransigence.",
+        "antonym",
+    ),
+    (
+        "The minister dismissed the idea that a tax cut could revive growth.",
+        "The minister assumed that a tax cut could revive growth.",
+        "antonym",
+    ),
+    (
+        "After the election the governor stayed out of the wage talks.",
+        "After the election the governor re-engaged in the wage talks.",
+        "antonym",
+    ),
 ]
 
 
@@ -167,6 +192,12 @@ FAITHFUL = [
     ("The harbour suffered only slight damage in the storm.", "The storm caused minor damage to the harbour."),
     ("There is no penalty clause in the contract.", "The contract contains no penalty clause."),
     ("The campaign was a PR win for the council.", "The campaign was a public relations coup for the council."),
+    (
+        "In early June the firm briefly paused deliveries.",
+        "After a strike in late April, the brief pause in deliveries came in early June.",
+    ),
+    ("The mayor declined to use her veto.", "The mayor chose not to employ her veto."),
+    ("The union held several rounds of talks with the owners.", "The union held repeated talks with the owners."),
 ]
 
 

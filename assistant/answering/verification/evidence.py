@@ -18,7 +18,7 @@ from assistant.answering.verification.verdicts import Evidence
 from assistant.text import term_share
 from assistant.types import Chunk, Passage
 
-ABOUT_THRESHOLD = 0.45
+ABOUT_THRESHOLD = 0.36
 """Minimum mean of cosine similarity and term overlap for a sentence to count as evidence."""
 SIMILARITY_WEIGHT = 0.5
 CANDIDATES = 3

@@ -39,10 +39,13 @@ class _Lexicons:
     scope: int
     breaks: frozenset[str]
     light: frozenset[str]
+    same_action: dict[str, frozenset[str]]
+    """stem → the stems of every word naming the same action (itself included)."""
     stance: PhraseTable[str]
     antonyms: PhraseTable[frozenset[str]]
     """phrase → its "pair index:side" places (a word can sit in several pairs)."""
     quantifiers: PhraseTable[str]
+    partitives: frozenset[str]
     conflicts: frozenset[frozenset[str]]
     overstatements: frozenset[tuple[str, str]]
 
@@ -64,12 +67,24 @@ def _lexicons() -> _Lexicons:
         scope=int(negation["scope_words"]),
         breaks=frozenset(negation["clause_breaks"]),
         light=frozenset(stem(word) for word in negation["light_words"]),
+        same_action=_groups(negation["same_action"]),
         stance=PhraseTable({stems: cls for cls in ("support", "oppose") for w in stance[cls] for stems in inflected_stems(w)}),
         antonyms=PhraseTable({phrase: frozenset(found) for phrase, found in sides.items()}),
         quantifiers=PhraseTable({phrase_stems(w): cls for cls, words in quantifiers["classes"].items() for w in words}),
+        partitives=frozenset(stem(word) for word in quantifiers["partitives"]),
         conflicts=frozenset(frozenset(pair) for pair in quantifiers["conflicts"]),
         overstatements=frozenset((claimed, given) for claimed, given in quantifiers["overstatements"]),
     )
+
+
+def _groups(groups: list[list[str]]) -> dict[str, frozenset[str]]:
+    """Each word's stem → the stems of all the groups it is in."""
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        stems = {stem(word) for word in group}
+        for one in stems:
+            found.setdefault(one, set()).update(stems)
+    return {one: frozenset(alike) for one, alike in found.items()}
 
 
 @dataclass(frozen=True)
@@ -136,17 +151,26 @@ class _Reading:
         """Positions of the content words that are not negation cues."""
         return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
 
-    def neighbours(self, first: int, last: int) -> set[str]:
-        """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last]."""
+    def neighbours(self, first: int, last: int) -> dict[str, int]:
+        """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last], each with its
+        distance in content words (negative before, positive after; the nearest occurrence)."""
         content = self.slot_words
         before = [self.stems[k] for k in content if k < first][-_SLOT_WORDS:]
         after = [self.stems[k] for k in content if k >= last][:_SLOT_WORDS]
-        return {*before, *after}
+        found = {word: k - len(before) for k, word in enumerate(before)}
+        for k, word in enumerate(after, 1):
+            if word not in found or k < -found[word]:
+                found[word] = k
+        return found
 
     def head(self, after: int) -> str:
-        """The first content stem within a few tokens after position `after` (what a quantifier counts)."""
+        """The first content stem within a few tokens after position `after` (what a quantifier counts);
+        past a partitive, the noun after its "of" ("a round of talks" counts talks)."""
+        partitives = _lexicons().partitives
         for k in range(after, min(len(self.tokens), after + _HEAD_WINDOW)):
             if self.tokens[k].is_content and self.stems[k] not in ("of", "the"):
+                if self.stems[k] in partitives and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "of":
+                    return self.head(k + 2)
                 return self.stems[k]
         return ""
 
@@ -204,8 +228,9 @@ def _stem_of(words: str) -> str:
 
 
 def _affirms(reading: _Reading, word: str) -> bool:
-    """Whether the text uses the stem `word` outside any negation."""
-    return any(s == word and not reading.negated[j] and not reading.cue[j] for j, s in enumerate(reading.stems))
+    """Whether the text uses the stem `word`, or a word naming the same action, outside any negation."""
+    alike = _lexicons().same_action.get(word, frozenset({word}))
+    return any(s in alike and not reading.negated[j] and not reading.cue[j] for j, s in enumerate(reading.stems))
 
 
 def _stance(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
@@ -255,8 +280,18 @@ def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
     return None
 
 
+def _slot_match(mine: dict[str, int], theirs: dict[str, int]) -> float:
+    """How well two words share a slot: each shared neighbour counts the more the nearer it is to both,
+    half as much when it sits on the other side (a passive or a reordered clause moves it)."""
+    score = 0.0
+    for word, at in mine.items():
+        if word in theirs:
+            score += (1 if (at > 0) == (theirs[word] > 0) else 0.5) / (abs(at) + abs(theirs[word]))
+    return score
+
+
 def _aligned_opposite(
-    word: str, negated: bool, verbal: bool, side: str, near: set[str], e: _Reading, theirs: list[tuple[int, int, frozenset[str]]]
+    word: str, negated: bool, verbal: bool, side: str, near: dict[str, int], e: _Reading, theirs: list[tuple[int, int, frozenset[str]]]
 ) -> tuple[int, int] | None:
     """The evidence word of the same antonym pair in the claim word's slot (most shared neighbours), when it
     says the opposite and no word in an equally good slot agrees; None otherwise. The claim's own word
@@ -268,7 +303,7 @@ def _aligned_opposite(
         return (their == side) == (e.negated[first] == negated) or (e.stems[first] == word and (verbal or e.verbal(first)))
 
     scored = [
-        (len(near & e.neighbours(first, last)), first, last, agrees(first, their))
+        (_slot_match(near, e.neighbours(first, last)), first, last, agrees(first, their))
         for first, last, sides in theirs
         for their in sides
         if their.partition(":")[0] == pair
