@@ -39,6 +39,7 @@ NOT_SAID = {
     "number": "it gives no figure for that",
     "statement": "it does not report what was said",
     "opinion": "it does not report that view",
+    "reaction": "it does not report that reaction",
 }
 NEVER_TOGETHER = "it never mentions {names} together"
 AFTER_THE_DOCUMENT = "it was written before that"

@@ -106,3 +106,15 @@ def test_the_people_a_note_names_answer_only_who_wrote_something() -> None:
     note = "¹ E. Castell, 'Water and the delta', Basin Review, 3 May 2024."
     assert not answer_spans(understand("Which minister opposed the dam?", river_catalogue()), note)
     assert answer_spans(understand("Who wrote the article on water and the delta?", river_catalogue()), note)
+
+
+def test_a_reaction_is_the_reactor_s_only_as_subject_or_after_from() -> None:
+    from tests.riverbasin import river_catalogue
+
+    intent = understand("How did Castell react to the tariff rise?", river_catalogue())
+    assert intent.answer_type == "reaction"
+    assert answer_spans(intent, "Castell rejected the tariff rise within a week.")
+    assert answer_spans(intent, "The tariff rise drew a sharp response from Castell.")
+    assert not answer_spans(intent, "The authority raised tariffs against Castell in response to the drought.")
+    assert not answer_spans(intent, "Castell visited the dam in May.")
+    assert understand("How would the farmers respond if the dam were built?", river_catalogue()).answer_type == "reaction"

@@ -46,6 +46,8 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
         return _speech_spans(intent, text)
     if kind == "opinion":
         return _opinion_spans(intent, text)
+    if kind == "reaction":
+        return _reaction_spans(intent, text)
     return []
 
 
@@ -146,6 +148,44 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
         return spans
     named = [start for entity, start, _ in intent.catalogue.entities_in(text) if entity.id in holders]
     return [span for span in spans if any(start < span[0] for start in named)]
+
+
+def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
+    """Words reporting a reaction by whoever the question asks about: after their name, when the name is not
+    the object of a preposition ("sanctions against X in response" is not X's response), or before "from
+    X" / "by X". With no named reactor ("the West"), any reaction word."""
+    cues = _reaction_cues()
+    reacting = [w for w in _WORDS.finditer(text) if w.group().lower() in cues]
+    reactors = {e.id for e in intent.entities}
+    if not reacting or not reactors or intent.catalogue is None:
+        return [w.span() for w in reacting]
+    named = [(start, end) for entity, start, end in intent.catalogue.entities_in(text) if entity.id in reactors]
+    return [
+        w.span()
+        for w in reacting
+        if any(_reacts(text, w, start, end) for start, end in named)
+    ]
+
+
+def _reacts(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """Whether the reaction word `cue` is that of the name at [start, end): the name comes shortly before it
+    and is no preposition's object, or the word names it with "from", "by" or "of"."""
+    if end <= cue.start():
+        return len(_WORDS.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE and not _after_preposition(text, start)
+    return re.fullmatch(r"\s+(?:by|from|of)\s+(?:[\w.\-]+\s+){0,4}", text[cue.end() : start]) is not None
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = _WORDS.findall(text[max(0, start - 20) : start])
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset({"against", "on", "to", "with", "towards", "toward", "at", "for", "over", "into", "upon", "about", "from"})
+
+
+@cache
+def _reaction_cues() -> frozenset[str]:
+    return frozenset(load("questions")["reaction_cues"])
 
 
 def _reports(text: str, cue: re.Match[str], start: int, end: int) -> bool:
