@@ -118,3 +118,8 @@ def test_a_reaction_is_the_reactor_s_only_as_subject_or_after_from() -> None:
     assert not answer_spans(intent, "The authority raised tariffs against Castell in response to the drought.")
     assert not answer_spans(intent, "Castell visited the dam in May.")
     assert understand("How would the farmers respond if the dam were built?", river_catalogue()).answer_type == "reaction"
+
+
+@pytest.mark.parametrize("question", ["When did the dam open?", "Around when did the dam open?", "Roughly when was the loan approved?"])
+def test_hedged_when_questions_ask_for_a_date(question: str) -> None:
+    assert understand(question).answer_type == "date"

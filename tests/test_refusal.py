@@ -48,6 +48,8 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "When did the Southern Basin Development Bank approve the loan for the Koral Dam?",
         "Why did Marisca recall its ambassador from Tesk?",
         "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
+        "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
+        "Around when did Dravenia begin filling the reservoir?",
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 from assistant import messages
 from assistant.answering.answer_type import holds_answer
 from assistant.data import load
-from assistant.index.dates import dated_expressions
+from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent
 from assistant.text import STOPWORDS, content_terms, term_share
 from assistant.types import Chunk, Passage
@@ -139,11 +139,13 @@ def _in_context(chunk: Chunk, intent: QueryIntent) -> list[str]:
 
 
 def _unknown_words(intent: QueryIntent) -> list[str]:
-    """Capitalised words inside the question that the corpus never uses ("Democrats")."""
+    """Capitalised words inside the question that the corpus never uses ("Democrats"); month names are dates,
+    not names."""
     catalogue = intent.catalogue
     if catalogue is None:
         return []
     understood = {w.lower() for words in load("synonyms").values() for w in words} | {t.lower() for t in intent.terms}
+    understood |= {month.lower() for month in month_names()}
     words = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
     return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in understood and not catalogue.is_known_name(w)]
 
