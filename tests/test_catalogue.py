@@ -121,6 +121,8 @@ def test_mentions_point_at_aliases_in_the_chunks(river: tuple[EntityCatalogue, l
         ("R. Salgado", "Rui Salgado"),
         ("Dravenian", "Dravenia"),
         ("the Farmers' Union", "Marisca Farmers' Union"),
+        ("the agriculture minister", "Elena Castell"),  # the words of one role only, shortened
+        ("the basin commission chair", "Rui Salgado"),
     ],
 )
 def test_river_basin_aliases_and_roles_resolve(river: tuple[EntityCatalogue, list[Chunk]], phrase: str, name: str) -> None:
@@ -136,6 +138,7 @@ def test_river_basin_kinds_and_unknown_names(river: tuple[EntityCatalogue, list[
     assert catalogue.is_known_name("Vienna") and catalogue.is_known_name("Okafor")
     assert not catalogue.is_known_name("World Bank") and not catalogue.is_known_name("Prime Minister")
     assert "president" in catalogue.resolve("Okafor").roles  # type: ignore[union-attr]
+    assert catalogue.resolve_role("the minister a") is None and catalogue.resolve_role("the chief minister") is None
 
 
 def test_entities_in_a_question(river: tuple[EntityCatalogue, list[Chunk]]) -> None:

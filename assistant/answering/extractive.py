@@ -127,7 +127,7 @@ class ExtractiveBackend:
             previous = 0.0
             for i, ((start, end), similarity) in enumerate(zip(chunk.sentences, similarities)):
                 text = chunk.text[start:end]
-                own = float(similarity) + LEXICAL_WEIGHT * term_share(request.question, text, matching_terms) + RANK_PRIOR / number
+                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.search_text, text, matching_terms) + RANK_PRIOR / number
                 if i and refers_back.search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own

@@ -79,8 +79,18 @@ class EntityCatalogue:
     def resolve_role(self, phrase: str) -> Entity | None:
         """The entity holding the role `phrase` names ("the vice president"); the most mentioned when several do."""
         key = phrase_key(phrase)
-        holders = self._roles.get(key) or self._roles.get(re.sub(r"^[\w\-]+'s\s+", "", key), [])
+        holders = self._roles.get(key) or self._roles.get(re.sub(r"^[\w\-]+'s\s+", "", key)) or self._holders_by_words(key)
         return max(holders, key=lambda e: len(e.mentions)) if holders else None
+
+    def _holders_by_words(self, key: str) -> list[Entity]:
+        """The one entity whose role holds every word of a shortened role phrase of two or more words ("the
+        peace envoy" for a "special envoy for peace missions"); none when several roles would."""
+        split = key.split()
+        words = {w for w in split if w not in STOPWORDS}
+        if len(words) < 2 or split[0] in STOPWORDS or split[-1] in STOPWORDS:
+            return []
+        holders = {entity.id: entity for role, found in self._roles.items() if words <= set(role.split()) for entity in found}
+        return list(holders.values()) if len(holders) == 1 else []
 
     def entities_in(self, text: str) -> list[tuple[Entity, int, int]]:
         """Entities named in `text` by one of their aliases, as (entity, start, end), in order."""
