@@ -123,3 +123,8 @@ def test_a_reaction_is_the_reactor_s_only_as_subject_or_after_from() -> None:
 @pytest.mark.parametrize("question", ["When did the dam open?", "Around when did the dam open?", "Roughly when was the loan approved?"])
 def test_hedged_when_questions_ask_for_a_date(question: str) -> None:
     assert understand(question).answer_type == "date"
+
+
+@pytest.mark.parametrize("question", ["What is the mayor's approval rating?", "How popular is the dam, in numbers?"])
+def test_ratings_and_in_numbers_ask_for_a_figure(question: str) -> None:
+    assert understand(question).answer_type == "number"

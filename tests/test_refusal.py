@@ -34,6 +34,9 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
             "What does Amara Okafor think of the Farmers' Union protests?",
             "it never mentions Amara Okafor and Marisca Farmers' Union together",
         ),
+        ("How did Beijing react to the suspension of the loan?", "it never mentions Beijing"),  # whose reaction
+        ("What did Democrats say about the Koral Dam?", "it never mentions Democrats"),
+        ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -86,3 +89,8 @@ def test_a_follow_up_is_answered_about_the_person_of_the_first_turn(river: Assis
     answer = river.ask("Where did he convene the first round?", conversation)
     assert answer.standalone_question == "Where did Henrik Aalto convene the first round?"
     assert "Vienna" in [answer.text[s:e] for s, e in answer.highlights]
+
+
+def test_a_people_named_after_a_country_the_text_knows_is_no_unknown_name(river: Assistant) -> None:
+    assert "never mentions" not in river.ask("How did the Mariscans respond to the filling of the reservoir?").text
+    assert "never mentions Beijingers" in river.ask("How did the Beijingers respond to the filling of the reservoir?").text

@@ -36,6 +36,12 @@ ACROSS_SENTENCES = ("opinion",)
 EXACT_TYPES = ("number",)
 """Answer types whose answer must be about exactly what was asked: a figure for another group or thing
 is no answer, so the answering sentence shares a term of the question and every name in it is known."""
+ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
+"""Answer types that report a party's words, views or reactions: the party must be one the corpus names."""
+_HOLDER = re.compile(
+    r"^(?i:(?:(?:and|so|but)\s+)?(?:what|how|why)\s+(?:do|does|did|has|have|had|would|will|might|could)\s+(?:the\s+)?)"
+    r"(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)\s"
+)
 _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -72,6 +78,9 @@ def assess_coverage(
     apart = _never_together(intent, passages)
     if apart:
         return Coverage(False, messages.NEVER_TOGETHER.format(names=" and ".join(apart)), best)
+    holder = _unknown_holder(intent)
+    if holder:
+        return Coverage(False, messages.NEVER_MENTIONS.format(names=holder), best)
     if intent.answer_type in EXACT_TYPES:
         strangers = _unknown_words(intent)
         if strangers:
@@ -148,6 +157,29 @@ def _unknown_words(intent: QueryIntent) -> list[str]:
     understood |= {month.lower() for month in month_names()}
     words = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
     return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in understood and not catalogue.is_known_name(w)]
+
+
+def _unknown_holder(intent: QueryIntent) -> str:
+    """For a question about what someone said, thinks or did in reaction ("What did Democrats say …?",
+    "How did Beijing react …?"), the name of that someone when the corpus never uses it ("" otherwise):
+    it cannot report a view of a party it never mentions."""
+    catalogue = intent.catalogue
+    match = _HOLDER.match(intent.question.strip())
+    if catalogue is None or intent.answer_type not in ATTRIBUTED_TYPES or match is None:
+        return ""
+    holder = re.sub(r"['’]s$", "", match.group("holder"))
+    understood = {term.lower() for term in intent.terms} | {w.lower() for words in load("synonyms").values() for w in words}
+    understood |= {month.lower() for month in month_names()}  # "What did the December poll show …?"
+    if holder.lower() in understood or catalogue.knows_kin_of(holder):
+        return ""
+    if any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
+        return ""
+    return holder
+
+
+def _metonyms_of(name: str) -> list[str]:
+    """The names that stand for `name` (assistant/data/metonyms.yaml), itself excluded."""
+    return [other for group in load("metonyms")["groups"] if name in group for other in group if other != name]
 
 
 def _unknown_subjects(intent: QueryIntent) -> list[str]:

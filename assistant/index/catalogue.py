@@ -6,6 +6,7 @@ English, read from assistant/data/names.yaml."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -112,6 +113,16 @@ class EntityCatalogue:
         if key in self._aliases or key in self._roles or key in self._names:
             return True
         return re.search(rf"(?:^|\n|\s){re.escape(key)}(?=\s|\n|$)", self._name_lines) is not None  # "National Security Strategy"
+
+    def knows_kin_of(self, word: str) -> bool:
+        """Whether a one-word name of the corpus is of the same family as `word`: they share all but the last
+        letter of the shorter, at least four ("Mariscans" and "Marisca", "Democrats" and "Democratic")."""
+        word = word.lower()
+        return any(_kin(word, name) for name in self._one_word_names)
+
+    @cached_property
+    def _one_word_names(self) -> frozenset[str]:
+        return frozenset(name for name in self._names | set(self._aliases) if " " not in name and len(name) >= 4)
 
     @cached_property
     def _name_lines(self) -> str:
@@ -224,6 +235,11 @@ class EntityCatalogue:
 def names_lexicon() -> dict[str, Any]:
     data: dict[str, Any] = load("names")
     return {key: frozenset(value) if isinstance(value, list) and key != "demonym_suffixes" else value for key, value in data.items()}
+
+
+def _kin(a: str, b: str) -> bool:
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 4 and shared >= min(len(a), len(b)) - 1
 
 
 def phrase_key(phrase: str) -> str:
