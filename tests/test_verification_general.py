@@ -79,6 +79,7 @@ CONTRADICTIONS = [
     ("Anna Berg was defeated by Tomas Lind in the runoff.", "Anna Berg defeated Tomas Lind in the runoff.", "role"),
     ("Tomas Lind, a Berg campaign donor, bought the newspaper.", "Anna Berg, a Lind campaign donor, bought the newspaper.", "role"),
     ("The league fined the club after pressure from the sponsors.", "The sponsors fined the club after pressure from the league.", "role"),
+    ("Lind put heavy pressure on Berg before the vote.", "The vote followed heavy pressure from Berg on Lind.", "role"),  # chained
     ("Exports flow from Norrvik to Saltby.", "Exports flow from Saltby to Norrvik.", "role"),
     ("Lind is Berg's deputy.", "Berg is Lind's deputy.", "role"),
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.answering.verification.claims import Claim
 from assistant.answering.verification.verdicts import Evidence
-from assistant.text import term_share
+from assistant.text import matching_terms, term_share
 from assistant.types import Chunk, Passage
 
 ABOUT_THRESHOLD = 0.36
@@ -54,7 +54,7 @@ def _ranked(claim: Claim, passages: list[Passage], vector: np.ndarray, sentence_
     for passage in passages:
         similarities = sentence_vectors(passage.chunk) @ vector
         for (start, end), similarity in zip(passage.chunk.sentences, similarities):
-            overlap = term_share(claim.text, passage.chunk.text[start:end])
+            overlap = term_share(claim.text, passage.chunk.text[start:end], matching_terms)
             score = SIMILARITY_WEIGHT * float(similarity) + (1 - SIMILARITY_WEIGHT) * overlap
             if score >= ABOUT_THRESHOLD:
                 scored.append((score + CITED_BONUS * (id(passage) in cited), Evidence(passage, start, end, score)))

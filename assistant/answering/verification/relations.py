@@ -90,14 +90,25 @@ class _Frames:
             if key:
                 surface.setdefault(key, mention.surface if mention is not None else token.text)
         holders: dict[tuple[str, str], set[str]] = {}
+        filled: dict[int, str] = {}
+        """Token position → the relation word whose role place the token holds (places chain: the "on"
+        of "pressure from X on Y" is pressure's, not X's)."""
         for k, token in enumerate(tokens):
-            if token.lower not in lex.prepositions or k == 0 or not tokens[k - 1].is_content or not tokens[k - 1].text[0].islower():
+            if token.lower not in lex.prepositions or k == 0:
+                continue
+            before = tokens[k - 1]
+            if k - 1 in filled:
+                relation = filled[k - 1]
+            elif before.is_content and before.text[0].islower():
+                relation = keys[k - 1]
+            else:
                 continue  # a role place follows a relation word ("pressure from"), not a name
             j = k + 1
             while j < len(tokens) and tokens[j].lower in lex.determiners:
                 j += 1
             while j < len(tokens) and keys[j] and j < k + 5:
-                holders.setdefault((keys[k - 1], token.lower), set()).add(keys[j])
+                holders.setdefault((relation, token.lower), set()).add(keys[j])
+                filled[j] = relation
                 j += 1
         return cls({key for key in keys if key}, holders, surface)
 
