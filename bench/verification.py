@@ -1,5 +1,7 @@
 """Cost of verification: what the deterministic checks add to a 4-sentence answer, and the warm
-extractive p95 with verification in place. `python -m bench.verification` (run once; the figures
+extractive p95 with verification in place. The checks are timed twice, each time with every parse
+forgotten: on every evidence candidate (the most they can cost) and as the checker runs them (it stops
+at the candidate that decides). `python -m bench.verification` (run once; the figures
 are quoted in eval/verification/REPORT.md)."""
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
 
 
 def measure(count: int = 100) -> dict:
-    from assistant.answering.verification.checker import vetoes
+    from assistant.answering.verification.checker import verdict, vetoes
     from assistant.answering.verification.claims import Claim
     from assistant.answering.verification.evidence import find_evidence
     from assistant.facade import Assistant
@@ -49,7 +51,7 @@ def measure(count: int = 100) -> dict:
         for claim in _draft(first):
             vetoes(claim, find_evidence([Claim(claim, ())], first.passages, embed, index.chunk_sentence_vectors)[0][0], names)
         before = load()
-        totals, evidence_ms, checks_ms, checks_cpu_ms = [], [], [], []
+        totals, evidence_ms, checks_ms, checks_cpu_ms, as_run_ms = [], [], [], [], []
         for question in asked:
             answer = assistant.ask(question)
             totals.append(answer.timings_ms["total"])
@@ -66,12 +68,18 @@ def measure(count: int = 100) -> dict:
                     vetoes(claim.text, evidence, names)
             checks_ms.append((time.perf_counter() - started) * 1000)
             checks_cpu_ms.append((time.process_time() - cpu) * 1000)
+            _cold(names)
+            started = time.perf_counter()
+            for claim, candidates in zip(claims, found):  # as the checker runs: it stops at the deciding evidence
+                verdict(claim, candidates, names)
+            as_run_ms.append((time.perf_counter() - started) * 1000)
     return {
         "questions": count,
         "extractive_total_ms": summary(totals),
         "evidence_4_sentences_ms": summary(evidence_ms),
         "deterministic_checks_4_sentences_ms": summary(checks_ms),
         "deterministic_checks_4_sentences_cpu_ms": summary(checks_cpu_ms),
+        "deterministic_checks_4_sentences_as_run_ms": summary(as_run_ms),
         "load_avg_before": before,
         "load_avg_after": load(),
         "machine": machine(),

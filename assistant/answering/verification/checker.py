@@ -24,7 +24,7 @@ def check_claims(
 ) -> list[ClaimVerdict]:
     """One verdict per claim; SUPPORTED only when some evidence sentence draws no objection at all."""
     found = find_evidence(claims, passages, embed, sentence_vectors)
-    return [_verdict(claim, candidates, names, judge) for claim, candidates in zip(claims, found)]
+    return [verdict(claim, candidates, names, judge) for claim, candidates in zip(claims, found)]
 
 
 def vetoes(claim: str, evidence: Evidence, names: CorpusNames) -> list[Objection]:
@@ -37,7 +37,9 @@ def vetoes(claim: str, evidence: Evidence, names: CorpusNames) -> list[Objection
     ]
 
 
-def _verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge: Judge | None) -> ClaimVerdict:
+def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge: Judge | None = None) -> ClaimVerdict:
+    """The verdict on one claim from its evidence candidates, best first: the first that draws no objection
+    supports it; the first that contradicts it (before any supports it) decides."""
     if not candidates:
         return ClaimVerdict(claim.text, NO_EVIDENCE.label, NO_EVIDENCE.reason, None, NO_EVIDENCE.check)
     if candidates[0].exact:

@@ -147,6 +147,15 @@ class _Reading:
         return self.negated[k] and not self.predicate[k].startswith(_PARTICLE)
 
     @cached_property
+    def places(self) -> dict[str, list[int]]:
+        """Stem → the positions of the tokens with that stem that are not negation cues."""
+        found: dict[str, list[int]] = {}
+        for k, one in enumerate(self.stems):
+            if not self.cue[k]:
+                found.setdefault(one, []).append(k)
+        return found
+
+    @cached_property
     def slot_words(self) -> list[int]:
         """Positions of the content words that are not negation cues."""
         return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
@@ -189,12 +198,14 @@ def _negation(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
     """A word negated on one side only. When both sides negate something, only a word the cue governs
     directly counts: two negative sentences often say one thing with cues of different scope
     ("had no say in the plan" and "drawn up without input from farmers")."""
+    if not any(c.negated) and not any(e.negated):
+        return None
     both_negate = any(c.negated) and any(e.negated)
     light = _lexicons().light
     for k in c.content():
         if both_negate and c.stems[k] in light:
             continue
-        places = [j for j, s in enumerate(e.stems) if s == c.stems[k] and not e.cue[j]]
+        places = e.places.get(c.stems[k], [])
         if places and all(e.negated[j] != c.negated[k] for j in places):
             depth = c.depth[k] if c.negated[k] else min(e.depth[j] for j in places)
             if both_negate and (c.tokens[k].text[0].isupper() or depth > _GOVERNED):

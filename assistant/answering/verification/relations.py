@@ -171,7 +171,10 @@ def _token_starts(text: str) -> list[int]:
 def _between(text: str, first: Mention, second: Mention) -> tuple[Token, ...] | None:
     """The tokens between two mentions, or None when they are too far apart to be one relation."""
     every, starts = tokenize(text), _token_starts(text)
-    tokens = every[bisect_left(starts, first.end) : bisect_left(starts, second.start)]
+    begin, end = bisect_left(starts, first.end), bisect_left(starts, second.start)
+    if end - begin > 2 * _lexicon().max_between:
+        return None  # too far apart whatever the punctuation between
+    tokens = every[begin:end]
     words = [t for t in tokens if t.text[0].isalnum()]
     if not words or len(words) > _lexicon().max_between or any(t.text in _CLAUSE_END for t in tokens):
         return None

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from assistant.data import load as lexicon
 from assistant.text import STOPWORDS, normalise_term
@@ -14,8 +13,9 @@ V = TypeVar("V")
 _TOKEN = re.compile(r"[$€£%]|[A-Za-zÀ-ÿ0-9](?:[A-Za-zÀ-ÿ0-9'’.\-]*[A-Za-zÀ-ÿ0-9%])?|[,;:()–—]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number, sign or clause mark of a sentence (a named tuple: sentences are parsed often)."""
+
     text: str
     start: int
     end: int
