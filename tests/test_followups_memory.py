@@ -294,3 +294,40 @@ def test_it_after_what_something_turned_into_is_what_it_turned_into() -> None:
     assert rewrite_follow_up("Did Marisca accept it?", proposed, catalogue) == "Did Marisca accept it, regarding what the bank proposed?"
     included = (river_turn("What did the draft framework include?", "On 20 February 2025, after a third round"),)
     assert rewrite_follow_up("Who drafted it?", included, catalogue) == "Who drafted the draft framework?"  # the thing itself
+
+
+def test_the_former_and_the_latter_are_of_the_last_pair_the_questions_named() -> None:
+    history = (
+        river_turn("How does Halden see Marisca?", "Dravenia regards the 900-megawatt dam"),
+        river_turn("And Dravenia?", "Dravenia regards the 900-megawatt dam", "How does Halden see Dravenia?"),
+    )
+    assert rewrite_follow_up("Why does he think the former should accept the dam?", history, river_catalogue()) == (
+        "Why does Viktor Halden think Marisca should accept the dam?"
+    )
+
+
+def test_a_possessive_after_a_person_or_thing_the_question_names_is_theirs() -> None:
+    history = (SALGADO,)
+    catalogue = river_catalogue()
+    assert (
+        rewrite_follow_up("What about Lukas Breuer, what is his view?", history, catalogue) == "What about Lukas Breuer, what is his view?"
+    )
+    assert rewrite_follow_up("When did the energy minister leave his post?", history, catalogue) == (
+        "When did the energy minister leave his post?"
+    )
+    assert rewrite_follow_up("What is his view?", history, catalogue) == "What is Rui Salgado's view?"
+    bank = (river_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("Did Marisca get its water back?", bank, catalogue).startswith("Did Marisca get its water back")
+
+
+def test_they_is_people_a_question_asked_about_before_a_country_an_answer_named() -> None:
+    history = (
+        river_turn("What did the survey show about Dravenian voters?", "Marisca fears that the filling"),
+        river_turn("Who ran it?", "Marisca fears that the filling", "Who ran the survey?"),
+    )
+    assert rewrite_follow_up("How many of them want the dam?", history, river_catalogue()) == "How many of Dravenian voters want the dam?"
+
+
+def test_a_who_question_s_role_names_the_person_the_next_he_is() -> None:
+    history = (river_turn("Who was energy minister then?", "In Dravenia, President Viktor Halden"),)  # names Halden first
+    assert rewrite_follow_up("What did he call the decision?", history, river_catalogue()) == "What did Lukas Breuer call the decision?"

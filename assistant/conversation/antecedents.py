@@ -42,10 +42,12 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
 def group(memory: Memory, named: set[str]) -> Referent | None:
     """What "they" are: a group of people, a plural topic or an organisation; a place only when nothing else fits.
     Something an answer only mentioned in passing is too faint to be "they"."""
-    candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE]
+    candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE / 2]
     ranked = [r for r in candidates if r.kind in ("group", "organisation") or (r.kind == "topic" and r.plural)]
-    places = [r for r in candidates if r.kind == "place"]
-    return max(ranked or places, key=lambda r: r.salience) if ranked or places else None
+    strong = [r for r in ranked if r.salience >= MIN_SALIENCE]
+    places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE]
+    chosen = strong or ranked or places  # people a question asked about, however long ago, before a country
+    return max(chosen, key=lambda r: r.salience) if chosen else None
 
 
 def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:
@@ -212,8 +214,13 @@ def pair(memory: Memory, named: set[str]) -> Referent | None:
 
 
 def person_in_order(which: str, memory: Memory) -> Referent | None:
-    """Who "the first guy", "the second man", "the latter", "the other one" is, by order of mention."""
-    people = sorted((r for r in memory.referents.values() if r.kind == "person" and r.first[0] < 1 << 30), key=lambda r: r.first)
+    """Who "the first guy", "the second man", "the latter", "the other one" is, by order of mention; "the former"
+    and "the latter" are of the latest two people, places or organisations the questions named."""
+    if which in ("former", "latter"):
+        pair = _latest_pair(memory)
+        if pair is not None:
+            return pair[0] if which == "former" else pair[1]
+    people = _in_order(memory, "person")
     if not people:
         return None
     ordinals = load("conversation")["ordinals"]
@@ -227,6 +234,21 @@ def person_in_order(which: str, memory: Memory) -> Referent | None:
         return people[-2]
     latest = max(people, key=lambda r: r.salience)
     return next((r for r in reversed(people) if r is not latest), None)  # "the other one"
+
+
+def _in_order(memory: Memory, kind: str) -> list[Referent]:
+    """The referents of `kind` the questions named, in order of first mention."""
+    return sorted((r for r in memory.referents.values() if r.kind == kind and r.first[0] < 1 << 30), key=lambda r: r.first)
+
+
+def _latest_pair(memory: Memory) -> tuple[Referent, Referent] | None:
+    """The two last-named referents of one kind, of the kind whose pair was completed last ("How does Berg see
+    Norrvik? And Saltby?" → Norrvik and Saltby, not Berg and someone named long before)."""
+    pairs = [named[-2:] for kind in ("person", "place", "organisation") if len(named := _in_order(memory, kind)) >= 2]
+    if not pairs:
+        return None
+    former, latter = max(pairs, key=lambda pair: pair[1].first)
+    return former, latter
 
 
 def one(which: str, memory: Memory, named: set[str]) -> str | None:

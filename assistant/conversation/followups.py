@@ -47,8 +47,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     own = understand(question, catalogue)
     body = _lexicon()["connective"].sub("", question).strip()
     named = _named(body, own, memory, catalogue)
-    action = _action(body, memory, named)
-    replacements = _references(body, memory, named, action[0] if action else None)
+    bound, own_thing = _own_named_at(body, own, catalogue)
+    action = _action(body, memory, named, own_thing)
+    replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing)
     rewritten = _apply(body, replacements)
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
@@ -77,7 +78,7 @@ def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], ca
     return rewritten
 
 
-def _action(text: str, memory: Memory, named: set[str]) -> tuple[Replacement, str] | None:
+def _action(text: str, memory: Memory, named: set[str], own_thing: int | None = None) -> tuple[Replacement, str] | None:
     """ "it" or "that" before an event verb ("Did it work?"), or "it" as an object ("Who criticised it?"), kept as it
     is, and the action it stands for when the previous question asked what was done or when (antecedents.action):
     the follow-up then ends ", regarding <the action>". The subject of another verb ("Why did it say so?") is who
@@ -95,20 +96,33 @@ def _action(text: str, memory: Memory, named: set[str]) -> tuple[Replacement, st
     if match is None:
         return None
     pronoun = match.group().split()[0]
+    if own_thing is not None and match.start() > own_thing and pronoun.lower() in _POSSESSIVES:
+        return None  # "Did the bank get its money back?": the bank's, not an action's
     return (match.start(), match.start() + len(pronoun), pronoun), clause
 
 
-def _references(text: str, memory: Memory, named: set[str], kept: Replacement | None = None) -> list[Replacement]:
-    """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is."""
+def _references(
+    text: str,
+    memory: Memory,
+    named: set[str],
+    kept: Replacement | None = None,
+    bound: int | None = None,
+    own_thing: int | None = None,
+) -> list[Replacement]:
+    """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is.
+    A possessive from `bound` on is that of the person the question itself names there ("What about Berg, what
+    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?")."""
     lexicon = _lexicon()
     found: list[Replacement] = [kept] if kept is not None else []
 
-    def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0) -> None:
+    def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0, bound: int | None = None) -> None:
         if referent is None:
             return
         for n, match in enumerate(pattern.finditer(text)):
             if count and n >= count:
                 break
+            if bound is not None and match.start() >= bound and match.group().lower() in _POSSESSIVES:
+                continue
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
 
@@ -121,14 +135,15 @@ def _references(text: str, memory: Memory, named: set[str], kept: Replacement | 
             found.append((match.start(), match.end(), specific))
     person = memory.best(("person",), named)
     for match in lexicon["person_ordinal"].finditer(text):
-        person = antecedents.person_in_order((match.group("which") or match.group("alone")).lower(), memory) or person
-        if person is not None:  # "the first guy", and the pronouns that follow it
-            found.append((match.start(), match.end(), person.text))
+        chosen = antecedents.person_in_order((match.group("which") or match.group("alone")).lower(), memory)
+        if chosen is not None:  # "the first guy", and the pronouns that follow it
+            found.append((match.start(), match.end(), chosen.text))
+            person = chosen if chosen.kind == "person" else person
     take(lexicon["person_phrase"], person)
     for gender in ("masculine", "feminine"):  # "she" is never a man the conversation called "he"
         matching = [r for r in memory.referents.values() if r.kind == "person" and r.key not in named and r.gender in ("", gender)]
         fits = person if person is not None and person.gender in ("", gender) else max(matching, key=lambda r: r.salience, default=None)
-        take(lexicon[gender], fits)
+        take(lexicon[gender], fits, bound=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     event = antecedents.previous_event(memory, named)
     timed = antecedents.previous_event(memory, named, timed=True)
@@ -151,8 +166,22 @@ def _references(text: str, memory: Memory, named: set[str], kept: Replacement | 
     take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)
     take(lexicon["demonstrative"], event, count=1)
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
-    take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1)
+    take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1, bound=own_thing)
     return sorted(found)
+
+
+def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None) -> tuple[int | None, int | None]:
+    """Where `text` itself first names a person (by name or role: "the general"), and a place or organisation."""
+    if catalogue is None:
+        return None, None
+    found = catalogue.entities_in(text)
+    people = [start for entity, start, _ in found if entity.kind == "person"]
+    people += [at for phrase, entity in own.roles if entity.kind == "person" and (at := text.find(phrase)) >= 0]
+    things = [start for entity, start, _ in found if entity.kind != "person"]
+    return min(people, default=None), min(things, default=None)
+
+
+_POSSESSIVES = frozenset({"his", "her", "its"})
 
 
 def _free(match: re.Match[str], found: list[Replacement]) -> bool:

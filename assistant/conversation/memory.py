@@ -202,17 +202,22 @@ def _remember_answer(
 ) -> None:
     kind = intent.answer_type
     seeks = _seeks_other(question, kind, catalogue)
-    asked = {entity.id for entity in intent.entities}
+    described = [entity for _, entity in intent.roles if entity.kind == kind]
+    """What a role the question used resolved to ("Who was the defence secretary?"): the answer itself."""
+    asked = {entity.id for entity in intent.entities} - {entity.id for entity in described}
     choices = [e for e in intent.entities if e.kind == "person"] if _WHICH_OF.match(question) else []
     if len(choices) > 1:  # "Which of Anna Berg and Tom Lind …?": the answer picks one of them
         kind, seeks, asked = "person", True, set()
     sentences = [s for s in _SENTENCE.split(answer) if s.strip()]
     answering = next((i for i, s in enumerate(sentences) if seeks and _sought(s, kind, asked, catalogue)), -1)
     listing: dict[str, list[str]] = {}
+    credited: set[str] = set()
     for position, sentence in enumerate(sentences):
         sought_here = _sought(sentence, kind, asked, catalogue) if position == answering else []
         together = _conjoined(sentence, catalogue, kind)
         named_together = len(together) > 1 and set(together) <= set(sought_here)
+        if described:  # the question's role already says who: the answer is that one, whoever else the text names
+            sought_here = [e for e in sought_here if e in described]
         if len(sought_here) > 1 and kind == "person":  # "Who represented …?": the one the sentence says it of
             sought_here = [_focus(sentence, question, [e for e in sought_here if e in choices] or sought_here, catalogue)]
         if len(sought_here) > 1 and kind == "place":  # "Where …?": the place named as a location ("in Vienna")
@@ -223,8 +228,10 @@ def _remember_answer(
             located = _LOCATIVE.search(sentence[:start]) is not None
             answered = ANSWERED_WEIGHT * (LATEST_ANSWERED if latest else 1.0)
             memory.add(referent, (answered if entity in sought_here else ANSWER_WEIGHT) * recency, located=located)
-            if entity in sought_here and latest:
-                memory.answered.add(referent.key)
+            if entity in sought_here:
+                credited.add(entity.id)
+                if latest:
+                    memory.answered.add(referent.key)
         if named_together:  # "Anna Berg and Tom Lind drafted it": the group is the answer too
             group = _group(together)
             memory.add(group, ANSWERED_WEIGHT * recency)
@@ -236,6 +243,11 @@ def _remember_answer(
             if not phrase.head:  # a date: what "at that time" may mean, most of all after "When …?"
                 date = Referent(f"date:{phrase.key}", phrase.text, "date")
                 memory.add(date, (ANSWERED_WEIGHT if kind == "date" else ANSWER_WEIGHT) * recency)
+    for entity in [e for e in described if e.id not in credited] if seeks else []:  # the answer need not name them
+        referent = entity_referent(entity)
+        memory.add(referent, ANSWERED_WEIGHT * (LATEST_ANSWERED if latest else 1.0) * recency)
+        if latest:
+            memory.answered.add(referent.key)
     memory.lists.append(listing)
 
 

@@ -88,6 +88,9 @@ class EntityCatalogue:
         peace envoy" for a "special envoy for peace missions"); none when several roles would."""
         split = key.split()
         words = {w for w in split if w not in STOPWORDS}
+        if len(words) == 1 and split == [*words]:  # "the donor": the head noun of one entity's roles only
+            heads = {entity.id: entity for role, found in self._roles.items() if _head_noun(role) == split[0] for entity in found}
+            return list(heads.values()) if len(heads) == 1 else []
         if len(words) < 2 or split[0] in STOPWORDS or split[-1] in STOPWORDS:
             return []
         holders = {entity.id: entity for role, found in self._roles.items() if words <= set(role.split()) for entity in found}
@@ -235,6 +238,14 @@ class EntityCatalogue:
 def names_lexicon() -> dict[str, Any]:
     data: dict[str, Any] = load("names")
     return {key: frozenset(value) if isinstance(value, list) and key != "demonym_suffixes" else value for key, value in data.items()}
+
+
+def _head_noun(role: str) -> str:
+    """The noun a role phrase is about: the last word before "of"/"for"/"to" ("secretary of the army",
+    "envoy for peace missions"), else the last word ("campaign donor")."""
+    words = role.split()
+    cut = next((k for k, word in enumerate(words) if word in ("of", "for", "to", "in", "at", "on")), len(words))
+    return words[cut - 1] if cut else words[-1]
 
 
 def _kin(a: str, b: str) -> bool:
