@@ -128,3 +128,11 @@ def test_hedged_when_questions_ask_for_a_date(question: str) -> None:
 @pytest.mark.parametrize("question", ["What is the mayor's approval rating?", "How popular is the dam, in numbers?"])
 def test_ratings_and_in_numbers_ask_for_a_figure(question: str) -> None:
     assert understand(question).answer_type == "number"
+
+
+def test_a_question_for_the_exact_day_is_not_answered_by_a_month() -> None:
+    intent = understand("On what exact day of August did the first round open?")
+    assert intent.answer_type == "date"
+    assert answer_spans(intent, "The first round opened on 4 August 2024.") == [(26, 39)]
+    assert answer_spans(intent, "The first round opened in early August.") == []
+    assert answer_spans(understand("When did the first round open?"), "The first round opened in early August.") == [(26, 38)]

@@ -21,6 +21,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|published)\b", re.IGNORECASE)
+_DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+day\b|\bto\s+the\s+day\b", re.IGNORECASE)
+"""A question that asks for a day: a month ("in early August") does not answer it."""
 _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _SHARE_WORDS = frozenset({"most", "majority", "minority"})
 """Words that give a share, not a count: "most of the sanctions" does not say how many there are."""
@@ -39,7 +41,12 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
         return _entity_spans(intent, text, _KINDS[kind])
     if kind == "date":
         asked = {d.text.lower() for d in dated_expressions(intent.question, _DATE_REFERENCE_YEAR)}
-        return [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR) if d.text.lower() not in asked]
+        to_the_day = _DAY_QUESTION.search(intent.question) is not None
+        return [
+            (d.start, d.end)
+            for d in dated_expressions(text, _DATE_REFERENCE_YEAR)
+            if d.text.lower() not in asked and (d.day or not to_the_day)
+        ]
     if kind == "number":
         return _figure_spans(intent, text)
     if kind == "statement":
