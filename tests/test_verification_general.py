@@ -106,6 +106,10 @@ CONTRADICTIONS = [
     ("The club held a single round of talks with the league.", "The club held repeated talks with the league.", "quantifier"),
     ("The mayor refrains from using her veto to slow the budget.", "The mayor exploits her veto to slow the budget.", "negation"),
     ("The council refused to let residents buy the land.", "The council gave residents approval to purchase the land.", "negation"),
+    # a word against itself with a negating prefix
+    ("A ceasefire is likely before the harvest.", "A ceasefire is unlikely before the harvest.", "antonym"),
+    ("The envoy was inexperienced in water diplomacy.", "The envoy was experienced in water diplomacy.", "antonym"),
+    ("The two ministers disagreed on the tariff.", "The two ministers agreed on the tariff.", "antonym"),
     # opposite words, placed by the nearest shared neighbours when the passage uses both sides
     (
         "The board would scrap most of the rules already in force.",
@@ -198,6 +202,7 @@ FAITHFUL = [
         "After a strike in late April, the brief pause in deliveries came in early June.",
     ),
     ("The mayor declined to use her veto.", "The mayor chose not to employ her veto."),
+    ("In spring a ceasefire was not likely.", "In spring a ceasefire was unlikely."),
     ("The union held several rounds of talks with the owners.", "The union held repeated talks with the owners."),
 ]
 

@@ -45,6 +45,8 @@ class _Lexicons:
     antonyms: PhraseTable[frozenset[str]]
     """phrase → its "pair index:side" places (a word can sit in several pairs)."""
     quantifiers: PhraseTable[str]
+    negating_prefixes: dict[str, int]
+    """prefix → the shortest base it negates ("un": 4; "in": 6, so "increase" is no "crease")."""
     partitives: frozenset[str]
     conflicts: frozenset[frozenset[str]]
     overstatements: frozenset[tuple[str, str]]
@@ -71,6 +73,7 @@ def _lexicons() -> _Lexicons:
         stance=PhraseTable({stems: cls for cls in ("support", "oppose") for w in stance[cls] for stems in inflected_stems(w)}),
         antonyms=PhraseTable({phrase: frozenset(found) for phrase, found in sides.items()}),
         quantifiers=PhraseTable({phrase_stems(w): cls for cls, words in quantifiers["classes"].items() for w in words}),
+        negating_prefixes={str(prefix): int(shortest) for prefix, shortest in antonyms["negating_prefixes"].items()},
         partitives=frozenset(stem(word) for word in quantifiers["partitives"]),
         conflicts=frozenset(frozenset(pair) for pair in quantifiers["conflicts"]),
         overstatements=frozenset((claimed, given) for claimed, given in quantifiers["overstatements"]),
@@ -187,7 +190,7 @@ class _Reading:
 def check_polarity(claim: str, evidence: str) -> list[Objection]:
     """Objections for a polarity flip between claim and evidence."""
     c, e = _Reading.of(claim), _Reading.of(evidence)
-    for check in (_negation, _stance, _antonyms, _quantifiers):
+    for check in (_negation, _stance, _antonyms, _prefixed_opposites, _quantifiers):
         objection = check(c, e, claim, evidence)
         if objection is not None:
             return [objection]
@@ -299,6 +302,32 @@ def _slot_match(mine: dict[str, int], theirs: dict[str, int]) -> float:
         if word in theirs:
             score += (1 if (at > 0) == (theirs[word] > 0) else 0.5) / (abs(at) + abs(theirs[word]))
     return score
+
+
+def _prefixed_opposites(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection | None:
+    """A word against the same word with a negating prefix ("likely" and "unlikely", "formal" and "informal",
+    "agree" and "disagree"), in one slot, neither side negated differently, and the claim's own word not
+    also in an equally good slot of the evidence."""
+    prefixes = _lexicons().negating_prefixes
+    for k in c.content():
+        word = c.tokens[k].lower
+        for j in e.content():
+            other = e.tokens[j].lower
+            if c.negated[k] != e.negated[j] or not _prefixed(word, other, prefixes):
+                continue
+            near = c.neighbours(k, k + 1)
+            score = _slot_match(near, e.neighbours(j, j + 1))
+            agreeing = [m for m in e.content() if e.tokens[m].lower == word and _slot_match(near, e.neighbours(m, m + 1)) >= score]
+            if score > 0 and not agreeing:
+                return Objection(Label.CONTRADICTED, "antonym", f"'{c.tokens[k].text}' where the passage says '{e.tokens[j].text}'")
+    return None
+
+
+def _prefixed(a: str, b: str, prefixes: dict[str, int]) -> bool:
+    """Whether one word is the other with a negating prefix whose base is long enough to be a word of its own."""
+    short, long = sorted((a, b), key=len)
+    prefix = long[: len(long) - len(short)]
+    return long.endswith(short) and prefix in prefixes and len(short) >= prefixes[prefix]
 
 
 def _aligned_opposite(
