@@ -331,3 +331,12 @@ def test_they_is_people_a_question_asked_about_before_a_country_an_answer_named(
 def test_a_who_question_s_role_names_the_person_the_next_he_is() -> None:
     history = (river_turn("Who was energy minister then?", "In Dravenia, President Viktor Halden"),)  # names Halden first
     assert rewrite_follow_up("What did he call the decision?", history, river_catalogue()) == "What did Lukas Breuer call the decision?"
+
+
+def test_a_role_one_person_holds_becomes_their_name_once_the_conversation_named_them() -> None:
+    catalogue = river_catalogue()
+    history = (AALTO,)
+    assert rewrite_follow_up("When did the chief negotiator convene the first round?", history, catalogue) == (
+        "When did Henrik Aalto convene the first round?"
+    )
+    assert rewrite_follow_up("What did the president say?", history, catalogue) == "What did the president say?"  # two presidents

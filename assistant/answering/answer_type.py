@@ -12,10 +12,11 @@ from assistant.corpus.notes import note_number
 from assistant.data import load
 from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
+from assistant.text import content_terms, normalise_term
 
 Span = tuple[int, int]
 _NUMBER = re.compile(
-    r"(?<![\w\-])(?:[€$£]\s?)?\d(?:[\d,.]*\d)?(?![\d\-])(?:\s?(?:%|per\s?cent|percent))?(?:\s(?:million|billion|thousand))?"
+    r"(?<![\w\-])(?:[€$£]\s?)?\d(?:[\d,.]*\d)?(?!\d|-\d)(?:\s?(?:%|per\s?cent|percent))?(?:\s(?:million|billion|thousand))?"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|half|quarter|third|fifth|tenth"
     r"|majority|minority|most(?=\s+of\b))\b",
     re.IGNORECASE,
@@ -67,7 +68,10 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     spans = [
         (m.start(), m.end())
         for m in _NUMBER.finditer(text)
-        if m.group().lower() not in asked and not any(s <= m.start() < e for s, e in dates) and not _part_of_name(text, m.start())
+        if m.group().lower() not in asked
+        and not any(s <= m.start() < e for s, e in dates)
+        and not _part_of_name(text, m.start())
+        and _counts_what_is_asked(intent.question, text, m.end())
     ]
     if _COUNT_QUESTION.search(intent.question):
         spans = [(start, end) for start, end in spans if text[start:end].lower() not in _SHARE_WORDS]
@@ -75,6 +79,13 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
         return spans
     return [(start, end) for start, end in spans if _is_sum(text, start, end)]
 
+
+
+def _counts_what_is_asked(question: str, text: str, end: int) -> bool:
+    """A number joined to a noun ("a 28-point plan") is a figure only for a question about that noun ("how
+    many points"); a plain number always is."""
+    joined = re.match(r"-([A-Za-z]+)", text[end:])
+    return joined is None or normalise_term(joined.group(1)) in content_terms(question)
 
 
 def _part_of_name(text: str, start: int) -> bool:

@@ -45,7 +45,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         if done is not None:
             return done
     own = understand(question, catalogue)
-    body = _lexicon()["connective"].sub("", question).strip()
+    body = _with_names(_lexicon()["connective"].sub("", question).strip(), own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
@@ -168,6 +168,18 @@ def _references(
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
     take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1, bound=own_thing)
     return sorted(found)
+
+
+def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> str:
+    """`text` with each role phrase that names one person only, one the conversation already named, replaced by
+    the name ("When is the general supposed to leave?" → "When is Keith Kellogg supposed to leave?")."""
+    if own.answer_type == "person":
+        return text  # "Who is the protégé?" asks who holds the role
+    for phrase, entity in own.roles:
+        one = catalogue is not None and len(catalogue.role_holders(phrase)) == 1
+        if one and entity.kind == "person" and f"entity:{entity.id}" in memory.referents:
+            text = re.sub(rf"\bthe\s+{re.escape(phrase)}\b", entity.name, text, count=1, flags=re.IGNORECASE)  # not "his protégé"
+    return text
 
 
 def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None) -> tuple[int | None, int | None]:

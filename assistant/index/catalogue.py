@@ -79,9 +79,13 @@ class EntityCatalogue:
 
     def resolve_role(self, phrase: str) -> Entity | None:
         """The entity holding the role `phrase` names ("the vice president"); the most mentioned when several do."""
-        key = phrase_key(phrase)
-        holders = self._roles.get(key) or self._roles.get(re.sub(r"^[\w\-]+'s\s+", "", key)) or self._holders_by_words(key)
+        holders = self.role_holders(phrase)
         return max(holders, key=lambda e: len(e.mentions)) if holders else None
+
+    def role_holders(self, phrase: str) -> list[Entity]:
+        """Every entity holding the role `phrase` names."""
+        key = phrase_key(phrase)
+        return self._roles.get(key) or self._roles.get(re.sub(r"^[\w\-]+'s\s+", "", key)) or self._holders_by_words(key)
 
     def _holders_by_words(self, key: str) -> list[Entity]:
         """The one entity whose role holds every word of a shortened role phrase of two or more words ("the
