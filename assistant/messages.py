@@ -31,6 +31,7 @@ def fallback(backend: str, fallback_backend: str, error: Exception | None) -> st
 # Reasons a question is declined (assistant/answering/refusal.py), completing DECLINE.
 NEVER_MENTIONS = "it never mentions {names}"
 NOTHING_CLOSE = "nothing in it is close to this question"
+NOT_REPORTED = "it does not report {what}"
 NOT_SAID = {
     "person": "it does not name who that is",
     "date": "it does not say when that was",

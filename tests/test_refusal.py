@@ -37,6 +37,9 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("How did Beijing react to the suspension of the loan?", "it never mentions Beijing"),  # whose reaction
         ("What did Democrats say about the Koral Dam?", "it never mentions Democrats"),
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
+        ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
+        ("What were the terms of the draft framework?", "it does not report the terms"),
+        ("Did the joint monitoring mechanism become law?", "it does not report whether it became law"),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -53,6 +56,8 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
         "Around when did Dravenia begin filling the reservoir?",
+        "What did the bank's board decide in November 2024?",
+        "What did the two states agree to under the 1998 treaty?",
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

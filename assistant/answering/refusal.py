@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -94,7 +95,48 @@ def assess_coverage(
         )
         if typed < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_SAID[intent.answer_type], typed)
+    specific = _asked_specific(intent)
+    if specific is not None:
+        about = {term for term in focus_terms(intent) if not specific.one_of_its_words(term)}
+        reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
+        if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
+            return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
     return Coverage(True, support=best)
+
+
+@dataclass(frozen=True)
+class _Specific:
+    """A kind of outcome or content a question asks for, and the words a sentence that reports it uses."""
+
+    what: str
+    asks: tuple[re.Pattern[str], ...]
+    said_by: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def said_in(self, text: str) -> bool:
+        return self.said_by.search(text) is not None
+
+    def one_of_its_words(self, term: str) -> bool:
+        """Whether a content term is one of the words that report it ("term" for "terms")."""
+        return any(word.startswith(term) or term.startswith(word) for word in self.words)
+
+
+@cache
+def _specifics() -> tuple[_Specific, ...]:
+    return tuple(
+        _Specific(
+            entry["what"],
+            tuple(re.compile(p, re.IGNORECASE) for p in entry["asks"]),
+            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in entry["said_by"]) + ")", re.IGNORECASE),
+            tuple(w.lower() for w in entry["said_by"]),
+        )
+        for entry in load("questions")["specifics"]
+    )
+
+
+def _asked_specific(intent: QueryIntent) -> _Specific | None:
+    """The specific outcome or content the question asks for (questions.yaml `specifics`), if any."""
+    return next((s for s in _specifics() if any(p.search(intent.question) for p in s.asks)), None)
 
 
 def focus_terms(intent: QueryIntent) -> set[str]:
