@@ -106,6 +106,14 @@ CONTRADICTIONS = [
     ("The club held a single round of talks with the league.", "The club held repeated talks with the league.", "quantifier"),
     ("The mayor refrains from using her veto to slow the budget.", "The mayor exploits her veto to slow the budget.", "negation"),
     ("The council refused to let residents buy the land.", "The council gave residents approval to purchase the land.", "negation"),
+    # everyday opposites, irregular forms included ("withheld", "upheld", "laid off")
+    ("The council ignored the warnings.", "The council heeded the warnings.", "antonym"),
+    ("The bank withheld the second tranche.", "The bank released the second tranche.", "antonym"),
+    ("The court upheld the ruling.", "The court overturned the ruling.", "antonym"),
+    ("The company hired 200 workers.", "The company laid off 200 workers.", "antonym"),
+    ("The minister underestimated the costs.", "The minister overestimated the costs.", "antonym"),
+    ("Investors were reassured by the report.", "Investors were alarmed by the report.", "antonym"),
+    ("The mayor backed down on the tax.", "The mayor stood firm on the tax.", "antonym"),
     # a word against itself with a negating prefix
     ("A ceasefire is likely before the harvest.", "A ceasefire is unlikely before the harvest.", "antonym"),
     ("The envoy was inexperienced in water diplomacy.", "The envoy was experienced in water diplomacy.", "antonym"),
@@ -203,6 +211,7 @@ FAITHFUL = [
     ),
     ("The mayor declined to use her veto.", "The mayor chose not to employ her veto."),
     ("In spring a ceasefire was not likely.", "In spring a ceasefire was unlikely."),
+    ("The board did not secure the temporary truce it wanted.", "The board failed to achieve its aim: a temporary truce."),
     ("The union held several rounds of talks with the owners.", "The union held repeated talks with the owners."),
 ]
 

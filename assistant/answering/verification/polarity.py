@@ -273,9 +273,7 @@ def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
     for (c_start, c_end), (e_start, e_end) in substitutions(claim, evidence):
         said = [k for k, t in enumerate(c.tokens) if c_start <= t.start < c_end]
         given = [k for k, t in enumerate(e.tokens) if e_start <= t.start < e_end]
-        mine_here = {
-            (side, c.negated[said[first]]) for first, _, sides in lex.antonyms.find([c.stems[k] for k in said]) for side in sides
-        }
+        mine_here = {(side, c.negated[said[first]]) for first, _, sides in lex.antonyms.find([c.stems[k] for k in said]) for side in sides}
         for first, _, sides in lex.antonyms.find([e.stems[k] for k in given]):
             if any((_opposite(side), e.negated[given[first]]) in mine_here for side in sides):
                 reason = f"'{claim[c_start:c_end]}' where the passage says '{evidence[e_start:e_end]}'"
@@ -286,7 +284,7 @@ def _antonyms(c: _Reading, e: _Reading, claim: str, evidence: str) -> Objection 
             continue
         near = c.neighbours(first, last)
         for side in sides:
-            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first), side, near, e, theirs)
+            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, near, e, theirs)
             if rival is not None:
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
@@ -331,16 +329,23 @@ def _prefixed(a: str, b: str, prefixes: dict[str, int]) -> bool:
 
 
 def _aligned_opposite(
-    word: str, negated: bool, verbal: bool, side: str, near: dict[str, int], e: _Reading, theirs: list[tuple[int, int, frozenset[str]]]
+    word: str,
+    negated: bool,
+    same_word_to_negation: bool,
+    side: str,
+    near: dict[str, int],
+    e: _Reading,
+    theirs: list[tuple[int, int, frozenset[str]]],
 ) -> tuple[int, int] | None:
     """The evidence word of the same antonym pair in the claim word's slot (most shared neighbours), when it
     says the opposite and no word in an equally good slot agrees; None otherwise. The claim's own word
-    (`word`, a stem) under a negating verb on one side ("failed to attract private investors") is left to
-    the negation check: the verb does not turn the word into its antonym."""
+    (`word`, a stem) negated on one side only is left to the negation check when `same_word_to_negation`:
+    under a negating verb ("failed to attract private investors"), or when the evidence negates something
+    too (the negation check weighs two negative sentences)."""
     pair = side.partition(":")[0]
 
     def agrees(first: int, their: str) -> bool:
-        return (their == side) == (e.negated[first] == negated) or (e.stems[first] == word and (verbal or e.verbal(first)))
+        return (their == side) == (e.negated[first] == negated) or (e.stems[first] == word and (same_word_to_negation or e.verbal(first)))
 
     scored = [
         (_slot_match(near, e.neighbours(first, last)), first, last, agrees(first, their))
