@@ -114,6 +114,7 @@ CONTRADICTIONS = [
     ("The minister underestimated the costs.", "The minister overestimated the costs.", "antonym"),
     ("Investors were reassured by the report.", "Investors were alarmed by the report.", "antonym"),
     ("The mayor backed down on the tax.", "The mayor stood firm on the tax.", "antonym"),
+    ("The board avoided any comment on the merger.", "The board commented on the merger.", "negation"),
     # a word against itself with a negating prefix
     ("A ceasefire is likely before the harvest.", "A ceasefire is unlikely before the harvest.", "antonym"),
     ("The envoy was inexperienced in water diplomacy.", "The envoy was experienced in water diplomacy.", "antonym"),
