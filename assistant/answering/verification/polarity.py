@@ -307,9 +307,13 @@ def _prefixed_opposites(c: _Reading, e: _Reading, claim: str, evidence: str) -> 
     "agree" and "disagree"), in one slot, neither side negated differently, and the claim's own word not
     also in an equally good slot of the evidence."""
     prefixes = _lexicons().negating_prefixes
+    theirs: dict[str, list[int]] = {}
+    for j in e.content():
+        theirs.setdefault(e.tokens[j].lower, []).append(j)
     for k in c.content():
         word = c.tokens[k].lower
-        for j in e.content():
+        kin = [f"{prefix}{word}" for prefix in prefixes] + [word[len(prefix) :] for prefix in prefixes if word.startswith(prefix)]
+        for j in (j for other in kin for j in theirs.get(other, ())):
             other = e.tokens[j].lower
             if c.negated[k] != e.negated[j] or not _prefixed(word, other, prefixes):
                 continue
