@@ -82,7 +82,7 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 
 def _counts_what_is_asked(question: str, text: str, end: int) -> bool:
-    """A number joined to a noun ("a 28-point plan") is a figure only for a question about that noun ("how
+    """A number joined to a noun ("a 12-point plan") is a figure only for a question about that noun ("how
     many points"); a plain number always is."""
     joined = re.match(r"-([A-Za-z]+)", text[end:])
     return joined is None or normalise_term(joined.group(1)) in content_terms(question)
@@ -188,9 +188,9 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
 def _reacts(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     """Whether the reaction word `cue` is that of the name at [start, end): the name comes shortly before it
     and is no preposition's object, or the word names it with "from", "by" or "of"."""
-    if end <= cue.start():
-        return len(_WORDS.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE and not _after_preposition(text, start)
-    return re.fullmatch(r"\s+(?:by|from|of)\s+(?:[\w.\-]+\s+){0,4}", text[cue.end() : start]) is not None
+    if end <= cue.start() and _after_preposition(text, start):
+        return False
+    return _reports(text, cue, start, end, naming="by|from|of")
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -206,12 +206,12 @@ def _reaction_cues() -> frozenset[str]:
     return frozenset(load("questions")["reaction_cues"])
 
 
-def _reports(text: str, cue: re.Match[str], start: int, end: int) -> bool:
-    """Whether the speech word `cue` reports the name at [start, end): it follows the name closely, or
-    names it with "by" ("a statement by …")."""
+def _reports(text: str, cue: re.Match[str], start: int, end: int, naming: str = "by") -> bool:
+    """Whether the word `cue` reports the name at [start, end): it follows the name closely, or names it with
+    one of the `naming` prepositions ("a statement by …")."""
     if end <= cue.start():
         return len(_WORDS.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE
-    return re.fullmatch(r"\s+by\s+(?:[\w.\-]+\s+){0,4}", text[cue.end() : start]) is not None
+    return re.fullmatch(rf"\s+(?:{naming})\s+(?:[\w.\-]+\s+){{0,4}}", text[cue.end() : start]) is not None
 
 HIGHLIGHTED = ("person", "place", "organisation", "date", "number")
 _MARKER = re.compile(r"\[\d+\]")

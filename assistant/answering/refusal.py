@@ -195,8 +195,7 @@ def _unknown_words(intent: QueryIntent) -> list[str]:
     catalogue = intent.catalogue
     if catalogue is None:
         return []
-    understood = {w.lower() for words in load("synonyms").values() for w in words} | {t.lower() for t in intent.terms}
-    understood |= {month.lower() for month in month_names()}
+    understood = _understood(intent) | _months()
     words = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
     return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in understood and not catalogue.is_known_name(w)]
 
@@ -210,13 +209,23 @@ def _unknown_holder(intent: QueryIntent) -> str:
     if catalogue is None or intent.answer_type not in ATTRIBUTED_TYPES or match is None:
         return ""
     holder = re.sub(r"['’]s$", "", match.group("holder"))
-    understood = {term.lower() for term in intent.terms} | {w.lower() for words in load("synonyms").values() for w in words}
-    understood |= {month.lower() for month in month_names()}  # "What did the December poll show …?"
-    if holder.lower() in understood or catalogue.knows_kin_of(holder):
+    if holder.lower() in _understood(intent) | _months() or catalogue.knows_kin_of(holder):  # "What did the May survey show …?"
         return ""
     if any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
         return ""
     return holder
+
+
+def _understood(intent: QueryIntent) -> set[str]:
+    """Words of the question the corpus answers under other names: everyday words with document terms
+    (synonyms.yaml) and the terms found for them, lower-cased."""
+    return {w.lower() for words in load("synonyms").values() for w in words} | {t.lower() for t in intent.terms}
+
+
+@cache
+def _months() -> frozenset[str]:
+    """Month names, lower-cased: dates, never unknown names."""
+    return frozenset(month.lower() for month in month_names())
 
 
 def _metonyms_of(name: str) -> list[str]:
@@ -235,7 +244,7 @@ def _unknown_subjects(intent: QueryIntent) -> list[str]:
     titles = set(lexicon["title_words"])
     cues = set(lexicon["organisation_cues"]) | titles
     unknown = []
-    understood = {term.lower() for term in intent.terms} | {w.lower() for words in load("synonyms").values() for w in words}
+    understood = _understood(intent)
     for match in _NAME_RUN.finditer(intent.question):
         run = match.group().rstrip(".")
         if len(run.split()) < 2:

@@ -172,7 +172,7 @@ def _references(
 
 def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> str:
     """`text` with each role phrase that names one person only, one the conversation already named, replaced by
-    the name ("When is the general supposed to leave?" → "When is Keith Kellogg supposed to leave?")."""
+    the name ("When did the chief negotiator open the talks?" → "When did Henrik Aalto open the talks?")."""
     if own.answer_type == "person":
         return text  # "Who is the protégé?" asks who holds the role
     for phrase, entity in own.roles:
@@ -183,7 +183,7 @@ def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCa
 
 
 def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None) -> tuple[int | None, int | None]:
-    """Where `text` itself first names a person (by name or role: "the general"), and a place or organisation."""
+    """Where `text` itself first names a person (by name or role: "the chief negotiator"), and a place or organisation."""
     if catalogue is None:
         return None, None
     found = catalogue.entities_in(text)

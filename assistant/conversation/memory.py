@@ -202,8 +202,7 @@ def _remember_answer(
 ) -> None:
     kind = intent.answer_type
     seeks = _seeks_other(question, kind, catalogue)
-    described = [entity for _, entity in intent.roles if entity.kind == kind]
-    """What a role the question used resolved to ("Who was the defence secretary?"): the answer itself."""
+    described = [entity for _, entity in intent.roles if entity.kind == kind]  # "Who was the energy minister?": the answer
     asked = {entity.id for entity in intent.entities} - {entity.id for entity in described}
     choices = [e for e in intent.entities if e.kind == "person"] if _WHICH_OF.match(question) else []
     if len(choices) > 1:  # "Which of Anna Berg and Tom Lind …?": the answer picks one of them

@@ -9,6 +9,7 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -88,16 +89,20 @@ class EntityCatalogue:
         return self._roles.get(key) or self._roles.get(re.sub(r"^[\w\-]+'s\s+", "", key)) or self._holders_by_words(key)
 
     def _holders_by_words(self, key: str) -> list[Entity]:
-        """The one entity whose role holds every word of a shortened role phrase of two or more words ("the
-        peace envoy" for a "special envoy for peace missions"); none when several roles would."""
+        """The one entity whose role a shortened role phrase names: one word, the head noun of its roles ("the
+        negotiator" for a "chief negotiator"), or several, all words of one of its roles ("the commission
+        chair" for a "former chair of the basin commission"); none when several entities would do."""
         split = key.split()
         words = {w for w in split if w not in STOPWORDS}
-        if len(words) == 1 and split == [*words]:  # "the donor": the head noun of one entity's roles only
-            heads = {entity.id: entity for role, found in self._roles.items() if _head_noun(role) == split[0] for entity in found}
-            return list(heads.values()) if len(heads) == 1 else []
+        if len(words) == 1 and split == [*words]:
+            return self._only_holder(lambda role: _head_noun(role) == split[0])
         if len(words) < 2 or split[0] in STOPWORDS or split[-1] in STOPWORDS:
             return []
-        holders = {entity.id: entity for role, found in self._roles.items() if words <= set(role.split()) for entity in found}
+        return self._only_holder(lambda role: words <= set(role.split()))
+
+    def _only_holder(self, fits: Callable[[str], bool]) -> list[Entity]:
+        """The entity holding the roles that fit, when one entity alone does."""
+        holders = {entity.id: entity for role, found in self._roles.items() if fits(role) for entity in found}
         return list(holders.values()) if len(holders) == 1 else []
 
     def entities_in(self, text: str) -> list[tuple[Entity, int, int]]:
@@ -245,8 +250,8 @@ def names_lexicon() -> dict[str, Any]:
 
 
 def _head_noun(role: str) -> str:
-    """The noun a role phrase is about: the last word before "of"/"for"/"to" ("secretary of the army",
-    "envoy for peace missions"), else the last word ("campaign donor")."""
+    """The noun a role phrase is about: the last word before a preposition ("minister of agriculture",
+    "chair of the commission"), else the last word ("chief negotiator")."""
     words = role.split()
     cut = next((k for k, word in enumerate(words) if word in ("of", "for", "to", "in", "at", "on")), len(words))
     return words[cut - 1] if cut else words[-1]

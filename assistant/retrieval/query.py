@@ -30,7 +30,7 @@ _WORD = re.compile(r"[\w'’\-]+")
 MAX_ROLE_WORDS = 8
 _DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+$", re.IGNORECASE)
 """A role phrase is read as one person only after a determiner ("the vice president", "the president's envoy"),
-or as what a who-question asks for ("Who was defence secretary?")."""
+or as what a who-question asks for ("Who was energy minister?")."""
 
 AnswerType = str
 """person, date, place, organisation, number or statement ("" when the question asks for none)."""
