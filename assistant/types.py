@@ -23,6 +23,9 @@ class Chunk:
     page: int | None = None
     sentences: tuple[tuple[int, int], ...] = ()
     """Sentence spans as offsets into `text`."""
+    lead_names: str = ""
+    lead_frame: str = ""
+    """What the chunk's first sentences lean on from earlier in its paragraph (assistant/discourse.py `Lead`)."""
 
     def to_record(self) -> dict[str, Any]:
         record = asdict(self)

@@ -30,6 +30,20 @@ def test_answer_type_comes_from_the_wording(question: str, answer_type: str) -> 
     assert understand(question, river_catalogue()).answer_type == answer_type
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("How many rounds did Aalto convene, and when?", ("number", "date")),
+        ("When and where was the first round held?", ("date", "place")),
+        ("How many turbines and how many tranches are there?", ("number", "")),
+        ("Who convened the first round and why?", ("person", "")),
+    ],
+)
+def test_a_second_question_joined_by_and_adds_its_kind(question: str, kinds: tuple[str, str]) -> None:
+    intent = understand(question, river_catalogue())
+    assert (intent.answer_type, intent.also_asks) == kinds
+
+
 def test_roles_resolve_to_the_person_and_are_searched_by_name() -> None:
     intent = understand("What does the former chair of the Selva Basin Commission propose?", river_catalogue())
     assert [entity.name for _, entity in intent.roles] == ["Rui Salgado"]

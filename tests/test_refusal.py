@@ -58,6 +58,8 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "Around when did Dravenia begin filling the reservoir?",
         "What did the bank's board decide in November 2024?",
         "What did the two states agree to under the 1998 treaty?",
+        "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
+        "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

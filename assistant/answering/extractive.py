@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
 from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
-from assistant.data import load
+from assistant.discourse import chunk_as_read, leans_back, refers_back
 from assistant.retrieval.query import understand
 from assistant.text import matching_terms, term_share
 
@@ -32,22 +31,6 @@ NEXT_CHUNK_GAP = 100
 """Most characters between a chunk and the next one of its document (a heading between them)."""
 CONTEXT_SHARE = 0.5
 """Share of the previous sentence's score a sentence inherits when it refers back to it."""
-
-
-@cache
-def _discourse() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(opens by referring back, refers back with a determiner): from assistant/data/discourse.yaml."""
-    data = load("discourse")
-    openers = "|".join(re.escape(w) for w in data["linking_openers"])
-    pronouns = "|".join(re.escape(w) for w in data["pronouns"])
-    consequences = "|".join(re.escape(w) for w in data["consequence_openers"])
-    determiners = "|".join(re.escape(w) for w in data["anaphoric_determiners"])
-    responses = "|".join(re.escape(w) for w in data["response_verbs"])
-    needs_antecedent = re.compile(
-        rf"^(?:(?:{openers}),\s+)?(?:{pronouns})\b|^(?:{consequences})\b|^(?:\S+\s+){{1,3}}?(?:{responses})\b", re.IGNORECASE
-    )
-    refers_back = re.compile(rf"\b(?:{determiners})\s+(?:[a-z\-]+\s+)?[a-z\-]{{3,}}\b", re.IGNORECASE)
-    return needs_antecedent, refers_back
 
 
 @dataclass(frozen=True)
@@ -112,23 +95,22 @@ class ExtractiveBackend:
         answering = max((c for c in ordered if holds_answer(intent, c.text)), key=lambda c: c.score, default=None)
         if answering is None:
             return ordered
-        before = _neighbour(answering, ordered, -1) if _discourse()[1].search(answering.text) else self._antecedent(answering, ordered)
+        before = _neighbour(answering, ordered, -1) if refers_back().search(answering.text) else self._antecedent(answering, ordered)
         lead = [c for c in (before, answering) if c is not None]  # "this document" keeps the sentence it points at
         return lead + [c for c in ordered if c not in lead]
 
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = []
         intent = request.intent or understand(request.question)
-        refers_back = _discourse()[1]
         for number, passage in enumerate(request.passages, start=1):
             chunk = passage.chunk
             vectors = self._sentence_vectors(chunk)
             similarities = vectors @ request.query_vector
+            texts = [chunk.text[start:end] for start, end in chunk.sentences]
             previous = 0.0
-            for i, ((start, end), similarity) in enumerate(zip(chunk.sentences, similarities)):
-                text = chunk.text[start:end]
-                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.search_text, text, matching_terms) + RANK_PRIOR / number
-                if i and refers_back.search(text):
+            for i, (text, read, similarity) in enumerate(zip(texts, chunk_as_read(chunk), similarities)):
+                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.search_text, read, matching_terms) + RANK_PRIOR / number
+                if i and refers_back().search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
                 score = own + ANSWER_TYPE_BONUS * holds_answer(intent, text)
@@ -138,13 +120,13 @@ class ExtractiveBackend:
     @staticmethod
     def _antecedent(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
         """The sentence before one that opens by referring back (a pronoun, "As a result")."""
-        return _neighbour(candidate, candidates, -1) if _discourse()[0].match(candidate.text) else None
+        return _neighbour(candidate, candidates, -1) if leans_back().match(candidate.text) else None
 
     @staticmethod
     def _follower(candidate: _Candidate, candidates: list[_Candidate]) -> _Candidate | None:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
-        return follower if follower and _discourse()[0].match(follower.text) else None
+        return follower if follower and leans_back().match(follower.text) else None
 
 
 def _what_followed(candidates: list[_Candidate], request: AnswerRequest) -> list[_Candidate]:

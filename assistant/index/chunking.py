@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from assistant.corpus.document import SourceDocument
+from assistant.discourse import Lead, read_on
 from assistant.text import footnote_numbers, split_sentences
 from assistant.types import Chunk
 
@@ -14,9 +15,11 @@ def chunk_document(document: SourceDocument, target_words: int) -> list[Chunk]:
     chunks: list[Chunk] = []
     for index, paragraph in enumerate(document.paragraphs):
         spans = [(paragraph.start + s, paragraph.start + e) for s, e in split_sentences(document.text[paragraph.start : paragraph.end])]
+        lead = Lead()
         for window in _windows(document.text, spans, target_words):
             start, end = window[0][0], window[-1][1]
             text = document.text[start:end]
+            window_lead, lead = lead, read_on([document.text[s:e] for s, e in window], lead)[1]
             chunks.append(
                 Chunk(
                     id=chunk_id(document.id, index, start, text),
@@ -31,6 +34,8 @@ def chunk_document(document: SourceDocument, target_words: int) -> list[Chunk]:
                     footnotes=footnote_numbers(text),
                     page=paragraph.page,
                     sentences=tuple((s - start, e - start) for s, e in window),
+                    lead_names=window_lead.names,
+                    lead_frame=window_lead.frame,
                 )
             )
     return chunks

@@ -27,6 +27,8 @@ _WHO_WROTE_IT = re.compile(
 not about who wrote something the brief mentions ("Who authored the sanctions bill?")."""
 _OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’\-]+")
+_SECOND_QUESTION = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:when|where|who|whom|which|what|why|how)\b)", re.IGNORECASE)
+"""Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
 _DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+$", re.IGNORECASE)
 """A role phrase is read as one person only after a determiner ("the vice president", "the president's envoy"),
@@ -51,6 +53,8 @@ class QueryIntent:
     """Document terms for the question's everyday words ("sanctions" for "penalties")."""
     catalogue: EntityCatalogue | None = field(default=None, compare=False, repr=False)
     """The catalogue the question was read against (answer typing looks names up in it)."""
+    also_asks: AnswerType = ""
+    """The kind of thing a second question joined to this one asks for ("…, and when?"), when another."""
     asks_what_followed: bool = False
     """The question asks what came after something ("What happened after the sanctions?"): the answer is
     what the document says next."""
@@ -66,7 +70,7 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
     """The answer type, the entities named or described, and the document terms of `question`."""
     types, lists = _questions()
     bare = _OPENER.sub("", question).strip()
-    answer_type = next((kind for kind, patterns in types.items() if any(p.search(bare) for p in patterns)), "")
+    answer_type, also_asks = _answer_types(bare, types)
     wants_list = any(p.search(bare) for p in lists)
     entities: list[Entity] = []
     roles: list[tuple[str, Entity]] = []
@@ -87,9 +91,9 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
                 roles.append((phrase, entity))
     follows = any(p.search(bare) for p in _sequels())
     if follows:
-        answer_type = ""  # "what happened after the bank …" asks for an event, not for a bank
+        answer_type = also_asks = ""  # "what happened after the bank …" asks for an event, not for a bank
     return QueryIntent(
-        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, follows
+        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, also_asks, follows
     )
 
 
@@ -125,6 +129,18 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if _DETERMINED.search(question[:start]) and catalogue.resolve_role(phrase) is not None:
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _answer_types(question: str, types: dict[str, list[re.Pattern[str]]]) -> tuple[AnswerType, AnswerType]:
+    """The kind of thing `question` asks for, and the other kind a second question joined to it asks for
+    ("How many trips did she make, and when?": a number, and a date)."""
+    def kind_of(text: str) -> AnswerType:
+        return next((kind for kind, patterns in types.items() if any(p.search(text) for p in patterns)), "")
+
+    whole = kind_of(question)
+    kinds = [kind_of(part) for part in _SECOND_QUESTION.split(question, maxsplit=1)]
+    other = next((kind for kind in kinds if kind and kind != whole), "")
+    return whole, other
 
 
 def _terms(question: str) -> tuple[str, ...]:
