@@ -85,6 +85,8 @@ CONTRADICTIONS = [
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
+    ("The union's refusal to compromise will not decide the vote.", "The union's refusal to compromise will decide the vote.", "negation"),
+    ("Berg tried to soften Lind's stance on the budget.", "They sought to soften Berg's stance on the budget.", "role"),  # changed sides
     # numbers and quantifiers
     ("The committee has nine members.", "The committee has seven members.", "number"),
     ("Turnout was about 40 per cent.", "Turnout was 62%.", "number"),
@@ -214,12 +216,23 @@ FAITHFUL = [
     ("In spring a ceasefire was not likely.", "In spring a ceasefire was unlikely."),
     ("The board did not secure the temporary truce it wanted.", "The board failed to achieve its aim: a temporary truce."),
     ("The union held several rounds of talks with the owners.", "The union held repeated talks with the owners."),
+    ("Lind's stance was softened by Berg.", "Berg softened Lind's stance."),
+    ("Norrvik and Saltby delegations signed the accord.", "A Saltby delegation and its Norrvik counterparts signed the accord."),
+    ("People close to Berg have shaped the plan.", "The plan was shaped by Berg's inner circle."),
+    ("Investors may use frozen Saltby assets.", "Investors may use Saltby's frozen assets."),
 ]
 
 
 @pytest.mark.parametrize(("claim", "evidence"), FAITHFUL)
 def test_faithful_rewordings_draw_no_objection(names: CorpusNames, claim: str, evidence: str) -> None:
     assert verdict(claim, evidence, names) is None
+
+
+def test_two_parties_that_trade_the_doers_place_are_caught(names: CorpusNames) -> None:
+    evidence = "In the dry case, Norrvik offers a loan, while Saltby is pressed into concessions."
+    objection = check_relations("In the dry case, Saltby offers a loan, while Norrvik is pressed into concessions.", evidence, names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("In the dry case, Norrvik offers a loan to Saltby.", evidence, names) == []
 
 
 def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:

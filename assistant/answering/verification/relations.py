@@ -9,6 +9,10 @@ checks, each CONTRADICTED on a swap:
   Mutual relations and lists say nothing about roles ("between Berg and Lind", "Berg met Lind").
 - traded places: two parties that swap places after the same relation word and role preposition
   ("pressure from X on Y" against "pressure from Y on X").
+- changed sides: a party named right before a relation word (its doer: "Berg has sought to reassure
+  Lind", "Berg's pressure") in one text and right after it (the one it is done to: "reassure Berg's
+  partners") in the other, or two parties that trade the doer's place; a passive ("Lind was
+  reassured by Berg") turns the places round.
 Lexicon: assistant/data/relations.yaml.
 """
 
@@ -35,6 +39,9 @@ class _Lexicon:
     prepositions: frozenset[str]
     determiners: frozenset[str]
     passive: frozenset[str]
+    fillers: frozenset[str]
+    not_doers: frozenset[str]
+    coordinators: frozenset[str]
 
 
 @cache
@@ -47,12 +54,15 @@ def _lexicon() -> _Lexicon:
         prepositions=frozenset(data["role_prepositions"]),
         determiners=frozenset(data["determiners"]),
         passive=frozenset(data["passive_auxiliaries"]),
+        fillers=frozenset(data["doer_fillers"]),
+        not_doers=frozenset(data["not_doer_after"]),
+        coordinators=frozenset(data["coordinators"]),
     )
 
 
 def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
     """An objection when the claim gives two parties of the evidence each other's roles."""
-    return _traded_places(claim, evidence, names) or _reversed_pair(claim, evidence, names)
+    return _traded_places(claim, evidence, names) or _changed_sides(claim, evidence, names) or _reversed_pair(claim, evidence, names)
 
 
 def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
@@ -111,6 +121,103 @@ class _Frames:
                 filled[j] = relation
                 j += 1
         return cls({key for key in keys if key}, holders, surface)
+
+
+def _changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
+    """A party that does something in one text and has it done to it in the other ("Berg sought to
+    reassure Lind" against "Lind sought to reassure Berg's partners"), or two named parties that trade
+    the doer's place of the same relation word ("Berg's pressure and Lind's demands")."""
+    mine, theirs = _Sides.of(claim, names), _Sides.of(evidence, names)
+    for word in mine.doers.keys() | mine.done_to.keys():
+        doers, done_to = theirs.doers.get(word, set()), theirs.done_to.get(word, set())
+        for party in mine.doers.get(word, set()):
+            if party in done_to - doers:
+                reason = f"makes {mine.surface[party]} the doer of '{word}'; in the passage it is done to them"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
+            rivals = [other for other in doers if other != party and other in mine.parties and party in theirs.parties]
+            if rivals and party not in doers:
+                reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[rivals[0]]} ('{word}')"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
+        for party in mine.done_to.get(word, set()):
+            if party in doers - done_to:
+                return [Objection(Label.CONTRADICTED, "role", f"has '{word}' done to {mine.surface[party]}, the doer in the passage")]
+    return []
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """The named parties on either side of each relation word (by stem): its doers, named right before it
+    (auxiliaries, adverbs and verbs like "sought to" may come between), and those it is done to, named
+    right after it (a determiner may come between; "Berg's stance" is Berg's)."""
+
+    parties: set[str]
+    doers: dict[str, set[str]]
+    done_to: dict[str, set[str]]
+    surface: dict[str, str]
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def of(cls, text: str, names: CorpusNames) -> _Sides:
+        lex = _lexicon()
+        tokens, owners = tokenize(text), _owners(text, names)
+        doers: dict[str, set[str]] = {}
+        done_to: dict[str, set[str]] = {}
+        surface = {party_key(m): m.surface for m in owners if m is not None}
+        for k, token in enumerate(tokens):
+            if not token.is_content or not token.text[0].islower() or owners[k] is not None or token.stem in lex.symmetric:
+                continue
+            if token.lower.endswith("ly"):
+                continue  # an adverb relates nothing
+            j, passive = k - 1, False
+            while j >= 0 and owners[j] is None and (tokens[j].lower in lex.fillers or tokens[j].lower.endswith("ly")):
+                passive |= tokens[j].lower in lex.passive
+                j -= 1
+            before = owners[j] if j >= 0 else None
+            start = j
+            while start > 0 and owners[start - 1] is before:
+                start -= 1
+            if start > 0 and _not_the_doer(tokens, owners, start - 1, described=j == k - 1):
+                before = None
+            i = k + 1
+            by = i < len(tokens) and tokens[i].lower == "by"
+            i += by
+            while i < len(tokens) and tokens[i].lower in lex.determiners:
+                i += 1
+            after = owners[i] if i < len(tokens) else None
+            if after is not None and _describes(tokens, owners, i):
+                after = None  # "frozen Lindish assets": a name that describes the word after it
+            if passive:  # "Lind was reassured by Berg": Berg is the doer, Lind the one it is done to
+                before, after = (after if by else None), before
+            elif by:
+                after = None  # "backed by Berg" without a passive auxiliary: a participle, leave it
+            if before is not None:
+                doers.setdefault(token.stem, set()).add(party_key(before))
+            if after is not None:
+                done_to.setdefault(token.stem, set()).add(party_key(after))
+        return cls(set(surface), doers, done_to, surface)
+
+
+def _not_the_doer(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int, described: bool) -> bool:
+    """Whether the word at `at`, right before a name, keeps the name from being the doer of a relation word
+    after it: a preposition ("close to Berg have shaped"), unless the name describes the word right after
+    it ("between Lindish pressure and …"), or a coordinator joining two names ("Lindish and Bergish
+    delegations")."""
+    lex = _lexicon()
+    word = tokens[at].lower
+    if word in lex.coordinators:
+        return at > 0 and owners[at - 1] is not None
+    return word in lex.not_doers and not described
+
+
+def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
+    """Whether the name starting at token `at` describes the lower-case word right after it ("Lindish
+    assets"), rather than being a party of its own; a possessive ("Lind's stance") is a party."""
+    end = at
+    while end + 1 < len(tokens) and owners[end + 1] is owners[at]:
+        end += 1
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    possessive = tokens[end].lower.endswith(("'s", "'"))
+    return following is not None and not possessive and following.is_content and following.text[0].islower()
 
 
 def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
