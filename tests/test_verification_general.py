@@ -85,6 +85,8 @@ CONTRADICTIONS = [
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
+    ("Ideally the two firms would see their ties grow stronger.", "Ideally, the two firms would weaken their ties.", "antonym"),
+    ("The council has scaled down its support for the harbour.", "The council has intensified its support for the harbour.", "antonym"),
     ("The union's refusal to compromise will not decide the vote.", "The union's refusal to compromise will decide the vote.", "negation"),
     ("Berg tried to soften Lind's stance on the budget.", "They sought to soften Berg's stance on the budget.", "role"),  # changed sides
     # numbers and quantifiers

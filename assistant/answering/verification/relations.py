@@ -69,9 +69,9 @@ def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Object
     """Two parties both texts name that trade places after the same relation word and preposition
     ("pressure from X on Y" against "pressure from Y on X"; "terms dictated by X")."""
     mine, theirs = _Frames.of(claim, names), _Frames.of(evidence, names)
-    for frame in mine.holders.keys() & theirs.holders.keys():
-        for said in mine.holders[frame] - theirs.holders[frame]:
-            for given in theirs.holders[frame] - mine.holders[frame]:
+    for frame in sorted(mine.holders.keys() & theirs.holders.keys()):
+        for said in sorted(mine.holders[frame] - theirs.holders[frame]):
+            for given in sorted(theirs.holders[frame] - mine.holders[frame]):
                 if said in theirs.parties and given in mine.parties:
                     reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{frame[0]} {frame[1]}')"
                     return [Objection(Label.CONTRADICTED, "role", reason)]
@@ -128,17 +128,17 @@ def _changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Object
     reassure Lind" against "Lind sought to reassure Berg's partners"), or two named parties that trade
     the doer's place of the same relation word ("Berg's pressure and Lind's demands")."""
     mine, theirs = _Sides.of(claim, names), _Sides.of(evidence, names)
-    for word in mine.doers.keys() | mine.done_to.keys():
+    for word in sorted(mine.doers.keys() | mine.done_to.keys()):
         doers, done_to = theirs.doers.get(word, set()), theirs.done_to.get(word, set())
-        for party in mine.doers.get(word, set()):
+        for party in sorted(mine.doers.get(word, set())):
             if party in done_to - doers:
                 reason = f"makes {mine.surface[party]} the doer of '{word}'; in the passage it is done to them"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
-            rivals = [other for other in doers if other != party and other in mine.parties and party in theirs.parties]
+            rivals = [other for other in sorted(doers) if other != party and other in mine.parties and party in theirs.parties]
             if rivals and party not in doers:
                 reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[rivals[0]]} ('{word}')"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
-        for party in mine.done_to.get(word, set()):
+        for party in sorted(mine.done_to.get(word, set())):
             if party in doers - done_to:
                 return [Objection(Label.CONTRADICTED, "role", f"has '{word}' done to {mine.surface[party]}, the doer in the passage")]
     return []
