@@ -116,6 +116,7 @@ def test_whose_asks_for_someone_else_who_is_then_that_person() -> None:
     assert rewrite_follow_up("What did that person initially defend?", history, river_catalogue()) == (
         "What did Amara Okafor initially defend?"
     )
+    assert rewrite_follow_up("And what's that guy's background?", history, river_catalogue()) == "What's Amara Okafor's background?"
 
 
 def test_which_one_asks_among_the_people_an_answer_named_together() -> None:
