@@ -34,6 +34,7 @@ def test_answer_type_comes_from_the_wording(question: str, answer_type: str) -> 
     ("question", "kinds"),
     [
         ("How many rounds did Aalto convene, and when?", ("number", "date")),
+        ("How many rounds did Aalto convene, and in which months?", ("number", "date")),
         ("When and where was the first round held?", ("date", "place")),
         ("How many turbines and how many tranches are there?", ("number", "")),
         ("Who convened the first round and why?", ("person", "")),
@@ -42,6 +43,12 @@ def test_answer_type_comes_from_the_wording(question: str, answer_type: str) -> 
 def test_a_second_question_joined_by_and_adds_its_kind(question: str, kinds: tuple[str, str]) -> None:
     intent = understand(question, river_catalogue())
     assert (intent.answer_type, intent.also_asks) == kinds
+
+
+def test_a_two_part_question_marks_the_answers_to_both_parts() -> None:
+    intent = understand("How much water did Marisca demand, and when?", river_catalogue())
+    text = "In November 2024 Marisca demanded a minimum flow of 180 cubic metres per second."
+    assert [text[s:e] for s, e in answer_spans(intent, text)] == ["November 2024", "180"]
 
 
 def test_roles_resolve_to_the_person_and_are_searched_by_name() -> None:

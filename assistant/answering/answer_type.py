@@ -6,6 +6,7 @@ answering words (`Answer.highlights`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from assistant.corpus.notes import note_number
@@ -36,7 +37,11 @@ _DATE_REFERENCE_YEAR = 2000
 
 
 def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
-    """Spans of `text` that hold what `intent` asks for and the question does not already name."""
+    """Spans of `text` that hold what `intent` asks for and the question does not already name (for a
+    question joined to a second one, what either asks for)."""
+    if intent.also_asks:
+        kinds = (intent.answer_type, intent.also_asks)
+        return sorted({span for kind in kinds for span in answer_spans(replace(intent, answer_type=kind, also_asks=""), text)})
     kind = intent.answer_type
     if kind in _KINDS:
         return _entity_spans(intent, text, _KINDS[kind])

@@ -104,7 +104,7 @@ def assess_coverage(
 def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[float, str]], focus: set[str]) -> float:
     """The best support of a sentence holding the `kind` of thing asked for (for an exact type, one that
     shares a focus term of the question)."""
-    asked = replace(intent, answer_type=kind)
+    asked = replace(intent, answer_type=kind, also_asks="")
     needs_focus = kind in EXACT_TYPES and bool(focus)
     return max(
         (support for support, text in scored if holds_answer(asked, text) and (not needs_focus or focus & set(content_terms(text)))),

@@ -27,7 +27,10 @@ _WHO_WROTE_IT = re.compile(
 not about who wrote something the brief mentions ("Who authored the sanctions bill?")."""
 _OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’\-]+")
-_SECOND_QUESTION = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:when|where|who|whom|which|what|why|how)\b)", re.IGNORECASE)
+_SECOND_QUESTION = re.compile(
+    r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:(?:in|on|at|by|from|for|to|with|since|until)\s+)?(?:when|where|who|whom|which|what|why|how)\b)",
+    re.IGNORECASE,
+)
 """Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
 _DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+$", re.IGNORECASE)
