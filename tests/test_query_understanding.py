@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.answer_type import answer_spans, highlights
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.retrieval.query import understand
 from tests.riverbasin import river_catalogue
 
@@ -23,6 +24,7 @@ from tests.riverbasin import river_catalogue
         ("What share of farmland lies in the delta?", "number"),
         ("What did Okafor say about the appraisal?", "statement"),
         ("What does Castell think of the monitoring proposal?", "opinion"),
+        ("Where does Castell stand on the monitoring proposal?", "opinion"),
         ("Why did Marisca recall its ambassador?", ""),
     ],
 )
@@ -57,6 +59,12 @@ def test_roles_resolve_to_the_person_and_are_searched_by_name() -> None:
     assert "Rui Salgado" in intent.search_text
     minister = understand("How did the energy minister react?", river_catalogue())
     assert [e.name for e in minister.entities] == ["Lukas Breuer"]
+
+
+def test_a_readers_word_for_a_role_names_its_holder() -> None:
+    deputy = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("Vice President",), ())
+    intent = understand("Where does the VP stand on the dam?", EntityCatalogue((deputy,)))
+    assert [(phrase, entity.name) for phrase, entity in intent.roles] == [("VP", "Tomas Lind")]
 
 
 def test_a_role_needs_a_determiner_to_name_one_person() -> None:

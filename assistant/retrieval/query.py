@@ -81,7 +81,7 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
         found: list[tuple[int, Entity, str]] = []
         taken: list[tuple[int, int]] = []
         for phrase, start, end in _role_phrases(question, catalogue, taken):
-            entity = catalogue.resolve_role(phrase)
+            entity = _resolve_role(phrase, catalogue)
             if entity is not None:
                 found.append((start, entity, phrase))
                 taken.append((start, end))
@@ -129,9 +129,27 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if any(s < end and start < e for s, e in taken + [(s, e) for _, s, e in found]):
                 continue
             phrase = question[start:end]
-            if _DETERMINED.search(question[:start]) and catalogue.resolve_role(phrase) is not None:
+            if _DETERMINED.search(question[:start]) and _resolve_role(phrase, catalogue) is not None:
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
+    """The entity a role phrase names, read as the document's term when it is a reader's word for one
+    ("the VP" for the vice president; synonyms.yaml)."""
+    term = _document_terms().get(phrase.lower())
+    return catalogue.resolve_role(phrase) or (catalogue.resolve_role(term) if term else None)
+
+
+@cache
+def _document_terms() -> dict[str, str]:
+    """A reader's word (lower-cased) → the one document term it stands for (synonyms.yaml); a word standing
+    for several ("White House": the president, the Oval Office) names no role."""
+    terms: dict[str, set[str]] = {}
+    for term, words in load("synonyms").items():
+        for word in words:
+            terms.setdefault(word.lower(), set()).add(term)
+    return {word: next(iter(found)) for word, found in terms.items() if len(found) == 1}
 
 
 def _answer_types(question: str, types: dict[str, list[re.Pattern[str]]]) -> tuple[AnswerType, AnswerType]:
