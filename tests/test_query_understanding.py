@@ -61,6 +61,12 @@ def test_roles_resolve_to_the_person_and_are_searched_by_name() -> None:
     assert [e.name for e in minister.entities] == ["Lukas Breuer"]
 
 
+def test_how_long_is_answered_by_a_span_of_time_without_a_figure() -> None:
+    intent = understand("How long has Breuer known Castell?", river_catalogue())
+    text = "Breuer has known Castell for several decades, since their student years."
+    assert [text[s:e] for s, e in answer_spans(intent, text)] == ["several decades"]
+
+
 def test_a_readers_word_for_a_role_names_its_holder() -> None:
     deputy = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("Vice President",), ())
     intent = understand("Where does the VP stand on the dam?", EntityCatalogue((deputy,)))

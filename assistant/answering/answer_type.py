@@ -26,6 +26,13 @@ _AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|author
 _DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+day\b|\bto\s+the\s+day\b", re.IGNORECASE)
 """A question that asks for a day: a month ("in early August") does not answer it."""
 _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+_DURATION_QUESTION = re.compile(r"\bhow\s+long\b(?!\s+ago)", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b(?:several|many|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:decades?|years?|months?|weeks?|days?|hours?)\b",
+    re.IGNORECASE,
+)
+"""A span of time given without a figure ("for several decades"): what "how long" asks for."""
 _SHARE_WORDS = frozenset({"most", "majority", "minority"})
 """Words that give a share, not a count: "most of the sanctions" does not say how many there are."""
 SPEAKER_DISTANCE = 6
@@ -78,6 +85,8 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
         and not _part_of_name(text, m.start())
         and _counts_what_is_asked(intent.question, text, m.end())
     ]
+    if _DURATION_QUESTION.search(intent.question):
+        spans = sorted({*spans, *(m.span() for m in _DURATION.finditer(text))})
     if _COUNT_QUESTION.search(intent.question):
         spans = [(start, end) for start, end in spans if text[start:end].lower() not in _SHARE_WORDS]
     if not money_question(intent.question):
