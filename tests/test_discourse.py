@@ -1,7 +1,9 @@
-"""Sentences read with what they lean on: the names before a pronoun, the frame a paragraph opened."""
+"""Sentences read with what they lean on (the names before a pronoun, the frame a paragraph opened) and
+matched on what their words mean alike."""
 
 from __future__ import annotations
 
+from assistant.answering.extractive import selection_terms
 from assistant.corpus.document import parse_markdown
 from assistant.discourse import Lead, chunk_as_read, read_on
 from assistant.index.chunking import chunk_document
@@ -44,3 +46,9 @@ def test_a_paragraph_cut_into_windows_passes_its_frame_and_names_on() -> None:
     assert all(sentence.endswith("In the dry-year case") for sentence in chunk_as_read(later))
     she = next(chunk for chunk in chunks if chunk.text.startswith("She asks"))
     assert "Lind Berg" in chunk_as_read(she)[0]
+
+
+def test_words_of_one_antonym_pole_match_in_answer_selection() -> None:
+    texts = ("What win did the mayor claim?", "The mayor hailed the vote as a success.", "The vote was a failure.")
+    question, answer, opposite = (set(selection_terms(text)) for text in texts)
+    assert question & answer - {"mayor"} and not question & opposite

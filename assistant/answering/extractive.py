@@ -11,6 +11,7 @@ import numpy as np
 from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
+from assistant.answering.verification.polarity import pole_terms
 from assistant.discourse import chunk_as_read, leans_back, refers_back
 from assistant.retrieval.query import understand
 from assistant.text import matching_terms, term_share
@@ -109,7 +110,7 @@ class ExtractiveBackend:
             texts = [chunk.text[start:end] for start, end in chunk.sentences]
             previous = 0.0
             for i, (text, read, similarity) in enumerate(zip(texts, chunk_as_read(chunk), similarities)):
-                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.search_text, read, matching_terms) + RANK_PRIOR / number
+                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.search_text, read, selection_terms) + RANK_PRIOR / number
                 if i and refers_back().search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
@@ -127,6 +128,12 @@ class ExtractiveBackend:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
         return follower if follower and leans_back().match(follower.text) else None
+
+
+def selection_terms(text: str) -> list[str]:
+    """Terms a question and a sentence are matched on: names that stand for one another folded, and the
+    antonym poles their words belong to (words of one pole say much the same thing)."""
+    return matching_terms(text) + pole_terms(text)
 
 
 def _what_followed(candidates: list[_Candidate], request: AnswerRequest) -> list[_Candidate]:

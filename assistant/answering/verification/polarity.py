@@ -187,6 +187,12 @@ class _Reading:
         return ""
 
 
+def pole_terms(text: str) -> list[str]:
+    """One term per antonym pole the text uses a word of ("win" and "success" give the same term): words of
+    one pole say much the same thing."""
+    return [f"~{side}" for _, _, sides in _lexicons().antonyms.find(_Reading.of(text).stems) for side in sides]
+
+
 def check_polarity(claim: str, evidence: str) -> list[Objection]:
     """Objections for a polarity flip between claim and evidence."""
     c, e = _Reading.of(claim), _Reading.of(evidence)
