@@ -87,6 +87,7 @@ CONTRADICTIONS = [
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
     ("Ideally the two firms would see their ties grow stronger.", "Ideally, the two firms would weaken their ties.", "antonym"),
     ("The council has scaled down its support for the harbour.", "The council has intensified its support for the harbour.", "antonym"),
+    ("She has long kept her wish for the cup to herself.", "She has long made no secret of her desire to win the cup.", "antonym"),
     ("The union's refusal to compromise will not decide the vote.", "The union's refusal to compromise will decide the vote.", "negation"),
     ("Berg tried to soften Lind's stance on the budget.", "They sought to soften Berg's stance on the budget.", "role"),  # changed sides
     # numbers and quantifiers
