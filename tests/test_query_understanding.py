@@ -23,6 +23,7 @@ from tests.riverbasin import river_catalogue
         ("How much water must Dravenia release?", "number"),
         ("What share of farmland lies in the delta?", "number"),
         ("What did Okafor say about the appraisal?", "statement"),
+        ("What were Okafor's exact words on the appraisal?", "statement"),
         ("What does Castell think of the monitoring proposal?", "opinion"),
         ("Where does Castell stand on the monitoring proposal?", "opinion"),
         ("Why did Marisca recall its ambassador?", ""),

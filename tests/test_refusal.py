@@ -36,6 +36,7 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ),
         ("How did Beijing react to the suspension of the loan?", "it never mentions Beijing"),  # whose reaction
         ("What did Democrats say about the Koral Dam?", "it never mentions Democrats"),
+        ("What is Macron's opinion of the Koral Dam?", "it never mentions Macron"),  # the owner of a view
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("What were the terms of the draft framework?", "it does not report the terms"),

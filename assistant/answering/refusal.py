@@ -44,6 +44,11 @@ _HOLDER = re.compile(
     r"^(?i:(?:(?:and|so|but)\s+)?(?:what|how|why)\s+(?:do|does|did|has|have|had|would|will|might|could)\s+(?:the\s+)?)"
     r"(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)\s"
 )
+_OWNER = re.compile(
+    r"(?<![\w'’.\-])(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*?)['’]s\s+(?:own\s+|official\s+|public\s+)?"
+    r"(?i:opinion|opinions|view|views|position|stance|take|thoughts|attitude|reaction|response|reply|words|statement|comments?|remarks)\b"
+)
+"""A party named as the owner of a view or reaction ("What is Berg's view of …?")."""
 _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -213,7 +218,7 @@ def _unknown_holder(intent: QueryIntent) -> str:
     "How did Beijing react …?"), the name of that someone when the corpus never uses it ("" otherwise):
     it cannot report a view of a party it never mentions."""
     catalogue = intent.catalogue
-    match = _HOLDER.match(intent.question.strip())
+    match = _HOLDER.match(intent.question.strip()) or _OWNER.search(intent.question)
     if catalogue is None or intent.answer_type not in ATTRIBUTED_TYPES or match is None:
         return ""
     holder = re.sub(r"['’]s$", "", match.group("holder"))
