@@ -29,6 +29,7 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("How many turbines will the Koral Dam have?", "it gives no figure for that"),
         ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
         ("What is a good recipe for bread?", "nothing in it is close to this question"),
+        ("How old is Lukas Breuer?", "nothing in it is close to this question"),  # a person it names, not their age
         ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),
         (
             "What does Amara Okafor think of the Farmers' Union protests?",
@@ -59,6 +60,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "Around when did Dravenia begin filling the reservoir?",
         "What did the bank's board decide in November 2024?",
         "What did the two states agree to under the 1998 treaty?",
+        "What is the capital of Marisca?",  # general knowledge the text happens to give
         "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"
     ],

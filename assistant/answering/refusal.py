@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import holds_answer
+from assistant.answering.extractive import selection_terms
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions, month_names
@@ -29,6 +30,12 @@ LEXICAL_WEIGHT = 0.5
 """Weight of shared terms in a sentence's support (as in the extractive scorer)."""
 MIN_SUPPORT = 0.38
 """Best sentence support below which nothing retrieved is close to the question (chosen on the dev split, eval/gold.jsonl)."""
+MIN_UNFOCUSED_SIMILARITY = 0.38
+"""Similarity a sentence needs to count as close to the question without sharing a word of what it asks
+about (dev-chosen)."""
+MIN_FOCUSED_SIMILARITY = 0.2
+"""Similarity a sentence sharing such a word needs: below it the word is used of something else
+("European capitals" for "the capital of France")."""
 MIN_TYPED_SUPPORT = 0.45
 """Support a sentence holding the asked-for kind of thing needs to count as answering (dev-chosen)."""
 WINDOW = 0
@@ -103,6 +110,8 @@ def assess_coverage(
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
         if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
+    if _off_focus(intent, passages, query_vector, sentence_vectors):
+        return Coverage(False, messages.NOTHING_CLOSE, best)
     return Coverage(True, support=best)
 
 
@@ -115,6 +124,20 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
         (support for support, text in scored if holds_answer(asked, text) and (not needs_focus or focus & set(content_terms(text)))),
         default=0.0,
     )
+
+
+def _off_focus(intent: QueryIntent, passages: list[Passage], query_vector: np.ndarray, sentence_vectors: SentenceVectors) -> bool:
+    """Whether no retrieved sentence shares a word of what the question asks about (beyond the names it
+    gives: "How old is Berg?" asks about age) and none is close in meaning either: the corpus names the
+    question's people and places but says nothing of the matter."""
+    focus = set(selection_terms(" ".join(sorted(focus_terms(intent)))))
+    if not focus:
+        return False
+    for passage in passages:
+        for read, similarity in zip(chunk_as_read(passage.chunk), sentence_vectors(passage.chunk) @ query_vector):
+            if similarity >= MIN_UNFOCUSED_SIMILARITY or (similarity >= MIN_FOCUSED_SIMILARITY and focus & set(selection_terms(read))):
+                return False
+    return True
 
 
 @dataclass(frozen=True)
