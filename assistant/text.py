@@ -73,7 +73,12 @@ def superscript(number: int) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Lower-cased word tokens without stopwords, lightly normalised (plural/possessive)."""
-    return [normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if tok.lower() not in STOPWORDS]
+    return [normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if _clitic_free(tok.lower()) not in STOPWORDS]
+
+
+def _clitic_free(word: str) -> str:
+    """A word without a clitic ("what's", "he'd", "they're" → what, he, they): a stopword stays one."""
+    return re.sub(r"'(?:s|d|ll|re|ve|m)$", "", word)
 
 
 def matching_terms(text: str) -> list[str]:
