@@ -24,6 +24,8 @@ from tests.riverbasin import river_catalogue
         ("What share of farmland lies in the delta?", "number"),
         ("What did Okafor say about the appraisal?", "statement"),
         ("What were Okafor's exact words on the appraisal?", "statement"),
+        ("What did Okafor promise the farmers?", "statement"),
+        ("What was the vote count in parliament?", "number"),
         ("What does Castell think of the monitoring proposal?", "opinion"),
         ("Where does Castell stand on the monitoring proposal?", "opinion"),
         ("Why did Marisca recall its ambassador?", ""),
@@ -96,6 +98,13 @@ def test_highlights_leave_citation_markers_alone() -> None:
     intent = understand("How much did Marisca demand?", river_catalogue())
     text = "Marisca demanded a minimum flow of 180 cubic metres per second, while Dravenia offered 120. [1]"
     assert [text[s:e] for s, e in highlights(intent, text)] == ["180", "120"]
+
+
+def test_a_speaker_called_by_the_role_the_text_gives_them_is_the_speaker() -> None:
+    intent = understand("What did Aalto say about the framework?", river_catalogue())
+    text = "The talks stalled. The bank's chief negotiator said the framework was a floor."
+    assert [text[s:e] for s, e in answer_spans(intent, text)] == ["said"]
+    assert answer_spans(intent, "The talks stalled. The farmers said the framework was a floor.") == []
 
 
 def test_a_statement_is_attributed_to_the_speaker_asked_about() -> None:

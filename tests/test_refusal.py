@@ -38,6 +38,8 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("How did Beijing react to the suspension of the loan?", "it never mentions Beijing"),  # whose reaction
         ("What did Democrats say about the Koral Dam?", "it never mentions Democrats"),
         ("What is Macron's opinion of the Koral Dam?", "it never mentions Macron"),  # the owner of a view
+        ("What did Dravenia's foreign minister say about the dam?", "it never mentions Dravenia's foreign minister"),
+        ("What did Viktor Halden promise the farmers?", "it does not report what was said"),  # a promise is speech
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("What were the terms of the draft framework?", "it does not report the terms"),
@@ -61,6 +63,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What did the bank's board decide in November 2024?",
         "What did the two states agree to under the 1998 treaty?",
         "What is the capital of Marisca?",  # general knowledge the text happens to give
+        "What did Dravenia's energy minister say about the dam?",  # an office the text gives someone
         "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"
     ],

@@ -11,6 +11,7 @@ from functools import cache
 
 from assistant.corpus.notes import note_number
 from assistant.data import load
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
 from assistant.text import content_terms, normalise_term
@@ -167,7 +168,20 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
         return [w.span() for w in spoken]
     ids = {e.id for e in speakers}
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in ids]
+    named += [span for speaker in speakers for span in _called_by_role(text, speaker, catalogue)]
     return [w.span() for w in spoken if any(_reports(text, w, start, end) for start, end in named)]
+
+
+def _called_by_role(text: str, entity: Entity, catalogue: EntityCatalogue) -> list[Span]:
+    """Where `text` calls the entity by a role the catalogue gives it, after a determiner ("the current
+    president" for the person the corpus calls "the president")."""
+    spans = []
+    for role in entity.roles:
+        pattern = rf"\b(?:the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,2}}?({re.escape(role)})\b"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if catalogue.resolve_role(match.group(1)) is entity:
+                spans.append(match.span(1))
+    return spans
 
 
 def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:

@@ -21,6 +21,7 @@ from assistant.answering.answer_type import holds_answer
 from assistant.answering.extractive import selection_terms
 from assistant.data import load
 from assistant.discourse import chunk_as_read
+from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import AnswerType, QueryIntent
 from assistant.text import STOPWORDS, content_terms, term_share
@@ -238,18 +239,31 @@ def _unknown_words(intent: QueryIntent) -> list[str]:
 
 def _unknown_holder(intent: QueryIntent) -> str:
     """For a question about what someone said, thinks or did in reaction ("What did Democrats say …?",
-    "How did Beijing react …?"), the name of that someone when the corpus never uses it ("" otherwise):
-    it cannot report a view of a party it never mentions."""
+    "How did Beijing react …?", "What did Berg's chief of staff say …?"), the name of that someone when
+    the corpus never uses it ("" otherwise): it cannot report a view of a party it never mentions."""
     catalogue = intent.catalogue
     match = _HOLDER.match(intent.question.strip()) or _OWNER.search(intent.question)
     if catalogue is None or intent.answer_type not in ATTRIBUTED_TYPES or match is None:
         return ""
     holder = re.sub(r"['’]s$", "", match.group("holder"))
-    if holder.lower() in _understood(intent) | _months() or catalogue.knows_kin_of(holder):  # "What did the May survey show …?"
-        return ""
-    if any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
-        return ""
+    understood = holder.lower() in _understood(intent) | _months() or catalogue.knows_kin_of(holder)  # "What did the May survey show …?"
+    if understood or any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
+        return _unknown_office(intent.question[match.start("holder") :], catalogue)
     return holder
+
+
+def _unknown_office(text: str, catalogue: EntityCatalogue) -> str:
+    """"NATO's secretary general" at the start of `text` when the catalogue knows no one holding that office
+    ("" otherwise): the question asks about a person the corpus never names."""
+    titles = {word.lower() for word in load("names")["title_words"]}
+    found = re.match(r"(?P<owner>[\w.\-]+(?:\s+[A-Z][\w.\-]*)*)['’]s\s+(?P<rest>.*)", text)
+    if found is None:
+        return ""
+    words = re.findall(r"[A-Za-z\-]+", found.group("rest"))
+    office = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() not in titles), len(words))])
+    if not office or catalogue.resolve_role(office) or catalogue.resolve_role(f"{found.group('owner')}'s {office}"):
+        return ""
+    return f"{found.group('owner')}'s {office}"
 
 
 def _understood(intent: QueryIntent) -> set[str]:
