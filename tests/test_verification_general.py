@@ -88,7 +88,11 @@ CONTRADICTIONS = [
     ("Ideally the two firms would see their ties grow stronger.", "Ideally, the two firms would weaken their ties.", "antonym"),
     ("The council has scaled down its support for the harbour.", "The council has intensified its support for the harbour.", "antonym"),
     ("She has long kept her wish for the cup to herself.", "She has long made no secret of her desire to win the cup.", "antonym"),
-    ("The board expected the union to refuse any deal on wages.", "The board assumed the union would be willing to reach an agreement on wages.", "negation"),
+    (
+        "The board expected the union to refuse any deal on wages.",
+        "The board assumed the union would be willing to reach an agreement on wages.",
+        "negation",
+    ),
     ("The union's refusal to compromise will not decide the vote.", "The union's refusal to compromise will decide the vote.", "negation"),
     ("Berg tried to soften Lind's stance on the budget.", "They sought to soften Berg's stance on the budget.", "role"),  # changed sides
     # numbers and quantifiers
