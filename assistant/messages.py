@@ -31,6 +31,7 @@ def fallback(backend: str, fallback_backend: str, error: Exception | None) -> st
 # Reasons a question is declined (assistant/answering/refusal.py), completing DECLINE.
 NEVER_MENTIONS = "it never mentions {names}"
 NOTHING_CLOSE = "nothing in it is close to this question"
+NOTHING_ABOUT = "it mentions {names}, but nothing in it is about what this question asks"
 NOT_REPORTED = "it does not report {what}"
 NOT_SAID = {
     "person": "it does not name who that is",

@@ -112,7 +112,8 @@ def assess_coverage(
         if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
     if _off_focus(intent, passages, query_vector, sentence_vectors):
-        return Coverage(False, messages.NOTHING_CLOSE, best)
+        named = " and ".join(entity.name for entity in intent.entities[:2])
+        return Coverage(False, messages.NOTHING_ABOUT.format(names=named) if named else messages.NOTHING_CLOSE, best)
     return Coverage(True, support=best)
 
 
