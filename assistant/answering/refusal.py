@@ -36,7 +36,7 @@ MIN_UNFOCUSED_SIMILARITY = 0.38
 about (dev-chosen)."""
 MIN_FOCUSED_SIMILARITY = 0.2
 """Similarity a sentence sharing such a word needs: below it the word is used of something else
-("European capitals" for "the capital of France")."""
+("the region's capitals" for "the capital of Norrvik")."""
 MIN_TYPED_SUPPORT = 0.45
 """Support a sentence holding the asked-for kind of thing needs to count as answering (dev-chosen)."""
 WINDOW = 0
@@ -240,7 +240,7 @@ def _unknown_words(intent: QueryIntent) -> list[str]:
 
 def _unknown_holder(intent: QueryIntent) -> str:
     """For a question about what someone said, thinks or did in reaction ("What did Democrats say …?",
-    "How did Beijing react …?", "What did Berg's chief of staff say …?"), the name of that someone when
+    "How did Beijing react …?", "What did Norrvik's foreign minister say …?"), the name of that someone when
     the corpus never uses it ("" otherwise): it cannot report a view of a party it never mentions."""
     catalogue = intent.catalogue
     match = _HOLDER.match(intent.question.strip()) or _OWNER.search(intent.question)
@@ -254,7 +254,7 @@ def _unknown_holder(intent: QueryIntent) -> str:
 
 
 def _unknown_office(text: str, catalogue: EntityCatalogue) -> str:
-    """"NATO's secretary general" at the start of `text` when the catalogue knows no one holding that office
+    """"Norrvik's foreign minister" at the start of `text` when the catalogue knows no one holding that office
     ("" otherwise): the question asks about a person the corpus never names."""
     titles = {word.lower() for word in load("names")["title_words"]}
     found = re.match(r"(?P<owner>[\w.\-]+(?:\s+[A-Z][\w.\-]*)*)['’]s\s+(?P<rest>.*)", text)
