@@ -26,12 +26,12 @@ def _draft(answer) -> list[str]:  # noqa: ANN001 (assistant.types.Answer)
 
 def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
     """Forget every parsed sentence, so each answer pays for parsing its claims and their evidence."""
-    from assistant.answering.verification import alignment, numbers, polarity, relations, tokens
+    from assistant.answering.verification import alignment, numbers, reading, relations, tokens
     from assistant.answering.verification import names as naming
 
-    for cached in (numbers.quantities, polarity._Reading.of, alignment.substitutions, tokens.tokenize, naming._words):
+    for cached in (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words):
         cached.cache_clear()
-    for cached in (relations._owners, relations._parties_once, relations._token_starts):
+    for cached in (relations._owners, relations._parties_once, relations._token_starts, relations._Frames.of, relations._Sides.of):
         cached.cache_clear()
     names.forget()
 

@@ -11,7 +11,7 @@ import numpy as np
 from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
-from assistant.answering.verification.polarity import pole_terms
+from assistant.answering.verification.reading import pole_terms
 from assistant.discourse import chunk_as_read, leans_back, refers_back
 from assistant.retrieval.query import understand
 from assistant.text import matching_terms, term_share

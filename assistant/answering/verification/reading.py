@@ -1,0 +1,179 @@
+"""A sentence read for the polarity checks: its tokens and stems, what each negation cue covers, and the
+lexicons the checks share (assistant/data/{negation,stance,antonyms,quantifiers}.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
+
+from assistant.answering.verification.tokens import PhraseTable, Token, inflected_stems, phrase_stems, stem, tokenize
+from assistant.data import load as lexicon
+
+_HEAD_WINDOW = 4
+PARTICLE = "~"
+"""Marks a predicate negated by a particle (not, never) rather than by a verb (refused, failed to)."""
+_SLOT_WORDS = 6
+"""Content words either side of an antonym that place it: the two sides of a flip must share one."""
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The polarity lexicons, read once: phrase tables over light stems."""
+
+    negation: PhraseTable[str]
+    scope: int
+    breaks: frozenset[str]
+    light: frozenset[str]
+    same_action: dict[str, frozenset[str]]
+    """stem → the stems of every word naming the same action (itself included)."""
+    stance: PhraseTable[str]
+    antonyms: PhraseTable[frozenset[str]]
+    """phrase → its "pair index:side" places (a word can sit in several pairs)."""
+    quantifiers: PhraseTable[str]
+    negating_prefixes: dict[str, int]
+    """prefix → the shortest base it negates ("un": 4; "in": 6, so "increase" is no "crease")."""
+    partitives: frozenset[str]
+    conflicts: frozenset[frozenset[str]]
+    overstatements: frozenset[tuple[str, str]]
+
+
+@cache
+def lexicons() -> Lexicons:
+    """The lexicons of assistant/data/{negation,stance,antonyms,quantifiers}.yaml, with inflected forms."""
+    negation, stance, antonyms, quantifiers = (lexicon(n) for n in ("negation", "stance", "antonyms", "quantifiers"))
+    cues = {phrase_stems(c): "negate" for c in negation["cues"]}
+    cues.update({stems: "verb" for c in negation["verb_cues"] for stems in inflected_stems(c)})
+    cues.update({phrase_stems(c): "keep" for c in negation["not_negating"]})
+    sides: dict[tuple[str, ...], set[str]] = {}
+    for i, pair in enumerate(antonyms["pairs"]):
+        for side, words in enumerate(pair):
+            for word in words:
+                for stems in inflected_stems(word):
+                    sides.setdefault(stems, set()).add(f"{i}:{side}")
+    return Lexicons(
+        negation=PhraseTable(cues),
+        scope=int(negation["scope_words"]),
+        breaks=frozenset(negation["clause_breaks"]),
+        light=frozenset(stem(word) for word in negation["light_words"]),
+        same_action=_groups(negation["same_action"]),
+        stance=PhraseTable({stems: cls for cls in ("support", "oppose") for w in stance[cls] for stems in inflected_stems(w)}),
+        antonyms=PhraseTable({phrase: frozenset(found) for phrase, found in sides.items()}),
+        quantifiers=PhraseTable({phrase_stems(w): cls for cls, words in quantifiers["classes"].items() for w in words}),
+        negating_prefixes={str(prefix): int(shortest) for prefix, shortest in antonyms["negating_prefixes"].items()},
+        partitives=frozenset(stem(word) for word in quantifiers["partitives"]),
+        conflicts=frozenset(frozenset(pair) for pair in quantifiers["conflicts"]),
+        overstatements=frozenset((claimed, given) for claimed, given in quantifiers["overstatements"]),
+    )
+
+
+def _groups(groups: list[list[str]]) -> dict[str, frozenset[str]]:
+    """Each word's stem → the stems of all the groups it is in."""
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        stems = {stem(word) for word in group}
+        for one in stems:
+            found.setdefault(one, set()).update(stems)
+    return {one: frozenset(alike) for one, alike in found.items()}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence's tokens, their stems, and which tokens a negation cue covers."""
+
+    tokens: tuple[Token, ...]
+    stems: list[str]
+    negated: list[bool]
+    depth: list[int]
+    """For a negated token, how many content words into the cue's scope it is (1: the first)."""
+    predicate: list[str]
+    """For a negated token, the stem of what its cue negates: the first content word of the scope that is
+    not a light verb ("new" in "refrained from taking any new initiatives"); `PARTICLE` first when the
+    cue is a particle (not, never), not a verb (refused, failed to)."""
+    cue: list[bool]
+    idiom: list[bool]
+    """Part of a phrase that only looks negative ("made no secret of"): neither negation nor antonym."""
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def of(cls, text: str) -> Reading:
+        lex = lexicons()
+        tokens = tokenize(text)
+        stems = [t.stem for t in tokens]
+        negated, cue, idiom = [False] * len(tokens), [False] * len(tokens), [False] * len(tokens)
+        depth = [0] * len(tokens)
+        predicate = [""] * len(tokens)
+        for first, last, kind in lex.negation.find(stems):
+            for k in range(first, last):
+                cue[k] = True
+                idiom[k] = kind == "keep"
+            if kind == "keep":
+                continue
+            words, scope = 0, []
+            for k in range(last, len(tokens)):
+                if tokens[k].lower in lex.breaks or words == lex.scope:
+                    break
+                negated[k] = not negated[k]
+                words += tokens[k].is_content
+                depth[k] = words
+                scope.append(k)
+            governed = next((stems[k] for k in scope if tokens[k].is_content and stems[k] not in lex.light), "")
+            governed = governed if kind == "verb" else f"{PARTICLE}{governed}"
+            for k in scope:
+                predicate[k] = governed
+        return cls(tokens, stems, negated, depth, predicate, cue, idiom)
+
+    def content(self) -> list[int]:
+        """Positions of the words whose polarity is compared: not cues or numbers, and names only right
+        after a cue ("is not Berg", "not with Swedish ones")."""
+        return [
+            k
+            for k, t in enumerate(self.tokens)
+            if t.is_content and not self.cue[k] and (t.text[0].islower() or (k > 0 and t.text[0].isupper() and self.depth[k] == 1))
+        ]
+
+    def verbal(self, k: int) -> bool:
+        """Whether the token at k is negated by a verb (refused, failed to), not by a particle."""
+        return self.negated[k] and not self.predicate[k].startswith(PARTICLE)
+
+    @cached_property
+    def places(self) -> dict[str, list[int]]:
+        """Stem → the positions of the tokens with that stem that are not negation cues."""
+        found: dict[str, list[int]] = {}
+        for k, one in enumerate(self.stems):
+            if not self.cue[k]:
+                found.setdefault(one, []).append(k)
+        return found
+
+    @cached_property
+    def slot_words(self) -> list[int]:
+        """Positions of the content words that are not negation cues."""
+        return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
+
+    def neighbours(self, first: int, last: int) -> dict[str, int]:
+        """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last], each with its
+        distance in content words (negative before, positive after; the nearest occurrence)."""
+        content = self.slot_words
+        before = [self.stems[k] for k in content if k < first][-_SLOT_WORDS:]
+        after = [self.stems[k] for k in content if k >= last][:_SLOT_WORDS]
+        found = {word: k - len(before) for k, word in enumerate(before)}
+        for k, word in enumerate(after, 1):
+            if word not in found or k < -found[word]:
+                found[word] = k
+        return found
+
+    def head(self, after: int) -> str:
+        """The first content stem within a few tokens after position `after` (what a quantifier counts);
+        past a partitive, the noun after its "of" ("a round of talks" counts talks)."""
+        partitives = lexicons().partitives
+        for k in range(after, min(len(self.tokens), after + _HEAD_WINDOW)):
+            if self.tokens[k].is_content and self.stems[k] not in ("of", "the"):
+                if self.stems[k] in partitives and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "of":
+                    return self.head(k + 2)
+                return self.stems[k]
+        return ""
+
+
+def pole_terms(text: str) -> list[str]:
+    """One term per antonym pole the text uses a word of ("win" and "success" give the same term): words of
+    one pole say much the same thing."""
+    return [f"~{side}" for _, _, sides in lexicons().antonyms.find(Reading.of(text).stems) for side in sides]
