@@ -78,13 +78,15 @@ def assess_coverage(
     unknown = _unknown_subjects(intent)
     if unknown:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(unknown)))
-    scored = [
-        (float(similarity) + LEXICAL_WEIGHT * term_share(query or intent.search_text, read), context)
+    sentences = [
+        (read, context, float(similarity))
         for passage in passages
         for read, context, similarity in zip(
             chunk_as_read(passage.chunk), _in_context(passage.chunk, intent), sentence_vectors(passage.chunk) @ query_vector
         )
     ]
+    searched = query or intent.search_text
+    scored = [(similarity + LEXICAL_WEIGHT * term_share(searched, read), context) for read, context, similarity in sentences]
     best = max((support for support, _ in scored), default=0.0)
     if best < MIN_SUPPORT:
         return Coverage(False, messages.NOTHING_CLOSE, best)
@@ -111,7 +113,7 @@ def assess_coverage(
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
         if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
-    if _off_focus(intent, passages, query_vector, sentence_vectors):
+    if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):
         named = " and ".join(entity.name for entity in intent.entities[:2])
         return Coverage(False, messages.NOTHING_ABOUT.format(names=named) if named else messages.NOTHING_CLOSE, best)
     return Coverage(True, support=best)
@@ -128,18 +130,18 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     )
 
 
-def _off_focus(intent: QueryIntent, passages: list[Passage], query_vector: np.ndarray, sentence_vectors: SentenceVectors) -> bool:
-    """Whether no retrieved sentence shares a word of what the question asks about (beyond the names it
-    gives: "How old is Berg?" asks about age) and none is close in meaning either: the corpus names the
-    question's people and places but says nothing of the matter."""
+def _off_focus(intent: QueryIntent, sentences: list[tuple[str, float]]) -> bool:
+    """Whether no retrieved sentence (read with what it leans on, and its similarity to the question) shares
+    a word of what the question asks about (beyond the names it gives: "How old is Berg?" asks about age)
+    and none is close in meaning either: the corpus names the question's people and places but says
+    nothing of the matter."""
     focus = set(selection_terms(" ".join(sorted(focus_terms(intent)))))
     if not focus:
         return False
-    for passage in passages:
-        for read, similarity in zip(chunk_as_read(passage.chunk), sentence_vectors(passage.chunk) @ query_vector):
-            if similarity >= MIN_UNFOCUSED_SIMILARITY or (similarity >= MIN_FOCUSED_SIMILARITY and focus & set(selection_terms(read))):
-                return False
-    return True
+    return not any(
+        similarity >= MIN_UNFOCUSED_SIMILARITY or (similarity >= MIN_FOCUSED_SIMILARITY and focus & set(selection_terms(read)))
+        for read, similarity in sentences
+    )
 
 
 @dataclass(frozen=True)

@@ -115,13 +115,14 @@ def _references(
     lexicon = _lexicon()
     found: list[Replacement] = [kept] if kept is not None else []
 
-    def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0, bound: int | None = None) -> None:
+    def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0, owned_from: int | None = None) -> None:
+        """Replace the matches of `pattern` with `referent`, except possessives from `owned_from` on."""
         if referent is None:
             return
         for n, match in enumerate(pattern.finditer(text)):
             if count and n >= count:
                 break
-            if bound is not None and match.start() >= bound and match.group().lower() in _POSSESSIVES:
+            if owned_from is not None and match.start() >= owned_from and match.group().lower() in _POSSESSIVES:
                 continue
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
@@ -143,7 +144,7 @@ def _references(
     for gender in ("masculine", "feminine"):  # "she" is never a man the conversation called "he"
         matching = [r for r in memory.referents.values() if r.kind == "person" and r.key not in named and r.gender in ("", gender)]
         fits = person if person is not None and person.gender in ("", gender) else max(matching, key=lambda r: r.salience, default=None)
-        take(lexicon[gender], fits, bound=bound)
+        take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     event = antecedents.previous_event(memory, named)
     timed = antecedents.previous_event(memory, named, timed=True)
@@ -166,7 +167,7 @@ def _references(
     take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)
     take(lexicon["demonstrative"], event, count=1)
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
-    take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1, bound=own_thing)
+    take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1, owned_from=own_thing)
     return sorted(found)
 
 

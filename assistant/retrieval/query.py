@@ -159,8 +159,10 @@ def _answer_types(question: str, types: dict[str, list[re.Pattern[str]]]) -> tup
         return next((kind for kind, patterns in types.items() if any(p.search(text) for p in patterns)), "")
 
     whole = kind_of(question)
-    kinds = [kind_of(part) for part in _SECOND_QUESTION.split(question, maxsplit=1)]
-    other = next((kind for kind in kinds if kind and kind != whole), "")
+    parts = _SECOND_QUESTION.split(question, maxsplit=1)
+    if len(parts) == 1:
+        return whole, ""
+    other = next((kind for kind in map(kind_of, parts) if kind and kind != whole), "")
     return whole, other
 
 
