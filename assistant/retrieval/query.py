@@ -26,6 +26,8 @@ _WHO_WROTE_IT = re.compile(
 """Questions about who wrote the brief itself ("Who wrote the brief?", "Who is the author?"),
 not about who wrote something the brief mentions ("Who authored the sanctions bill?")."""
 _OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
+_CONTRACTED_IS = re.compile(r"\b(what|who|where|when|which|how)['’]s\b", re.IGNORECASE)
+"""A question word with "is" contracted ("What's the figure?"), read out in full for typing."""
 _WORD = re.compile(r"[\w'’\-]+")
 _SECOND_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:(?:in|on|at|by|from|for|to|with|since|until)\s+)?(?:when|where|who|whom|which|what|why|how)\b)",
@@ -72,7 +74,7 @@ class QueryIntent:
 def understand(question: str, catalogue: EntityCatalogue | None = None) -> QueryIntent:
     """The answer type, the entities named or described, and the document terms of `question`."""
     types, lists = _questions()
-    bare = _OPENER.sub("", question).strip()
+    bare = _CONTRACTED_IS.sub(r"\1 is", _OPENER.sub("", question).strip())
     answer_type, also_asks = _answer_types(bare, types)
     wants_list = any(p.search(bare) for p in lists)
     entities: list[Entity] = []
