@@ -341,3 +341,31 @@ def test_a_role_one_person_holds_becomes_their_name_once_the_conversation_named_
         "When did Henrik Aalto convene the first round?"
     )
     assert rewrite_follow_up("What did the president say?", history, catalogue) == "What did the president say?"  # two presidents
+
+
+def test_a_who_question_naming_a_person_asks_for_others_whom_the_other_one_then_picks() -> None:
+    history = (
+        Turn("Who around Okafor doubts the loan?", "Who around Amara Okafor doubts the loan?", "Lukas Breuer and Elena Castell doubt it. [1]"),
+        Turn("What does the minister of energy want?", "What does Lukas Breuer want?", "Breuer has repeatedly argued. [1]"),
+    )
+    assert rewrite_follow_up("And the other one - what does she fear?", history, river_catalogue()).startswith("Elena Castell")
+
+
+def test_he_goes_on_with_the_man_the_previous_question_called_he() -> None:
+    history = (
+        AALTO,
+        Turn("Whose negotiator is he?", "Whose negotiator is Henrik Aalto?", "Its president, Amara Okafor, leads the bank. [1]"),
+    )
+    assert rewrite_follow_up("Where did he convene the first round?", history, river_catalogue()) == (
+        "Where did Henrik Aalto convene the first round?"
+    )
+
+
+def test_a_question_word_is_not_part_of_a_possessor() -> None:
+    assert [p.text for p in topic_phrases("Did Marisca's approach pay off?")] == ["Marisca's approach"]
+
+
+def test_there_and_in_that_case_naming_one_setting_say_it_once() -> None:
+    history = (river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
+    rewritten = rewrite_follow_up("What would the bank do there in that case?", history, river_catalogue())
+    assert rewritten.lower().count("second scenario") == 1

@@ -135,15 +135,19 @@ def _references(
         if specific and specific.lower() not in text.lower():
             found.append((match.start(), match.end(), specific))
     person = memory.best(("person",), named)
+    ordered = None
     for match in lexicon["person_ordinal"].finditer(text):
         chosen = antecedents.person_in_order((match.group("which") or match.group("alone")).lower(), memory)
         if chosen is not None:  # "the first guy", and the pronouns that follow it
             found.append((match.start(), match.end(), chosen.text))
-            person = chosen if chosen.kind == "person" else person
+            ordered = person = chosen if chosen.kind == "person" else person
     take(lexicon["person_phrase"], person)
     for gender in ("masculine", "feminine"):  # "she" is never a man the conversation called "he"
         matching = [r for r in memory.referents.values() if r.kind == "person" and r.key not in named and r.gender in ("", gender)]
         fits = person if person is not None and person.gender in ("", gender) else max(matching, key=lambda r: r.salience, default=None)
+        continued = memory.referents.get(memory.continued.get(gender, ""))
+        if ordered is None and continued is not None and continued.key not in named:
+            fits = continued  # "Whose protégé is he?" → "… sat across from him": still the same man
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     event = antecedents.previous_event(memory, named)
@@ -157,7 +161,8 @@ def _references(
     setting = antecedents.location(memory, named)
     events = set(load("conversation")["event_heads"])
     there = lexicon["there"].search(text)
-    if there and setting is not None and not any(s < there.end("there") and there.start("there") < e for s, e, _ in found):
+    said = {new.lower() for _, _, new in found}  # "there in that case" is said once
+    if there and setting is not None and setting.text.lower() not in said and _free(there, found, "there"):
         found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in events else 'in'} {setting.text}"))
     for match in lexicon["one"].finditer(text):
         which = match.group("which").lower()
@@ -197,9 +202,9 @@ def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None
 _POSSESSIVES = frozenset({"his", "her", "its"})
 
 
-def _free(match: re.Match[str], found: list[Replacement]) -> bool:
-    """Whether `match` overlaps none of the replacements `found`."""
-    return not any(s < match.end() and match.start() < e for s, e, _ in found)
+def _free(match: re.Match[str], found: list[Replacement], group: int | str = 0) -> bool:
+    """Whether `match` (its `group`) overlaps none of the replacements `found`."""
+    return not any(s < match.end(group) and match.start(group) < e for s, e, _ in found)
 
 
 def _context(text: str, memory: Memory, named: set[str], says_whom: bool = False) -> list[Referent]:

@@ -42,6 +42,11 @@ FOCUS_CHARS = 120
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s*,\s*|\s*(?:,?\s+and|&)\s+(?:[\w\-]+\s+){0,3}?")
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
+_IDENTIFIED = re.compile(
+    r"^\W*(?:and\s+)?(?:who|what|where|which)(?:['’]s\s+|\s+(?:\w+\s+)?(?:is|was|are|were)\s+)(?:the\s+)?(?:(?-i:[A-Z])[\w.\-]*\s+)*$",
+    re.IGNORECASE,
+)
+"""What comes before the entity a question asks about rather than for ("Who is Anna Berg?", "Where is Vienna?")."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
 
 
@@ -83,6 +88,8 @@ class Memory:
     """What the previous question asked for, when it named it ("What personal ambitions …?" → the ambitions)."""
     questions: list[str] = field(default_factory=list)
     """Every earlier standalone question, newest first."""
+    continued: dict[str, str] = field(default_factory=dict)
+    """Gender → the person the previous question called "he" or "she": whom the next "he"/"she" goes on with."""
     specific: dict[str, str] = field(default_factory=dict)
     """The latest specific phrase each head noun had ("success": "the success in the delta talks"): what "that success" is."""
 
@@ -130,6 +137,8 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             memory.previous, memory.previous_keys = question, [key for _, key in keys]
             context = question.find(CONTEXT)
             memory.previous_own = [key for at, key in keys if context < 0 or at < context]
+            if catalogue is not None:
+                memory.continued = {gender: f"entity:{entity_id}" for entity_id, gender in _pronominalised(turn, catalogue).items()}
             asked_for = _asked_for(question)
             memory.previous_asked = phrase_referent(asked_for).key if asked_for is not None else ""
         if catalogue is not None:
@@ -148,14 +157,17 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
 
 def _genders(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
     """Genders the turn shows: its answer's pronouns, and the person its question's "he"/"she" was made into."""
-    genders = pronoun_genders(turn.answer, catalogue)
+    return {**_pronominalised(turn, catalogue), **pronoun_genders(turn.answer, catalogue)}
+
+
+def _pronominalised(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
+    """The person the turn's question called "he" or "she" (its standalone form names them), with that gender."""
     said = {gender for word in turn.question.split() if (gender := pronoun_gender(word.strip("?.,!;:'’s")))}
-    if len(said) == 1:
-        named = {e.id for e, _, _ in catalogue.entities_in(turn.question)}
-        for entity, _, _ in catalogue.entities_in(turn.standalone_question):
-            if entity.kind == "person" and entity.id not in named:
-                genders.setdefault(entity.id, next(iter(said)))
-    return genders
+    if len(said) != 1:
+        return {}
+    named = {e.id for e, _, _ in catalogue.entities_in(turn.question)}
+    found = [e.id for e, _, _ in catalogue.entities_in(turn.standalone_question) if e.kind == "person" and e.id not in named]
+    return {entity_id: next(iter(said)) for entity_id in dict.fromkeys(found)}
 
 
 def _remember_question(
@@ -368,5 +380,5 @@ def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) ->
         return False
     if question.lower().lstrip().startswith("whose"):  # "Whose protégé is Tom Lind?" asks for someone else
         return True
-    named = [(e, end) for e, _, end in catalogue.entities_in(question) if e.kind == answer_type]
-    return all(_possessive(question, end) for _, end in named)
+    named = [start for e, start, end in catalogue.entities_in(question) if e.kind == answer_type and not _possessive(question, end)]
+    return not any(_IDENTIFIED.search(question[:start]) for start in named)

@@ -118,7 +118,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     return {
         "phrase": re.compile(
             rf"\b(?:(?P<det>the|a|an|this|that|these|those|his|her|its|their)\s+(?P<mods>(?:{modifier}\s+){{0,3}})"
-            rf"|(?P<possessor>(?-i:(?:[A-Z][\w.\-/]*\s+){{0,2}}[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
+            rf"|(?P<possessor>(?:(?!(?:{stop})\s)(?-i:[A-Z][\w.\-/]*)\s+){{0,2}}(?-i:[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
             rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?\b|(?(possessor){noun}|(?!)))"
             rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
             rf"(?:\s+(?:{heads})(?:s|es)?\b)?)?",
