@@ -345,7 +345,7 @@ def test_a_role_one_person_holds_becomes_their_name_once_the_conversation_named_
 
 def test_a_who_question_naming_a_person_asks_for_others_whom_the_other_one_then_picks() -> None:
     history = (
-        Turn("Who around Okafor doubts the loan?", "Who around Amara Okafor doubts the loan?", "Lukas Breuer and Elena Castell doubt it. [1]"),
+        Turn("Who near Okafor doubts it?", "Who near Amara Okafor doubts it?", "Lukas Breuer and Elena Castell doubt it. [1]"),
         Turn("What does the minister of energy want?", "What does Lukas Breuer want?", "Breuer has repeatedly argued. [1]"),
     )
     assert rewrite_follow_up("And the other one - what does she fear?", history, river_catalogue()).startswith("Elena Castell")

@@ -155,6 +155,18 @@ def test_build_from_an_older_format_is_refused_then_rebuilt(seeded: Settings, mo
     assert index.lexical.scores("sanctions on Rosneft").max() > 0
 
 
+def test_a_lexicon_change_rebuilds_from_the_cache(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicons decide BM25 terms, the catalogue and how sentences are read: a build made with others is rebuilt."""
+    import assistant.index.build as build_module
+
+    build_index(seeded)
+    assert build_index(seeded).up_to_date
+    monkeypatch.setattr(build_module, "lexicons_fingerprint", lambda: "edited")
+    rebuilt = build_index(seeded)
+    assert not rebuilt.up_to_date and rebuilt.embedded == 0
+    assert build_index(seeded).up_to_date
+
+
 def test_model_change_rebuilds(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """A different model means a different corpus hash: the next ingest rebuilds with that model."""
     import sqlite3

@@ -25,6 +25,7 @@ from tests.riverbasin import river_catalogue
         ("What did Okafor say about the appraisal?", "statement"),
         ("What were Okafor's exact words on the appraisal?", "statement"),
         ("What did Okafor promise the farmers?", "statement"),
+        ("What does the monitoring report say about the delta?", ""),
         ("What was the vote count in parliament?", "number"),
         ("What does Castell think of the monitoring proposal?", "opinion"),
         ("Where does Castell stand on the monitoring proposal?", "opinion"),

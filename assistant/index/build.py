@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 
 from assistant.corpus.document import SourceDocument
 from assistant.corpus.library import StagedFile, corpus_digest, load_corpus, write_atomic
+from assistant.data import fingerprint as lexicons_fingerprint
 from assistant.errors import IndexLockedError
 from assistant.index.cache import open_cache
 from assistant.index.catalogue import CATALOGUE_FILE
@@ -219,7 +220,7 @@ def _needs_rebuild(settings: Settings, paths: IndexPaths, manifest: BuildManifes
 
 
 def _corpus_hash(documents: list[SourceDocument], chunks: list[Chunk], model: str, settings: Settings) -> str:
-    digest = hashlib.sha256(f"{BUILD_FORMAT}\x00{model}\x00{settings.chunk_words}".encode())
+    digest = hashlib.sha256(f"{BUILD_FORMAT}\x00{model}\x00{settings.chunk_words}\x00{lexicons_fingerprint()}".encode())
     for document in documents:  # what the manifest records of each document
         digest.update(json.dumps([document.id, document.title, document.kind, document.url, document.authors]).encode())
     for chunk in chunks:
