@@ -113,3 +113,9 @@ def test_a_statement_is_attributed_to_the_speaker_asked_about() -> None:
     spoken = "Okafor has acknowledged that the institution 'underestimated the downstream risks'."
     other = "Aalto described the document as 'a floor, not a ceiling', a view Okafor shares."
     assert answer_spans(intent, spoken) and not answer_spans(intent, other)
+
+
+def test_a_participle_clause_of_speech_is_the_sentence_subjects() -> None:
+    far = "Okafor not only defended the loan before the board of the bank, but went on to praise the dam, arguing that it was safe."
+    assert answer_spans(understand("What did Okafor say about the dam?", river_catalogue()), far)
+    assert not answer_spans(understand("What did Aalto tell Okafor about the dam?", river_catalogue()), far)

@@ -169,7 +169,25 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
     ids = {e.id for e in speakers}
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in ids]
     named += [span for speaker in speakers for span in _called_by_role(text, speaker, catalogue)]
-    return [w.span() for w in spoken if any(_reports(text, w, start, end) for start, end in named)]
+    lone = len(ids) == 1 and _subject(text, catalogue) in ids  # the one person asked about opens the sentence
+    return [
+        w.span()
+        for w in spoken
+        if any(_reports(text, w, start, end) for start, end in named) or (lone and _PARTICIPLE_CLAUSE.search(text[: w.start()]))
+    ]
+
+
+_PARTICIPLE_CLAUSE = re.compile(r",\s*$")
+"""Before a speech word opening a participle clause ("…, arguing that …"): the clause is the subject's."""
+
+
+def _subject(text: str, catalogue: EntityCatalogue) -> str:
+    """The id of the entity a sentence opens with, its subject ("Berg not only failed …, but …"), or ""."""
+    found = catalogue.entities_in(text)
+    if not found:
+        return ""
+    entity, start, _ = found[0]
+    return entity.id if len(_WORDS.findall(text[:start])) <= 1 else ""
 
 
 def _called_by_role(text: str, entity: Entity, catalogue: EntityCatalogue) -> list[Span]:
