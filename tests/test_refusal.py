@@ -107,3 +107,24 @@ def test_a_follow_up_is_answered_about_the_person_of_the_first_turn(river: Assis
 def test_a_people_named_after_a_country_the_text_knows_is_no_unknown_name(river: Assistant) -> None:
     assert "never mentions" not in river.ask("How did the Mariscans respond to the filling of the reservoir?").text
     assert "never mentions Beijingers" in river.ask("How did the Beijingers respond to the filling of the reservoir?").text
+
+
+def test_a_figure_answers_how_many_only_of_what_it_counts() -> None:
+    """Even with every sentence as close as can be, a figure counts what the words around it say: 45% of the
+    electricity is no count of energy ministers, though its sentence names the minister of energy."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.types import Passage
+    from tests.riverbasin import river_catalogue, river_chunks
+
+    chunk = next(c for c in river_chunks() if "45% of its electricity" in c.text)
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def close(question: str) -> bool:
+        intent = understand(question, river_catalogue())
+        return assess_coverage(intent, [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (len(c.sentences), 1))).covered
+
+    assert close("What share of its electricity did imported gas generate?")
+    assert not close("How many energy ministers has Dravenia had?")

@@ -17,14 +17,14 @@ from functools import cache
 import numpy as np
 
 from assistant import messages
-from assistant.answering.answer_type import holds_answer
+from assistant.answering.answer_type import answer_spans
 from assistant.answering.extractive import selection_terms
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import AnswerType, QueryIntent
-from assistant.text import STOPWORDS, content_terms, term_share
+from assistant.text import STOPWORDS, content_terms, matching_terms, term_share
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -46,6 +46,8 @@ ACROSS_SENTENCES = ("opinion",)
 EXACT_TYPES = ("number",)
 """Answer types whose answer must be about exactly what was asked: a figure for another group or thing
 is no answer, so the answering sentence shares a term of the question and every name in it is known."""
+EXACT_REACH = 5
+"""Words either side of a figure that say what it is of."""
 ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
 """Answer types that report a party's words, views or reactions: the party must be one the corpus names."""
 _HOLDER = re.compile(
@@ -86,7 +88,9 @@ def assess_coverage(
         )
     ]
     searched = query or intent.search_text
-    scored = [(similarity + LEXICAL_WEIGHT * term_share(searched, read), context) for read, context, similarity in sentences]
+    scored = [
+        (similarity + LEXICAL_WEIGHT * term_share(searched, read, matching_terms), context) for read, context, similarity in sentences
+    ]
     best = max((support for support, _ in scored), default=0.0)
     if best < MIN_SUPPORT:
         return Coverage(False, messages.NOTHING_CLOSE, best)
@@ -125,9 +129,23 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     asked = replace(intent, answer_type=kind, also_asks="")
     needs_focus = kind in EXACT_TYPES and bool(focus)
     return max(
-        (support for support, text in scored if holds_answer(asked, text) and (not needs_focus or focus & set(content_terms(text)))),
+        (
+            support
+            for support, text in scored
+            if (spans := answer_spans(asked, text)) and (not needs_focus or focus & _terms_around(text, spans))
+        ),
         default=0.0,
     )
+
+
+def _terms_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """Content terms within EXACT_REACH words of an answer span: what a figure counts ("86% of voters")."""
+    terms: set[str] = set()
+    for start, end in spans:
+        before = re.findall(r"\S+", text[:start])[-EXACT_REACH:]
+        after = re.findall(r"\S+", text[end:])[:EXACT_REACH]
+        terms |= set(content_terms(" ".join([*before, text[start:end], *after])))
+    return terms
 
 
 def _off_focus(intent: QueryIntent, sentences: list[tuple[str, float]]) -> bool:
