@@ -150,6 +150,9 @@ CONTRADICTIONS = [
         "After the election the governor re-engaged in the wage talks.",
         "antonym",
     ),
+    ("The council's funding of the museum has been consistent.", "The council's funding of the museum has shown volatility.", "antonym"),
+    ("A fare rise would remain on the table.", "A fare rise would be off the table.", "antonym"),
+    ("The club would keep every one of its current sponsors.", "The club would keep most of its current sponsors.", "quantifier"),
 ]
 
 
@@ -228,6 +231,9 @@ FAITHFUL = [
     ("Norrvik and Saltby delegations signed the accord.", "A Saltby delegation and its Norrvik counterparts signed the accord."),
     ("People close to Berg have shaped the plan.", "The plan was shaped by Berg's inner circle."),
     ("Investors may use frozen Saltby assets.", "Investors may use Saltby's frozen assets."),
+    ("Rising costs would make Norrvik willing to sign a deal.", "Faced with rising costs, Norrvik would be willing to sign a deal."),
+    ("The Berg-Lind meeting took place in Norrvik.", "Anna Berg and Tomas Lind met in Norrvik."),
+    ("A new phase began on 22 October, when Saltby raised tariffs.", "A new phase of trade began on 22 October with tariffs from Saltby."),
 ]
 
 
@@ -277,3 +283,12 @@ def test_a_fraction_is_a_share_only_where_it_reads_as_one() -> None:
     assert [(q.kind, q.value) for q in quantities("half of the voters")] == [("percent", 50.0)]
     assert [q.kind for q in quantities("in the first half of the year")] == ["ordinal"]
     assert quantities("a half-hour walk") == ()
+
+
+def test_a_person_is_named_by_the_role_the_catalogue_reads_as_them() -> None:
+    mayor = Entity("anna-berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())  # type: ignore[arg-type]
+    catalogue = EntityCatalogue((mayor, *CATALOGUE.entities[1:]))
+    names = CorpusNames(CORPUS, catalogue)
+    evidence = "In the dry case, the Norrvik mayor slowly loses interest in the port."
+    assert verdict("In the dry case, Berg slowly loses interest in the port.", evidence, names) is None
+    assert verdict("In the dry case, Lind slowly loses interest in the port.", evidence, names)

@@ -25,6 +25,8 @@ from assistant.data import load as lexicon
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.text import STOPWORDS
 
+_COMPOUND = re.compile(r"(?<=[a-zà-ÿ])-(?=[A-Z])")
+"""The hyphen of a compound of names ("Berg-Lind")."""
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’\-]*")
 _CONTEXT = 1
 """Content words either side of a name that must match for another name to count as swapped in."""
@@ -39,25 +41,36 @@ class Mention:
     kind: str
     """person, organisation or place (catalogue), place (metonyms) or name (unknown kind)."""
     roles: tuple[str, ...] = ()
-    """Role phrases that name this entity and no other ("president")."""
+    """Role phrases that name this entity and no other ("secretary of state")."""
     entity: str = ""
     """The catalogue id, for catalogue entities."""
+    called: tuple[str, ...] = ()
+    """Roles the catalogue reads as this entity after a determiner, though others hold them too ("the US president")."""
 
     def named_in(self, text: str) -> bool:
         """Whether `text` uses this name, an alias, or its role (a surname stands for the full name)."""
-        return bool(_pattern((self.surface, *self.aliases), self.roles).search(text))
+        return bool(_pattern((self.surface, *self.aliases), self.roles, self.called).search(text))
 
 
 @lru_cache(maxsize=4096)
-def _pattern(names: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a name's forms: aliases, surnames, metonyms (as written) and roles (any case)."""
+def _pattern(names: tuple[str, ...], roles: tuple[str, ...], called: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One pattern for a name's forms: aliases, surnames, metonyms (as written), roles (any case) and the roles
+    it is `called` by after a determiner ("the US president", "his envoy")."""
     surnames = {name.split()[-1] for name in names if len(name.split()) > 1}
     forms = set(names) | {word for word in surnames if word[:1].isupper()}  # "the minister's envoy" has no surname "envoy"
     forms |= {other for form in forms for other in _metonyms().get(form, ())}
     exact = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True) if form)
     anycase = "|".join(re.escape(role) for role in roles)
     body = f"(?:{exact})(?:['’]s)?" + (f"|(?i:{anycase})" if anycase else "")
+    if called:
+        body += f"|{_called_pattern(called).pattern}"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+@lru_cache(maxsize=1024)
+def _called_pattern(called: tuple[str, ...]) -> re.Pattern[str]:
+    """A role of `called` after a determiner and up to two words ("the US president")."""
+    return re.compile(rf"(?i:(?<=the\s|his\s|her\s|its\s)(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(re.escape(role) for role in called)}))")
 
 
 @cache
@@ -87,15 +100,23 @@ class CorpusNames:
             self._seen[text] = self._find(text)
         return self._seen[text]
 
+    def _entities(self, text: str) -> list[Mention]:
+        return [
+            Mention(
+                text[start:end], start, end, (entity.name, *entity.aliases), entity.kind, self._roles_of(entity), entity.id,
+                self._called(entity),
+            )
+            for entity, start, end in self.catalogue.entities_in(text)
+        ]
+
     def forget(self) -> None:
         """Drop the mentions found so far (they are kept per text to save parsing evidence again)."""
         self._seen.clear()
 
     def _find(self, text: str) -> list[Mention]:
-        found = [
-            Mention(text[start:end], start, end, (entity.name, *entity.aliases), entity.kind, self._roles_of(entity), entity.id)
-            for entity, start, end in self.catalogue.entities_in(text)
-        ]
+        found = self._entities(text)
+        text = _COMPOUND.sub(" ", text)  # "the Berg-Lind talks" names Berg and Lind (offsets are kept)
+        found += [m for m in self._entities(text) if not _inside(found, m.start)]
         run: list[re.Match[str]] = []
         for match in [*_WORD.finditer(text), None]:
             before = _char_before(text, match.start()) if match is not None else ""
@@ -127,6 +148,9 @@ class CorpusNames:
 
     def _roles_of(self, entity: Entity) -> tuple[str, ...]:
         return tuple(role for role in entity.roles if (holder := self.catalogue.resolve(role)) is not None and holder.id == entity.id)
+
+    def _called(self, entity: Entity) -> tuple[str, ...]:
+        return tuple(role for role in entity.roles if (holder := self.catalogue.resolve_role(role)) is not None and holder.id == entity.id)
 
     def _name_like(self, word: str, before: str) -> bool:
         """A capitalised word the corpus never writes in lower case; a sentence's first word only if used as a name."""
@@ -195,6 +219,8 @@ def check_names(claim: str, evidence: str, passage: str, names: CorpusNames) -> 
             return [Objection(Label.NOT_FOUND, "name", f"the brief does not name {mention.surface}")]
         context = _context(claim, mention)
         own = [m for m in given if mention.named_in(m.surface) or m.named_in(mention.surface)]
+        if not own and mention.named_in(evidence):
+            continue  # named by a role ("the bank's president"): the words around it say nothing of a swap
         if not any(_shared(context, _context(evidence, m)) for m in own):
             # a name the evidence also uses elsewhere is swapped only when both neighbours match
             sides = 2 if own else 1
@@ -215,10 +241,16 @@ def _aligned_swap(claim: str, evidence: str, claimed: list[Mention], given: list
     for (c_start, c_end), (e_start, e_end) in substitutions(claim, evidence):
         for mine in (m for m in claimed if c_start <= m.start < c_end):
             for theirs in (g for g in given if e_start <= g.start < e_end):
-                if same_party(mine, theirs) or _listed_with(theirs, mine, given, evidence):
+                called = _called_within(mine, evidence, e_start, e_end)  # a name put for "the US president"
+                if called or same_party(mine, theirs) or _listed_with(theirs, mine, given, evidence):
                     continue
                 return Objection(Label.CONTRADICTED, "name", f"names {mine.surface} where the passage names {theirs.surface}")
     return None
+
+
+def _called_within(mention: Mention, text: str, start: int, end: int) -> bool:
+    """Whether `text` calls the mention's entity by a role inside [start, end) (a name put for "the US president")."""
+    return bool(mention.called) and any(m.start() < end and start < m.end() for m in _called_pattern(mention.called).finditer(text))
 
 
 def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence: str) -> bool:

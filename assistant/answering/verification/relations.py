@@ -27,6 +27,7 @@ from assistant.answering.verification.names import CorpusNames, Mention, party_k
 from assistant.answering.verification.tokens import Token, stem, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
+from assistant.index.dates import month_names
 
 _CLAUSE_END = frozenset(";.:()")
 
@@ -186,6 +187,7 @@ class _Sides:
             after = owners[i] if i < len(tokens) else None
             if after is not None and _describes(tokens, owners, i):
                 after = None  # "frozen Lindish assets": a name that describes the word after it
+            passive &= by or token.lower.endswith(_PARTICIPLE_ENDINGS)  # "Lind would be willing": Lind is willing
             if passive:  # "Lind was reassured by Berg": Berg is the doer, Lind the one it is done to
                 before, after = (after if by else None), before
             elif by:
@@ -195,6 +197,10 @@ class _Sides:
             if after is not None:
                 done_to.setdefault(token.stem, set()).add(party_key(after))
         return cls(set(surface), doers, done_to, surface)
+
+
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+"""Endings of a past participle: after a form of "be" without "by", a word without one is no passive."""
 
 
 def _not_the_doer(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int, described: bool) -> bool:
@@ -257,7 +263,7 @@ def _owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
 def _parties_once(text: str, names: CorpusNames) -> dict[str, Mention]:
     """Party → its mention, for the parties named only once in `text` (order says nothing about one named
     twice). Parties are names and the words the text introduces with a determiner ("the tenants")."""
-    found = list(names.mentions(text))
+    found = [m for m in names.mentions(text) if m.surface not in month_names()]  # a date is no party
     determiners = _lexicon().determiners
     tokens, owners = tokenize(text), _owners(text, names)
     for k, token in enumerate(tokens[:-1]):
