@@ -233,6 +233,11 @@ FAITHFUL = [
     ("Investors may use frozen Saltby assets.", "Investors may use Saltby's frozen assets."),
     ("Rising costs would make Norrvik willing to sign a deal.", "Faced with rising costs, Norrvik would be willing to sign a deal."),
     ("The Berg-Lind meeting took place in Norrvik.", "Anna Berg and Tomas Lind met in Norrvik."),
+    ("Anna Berg wrote about the Norrvik-Saltby accord in May.", "In May, Anna Berg wrote an analysis of the Norrvik-Saltby accord."),
+    (
+        "Tariffs imposed on 22 October on Saltby's two biggest firms opened a new phase.",
+        "A new phase began on 22 October with the imposition of tariffs on Saltby's two largest firms.",
+    ),
     ("A new phase began on 22 October, when Saltby raised tariffs.", "A new phase of trade began on 22 October with tariffs from Saltby."),
 ]
 
@@ -292,3 +297,22 @@ def test_a_person_is_named_by_the_role_the_catalogue_reads_as_them() -> None:
     evidence = "In the dry case, the Norrvik mayor slowly loses interest in the port."
     assert verdict("In the dry case, Berg slowly loses interest in the port.", evidence, names) is None
     assert verdict("In the dry case, Lind slowly loses interest in the port.", evidence, names)
+
+
+def test_evidence_ranks_a_sentence_sharing_a_words_root_first() -> None:
+    """With meaning alike, the sentence that shares the claim's words ("frustration", "frustrated") leads."""
+    import numpy as np
+
+    from assistant.answering.verification.claims import Claim
+    from assistant.answering.verification.evidence import find_evidence
+
+    text = "The council faced less pressure from the voters. Over the year the voters became frustrated with the council."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    unit = np.ones(4, dtype=np.float32) / 2
+    found = find_evidence(
+        [Claim("Voter frustration with the council kept growing.", ())],
+        [Passage(chunk, 1, 1.0)],
+        lambda texts: np.tile(unit, (len(texts), 1)),
+        lambda c: np.tile(unit, (len(c.sentences), 1)),
+    )[0]
+    assert found[0].text.startswith("Over the year")

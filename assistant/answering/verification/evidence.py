@@ -54,12 +54,21 @@ def _ranked(claim: Claim, passages: list[Passage], vector: np.ndarray, sentence_
     for passage in passages:
         similarities = sentence_vectors(passage.chunk) @ vector
         for (start, end), similarity in zip(passage.chunk.sentences, similarities):
-            overlap = term_share(claim.text, passage.chunk.text[start:end], matching_terms)
+            overlap = term_share(claim.text, passage.chunk.text[start:end], _rooted_terms)
             score = SIMILARITY_WEIGHT * float(similarity) + (1 - SIMILARITY_WEIGHT) * overlap
             if score >= ABOUT_THRESHOLD:
                 scored.append((score + CITED_BONUS * (id(passage) in cited), Evidence(passage, start, end, score)))
     scored.sort(key=lambda pair: -pair[0])
     return [evidence for _, evidence in scored[:CANDIDATES]]
+
+
+ROOT_LETTERS = 6
+"""Letters of a long term its root keeps: "frustration" and "frustrated" meet as "frustr"."""
+
+
+def _rooted_terms(text: str) -> list[str]:
+    """Matching terms, long ones cut to their first ROOT_LETTERS letters (a word and the noun made from it)."""
+    return [term[:ROOT_LETTERS] for term in matching_terms(text)]
 
 
 def preferred(passages: list[Passage], markers: tuple[int, ...]) -> list[Passage]:

@@ -49,7 +49,7 @@ class Mention:
 
     def named_in(self, text: str) -> bool:
         """Whether `text` uses this name, an alias, or its role (a surname stands for the full name)."""
-        return bool(_pattern((self.surface, *self.aliases), self.roles, self.called).search(text))
+        return bool(_pattern((self.surface, *self.aliases), self.roles, self.called).search(_COMPOUND.sub(" ", text)))
 
 
 @lru_cache(maxsize=4096)

@@ -288,8 +288,9 @@ def _longest_date_list(values: Sequence[Quantity]) -> list[Quantity]:
 
 def check_roles(claim: str, evidence: str, claimed: Sequence[Quantity], given: Sequence[Quantity]) -> list[Objection]:
     """A word the claim puts next to a value must not sit, in the evidence, next to another value."""
-    mine = [q for q in claimed if q.kind not in _DATES]
-    theirs = [q for q in given if q.kind not in _DATES]
+    months = _vocabulary().months
+    mine = [q for q in claimed if q.kind not in _DATES and q.slot not in months]  # "22 October" is a date, not a count
+    theirs = [q for q in given if q.kind not in _DATES and q.slot not in months]
     if len(theirs) < 2:
         return []
     claim_words, evidence_words = words_of(claim), words_of(evidence)
