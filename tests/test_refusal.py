@@ -43,6 +43,8 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("What were the terms of the draft framework?", "it does not report the terms"),
+        ("Who is Amara Okafor's husband?", "it never mentions Amara Okafor's husband"),  # a relation no one has
+        ("Who is Marisca's minister of finance?", "it never mentions Marisca's minister of finance"),
         ("Did the joint monitoring mechanism become law?", "it does not report whether it became law"),
     ],
 )
@@ -63,6 +65,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What did the bank's board decide in November 2024?",
         "What did the two states agree to under the 1998 treaty?",
         "What is the capital of Marisca?",  # general knowledge the text happens to give
+        "Who is Dravenia's minister of energy?",  # a relation the text gives
         "What did Dravenia's energy minister say about the dam?",  # an office the text gives someone
         "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"

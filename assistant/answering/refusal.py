@@ -59,6 +59,7 @@ _OWNER = re.compile(
     r"(?i:opinion|opinions|view|views|position|stance|take|thoughts|attitude|reaction|response|reply|words|statement|comments?|remarks)\b"
 )
 """A party named as the owner of a view or reaction ("What is Berg's view of …?")."""
+_WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -99,7 +100,7 @@ def assess_coverage(
     apart = _never_together(intent, passages)
     if apart:
         return Coverage(False, messages.NEVER_TOGETHER.format(names=" and ".join(apart)), best)
-    holder = _unknown_holder(intent)
+    holder = _unknown_holder(intent) or _unknown_relative(intent)
     if holder:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=holder), best)
     if intent.answer_type in EXACT_TYPES:
@@ -273,15 +274,27 @@ def _unknown_holder(intent: QueryIntent) -> str:
     return holder
 
 
+def _unknown_relative(intent: QueryIntent) -> str:
+    """For "Who is X's wife / X's deputy?", "X's wife" when the corpus gives no one that relation to X ("" otherwise)."""
+    asked = _WHO_IS.match(intent.question)
+    if intent.catalogue is None or intent.answer_type != "person" or asked is None:
+        return ""
+    return _unknown_office(intent.question[asked.end() :], intent.catalogue)
+
+
 def _unknown_office(text: str, catalogue: EntityCatalogue) -> str:
     """"Norrvik's foreign minister" at the start of `text` when the catalogue knows no one holding that office
     ("" otherwise): the question asks about a person the corpus never names."""
-    titles = {word.lower() for word in load("names")["title_words"]}
+    lexicon = load("names")
+    titles = {word.lower() for key in ("title_words", "role_nouns", "kinship_nouns") for word in lexicon[key]}
     found = re.match(r"(?P<owner>[\w.\-]+(?:\s+[A-Z][\w.\-]*)*)['’]s\s+(?P<rest>.*)", text)
     if found is None:
         return ""
     words = re.findall(r"[A-Za-z\-]+", found.group("rest"))
-    office = " ".join(words[: next((i for i, w in enumerate(words) if w.lower() not in titles), len(words))])
+    size = next((i for i, w in enumerate(words) if w.lower() not in titles), len(words))
+    if 0 < size and words[size : size + 1] == ["of"] and size + 1 < len(words):
+        size += 2  # "chief of staff", "minister of agriculture"
+    office = " ".join(words[:size])
     if not office or catalogue.resolve_role(office) or catalogue.resolve_role(f"{found.group('owner')}'s {office}"):
         return ""
     return f"{found.group('owner')}'s {office}"
