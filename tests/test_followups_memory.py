@@ -369,3 +369,17 @@ def test_there_and_in_that_case_naming_one_setting_say_it_once() -> None:
     history = (river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
     rewritten = rewrite_follow_up("What would the bank do there in that case?", history, river_catalogue())
     assert rewritten.lower().count("second scenario") == 1
+
+
+def test_the_x_one_and_the_first_one_pick_among_the_cases_asked_about() -> None:
+    asked = "What happens to the loan in the drought scenario?"
+    first = Turn(asked, asked, "In the second scenario, a severe drought delays the loan. [1]")
+    treaty = "What happens to the loan in the treaty scenario?"
+    assert rewrite_follow_up("and in the treaty one?", (first,), river_catalogue()) == treaty
+    history = (first, Turn("and in the treaty one?", treaty, "Such a deal would take years to conclude. [1]"))
+    assert rewrite_follow_up("what about the farmers in the first one?", history, river_catalogue()) == (
+        "What about the farmers in the drought scenario?"
+    )
+    assert rewrite_follow_up("What about the tranche then?", history, river_catalogue()) == (
+        "What about the tranche in the treaty scenario?"
+    )

@@ -16,8 +16,13 @@ MIN_SALIENCE = 0.5
 
 def case(memory: Memory, named: set[str]) -> Referent | None:
     """What "in that case" is: the case discussed ("the second scenario"), else the most salient topic."""
+    return discussed_case(memory, named) or memory.best(("topic",), named)
+
+
+def discussed_case(memory: Memory, named: set[str]) -> Referent | None:
+    """The case the conversation discusses ("the second scenario"), if it discusses one: what a closing "then" is."""
     cases = set(load("conversation")["case_heads"])
-    return best_topic(memory, named, lambda r: r.head in cases) or memory.best(("topic",), named)
+    return best_topic(memory, named, lambda r: r.head in cases)
 
 
 def when(memory: Memory, named: set[str]) -> Referent | None:
@@ -254,12 +259,16 @@ def _latest_pair(memory: Memory) -> tuple[Referent, Referent] | None:
 def one(which: str, memory: Memory, named: set[str]) -> str | None:
     """What "the second one", "the other one", "the neutral one" is: a topic whose head noun the conversation used
     with modifiers; an ordinal picks from an answer's list, "other" the one not yet asked about."""
-    topic = best_topic(memory, set(), lambda r: bool(memory.modifiers(r.head.removesuffix("s")) or memory.modifiers(r.head)))
+    modified = best_topic(memory, set(), lambda r: bool(memory.asked_modifiers(r.head.removesuffix("s"))))  # "the optimistic scenario"
+    topic = modified or best_topic(memory, set(), lambda r: bool(memory.modifiers(r.head.removesuffix("s")) or memory.modifiers(r.head)))
     topic = topic or best_topic(memory, set(), lambda r: r.plural or r.key != r.head)
     if topic is None:
         return None
     head = topic.head.removesuffix("s") if topic.plural and topic.head.removesuffix("s") else topic.head
     ordinals = load("conversation")["ordinals"]
+    in_order = sorted((r for r in memory.referents.values() if r.head == head and r.key != head), key=lambda r: r.first)
+    if which in ordinals and len(in_order) > max(ordinals.index(which), 1):  # "the first one" of the scenarios asked about
+        return in_order[ordinals.index(which)].text
     if which in ordinals or which == "last":
         for listing in memory.lists:
             choices = listing.get(head, [])

@@ -150,6 +150,7 @@ def _references(
             fits = continued  # "Whose protégé is he?" → "… sat across from him": still the same man
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
+    take(lexicon["closing_then"], antecedents.discussed_case(memory, named), "in {}")  # "What about sanctions then?"
     event = antecedents.previous_event(memory, named)
     timed = antecedents.previous_event(memory, named, timed=True)
     take(lexicon["afterwards"], timed, "after {}")
@@ -340,6 +341,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
         ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
+        "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
         "there": re.compile(
             rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
             rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",

@@ -68,7 +68,8 @@ class Referent:
     gender: str = ""
     """ "masculine" or "feminine" once the conversation called the person "he" or "she" (gender.py)."""
     first: tuple[int, int] = (1 << 30, 0)
-    """(turn, position) of its first mention in a question: "the first guy" is the earliest person asked about."""
+    """(turn, position) of its first mention in a question: "the first guy" is the earliest person asked about,
+    "the first one" the earliest of the scenarios asked about."""
 
 
 @dataclass
@@ -106,6 +107,10 @@ class Memory:
             r for r in self.referents.values() if r.kind in wanted and r.key not in skipped and (plural is None or r.plural == plural)
         ]
         return max(ranked, key=lambda r: r.salience) if ranked else None
+
+    def asked_modifiers(self, head: str) -> list[str]:
+        """The modifiers `head` has taken in the questions ("the optimistic scenario", "the neutral one"): topics contrasted."""
+        return list(dict.fromkeys(r.key.removesuffix(f" {head}") for r in self.referents.values() if r.head == head and r.key != head))
 
     def modifiers(self, head: str) -> list[str]:
         """Every modifier `head` has taken in the conversation, oldest first ("optimistic", "neutral" …)."""
@@ -199,7 +204,7 @@ def _remember_question(
         named.append((question.find(people[0].name.split()[-1]), group.key))
     for position, phrase in enumerate(phrases):
         referent = phrase_referent(phrase)
-        memory.add(referent, (QUESTION_WEIGHT if position == 0 else LATER_TOPIC_WEIGHT) * recency)
+        memory.add(referent, (QUESTION_WEIGHT if position == 0 else LATER_TOPIC_WEIGHT) * recency, at=(turn, phrase.start))
         named.append((phrase.start, referent.key))
     if asked_for is not None:
         memory.add(phrase_referent(asked_for), LATER_TOPIC_WEIGHT * recency)
