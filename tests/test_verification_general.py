@@ -297,6 +297,8 @@ def test_a_person_is_named_by_the_role_the_catalogue_reads_as_them() -> None:
     evidence = "In the dry case, the Norrvik mayor slowly loses interest in the port."
     assert verdict("In the dry case, Berg slowly loses interest in the port.", evidence, names) is None
     assert verdict("In the dry case, Lind slowly loses interest in the port.", evidence, names)
+    pressed = "Intense pressure from the mayor on Saltby was followed by talks."
+    assert verdict("Intense pressure from Saltby on Berg was followed by talks.", pressed, names) == (Label.CONTRADICTED, "role")
 
 
 def test_evidence_ranks_a_sentence_sharing_a_words_root_first() -> None:

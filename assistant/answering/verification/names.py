@@ -101,13 +101,22 @@ class CorpusNames:
         return self._seen[text]
 
     def _entities(self, text: str) -> list[Mention]:
-        return [
-            Mention(
-                text[start:end], start, end, (entity.name, *entity.aliases), entity.kind, self._roles_of(entity), entity.id,
-                self._called(entity),
-            )
-            for entity, start, end in self.catalogue.entities_in(text)
-        ]
+        """Catalogue entities named in `text`, and the people it calls by a role the catalogue reads as them
+        ("the US president")."""
+        found = [self._mention(entity, text, start, end) for entity, start, end in self.catalogue.entities_in(text)]
+        for entity, called in self._called_people:
+            for match in _called_pattern(called).finditer(text):
+                if not any(m.start < match.end() and match.start() < m.end for m in found):  # not "the Norrvik mayor"
+                    found.append(self._mention(entity, text, match.start(), match.end()))
+        return found
+
+    def _mention(self, entity: Entity, text: str, start: int, end: int) -> Mention:
+        forms = (entity.name, *entity.aliases)
+        return Mention(text[start:end], start, end, forms, entity.kind, self._roles_of(entity), entity.id, self._called(entity))
+
+    @cached_property
+    def _called_people(self) -> list[tuple[Entity, tuple[str, ...]]]:
+        return [(entity, called) for entity in self.catalogue.entities if entity.kind == "person" and (called := self._called(entity))]
 
     def forget(self) -> None:
         """Drop the mentions found so far (they are kept per text to save parsing evidence again)."""
