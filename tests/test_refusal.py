@@ -66,6 +66,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What did the two states agree to under the 1998 treaty?",
         "What is the capital of Marisca?",  # general knowledge the text happens to give
         "Who is Dravenia's minister of energy?",  # a relation the text gives
+        "Who is Lukas Breuer?",  # the answer describes the person asked about; it names no one else
         "What did Dravenia's energy minister say about the dam?",  # an office the text gives someone
         "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"

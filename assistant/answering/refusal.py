@@ -129,14 +129,28 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     shares a focus term of the question)."""
     asked = replace(intent, answer_type=kind, also_asks="")
     needs_focus = kind in EXACT_TYPES and bool(focus)
+    described = _described(intent) if kind == "person" else set()
     return max(
         (
             support
             for support, text in scored
             if (spans := answer_spans(asked, text)) and (not needs_focus or focus & _terms_around(text, spans))
+            or described and _names_any(intent, text, described)
         ),
         default=0.0,
     )
+
+
+def _described(intent: QueryIntent) -> set[str]:
+    """The people "Who is X?" asks about (their description is the answer, not another person)."""
+    if intent.catalogue is None or not _WHO_IS.match(intent.question):
+        return set()
+    return {entity.id for entity in intent.entities if entity.kind == "person"}
+
+
+def _names_any(intent: QueryIntent, text: str, ids: set[str]) -> bool:
+    assert intent.catalogue is not None
+    return any(entity.id in ids for entity, _, _ in intent.catalogue.entities_in(text))
 
 
 def _terms_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
