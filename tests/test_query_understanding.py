@@ -119,3 +119,9 @@ def test_a_participle_clause_of_speech_is_the_sentence_subjects() -> None:
     far = "Okafor not only defended the loan before the board of the bank, but went on to praise the dam, arguing that it was safe."
     assert answer_spans(understand("What did Okafor say about the dam?", river_catalogue()), far)
     assert not answer_spans(understand("What did Aalto tell Okafor about the dam?", river_catalogue()), far)
+
+
+def test_what_a_person_called_something_is_their_reaction() -> None:
+    text = "The energy minister described the decision as 'an act of financial coercion'."
+    assert answer_spans(understand("How did Lukas Breuer react to the bank's decision?", river_catalogue()), text)
+    assert not answer_spans(understand("How did Marisca react to the bank's decision?", river_catalogue()), text)

@@ -218,12 +218,15 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Words reporting a reaction by whoever the question asks about: after their name, when the name is not
     the object of a preposition ("sanctions against X in response" is not X's response), or before "from
     X" / "by X". With no named reactor ("the West"), any reaction word."""
-    cues = _reaction_cues()
+    people = [e for e in intent.entities if e.kind == "person"]
+    cues = _reaction_cues() | (speech_cues() if people else frozenset())  # what a person called it is how they reacted
     reacting = [w for w in _WORDS.finditer(text) if w.group().lower() in cues]
     reactors = {e.id for e in intent.entities}
-    if not reacting or not reactors or intent.catalogue is None:
+    catalogue = intent.catalogue
+    if not reacting or not reactors or catalogue is None:
         return [w.span() for w in reacting]
-    named = [(start, end) for entity, start, end in intent.catalogue.entities_in(text) if entity.id in reactors]
+    named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in reactors]
+    named += [span for entity in people for span in _called_by_role(text, entity, catalogue)]
     return [
         w.span()
         for w in reacting
