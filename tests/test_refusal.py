@@ -44,6 +44,7 @@ def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("What were the terms of the draft framework?", "it does not report the terms"),
         ("Who is Amara Okafor's husband?", "it never mentions Amara Okafor's husband"),  # a relation no one has
+        ("Did a court rule on the 1998 treaty?", "it does not report a ruling"),
         ("Who is Marisca's minister of finance?", "it never mentions Marisca's minister of finance"),
         ("Did the joint monitoring mechanism become law?", "it does not report whether it became law"),
     ],
