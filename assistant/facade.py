@@ -150,6 +150,8 @@ class Assistant:
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
         if intent.asks_what_followed:
             retrieval = retriever.with_next_chunks(retrieval)
+        if intent.asks_source:
+            retrieval = retriever.with_notes(retrieval)
         timings = {"retrieve": elapsed_ms(started)}
         coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query)
 

@@ -12,9 +12,10 @@ from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
+from assistant.corpus.notes import note_number
 from assistant.discourse import chunk_as_read, leans_back, refers_back
 from assistant.retrieval.query import understand
-from assistant.text import matching_terms, term_share
+from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers, matching_terms, term_share
 
 LEXICAL_WEIGHT = 0.5
 RANK_PRIOR = 0.03
@@ -66,6 +67,10 @@ class ExtractiveBackend:
             sequel = _what_followed(candidates, request)
             if sequel:
                 return sequel
+        if intent.asks_source:
+            sourced = _with_its_note(candidates, request)
+            if sourced:
+                return sourced
         best = max(candidate.score for candidate in candidates)
         chosen: list[_Candidate] = []
         words = 0
@@ -158,6 +163,26 @@ def _what_followed(candidates: list[_Candidate], request: AnswerRequest) -> list
             break
         chosen.append(candidate)
     return chosen
+
+
+def _with_its_note(candidates: list[_Candidate], request: AnswerRequest) -> list[_Candidate]:
+    """The best sentence that cites a footnote, and the note it cites (what "which source is cited for …?" asks
+    for); none when no well-matching sentence cites one the passages hold."""
+    best = max(candidate.score for candidate in candidates)
+    notes = {
+        (p.chunk.document, number): c
+        for c in candidates
+        if (p := request.passages[c.passage_number - 1]).chunk.text[:1] in SUPERSCRIPT_DIGITS and c.sentence == 0
+        and (number := note_number(p.chunk.text)) is not None
+    }
+    for candidate in sorted(candidates, key=lambda c: -c.score):
+        if candidate.score < best * RELATIVE_CUTOFF:
+            break
+        document = request.passages[candidate.passage_number - 1].chunk.document
+        cited = [notes[(document, n)] for n in footnote_numbers(candidate.text) if (document, n) in notes]
+        if cited and cited[0] is not candidate:
+            return [candidate, cited[0]]
+    return []
 
 
 def _neighbour(candidate: _Candidate, candidates: list[_Candidate], offset: int) -> _Candidate | None:

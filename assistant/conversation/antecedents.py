@@ -56,17 +56,19 @@ def group(memory: Memory, named: set[str]) -> Referent | None:
 
 
 def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:
-    """What "it" is: the organisation the previous question asked for; as a subject ("Why did it …?") the previous
+    """What "it" is: the organisation or source the previous question asked for; as a subject ("Why did it …?") the previous
     question's own subject when that is a thing, a place or an organisation; else the most salient singular topic,
     else an organisation (place) the previous question named."""
     answered = [
-        r for k, r in memory.referents.items() if k in memory.answered and k not in named and r.kind == "organisation" and not r.plural
+        r
+        for k, r in memory.referents.items()
+        if k in memory.answered and k not in named and r.kind in ("organisation", "topic") and not r.plural
     ]
     topic = memory.best(("topic",), named, plural=False)
     happening = previous_event(memory, named) if event else None  # "did it work?": what was done, not who did it
     if happening is not None and not happening.plural:
         return happening
-    if answered and (topic is None or max(r.salience for r in answered) > topic.salience):
+    if answered and (topic is None or max(r.salience for r in answered) >= topic.salience):
         return max(answered, key=lambda r: r.salience)
     first = memory.referents[memory.previous_own[0]] if memory.previous_own else None
     if subject and first is not None and first.key not in named and first.kind in ("topic", "organisation", "place") and not first.plural:

@@ -22,14 +22,20 @@ from assistant.conversation import antecedents
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
+from assistant.corpus.notes import note_number
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
+from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers
 from assistant.types import Turn
 
 _NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 Replacement = tuple[int, int, str]
+SOURCE_QUOTE_WORDS = 14
+"""Words of the previous answer a rewritten "which source is cited for that?" quotes."""
+_ANSWER_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
+_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 BACKGROUND_SHARE = 0.25
 """An entity mentioned at least this share as often as the corpus' most mentioned one is background."""
 
@@ -39,6 +45,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     conversation (rules, no LLM)."""
     if not history:
         return question
+    sourced = _source_of_previous(question, history)
+    if sourced is not None:
+        return sourced
     memory = remember(history, catalogue)
     for complete in (bare_question_word, going_on):
         done = complete(question, memory)
@@ -64,6 +73,19 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         if context:
             rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{_joined(context[0], rewritten, memory, named)}?"
     return _capitalised(rewritten)
+
+
+def _source_of_previous(question: str, history: tuple[Turn, ...]) -> str | None:
+    """ "Which source is cited for that?" with what "that" is: the previous answer's first sentence that cites a
+    footnote, quoted (None when none does: the question is then read as any other)."""
+    if not understand(question).asks_source or not _lexicon()["pointing"].search(question):
+        return None
+    citing = next((s for s in _ANSWER_SENTENCE.split(history[-1].answer) if footnote_numbers(s) and note_number(s.strip()) is None), "")
+    words = _SUPERSCRIPTS.sub("", citing).split()
+    if not words:
+        return None
+    quoted = " ".join(words[:SOURCE_QUOTE_WORDS]) + (" …" if len(words) > SOURCE_QUOTE_WORDS else "")
+    return _capitalised(f"{_lexicon()['connective'].sub('', question).strip().rstrip(' ?.!')} ('{quoted}')?")
 
 
 def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue) -> str:
@@ -340,6 +362,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
+        "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
         "there": re.compile(

@@ -16,6 +16,7 @@ from functools import cache
 
 from assistant.conversation.gender import pronoun_gender, pronoun_genders
 from assistant.conversation.phrases import Phrase, topic_phrases
+from assistant.corpus.notes import note_number, parse_note
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.retrieval.query import QueryIntent, understand
@@ -47,6 +48,8 @@ _IDENTIFIED = re.compile(
     re.IGNORECASE,
 )
 """What comes before the entity a question asks about rather than for ("Who is Anna Berg?", "Where is Vienna?")."""
+_SENTENCE_OR_MARKER = re.compile(r"\s*\[\d+\]\s*")
+"""Between an answer's cited pieces (a note holds sentence-like full stops of its own)."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
 
 
@@ -149,6 +152,10 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
+        for title in _cited_titles(turn) if age == 0 else ():  # "When was it published?": the source just given
+            source = Referent(f"source:{title.lower()}", f"'{title}'", "topic")
+            memory.add(source, ANSWERED_WEIGHT)
+            memory.answered.add(source.key)
         if catalogue is not None:
             for entity_id, gender in _genders(turn, catalogue).items():
                 person = memory.referents.get(f"entity:{entity_id}")
@@ -158,6 +165,14 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             if phrase.head and (phrase.modifier or phrase.end > phrase.head_at + len(phrase.head)):
                 memory.specific.setdefault(phrase.head, re.sub(r"^(?:a|an)\s+", "the ", phrase.text))
     return memory
+
+
+def _cited_titles(turn: Turn) -> list[str]:
+    """The titles of the publications an answer to "which source is cited …?" gives (its footnotes)."""
+    if not understand(turn.standalone_question).asks_source:
+        return []
+    notes = [part.strip() for part in _SENTENCE_OR_MARKER.split(turn.answer) if note_number(part.strip()) is not None]
+    return [parse_note(note).title for note in notes]
 
 
 def _genders(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:

@@ -63,6 +63,9 @@ class QueryIntent:
     asks_what_followed: bool = False
     """The question asks what came after something ("What happened after the sanctions?"): the answer is
     what the document says next."""
+    asks_source: bool = False
+    """The question asks which source a passage cites ("Which newspaper is cited for …?"): the answer is the
+    sentence and the footnote it cites."""
 
     @property
     def search_text(self) -> str:
@@ -97,8 +100,10 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
     follows = any(p.search(bare) for p in _sequels())
     if follows:
         answer_type = also_asks = ""  # "what happened after the bank …" asks for an event, not for a bank
+    sourced = any(p.search(bare) for p in _source_requests())
     return QueryIntent(
-        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, also_asks, follows
+        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, also_asks, follows,
+        sourced,
     )
 
 
@@ -186,6 +191,12 @@ def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]
 def _sequels() -> tuple[re.Pattern[str], ...]:
     """Patterns of questions asking what came next (questions.yaml)."""
     return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["sequels"])
+
+
+@cache
+def _source_requests() -> tuple[re.Pattern[str], ...]:
+    """Patterns of questions asking which source a passage cites (questions.yaml)."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["sources"])
 
 
 @cache

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
+from assistant.corpus.notes import note_number
 from assistant.index.reader import OpenIndex
 from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.text import SUPERSCRIPT_DIGITS
 from assistant.timing import elapsed_ms
 from assistant.types import Chunk, Passage
 
@@ -83,6 +86,35 @@ class HybridRetriever:
                 present.add(following.id)
         numbered = [Passage(p.chunk, rank, p.score) for rank, p in enumerate(passages, start=1)]
         return Retrieval(numbered, retrieval.query_vector, retrieval.timings_ms)
+
+    def with_notes(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
+        """`retrieval` with the footnotes its first `top` passages cite placed right after them: the passages for a
+        question asking which source a passage cites."""
+        passages: list[Passage] = []
+        present = {p.chunk.id for p in retrieval.passages}
+        for i, passage in enumerate(retrieval.passages):
+            passages.append(passage)
+            for note in self._notes(passage.chunk) if i < top else []:
+                if note.id not in present:
+                    passages.append(Passage(note, 0, passage.score))
+                    present.add(note.id)
+        numbered = [Passage(p.chunk, rank, p.score) for rank, p in enumerate(passages, start=1)]
+        return Retrieval(numbered, retrieval.query_vector, retrieval.timings_ms)
+
+    def _notes(self, chunk: Chunk) -> list[Chunk]:
+        """The footnote chunks of `chunk`'s document that `chunk` cites, in the order it cites them."""
+        numbered = self._notes_by_number.get(chunk.document, {})
+        return [numbered[n] for n in chunk.footnotes if n in numbered]
+
+    @cached_property
+    def _notes_by_number(self) -> dict[str, dict[int, Chunk]]:
+        """Document → footnote number → the chunk that holds the note (one that opens with its superscript number)."""
+        notes: dict[str, dict[int, Chunk]] = {}
+        for chunk in self.index.chunks:
+            number = note_number(chunk.text) if chunk.text[:1] in SUPERSCRIPT_DIGITS else None
+            if number is not None:
+                notes.setdefault(chunk.document, {}).setdefault(number, chunk)
+        return notes
 
     def _next_chunk(self, chunk: Chunk) -> Chunk | None:
         position = self._position[chunk.id] + 1

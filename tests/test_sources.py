@@ -1,0 +1,54 @@
+"""Questions about the source a passage cites: answered with the sentence and its footnote, also as a follow-up
+("Which source is cited for that?", then "When was it published?"), on the river-basin corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.conversation.followups import rewrite_follow_up
+from assistant.facade import Assistant
+from assistant.retrieval.query import understand
+from assistant.types import Turn
+from tests.riverbasin import river_catalogue, river_settings
+
+OKAFOR = "Okafor has acknowledged that the institution 'underestimated the downstream risks' when appraising the project.³"
+
+
+@pytest.fixture(scope="module")
+def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    from assistant.index.build import build_index
+
+    settings = river_settings(tmp_path_factory.mktemp("river"), embedding_model="hashing")
+    build_index(settings)
+    yield Assistant(settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Which source is cited for the bank's admission about the downstream risks?", True),
+        ("Which report does the author rely on for the bank's admission?", True),
+        ("Where does that come from?", True),
+        ("What are the sources of the dispute?", False),  # causes, not citations
+        ("What did Okafor acknowledge?", False),
+    ],
+)
+def test_a_question_asking_for_the_cited_source_is_recognised(question: str, asks: bool) -> None:
+    assert understand(question, river_catalogue()).asks_source is asks
+
+
+def test_the_answer_gives_the_sentence_and_the_footnote_it_cites(river: Assistant) -> None:
+    answer = river.ask("Which source is cited for Okafor's admission that the bank underestimated the downstream risks?")
+    assert not answer.declined
+    assert "underestimated the downstream risks" in answer.text and "'Annual Report 2024', SBDB, 28 March 2025" in answer.text
+
+
+def test_a_follow_up_asks_for_the_source_of_the_sentence_that_cites_one() -> None:
+    history = (Turn("What did Okafor admit?", "What did Okafor admit?", f"Her view was not shared. [1] {OKAFOR} [1]"),)
+    rewritten = rewrite_follow_up("Which source is cited for that?", history, river_catalogue())
+    assert rewritten.startswith("Which source is cited for that ('Okafor has acknowledged that the institution")
+    note = "³ Southern Basin Development Bank, 'Annual Report 2024', SBDB, 28 March 2025, sbdb.example.org."
+    history += (Turn("Which source is cited for that?", rewritten, f"{OKAFOR} [1] {note} [2]"),)
+    assert rewrite_follow_up("When was it published?", history, river_catalogue()) == "When was 'Annual Report 2024' published?"
