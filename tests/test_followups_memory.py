@@ -383,3 +383,14 @@ def test_the_x_one_and_the_first_one_pick_among_the_cases_asked_about() -> None:
     assert rewrite_follow_up("What about the tranche then?", history, river_catalogue()) == (
         "What about the tranche in the treaty scenario?"
     )
+
+
+def test_all_that_sums_up_the_time_span_the_conversation_is_about() -> None:
+    opening = "What happened in the first weeks of Breuer's term?"
+    history = (
+        Turn(opening, opening, "Breuer, who oversaw the early stages of the project as deputy minister, is associated with it. [1]"),
+        river_turn("How did the bank react?", "The bank's involvement proved decisive"),
+    )
+    assert rewrite_follow_up("Did all that get them what they wanted?", history, river_catalogue()) == (
+        "Did all that get them what they wanted, regarding the first weeks of Breuer's term?"
+    )

@@ -25,6 +25,12 @@ def discussed_case(memory: Memory, named: set[str]) -> Referent | None:
     return best_topic(memory, named, lambda r: r.head in cases)
 
 
+def period(memory: Memory, named: set[str]) -> Referent | None:
+    """The time span the conversation is about ("the first weeks of the presidency"): what "all that" sums up."""
+    spans = set(load("conversation")["period_heads"])
+    return best_topic(memory, named, lambda r: r.head in spans)
+
+
 def when(memory: Memory, named: set[str]) -> Referent | None:
     """What "around then" is: the most salient date, asked about (the only topics without a head noun, phrases.py)
     or answered with."""

@@ -63,6 +63,11 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
         return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{action[1]}?")
+    span = antecedents.period(memory, named) if _lexicon()["summing_up"].search(question) else None
+    if span is not None:  # "Did all that get them what they wanted?": they, of that time
+        summed = _apply(body, [r for r in replacements if not _lexicon()["group_pronoun"].fullmatch(body[r[0] : r[1]])])
+        if span.text.lower() not in summed.lower():
+            return _capitalised(f"{summed.rstrip(' ?.!')}{CONTEXT}{span.text}?")
     swapped = substituted(rewritten, memory, catalogue)
     if swapped is not None:
         return _capitalised(swapped)
@@ -362,6 +367,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
+        "summing_up": re.compile(rf"\b(?:{words('summing_up')})\b", re.IGNORECASE),
         "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
