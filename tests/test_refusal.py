@@ -133,3 +133,13 @@ def test_a_figure_answers_how_many_only_of_what_it_counts() -> None:
 
     assert close("What share of its electricity did imported gas generate?")
     assert not close("How many energy ministers has Dravenia had?")
+
+
+def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:
+    """Their job is the role the catalogue took from the text, though the text never says "job"."""
+    from assistant.answering.refusal import focus_terms
+    from assistant.retrieval.query import understand
+    from tests.riverbasin import river_catalogue
+
+    assert focus_terms(understand("What is Henrik Aalto's job title?", river_catalogue())) == set()
+    assert focus_terms(understand("What is Henrik Aalto's salary?", river_catalogue())) == {"salary"}
