@@ -32,6 +32,8 @@ from assistant.types import Turn
 
 _NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 Replacement = tuple[int, int, str]
+_DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?)\s*[—–-]\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
 _ANSWER_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
@@ -54,7 +56,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         if done is not None:
             return done
     own = understand(question, catalogue)
-    body = _with_names(_lexicon()["connective"].sub("", question).strip(), own, memory, catalogue)
+    body = _with_names(_undislocated(_lexicon()["connective"].sub("", question).strip()), own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
@@ -72,12 +74,30 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if swapped is not None:
         return _capitalised(swapped)
     if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
+        case = antecedents.discussed_case(memory, named)  # in a conversation about a scenario, what follows is in it
         context = [
-            r.text for r in _context(rewritten, memory, named, _says_whom(rewritten, own)) if r.text.lower() not in rewritten.lower()
+            r.text
+            for r in [*([case] if case else []), *_context(rewritten, memory, named, _says_whom(rewritten, own))]
+            if r.text.lower() not in rewritten.lower()
         ]
         if context:
             rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{_joined(context[0], rewritten, memory, named)}?"
     return _capitalised(rewritten)
+
+
+def _undislocated(text: str) -> str:
+    """ "The Europeans — how do they fare?" as "How do the Europeans fare?": a topic set before a dash is what the
+    first pronoun after it stands for."""
+    found = _DISLOCATED.match(text)
+    if found is None:
+        return text
+    rest, topic = found.group("rest"), re.sub(r"^The\b", "the", found.group("topic"))
+    pronoun = _PRONOUN.search(rest)
+    if pronoun is None:
+        return text
+    possessive = pronoun.group().lower() in ("their", "his", "its")
+    said = f"{topic}'" if possessive and topic.endswith("s") else f"{topic}'s" if possessive else topic
+    return _capitalised(rest[: pronoun.start()] + said + rest[pronoun.end() :])
 
 
 def _source_of_previous(question: str, history: tuple[Turn, ...]) -> str | None:
