@@ -411,3 +411,19 @@ def test_a_follow_up_in_a_conversation_about_a_case_stays_in_that_case() -> None
     assert rewrite_follow_up("How would the farmers fare?", history, river_catalogue()) == (
         "How would the farmers fare, regarding the second scenario?"
     )
+
+
+def test_a_phrase_keeps_both_names_it_joins() -> None:
+    assert [p.text for p in topic_phrases("It ended in a meeting between Breuer and Castell in Vienna.")] == [
+        "a meeting between Breuer and Castell"
+    ]
+
+
+def test_the_case_i_asked_about_first_is_the_first_asked() -> None:
+    history = (
+        river_turn("What happens in the drought scenario?", "In the second scenario, a severe drought"),
+        river_turn("And in the treaty scenario?", "In the third, less likely scenario"),
+    )
+    assert rewrite_follow_up("What happens to the loan in the scenario I asked about first?", history, river_catalogue()) == (
+        "What happens to the loan in the drought scenario?"
+    )

@@ -274,7 +274,7 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
         return None
     head = topic.head.removesuffix("s") if topic.plural and topic.head.removesuffix("s") else topic.head
     ordinals = load("conversation")["ordinals"]
-    in_order = sorted((r for r in memory.referents.values() if r.head == head and r.key != head), key=lambda r: r.first)
+    in_order = _asked_in_order(memory, head)
     if which in ordinals and len(in_order) > max(ordinals.index(which), 1):  # "the first one" of the scenarios asked about
         return in_order[ordinals.index(which)].text
     if which in ordinals or which == "last":
@@ -289,6 +289,18 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
         if len(others) == 1:
             return f"the {others[0]} {head}"
     return f"the {which} {head}"
+
+
+def asked_about(head: str, first: bool, memory: Memory) -> str | None:
+    """What "the scenario I asked about first" (or last) is: of the topics with that head the questions named
+    with different modifiers, the first (or last) named."""
+    in_order = _asked_in_order(memory, head.removesuffix("s") if memory.asked_modifiers(head.removesuffix("s")) else head)
+    return (in_order[0] if first else in_order[-1]).text if len(in_order) > 1 else None
+
+
+def _asked_in_order(memory: Memory, head: str) -> list[Referent]:
+    """The topics with head noun `head` and a modifier, in the order the questions first named them."""
+    return sorted((r for r in memory.referents.values() if r.head == head and r.key != head), key=lambda r: r.first)
 
 
 def member(which: str, memory: Memory) -> str | None:

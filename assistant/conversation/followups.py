@@ -212,6 +212,11 @@ def _references(
     said = {new.lower() for _, _, new in found}  # "there in that case" is said once
     if there and setting is not None and setting.text.lower() not in said and _free(there, found, "there"):
         found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in events else 'in'} {setting.text}"))
+    for match in lexicon["asked_about"].finditer(text):  # "the scenario I asked about first"
+        last = (match.group("before") or match.group("after") or "").lower() == "last"
+        earlier = antecedents.asked_about(match.group("head").lower(), not last, memory)
+        if earlier is not None and _free(match, found):
+            found.append((match.start(), match.end(), earlier))
     for match in lexicon["one"].finditer(text):
         which = match.group("which").lower()
         one = antecedents.one(which, memory, named) or antecedents.member(which, memory)
@@ -401,6 +406,11 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
+        "asked_about": re.compile(
+            r"\bthe\s+(?P<head>[a-z]+)\s+(?:I|we)\s+(?:(?P<before>first|last)\s+)?(?:asked|talked|spoke|enquired|inquired)\s+about"
+            r"(?:\s+(?P<after>first|last|earlier|before))?\b",
+            re.IGNORECASE,
+        ),
         "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
         "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
         "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),

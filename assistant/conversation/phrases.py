@@ -121,6 +121,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             rf"|(?P<possessor>(?:(?!(?:{stop})\s)(?-i:[A-Z][\w.\-/]*)\s+){{0,2}}(?-i:[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
             rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?\b|(?(possessor){noun}|(?!)))"
             rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
+            rf"(?-i:\s+and\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})?"  # "a meeting between Berg and Lind"
             rf"(?:['’]s\s+{noun}|\s+(?:{heads})(?:s|es)?\b)?)?",  # "the first weeks of Berg's term"
             re.IGNORECASE,
         ),
