@@ -16,15 +16,15 @@ are known.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from assistant.conversation import antecedents
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
+from assistant.conversation.referring import referring_patterns
 from assistant.corpus.notes import note_number
 from assistant.data import load
-from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers
@@ -56,7 +56,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         if done is not None:
             return done
     own = understand(question, catalogue)
-    body = _with_names(_undislocated(_lexicon()["connective"].sub("", question).strip()), own, memory, catalogue)
+    body = _with_names(_undislocated(referring_patterns()["connective"].sub("", question).strip()), own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
@@ -65,9 +65,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
         return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{action[1]}?")
-    span = antecedents.period(memory, named) if _lexicon()["summing_up"].search(question) else None
+    span = antecedents.period(memory, named) if referring_patterns()["summing_up"].search(question) else None
     if span is not None:  # "Did all that get them what they wanted?": they, of that time
-        summed = _apply(body, [r for r in replacements if not _lexicon()["group_pronoun"].fullmatch(body[r[0] : r[1]])])
+        summed = _apply(body, [r for r in replacements if not referring_patterns()["group_pronoun"].fullmatch(body[r[0] : r[1]])])
         if span.text.lower() not in summed.lower():
             return _capitalised(f"{summed.rstrip(' ?.!')}{CONTEXT}{span.text}?")
     swapped = substituted(rewritten, memory, catalogue)
@@ -103,14 +103,14 @@ def _undislocated(text: str) -> str:
 def _source_of_previous(question: str, history: tuple[Turn, ...]) -> str | None:
     """ "Which source is cited for that?" with what "that" is: the previous answer's first sentence that cites a
     footnote, quoted (None when none does: the question is then read as any other)."""
-    if not understand(question).asks_source or not _lexicon()["pointing"].search(question):
+    if not understand(question).asks_source or not referring_patterns()["pointing"].search(question):
         return None
     citing = next((s for s in _ANSWER_SENTENCE.split(history[-1].answer) if footnote_numbers(s) and note_number(s.strip()) is None), "")
     words = _SUPERSCRIPTS.sub("", citing).split()
     if not words:
         return None
     quoted = " ".join(words[:SOURCE_QUOTE_WORDS]) + (" …" if len(words) > SOURCE_QUOTE_WORDS else "")
-    return _capitalised(f"{_lexicon()['connective'].sub('', question).strip().rstrip(' ?.!')} ('{quoted}')?")
+    return _capitalised(f"{referring_patterns()['connective'].sub('', question).strip().rstrip(' ?.!')} ('{quoted}')?")
 
 
 def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue) -> str:
@@ -130,7 +130,7 @@ def _action(text: str, memory: Memory, named: set[str], own_thing: int | None = 
     is, and the action it stands for when the previous question asked what was done or when (antecedents.action):
     the follow-up then ends ", regarding <the action>". The subject of another verb ("Why did it say so?") is who
     acted, and an event or situation the previous question named apart ("the second scenario") is what "it" is."""
-    lexicon = _lexicon()
+    lexicon = referring_patterns()
     event = antecedents.previous_event(memory, named)
     clause = antecedents.action(memory) or antecedents.result(memory) or antecedents.doing(memory)
     if clause is None or (event is not None and event.kind == "topic" and event.head and event.text.lower() not in clause.lower()):
@@ -159,7 +159,7 @@ def _references(
     """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is.
     A possessive from `bound` on is that of the person the question itself names there ("What about Berg, what
     is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?")."""
-    lexicon = _lexicon()
+    lexicon = referring_patterns()
     found: list[Replacement] = [kept] if kept is not None else []
 
     def take(pattern: re.Pattern[str], referent: Referent | None, form: str = "{}", count: int = 0, owned_from: int | None = None) -> None:
@@ -263,7 +263,7 @@ def _free(match: re.Match[str], found: list[Replacement], group: int | str = 0) 
 def _context(text: str, memory: Memory, named: set[str], says_whom: bool = False) -> list[Referent]:
     """What an elliptic question is about: a group for "these leaders", else the previous question's subjects,
     else (unless the question `says_whom` it is about) whatever is most salient."""
-    if _lexicon()["demonstrative_plural"].search(text):
+    if referring_patterns()["demonstrative_plural"].search(text):
         group = antecedents.group(memory, named)
         if group is not None:
             return [group]
@@ -276,7 +276,7 @@ def _context(text: str, memory: Memory, named: set[str], says_whom: bool = False
 def _joined(context: str, rewritten: str, memory: Memory, named: set[str]) -> str:
     """`context`, and what the conversation opened with when the follow-up points with a noun it never used
     ("after that success" when no question said "success"): the thread it summarises."""
-    nouns = [m.group().split()[-1].lower() for m in _lexicon()["demonstrative_noun"].finditer(rewritten)]
+    nouns = [m.group().split()[-1].lower() for m in referring_patterns()["demonstrative_noun"].finditer(rewritten)]
     asked = " ".join(memory.questions).lower()
     if not nouns or any(re.search(rf"\b{re.escape(noun)}\b", asked) for noun in nouns):
         return context
@@ -297,18 +297,18 @@ def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory, c
     subjects = [
         e for e in own.entities if e.kind == "person" or (f"entity:{e.id}" not in memory.referents and not _background(e, catalogue))
     ]
-    if _lexicon()["elliptic"].match(question.strip()) and not subjects:
+    if referring_patterns()["elliptic"].match(question.strip()) and not subjects:
         return True
     if subjects:
-        return bool(_lexicon()["else"].search(rewritten))
+        return bool(referring_patterns()["else"].search(rewritten))
     determined = [p for p in topic_phrases(rewritten, catalogue) if p.determined]
-    return len(rewritten.split()) <= 4 or not determined or bool(_lexicon()["demonstrative_noun"].search(rewritten))
+    return len(rewritten.split()) <= 4 or not determined or bool(referring_patterns()["demonstrative_noun"].search(rewritten))
 
 
 def _says_whom(rewritten: str, own: QueryIntent) -> bool:
     """Whether a follow-up names the parties it is about and leans on nothing said ("Could the bank cut off
     the loan to Dravenia?"): it may still continue the previous question, not a passing name."""
-    lexicon = _lexicon()
+    lexicon = referring_patterns()
     leaning = lexicon["demonstrative_noun"].search(rewritten) or lexicon["leaning"].search(rewritten)
     return len({e.id for e in own.entities}) > 1 and not leaning
 
@@ -323,13 +323,13 @@ def _background(entity: Entity, catalogue: EntityCatalogue | None) -> bool:
 def _with_predicate(rewritten: str, memory: Memory) -> str:
     """ "Had she done that before?" with what "that" was: the previous question's predicate, after the subject
     the two questions share ("Could Anna Berg cut the tranche?" → "cut the tranche")."""
-    done = _lexicon()["do_that"].search(rewritten)
+    done = referring_patterns()["do_that"].search(rewritten)
     if done is None:
         return rewritten
     previous = memory.previous.split(CONTEXT)[0].rstrip(" ?")
     shared = [memory.referents[k].text.lower() for k in memory.previous_keys if memory.referents[k].text.lower() in rewritten.lower()]
     ends = [previous.lower().find(text) + len(text) for text in shared if text in previous.lower()]
-    predicate = previous[min(ends) :].strip() if ends else _lexicon()["opening"].sub("", previous)
+    predicate = previous[min(ends) :].strip() if ends else referring_patterns()["opening"].sub("", previous)
     predicate = re.sub(r"^(?:do|done)\b\s*", "", predicate, flags=re.IGNORECASE)  # "What did she do in May?": "in May"
     return rewritten[: done.end()] + f" ({predicate})" + rewritten[done.end() :] if predicate else rewritten
 
@@ -344,7 +344,8 @@ def _pronoun(word: str, referent: Referent, text: str, end: int) -> str:
     """The referent in the grammatical place of `word` (possessives gain 's, or ' after a plural in s; "her"
     before a noun is one)."""
     lowered, name = word.lower(), referent.text
-    possessive = lowered in ("his", "its", "their", "theirs", "hers") or (lowered == "her" and _lexicon()["noun_follows"].match(text[end:]))
+    noun_follows = referring_patterns()["noun_follows"].match(text[end:])
+    possessive = lowered in ("his", "its", "their", "theirs", "hers") or (lowered == "her" and noun_follows)
     if not possessive:
         return name
     return f"{name}'" if referent.plural and name.endswith("s") else f"{name}'s"
@@ -352,73 +353,3 @@ def _pronoun(word: str, referent: Referent, text: str, end: int) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-@cache
-def _lexicon() -> dict[str, re.Pattern[str]]:
-    data = load("conversation")
-
-    def words(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
-
-    function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
-    # "the former chair" is a role, "the former" alone a person
-    nouns = "|".join(re.escape(w) for w in sorted(names_lexicon()["role_nouns"] | set(data["topic_heads"]), key=len, reverse=True))
-    return {
-        "masculine": re.compile(rf"\b(?:{words('masculine_pronouns')})\b", re.IGNORECASE),
-        "feminine": re.compile(rf"\b(?:{words('feminine_pronouns')})\b", re.IGNORECASE),
-        "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
-        "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
-        "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
-        "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
-        "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
-        "person_ordinal": re.compile(
-            rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
-            rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
-            re.IGNORECASE,
-        ),
-        "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!\s+\w)", re.IGNORECASE),
-        "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!\s+\w)", re.IGNORECASE),
-        "do_that": re.compile(
-            r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)"
-            r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
-            re.IGNORECASE,
-        ),
-        "it": re.compile(rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b))\b", re.IGNORECASE),  # not "is it true that"
-        "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
-        "subject_it": re.compile(
-            r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
-            rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
-            re.IGNORECASE,
-        ),
-        "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
-        "summing_up": re.compile(rf"\b(?:{words('summing_up')})\b", re.IGNORECASE),
-        "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
-        "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
-        "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
-        "there": re.compile(
-            rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
-            rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",
-            re.IGNORECASE,
-        ),  # a place, not the "there" of "is there a deadline?" or "how many were there?"
-        "then": re.compile(
-            r"\b(?:(?P<prep>around|about|by|until|till|since|before|after|from)\s+then|at\s+(?:that|the)\s+time|back\s+then)\b",
-            re.IGNORECASE,
-        ),
-        "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
-        "asked_about": re.compile(
-            r"\bthe\s+(?P<head>[a-z]+)\s+(?:I|we)\s+(?:(?P<before>first|last)\s+)?(?:asked|talked|spoke|enquired|inquired)\s+about"
-            r"(?:\s+(?P<after>first|last|earlier|before))?\b",
-            re.IGNORECASE,
-        ),
-        "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
-        "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
-        "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
-        "leaning": re.compile(r"\b(?:then|else|other|others|too|also|as well|still)\b", re.IGNORECASE),  # on the conversation
-        "else": re.compile(r"\b(?:else|other|others|too|also|as well)\b", re.IGNORECASE),
-        "opening": re.compile(
-            r"^(?:\w+\s+){0,2}?(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\s+", re.IGNORECASE
-        ),
-        "connective": re.compile(rf"^(?:{words('connectives')})\b[,\s]*", re.IGNORECASE),
-        "noun_follows": re.compile(rf"\s+(?!(?:{function})\b)[a-z]", re.IGNORECASE),
-    }

@@ -1,0 +1,81 @@
+"""Patterns of the words a follow-up refers back with ("he", "they", "there", "in that case", "the second one",
+"around then") and of the question shapes the rewriter reads, built once from assistant/data/conversation.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.data import load
+from assistant.index.catalogue import names_lexicon
+
+
+@cache
+def referring_patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of referring expressions and question shapes a follow-up is read with (conversation.yaml)."""
+    data = load("conversation")
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+
+    function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
+    # "the former chair" is a role, "the former" alone a person
+    nouns = "|".join(re.escape(w) for w in sorted(names_lexicon()["role_nouns"] | set(data["topic_heads"]), key=len, reverse=True))
+    return {
+        "masculine": re.compile(rf"\b(?:{words('masculine_pronouns')})\b", re.IGNORECASE),
+        "feminine": re.compile(rf"\b(?:{words('feminine_pronouns')})\b", re.IGNORECASE),
+        "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
+        "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
+        "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
+        "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
+        "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
+        "person_ordinal": re.compile(
+            rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
+            rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
+            re.IGNORECASE,
+        ),
+        "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!\s+\w)", re.IGNORECASE),
+        "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!\s+\w)", re.IGNORECASE),
+        "do_that": re.compile(
+            r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)"
+            r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
+            re.IGNORECASE,
+        ),
+        "it": re.compile(rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b))\b", re.IGNORECASE),  # not "is it true that"
+        "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
+        "subject_it": re.compile(
+            r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
+            rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
+            re.IGNORECASE,
+        ),
+        "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
+        "summing_up": re.compile(rf"\b(?:{words('summing_up')})\b", re.IGNORECASE),
+        "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
+        "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
+        "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
+        "there": re.compile(
+            rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
+            rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",
+            re.IGNORECASE,
+        ),  # a place, not the "there" of "is there a deadline?" or "how many were there?"
+        "then": re.compile(
+            r"\b(?:(?P<prep>around|about|by|until|till|since|before|after|from)\s+then|at\s+(?:that|the)\s+time|back\s+then)\b",
+            re.IGNORECASE,
+        ),
+        "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
+        "asked_about": re.compile(
+            r"\bthe\s+(?P<head>[a-z]+)\s+(?:I|we)\s+(?:(?P<before>first|last)\s+)?(?:asked|talked|spoke|enquired|inquired)\s+about"
+            r"(?:\s+(?P<after>first|last|earlier|before))?\b",
+            re.IGNORECASE,
+        ),
+        "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
+        "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
+        "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
+        "leaning": re.compile(r"\b(?:then|else|other|others|too|also|as well|still)\b", re.IGNORECASE),  # on the conversation
+        "else": re.compile(r"\b(?:else|other|others|too|also|as well)\b", re.IGNORECASE),
+        "opening": re.compile(
+            r"^(?:\w+\s+){0,2}?(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\s+", re.IGNORECASE
+        ),
+        "connective": re.compile(rf"^(?:{words('connectives')})\b[,\s]*", re.IGNORECASE),
+        "noun_follows": re.compile(rf"\s+(?!(?:{function})\b)[a-z]", re.IGNORECASE),
+    }
