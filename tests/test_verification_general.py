@@ -234,6 +234,7 @@ FAITHFUL = [
     ("Rising costs would make Norrvik willing to sign a deal.", "Faced with rising costs, Norrvik would be willing to sign a deal."),
     ("The Berg-Lind meeting took place in Norrvik.", "Anna Berg and Tomas Lind met in Norrvik."),
     ("Anna Berg wrote about the Norrvik-Saltby accord in May.", "In May, Anna Berg wrote an analysis of the Norrvik-Saltby accord."),
+    ("Business now shapes the talks between Washington and Norrvik.", "Business now shapes the US-Norrvik talks."),
     (
         "Tariffs imposed on 22 October on Saltby's two biggest firms opened a new phase.",
         "A new phase began on 22 October with the imposition of tariffs on Saltby's two largest firms.",

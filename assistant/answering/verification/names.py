@@ -25,7 +25,7 @@ from assistant.data import load as lexicon
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.text import STOPWORDS
 
-_COMPOUND = re.compile(r"(?<=[a-zà-ÿ])-(?=[A-Z])")
+_COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
 """The hyphen of a compound of names ("Berg-Lind")."""
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’\-]*")
 _CONTEXT = 1
