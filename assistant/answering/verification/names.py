@@ -49,7 +49,8 @@ class Mention:
 
     def named_in(self, text: str) -> bool:
         """Whether `text` uses this name, an alias, or its role (a surname stands for the full name)."""
-        return bool(_pattern((self.surface, *self.aliases), self.roles, self.called).search(_COMPOUND.sub(" ", text)))
+        spaced = _COMPOUND.sub(" ", text) if "-" in text else text  # "Berg-Lind" names Berg
+        return bool(_pattern((self.surface, *self.aliases), self.roles, self.called).search(spaced))
 
 
 @lru_cache(maxsize=4096)
@@ -85,6 +86,7 @@ class CorpusNames:
     def __init__(self, texts: Iterable[str], catalogue: EntityCatalogue | None = None) -> None:
         self.catalogue = catalogue or EntityCatalogue(())
         self._seen: dict[str, list[Mention]] = {}
+        self._roles: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.common: set[str] = set()
         self.proper: set[str] = set()
         """Capitalised words the corpus uses inside sentences (a sentence's first word may be one)."""
@@ -104,19 +106,28 @@ class CorpusNames:
         """Catalogue entities named in `text`, and the people it calls by a role the catalogue reads as them
         ("the US president")."""
         found = [self._mention(entity, text, start, end) for entity, start, end in self.catalogue.entities_in(text)]
-        for entity, called in self._called_people:
-            for match in _called_pattern(called).finditer(text):
-                if not any(m.start < match.end() and match.start() < m.end for m in found):  # not "the Norrvik mayor"
-                    found.append(self._mention(entity, text, match.start(), match.end()))
+        called, holders = self._called_people
+        for match in called.finditer(text) if holders else ():
+            if not any(m.start < match.end() and match.start() < m.end for m in found):  # not "the Norrvik mayor"
+                found.append(self._mention(holders[match.group("role").lower()], text, match.start(), match.end()))
         return found
 
     def _mention(self, entity: Entity, text: str, start: int, end: int) -> Mention:
-        forms = (entity.name, *entity.aliases)
-        return Mention(text[start:end], start, end, forms, entity.kind, self._roles_of(entity), entity.id, self._called(entity))
+        roles, called = self._role_forms(entity)
+        return Mention(text[start:end], start, end, (entity.name, *entity.aliases), entity.kind, roles, entity.id, called)
+
+    def _role_forms(self, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The entity's roles that name it alone, and those the catalogue reads as it after a determiner (kept per entity)."""
+        if entity.id not in self._roles:
+            self._roles[entity.id] = (self._roles_of(entity), self._called(entity))
+        return self._roles[entity.id]
 
     @cached_property
-    def _called_people(self) -> list[tuple[Entity, tuple[str, ...]]]:
-        return [(entity, called) for entity in self.catalogue.entities if entity.kind == "person" and (called := self._called(entity))]
+    def _called_people(self) -> tuple[re.Pattern[str], dict[str, Entity]]:
+        """One pattern for every role the catalogue reads as a person after a determiner, and each role's holder."""
+        holders = {role.lower(): e for e in self.catalogue.entities if e.kind == "person" for role in self._role_forms(e)[1]}
+        roles = "|".join(re.escape(role) for role in sorted(holders, key=len, reverse=True))
+        return re.compile(rf"(?i:(?<=the\s|his\s|her\s|its\s)(?:[\w\-]+\s+){{0,2}}?(?P<role>{roles}))(?![\w-])"), holders
 
     def forget(self) -> None:
         """Drop the mentions found so far (they are kept per text to save parsing evidence again)."""
@@ -124,8 +135,9 @@ class CorpusNames:
 
     def _find(self, text: str) -> list[Mention]:
         found = self._entities(text)
-        text = _COMPOUND.sub(" ", text)  # "the Berg-Lind talks" names Berg and Lind (offsets are kept)
-        found += [m for m in self._entities(text) if not _inside(found, m.start)]
+        if _COMPOUND.search(text):  # "the Berg-Lind talks" names Berg and Lind (offsets are kept)
+            text = _COMPOUND.sub(" ", text)
+            found += [m for m in self._entities(text) if not _inside(found, m.start)]
         run: list[re.Match[str]] = []
         for match in [*_WORD.finditer(text), None]:
             before = _char_before(text, match.start()) if match is not None else ""
