@@ -3,21 +3,16 @@ indexed with the model-free hashing embedder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from assistant.facade import Assistant
-from tests.riverbasin import RIVER, river_settings
+from assistant.settings import Settings
+from tests.riverbasin import RIVER
 
 
 @pytest.fixture(scope="module")
-def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    from assistant.index.build import build_index
-
-    settings = river_settings(tmp_path_factory.mktemp("river"), embedding_model="hashing")
-    build_index(settings)
-    yield Assistant(settings)
+def river(riverbasin_settings: Settings) -> Assistant:
+    return Assistant(riverbasin_settings)
 
 
 @pytest.mark.parametrize(

@@ -3,26 +3,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from assistant.conversation.followups import rewrite_follow_up
 from assistant.facade import Assistant
 from assistant.retrieval.query import understand
+from assistant.settings import Settings
 from assistant.types import Turn
-from tests.riverbasin import river_catalogue, river_settings
+from tests.riverbasin import river_catalogue
 
 OKAFOR = "Okafor has acknowledged that the institution 'underestimated the downstream risks' when appraising the project.³"
 
 
 @pytest.fixture(scope="module")
-def river(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    from assistant.index.build import build_index
-
-    settings = river_settings(tmp_path_factory.mktemp("river"), embedding_model="hashing")
-    build_index(settings)
-    yield Assistant(settings)
+def river(riverbasin_settings: Settings) -> Assistant:
+    return Assistant(riverbasin_settings)
 
 
 @pytest.mark.parametrize(
