@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -76,28 +77,23 @@ class HybridRetriever:
     def with_next_chunks(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
         """`retrieval` with the chunk that follows each of its first `top` passages in the document placed
         right after it: the passages for a question asking what came next."""
-        passages: list[Passage] = []
-        present = {p.chunk.id for p in retrieval.passages}
-        for i, passage in enumerate(retrieval.passages):
-            passages.append(passage)
-            following = self._next_chunk(passage.chunk)
-            if i < top and following is not None and following.id not in present:
-                passages.append(Passage(following, 0, passage.score))
-                present.add(following.id)
-        numbered = [Passage(p.chunk, rank, p.score) for rank, p in enumerate(passages, start=1)]
-        return Retrieval(numbered, retrieval.query_vector, retrieval.timings_ms)
+        return self._with_after(retrieval, top, lambda chunk: [following] if (following := self._next_chunk(chunk)) else [])
 
     def with_notes(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
         """`retrieval` with the footnotes its first `top` passages cite placed right after them: the passages for a
         question asking which source a passage cites."""
+        return self._with_after(retrieval, top, self._notes)
+
+    def _with_after(self, retrieval: Retrieval, top: int, after: Callable[[Chunk], list[Chunk]]) -> Retrieval:
+        """`retrieval` with the chunks `after` gives for each of its first `top` passages right after it, renumbered."""
         passages: list[Passage] = []
         present = {p.chunk.id for p in retrieval.passages}
         for i, passage in enumerate(retrieval.passages):
             passages.append(passage)
-            for note in self._notes(passage.chunk) if i < top else []:
-                if note.id not in present:
-                    passages.append(Passage(note, 0, passage.score))
-                    present.add(note.id)
+            for extra in after(passage.chunk) if i < top else []:
+                if extra.id not in present:
+                    passages.append(Passage(extra, 0, passage.score))
+                    present.add(extra.id)
         numbered = [Passage(p.chunk, rank, p.score) for rank, p in enumerate(passages, start=1)]
         return Retrieval(numbered, retrieval.query_vector, retrieval.timings_ms)
 
