@@ -45,7 +45,7 @@ ACROSS_SENTENCES = ("opinion",)
 """Answer types whose holder may be named in the sentence before the one that answers."""
 EXACT_TYPES = ("number",)
 """Answer types whose answer must be about exactly what was asked: a figure for another group or thing
-is no answer, so the answering sentence shares a term of the question and every name in it is known."""
+is no answer, so the words around the figure share a term of the question and every name in it is known."""
 EXACT_REACH = 5
 """Words either side of a figure that say what it is of."""
 ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
@@ -125,8 +125,8 @@ def assess_coverage(
 
 
 def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[float, str]], focus: set[str]) -> float:
-    """The best support of a sentence holding the `kind` of thing asked for (for an exact type, one that
-    shares a focus term of the question)."""
+    """The best support of a sentence holding the `kind` of thing asked for (for an exact type, one whose words
+    around the answer share a focus term of the question); for "Who is X?", of a sentence naming X."""
     asked = replace(intent, answer_type=kind, also_asks="")
     needs_focus = kind in EXACT_TYPES and bool(focus)
     described = _described(intent) if kind == "person" else set()
@@ -134,8 +134,8 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
         (
             support
             for support, text in scored
-            if (spans := answer_spans(asked, text)) and (not needs_focus or focus & _terms_around(text, spans))
-            or described and _names_any(intent, text, described)
+            if ((spans := answer_spans(asked, text)) and (not needs_focus or focus & _terms_around(text, spans)))
+            or (described and _names_any(intent, text, described))
         ),
         default=0.0,
     )
@@ -149,6 +149,7 @@ def _described(intent: QueryIntent) -> set[str]:
 
 
 def _names_any(intent: QueryIntent, text: str, ids: set[str]) -> bool:
+    """Whether `text` names one of the entities `ids`."""
     assert intent.catalogue is not None
     return any(entity.id in ids for entity, _, _ in intent.catalogue.entities_in(text))
 
