@@ -11,7 +11,7 @@ from functools import cache
 
 from assistant.corpus.notes import note_number
 from assistant.data import load
-from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
 from assistant.text import content_terms, normalise_term
@@ -191,15 +191,10 @@ def _subject(text: str, catalogue: EntityCatalogue) -> str:
 
 
 def _called_by_role(text: str, entity: Entity, catalogue: EntityCatalogue) -> list[Span]:
-    """Where `text` calls the entity by a role the catalogue gives it, after a determiner ("the current
+    """Where `text` calls the entity by a role the catalogue reads as it, after a determiner ("the current
     president" for the person the corpus calls "the president")."""
-    spans = []
-    for role in entity.roles:
-        pattern = rf"\b(?:the|his|her|its|their)\s+(?:[\w\-]+\s+){{0,2}}?({re.escape(role)})\b"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            if catalogue.resolve_role(match.group(1)) is entity:
-                spans.append(match.span(1))
-    return spans
+    roles = catalogue.roles_read_as(entity)
+    return [match.span("role") for match in role_after_determiner(roles).finditer(text)] if roles else []
 
 
 def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:

@@ -12,10 +12,10 @@ from assistant.answering.answer_type import holds_answer
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
-from assistant.corpus.notes import note_number
+from assistant.corpus.notes import lifted_note_number
 from assistant.discourse import chunk_as_read, leans_back, refers_back
 from assistant.retrieval.query import understand
-from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers, matching_terms, term_share
+from assistant.text import footnote_numbers, matching_terms, term_share
 
 LEXICAL_WEIGHT = 0.5
 RANK_PRIOR = 0.03
@@ -170,10 +170,9 @@ def _with_its_note(candidates: list[_Candidate], request: AnswerRequest) -> list
     for); none when no well-matching sentence cites one the passages hold."""
     best = max(candidate.score for candidate in candidates)
     notes = {
-        (p.chunk.document, number): c
+        (chunk.document, number): c
         for c in candidates
-        if (p := request.passages[c.passage_number - 1]).chunk.text[:1] in SUPERSCRIPT_DIGITS and c.sentence == 0
-        and (number := note_number(p.chunk.text)) is not None
+        if c.sentence == 0 and (number := lifted_note_number((chunk := request.passages[c.passage_number - 1].chunk).text)) is not None
     }
     for candidate in sorted(candidates, key=lambda c: -c.score):
         if candidate.score < best * RELATIVE_CUTOFF:

@@ -29,6 +29,11 @@ class Note:
         return f"{superscript(self.number)} {self.text}"
 
 
+def lifted_note_number(text: str) -> int | None:
+    """The number of the footnote `text` is, when it opens with a superscript number as a lifted note does."""
+    return note_number(text) if text[:1] in SUPERSCRIPT_DIGITS else None
+
+
 def note_number(text: str) -> int | None:
     """The number a note's text opens with, if it opens with one."""
     match = NOTE_START.match(text)

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -82,6 +82,11 @@ class EntityCatalogue:
         """The entity holding the role `phrase` names ("the vice president"); the most mentioned when several do."""
         holders = self.role_holders(phrase)
         return max(holders, key=lambda e: len(e.mentions)) if holders else None
+
+    def roles_read_as(self, entity: Entity) -> tuple[str, ...]:
+        """The entity's roles that the catalogue reads as this entity ("president" for the one most mentioned
+        as that, though others hold it too)."""
+        return tuple(role for role in entity.roles if (holder := self.resolve_role(role)) is not None and holder.id == entity.id)
 
     def role_holders(self, phrase: str) -> list[Entity]:
         """Every entity holding the role `phrase` names."""
@@ -243,6 +248,14 @@ class EntityCatalogue:
 
 
 # -- shared with the derivation (catalogue_build.py) ----------------------------------------------
+@lru_cache(maxsize=1024)
+def role_after_determiner(roles: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `roles` (group "role") after "the", "his", "her" or "its" and up to two words: how a text calls a
+    person by a role ("the US president", "his envoy")."""
+    alternatives = "|".join(re.escape(role) for role in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"(?i:(?<=\bthe\s|\bhis\s|\bher\s|\bits\s)(?:[\w\-]+\s+){{0,2}}?(?P<role>{alternatives}))(?![\w-])")
+
+
 @cache
 def names_lexicon() -> dict[str, Any]:
     data: dict[str, Any] = load("names")

@@ -9,10 +9,9 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.corpus.notes import note_number
+from assistant.corpus.notes import lifted_note_number
 from assistant.index.reader import OpenIndex
 from assistant.retrieval.fusion import reciprocal_rank_fusion
-from assistant.text import SUPERSCRIPT_DIGITS
 from assistant.timing import elapsed_ms
 from assistant.types import Chunk, Passage
 
@@ -107,7 +106,7 @@ class HybridRetriever:
         """Document → footnote number → the chunk that holds the note (one that opens with its superscript number)."""
         notes: dict[str, dict[int, Chunk]] = {}
         for chunk in self.index.chunks:
-            number = note_number(chunk.text) if chunk.text[:1] in SUPERSCRIPT_DIGITS else None
+            number = lifted_note_number(chunk.text)
             if number is not None:
                 notes.setdefault(chunk.document, {}).setdefault(number, chunk)
         return notes

@@ -22,7 +22,7 @@ from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
-from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.text import STOPWORDS
 
 _COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
@@ -64,14 +64,8 @@ def _pattern(names: tuple[str, ...], roles: tuple[str, ...], called: tuple[str, 
     anycase = "|".join(re.escape(role) for role in roles)
     body = f"(?:{exact})(?:['’]s)?" + (f"|(?i:{anycase})" if anycase else "")
     if called:
-        body += f"|{_called_pattern(called).pattern}"
+        body += f"|{role_after_determiner(called).pattern}"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-
-
-@lru_cache(maxsize=1024)
-def _called_pattern(called: tuple[str, ...]) -> re.Pattern[str]:
-    """A role of `called` after a determiner and up to two words ("the US president")."""
-    return re.compile(rf"(?i:(?<=the\s|his\s|her\s|its\s)(?:[\w\-]+\s+){{0,2}}?(?:{'|'.join(re.escape(role) for role in called)}))")
 
 
 @cache
@@ -119,15 +113,14 @@ class CorpusNames:
     def _role_forms(self, entity: Entity) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The entity's roles that name it alone, and those the catalogue reads as it after a determiner (kept per entity)."""
         if entity.id not in self._roles:
-            self._roles[entity.id] = (self._roles_of(entity), self._called(entity))
+            self._roles[entity.id] = (self._roles_of(entity), self.catalogue.roles_read_as(entity))
         return self._roles[entity.id]
 
     @cached_property
     def _called_people(self) -> tuple[re.Pattern[str], dict[str, Entity]]:
         """One pattern for every role the catalogue reads as a person after a determiner, and each role's holder."""
         holders = {role.lower(): e for e in self.catalogue.entities if e.kind == "person" for role in self._role_forms(e)[1]}
-        roles = "|".join(re.escape(role) for role in sorted(holders, key=len, reverse=True))
-        return re.compile(rf"(?i:(?<=the\s|his\s|her\s|its\s)(?:[\w\-]+\s+){{0,2}}?(?P<role>{roles}))(?![\w-])"), holders
+        return role_after_determiner(tuple(holders)), holders
 
     def forget(self) -> None:
         """Drop the mentions found so far (they are kept per text to save parsing evidence again)."""
@@ -169,9 +162,6 @@ class CorpusNames:
 
     def _roles_of(self, entity: Entity) -> tuple[str, ...]:
         return tuple(role for role in entity.roles if (holder := self.catalogue.resolve(role)) is not None and holder.id == entity.id)
-
-    def _called(self, entity: Entity) -> tuple[str, ...]:
-        return tuple(role for role in entity.roles if (holder := self.catalogue.resolve_role(role)) is not None and holder.id == entity.id)
 
     def _name_like(self, word: str, before: str) -> bool:
         """A capitalised word the corpus never writes in lower case; a sentence's first word only if used as a name."""
@@ -271,7 +261,7 @@ def _aligned_swap(claim: str, evidence: str, claimed: list[Mention], given: list
 
 def _called_within(mention: Mention, text: str, start: int, end: int) -> bool:
     """Whether `text` calls the mention's entity by a role inside [start, end) (a name put for "the US president")."""
-    return bool(mention.called) and any(m.start() < end and start < m.end() for m in _called_pattern(mention.called).finditer(text))
+    return bool(mention.called) and any(m.start() < end and start < m.end() for m in role_after_determiner(mention.called).finditer(text))
 
 
 def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence: str) -> bool:
