@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from assistant.conversation import antecedents
+from assistant.conversation.answers import answer_sentences
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
@@ -36,7 +37,6 @@ _DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
-_ANSWER_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
 _SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 BACKGROUND_SHARE = 0.25
 """An entity mentioned at least this share as often as the corpus' most mentioned one is background."""
@@ -47,7 +47,8 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     conversation (rules, no LLM)."""
     if not history:
         return question
-    sourced = _source_of_previous(question, history)
+    own = understand(question, catalogue)
+    sourced = _source_of_previous(question, history) if own.asks_source else None
     if sourced is not None:
         return sourced
     memory = remember(history, catalogue)
@@ -55,7 +56,6 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         done = complete(question, memory)
         if done is not None:
             return done
-    own = understand(question, catalogue)
     body = _with_names(_undislocated(referring_patterns()["connective"].sub("", question).strip()), own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
     bound, own_thing = _own_named_at(body, own, catalogue)
@@ -103,9 +103,9 @@ def _undislocated(text: str) -> str:
 def _source_of_previous(question: str, history: tuple[Turn, ...]) -> str | None:
     """ "Which source is cited for that?" with what "that" is: the previous answer's first sentence that cites a
     footnote, quoted (None when none does: the question is then read as any other)."""
-    if not understand(question).asks_source or not referring_patterns()["pointing"].search(question):
+    if not referring_patterns()["pointing"].search(question):
         return None
-    citing = next((s for s in _ANSWER_SENTENCE.split(history[-1].answer) if footnote_numbers(s) and note_number(s.strip()) is None), "")
+    citing = next((s for s in answer_sentences(history[-1].answer) if footnote_numbers(s) and note_number(s.strip()) is None), "")
     words = _SUPERSCRIPTS.sub("", citing).split()
     if not words:
         return None

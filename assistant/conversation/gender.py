@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.conversation.answers import answer_sentences
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
+from assistant.types import Turn
 
 
 def pronoun_genders(text: str, catalogue: EntityCatalogue) -> dict[str, str]:
     """Entity id → "masculine" or "feminine", for the people `text` goes on to call "he" or "she"."""
     genders: dict[str, str] = {}
     last: str | None = None
-    for sentence in (s for s in _SENTENCE.split(text) if s.strip()):
+    for sentence in answer_sentences(text):
         people = [(entity.id, start, end) for entity, start, end in catalogue.entities_in(sentence) if entity.kind == "person"]
         spans = [(last, 0)] + [(entity_id, end) for entity_id, _, end in people]  # a pronoun opening a sentence is the last person's
         for (person, begin), nxt in zip(spans, [start for _, start, _ in people] + [len(sentence)]):
@@ -39,3 +39,18 @@ def _pronoun() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?P<masculine>{'|'.join(data['masculine_pronouns'])})|(?P<feminine>{'|'.join(data['feminine_pronouns'])}))\b", re.IGNORECASE
     )
+
+
+def turn_genders(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
+    """Genders the turn shows: its answer's pronouns, and the person its question's "he"/"she" was made into."""
+    return {**pronominalised(turn, catalogue), **pronoun_genders(turn.answer, catalogue)}
+
+
+def pronominalised(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
+    """The person the turn's question called "he" or "she" (its standalone form names them), with that gender."""
+    said = {gender for word in turn.question.split() if (gender := pronoun_gender(word.strip("?.,!;:'’s")))}
+    if len(said) != 1:
+        return {}
+    named = {e.id for e, _, _ in catalogue.entities_in(turn.question)}
+    found = [e.id for e, _, _ in catalogue.entities_in(turn.standalone_question) if e.kind == "person" and e.id not in named]
+    return {entity_id: next(iter(said)) for entity_id in dict.fromkeys(found)}

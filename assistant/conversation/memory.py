@@ -14,13 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.conversation.gender import pronoun_gender, pronoun_genders
+from assistant.conversation.answers import answer_sentences, cited_titles, conjoined, possessive, said_of, seeks_other, sought
+from assistant.conversation.gender import pronominalised, turn_genders
 from assistant.conversation.phrases import Phrase, topic_phrases
-from assistant.corpus.notes import note_number, parse_note
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.retrieval.query import QueryIntent, understand
-from assistant.text import content_terms
 from assistant.types import Turn
 
 CONTEXT = ", regarding "
@@ -38,21 +37,8 @@ ANSWERED_WEIGHT = 2.0
 LATEST_ANSWERED = 1.5
 """The previous turn's answer to a who/which question outweighs the people named in that question, even ones
 named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
-FOCUS_CHARS = 120
-"""How far after a name the words that say what it did are looked for."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
-_AND = re.compile(r"\s*,\s*|\s*(?:,?\s+and|&)\s+(?:[\w\-]+\s+){0,3}?")
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
-_IDENTIFIED = re.compile(
-    r"^\W*(?:and\s+)?(?:who|what|where|which)(?:['’]s\s+|\s+(?:\w+\s+)?(?:is|was|are|were)\s+)(?:the\s+)?(?:(?-i:[A-Z])[\w.\-]*\s+)*$",
-    re.IGNORECASE,
-)
-"""What comes before the entity a question asks about rather than for ("Who is Anna Berg?", "Where is Vienna?")."""
-_SENTENCE_OR_MARKER = re.compile(r"\s*\[\d+\]\s*")
-"""Between an answer's cited pieces (a note holds sentence-like full stops of its own)."""
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
-
-
 @dataclass
 class Referent:
     """Something a follow-up can point back at, and how a rewritten question names it."""
@@ -140,24 +126,25 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         recency = RECENCY**age
         question = turn.standalone_question
         memory.questions.append(question)
-        keys = _remember_question(memory, question, understand(question, catalogue), catalogue, recency, len(history) - age)
+        intent = understand(question, catalogue)
+        keys = _remember_question(memory, question, intent, catalogue, recency, len(history) - age)
         if age == 0:
             memory.previous, memory.previous_keys = question, [key for _, key in keys]
             context = question.find(CONTEXT)
             memory.previous_own = [key for at, key in keys if context < 0 or at < context]
             if catalogue is not None:
-                memory.continued = {gender: f"entity:{entity_id}" for entity_id, gender in _pronominalised(turn, catalogue).items()}
+                memory.continued = {gender: f"entity:{entity_id}" for entity_id, gender in pronominalised(turn, catalogue).items()}
             asked_for = _asked_for(question)
             memory.previous_asked = phrase_referent(asked_for).key if asked_for is not None else ""
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
-        for title in _cited_titles(turn) if age == 0 else ():  # "When was it published?": the source just given
+        for title in cited_titles(turn.answer) if age == 0 and intent.asks_source else ():  # "When was it published?"
             source = Referent(f"source:{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
             memory.answered.add(source.key)
         if catalogue is not None:
-            for entity_id, gender in _genders(turn, catalogue).items():
+            for entity_id, gender in turn_genders(turn, catalogue).items():
                 person = memory.referents.get(f"entity:{entity_id}")
                 if person is not None and not person.gender:
                     person.gender = gender
@@ -165,29 +152,6 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             if phrase.head and (phrase.modifier or phrase.end > phrase.head_at + len(phrase.head)):
                 memory.specific.setdefault(phrase.head, re.sub(r"^(?:a|an)\s+", "the ", phrase.text))
     return memory
-
-
-def _cited_titles(turn: Turn) -> list[str]:
-    """The titles of the publications an answer to "which source is cited …?" gives (its footnotes)."""
-    if not understand(turn.standalone_question).asks_source:
-        return []
-    notes = [part.strip() for part in _SENTENCE_OR_MARKER.split(turn.answer) if note_number(part.strip()) is not None]
-    return [parse_note(note).title for note in notes]
-
-
-def _genders(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
-    """Genders the turn shows: its answer's pronouns, and the person its question's "he"/"she" was made into."""
-    return {**_pronominalised(turn, catalogue), **pronoun_genders(turn.answer, catalogue)}
-
-
-def _pronominalised(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
-    """The person the turn's question called "he" or "she" (its standalone form names them), with that gender."""
-    said = {gender for word in turn.question.split() if (gender := pronoun_gender(word.strip("?.,!;:'’s")))}
-    if len(said) != 1:
-        return {}
-    named = {e.id for e, _, _ in catalogue.entities_in(turn.question)}
-    found = [e.id for e, _, _ in catalogue.entities_in(turn.standalone_question) if e.kind == "person" and e.id not in named]
-    return {entity_id: next(iter(said)) for entity_id in dict.fromkeys(found)}
 
 
 def _remember_question(
@@ -233,24 +197,24 @@ def _remember_answer(
     memory: Memory, answer: str, question: str, intent: QueryIntent, catalogue: EntityCatalogue, recency: float, latest: bool
 ) -> None:
     kind = intent.answer_type
-    seeks = _seeks_other(question, kind, catalogue)
+    seeks = seeks_other(question, kind, catalogue)
     described = [entity for _, entity in intent.roles if entity.kind == kind]  # "Who was the energy minister?": the answer
     asked = {entity.id for entity in intent.entities} - {entity.id for entity in described}
     choices = [e for e in intent.entities if e.kind == "person"] if _WHICH_OF.match(question) else []
     if len(choices) > 1:  # "Which of Anna Berg and Tom Lind …?": the answer picks one of them
         kind, seeks, asked = "person", True, set()
-    sentences = [s for s in _SENTENCE.split(answer) if s.strip()]
-    answering = next((i for i, s in enumerate(sentences) if seeks and _sought(s, kind, asked, catalogue)), -1)
+    sentences = answer_sentences(answer)
+    answering = next((i for i, s in enumerate(sentences) if seeks and sought(s, kind, asked, catalogue)), -1)
     listing: dict[str, list[str]] = {}
     credited: set[str] = set()
     for position, sentence in enumerate(sentences):
-        sought_here = _sought(sentence, kind, asked, catalogue) if position == answering else []
-        together = _conjoined(sentence, catalogue, kind)
+        sought_here = sought(sentence, kind, asked, catalogue) if position == answering else []
+        together = conjoined(sentence, catalogue, kind)
         named_together = len(together) > 1 and set(together) <= set(sought_here)
         if described:  # the question's role already says who: the answer is that one, whoever else the text names
             sought_here = [e for e in sought_here if e in described]
         if len(sought_here) > 1 and kind == "person":  # "Who represented …?": the one the sentence says it of
-            sought_here = [_focus(sentence, question, [e for e in sought_here if e in choices] or sought_here, catalogue)]
+            sought_here = [said_of(sentence, question, [e for e in sought_here if e in choices] or sought_here, catalogue)]
         if len(sought_here) > 1 and kind == "place":  # "Where …?": the place named as a location ("in Vienna")
             places = [e for e, s, _ in catalogue.entities_in(sentence) if e in sought_here and _LOCATIVE.search(sentence[:s])]
             sought_here = list(dict.fromkeys(places)) or sought_here
@@ -280,51 +244,6 @@ def _remember_answer(
         if latest:
             memory.answered.add(referent.key)
     memory.lists.append(listing)
-
-
-def _sought(sentence: str, kind: str, asked: set[str], catalogue: EntityCatalogue) -> list[Entity]:
-    """Entities of the kind the question asks for that it does not name itself: its answer."""
-    found = [entity for entity, _, _ in catalogue.entities_in(sentence) if entity.kind == kind and entity.id not in asked]
-    return list(dict.fromkeys(found))
-
-
-def _focus(sentence: str, question: str, candidates: list[Entity], catalogue: EntityCatalogue) -> Entity:
-    """The candidate the sentence says what the question asks about: the one whose mention is followed, before the
-    next candidate, by most of the question's words ("Anna Berg and Tom Lind, who was to chair the board" for
-    "Which of them was to chair the board?" → Tom Lind)."""
-    words = set(content_terms(question)) - {term for e in candidates for term in content_terms(e.name)}
-
-    mentions = [(found, start, end) for found, start, end in catalogue.entities_in(sentence) if found in candidates]
-
-    def score(entity: Entity) -> int:
-        windows = [
-            sentence[end : min([end + FOCUS_CHARS] + [s for other, s, _ in mentions if s >= end and other != entity])]
-            for found, _, end in mentions
-            if found == entity
-        ]
-        return max((len(words & set(content_terms(window))) for window in windows), default=0)
-
-    return max(candidates, key=score)
-
-
-def _conjoined(sentence: str, catalogue: EntityCatalogue, kind: str) -> list[Entity]:
-    """The first run of entities of `kind` named together ("Anna Berg and Tom Lind", "Berg, Lind and Ek",
-    "Anna Berg and retired General Tom Lind")."""
-    run: list[Entity] = []
-    last_end = -1
-    for entity, start, end in catalogue.entities_in(sentence):
-        if entity.kind != kind:
-            continue
-        if run and entity in run:  # "Berg … and Berg's deputy": still one
-            pass
-        elif run and _AND.fullmatch(sentence[last_end:start]):
-            run.append(entity)
-        elif len(run) > 1:
-            break
-        else:
-            run = [entity]
-        last_end = end
-    return run if len(run) > 1 else []
 
 
 def _asked_for(question: str) -> Phrase | None:
@@ -381,24 +300,11 @@ def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatal
     weights = {entity: (QUESTION_WEIGHT, max(lowered.find(entity.name.lower()), 0)) for entity in intent.entities}
     if catalogue is not None:
         for entity, start, end in catalogue.entities_in(question):
-            weights[entity] = (ANSWER_WEIGHT if _possessive(question, end) else weights[entity][0], start)
+            weights[entity] = (ANSWER_WEIGHT if possessive(question, end) else weights[entity][0], start)
     for phrase, entity in intent.roles:
         start = lowered.find(phrase.lower())
-        possessor = phrase.endswith(("'s", "’s")) or (start >= 0 and _possessive(question, start + len(phrase)))
+        possessor = phrase.endswith(("'s", "’s")) or (start >= 0 and possessive(question, start + len(phrase)))
         weights[entity] = (ANSWER_WEIGHT if possessor else ANSWERED_WEIGHT, max(start, 0))
     return weights
 
 
-def _possessive(text: str, end: int) -> bool:
-    return text[end : end + 2] in ("'s", "’s")
-
-
-def _seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) -> bool:
-    """Whether a who/where/which question asks for an entity it does not name ("Who is the minister's deputy?"),
-    rather than about one it names ("Who is Anna Berg?")."""
-    if answer_type not in ("person", "place", "organisation"):
-        return False
-    if question.lower().lstrip().startswith("whose"):  # "Whose protégé is Tom Lind?" asks for someone else
-        return True
-    named = [start for e, start, end in catalogue.entities_in(question) if e.kind == answer_type and not _possessive(question, end)]
-    return not any(_IDENTIFIED.search(question[:start]) for start in named)

@@ -1,0 +1,96 @@
+"""Follow-ups that carry a conversation's thread: the other of the people an answer named, the same "he", the case
+or time span the conversation is about ("then", "the first one", "all that"), a topic set before a dash, and the
+topic phrases these rest on; on the river-basin corpus' catalogue."""
+
+from __future__ import annotations
+
+from assistant.conversation.followups import rewrite_follow_up
+from assistant.conversation.phrases import topic_phrases
+from assistant.types import Turn
+from tests.riverbasin import river_catalogue, river_turn
+
+
+def test_a_who_question_naming_a_person_asks_for_others_whom_the_other_one_then_picks() -> None:
+    history = (
+        Turn("Who near Okafor doubts it?", "Who near Amara Okafor doubts it?", "Lukas Breuer and Elena Castell doubt it. [1]"),
+        Turn("What does the minister of energy want?", "What does Lukas Breuer want?", "Breuer has repeatedly argued. [1]"),
+    )
+    assert rewrite_follow_up("And the other one - what does she fear?", history, river_catalogue()) == "What does Elena Castell fear?"
+
+
+def test_he_goes_on_with_the_man_the_previous_question_called_he() -> None:
+    history = (
+        river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),
+        Turn("Whose negotiator is he?", "Whose negotiator is Henrik Aalto?", "Its president, Amara Okafor, leads the bank. [1]"),
+    )
+    assert rewrite_follow_up("Where did he convene the first round?", history, river_catalogue()) == (
+        "Where did Henrik Aalto convene the first round?"
+    )
+
+
+def test_a_question_word_is_not_part_of_a_possessor() -> None:
+    assert [p.text for p in topic_phrases("Did Marisca's approach pay off?")] == ["Marisca's approach"]
+
+
+def test_there_and_in_that_case_naming_one_setting_say_it_once() -> None:
+    history = (river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),)
+    rewritten = rewrite_follow_up("What would the bank do there in that case?", history, river_catalogue())
+    assert rewritten.lower().count("second scenario") == 1
+
+
+def test_the_x_one_and_the_first_one_pick_among_the_cases_asked_about() -> None:
+    asked = "What happens to the loan in the drought scenario?"
+    first = Turn(asked, asked, "In the second scenario, a severe drought delays the loan. [1]")
+    treaty = "What happens to the loan in the treaty scenario?"
+    assert rewrite_follow_up("and in the treaty one?", (first,), river_catalogue()) == treaty
+    history = (first, Turn("and in the treaty one?", treaty, "Such a deal would take years to conclude. [1]"))
+    assert rewrite_follow_up("what about the farmers in the first one?", history, river_catalogue()) == (
+        "What about the farmers in the drought scenario?"
+    )
+    assert rewrite_follow_up("What about the tranche then?", history, river_catalogue()) == (
+        "What about the tranche in the treaty scenario?"
+    )
+
+
+def test_all_that_sums_up_the_time_span_the_conversation_is_about() -> None:
+    opening = "What happened in the first weeks of Breuer's term?"
+    history = (
+        Turn(opening, opening, "Breuer, who oversaw the early stages of the project as deputy minister, is associated with it. [1]"),
+        river_turn("How did the bank react?", "The bank's involvement proved decisive"),
+    )
+    assert rewrite_follow_up("Did all that get them what they wanted?", history, river_catalogue()) == (
+        "Did all that get them what they wanted, regarding the first weeks of Breuer's term?"
+    )
+
+
+def test_a_topic_set_before_a_dash_is_what_the_pronoun_after_it_stands_for() -> None:
+    history = (river_turn("What did the bank decide in November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("And the farmers' union – what is their view?", history, river_catalogue()).startswith(
+        "What is the farmers' union's view"
+    )
+
+
+def test_a_follow_up_in_a_conversation_about_a_case_stays_in_that_case() -> None:
+    history = (
+        river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),
+        river_turn("Would the second tranche be paid?", "The bank, for its part, undertook"),
+    )
+    assert rewrite_follow_up("How would the farmers fare?", history, river_catalogue()) == (
+        "How would the farmers fare, regarding the second scenario?"
+    )
+
+
+def test_a_phrase_keeps_both_names_it_joins() -> None:
+    assert [p.text for p in topic_phrases("It ended in a meeting between Breuer and Castell in Vienna.")] == [
+        "a meeting between Breuer and Castell"
+    ]
+
+
+def test_the_case_i_asked_about_first_is_the_first_asked() -> None:
+    history = (
+        river_turn("What happens in the drought scenario?", "In the second scenario, a severe drought"),
+        river_turn("And in the treaty scenario?", "In the third, less likely scenario"),
+    )
+    assert rewrite_follow_up("What happens to the loan in the scenario I asked about first?", history, river_catalogue()) == (
+        "What happens to the loan in the drought scenario?"
+    )
