@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from assistant.answering.answer_type import answer_spans
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.context_vectors import CONTEXT_WEIGHT, ranking_vectors
 from assistant.retrieval.query import understand
 from assistant.settings import Settings
@@ -84,7 +85,6 @@ def test_what_happened_after_is_answered_by_what_the_document_says_next(riverbas
     assert "domestic politics" not in answer.text  # nor the next paragraph's opening sentence
 
 
-
 def test_a_share_word_does_not_say_how_many() -> None:
     text = "Most of the basin's farmers, 240,000 households, oppose the dam."
     assert _figures("How many households oppose the dam?", text) == ["240,000"]
@@ -125,7 +125,15 @@ def test_hedged_when_questions_ask_for_a_date(question: str) -> None:
     assert understand(question).answer_type == "date"
 
 
-@pytest.mark.parametrize("question", ["What is the mayor's approval rating?", "How popular is the dam, in numbers?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the mayor's approval rating?",
+        "How popular is the dam, in numbers?",
+        "what's the actual number the plan would cap the army at?",
+        "What is the exact ceiling on the reservoir level?",
+    ],
+)
 def test_ratings_and_in_numbers_ask_for_a_figure(question: str) -> None:
     assert understand(question).answer_type == "number"
 
@@ -142,3 +150,11 @@ def test_a_number_joined_to_a_noun_counts_only_that_noun() -> None:
     text = "The bank drafted a 12-point plan with a cap on the reservoir level."
     assert _figures("How many points did the plan have?", text) == ["12"]
     assert _figures("How high would the cap on the reservoir be?", text) == []
+
+
+def test_a_place_the_question_names_by_another_name_is_no_answer_to_where() -> None:
+    places = {"America": ("America", "American"), "Washington": ("Washington",), "Vienna": ("Vienna",)}
+    catalogue = EntityCatalogue(tuple(Entity(name.lower(), name, "place", aliases, (), ()) for name, aliases in places.items()))
+    intent = understand("Where did the American team first meet them?", catalogue)
+    text = "Officials from Washington met them in Vienna."
+    assert [text[start:end] for start, end in answer_spans(intent, text)] == ["Vienna"]

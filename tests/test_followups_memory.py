@@ -341,3 +341,19 @@ def test_a_role_one_person_holds_becomes_their_name_once_the_conversation_named_
         "When did Henrik Aalto convene the first round?"
     )
     assert rewrite_follow_up("What did the president say?", history, catalogue) == "What did the president say?"  # two presidents
+
+
+def test_it_after_a_which_question_is_the_thing_the_answer_named() -> None:
+    history = (river_turn("Which treaty do the two states share?", "Under the 1998 Selva Water Treaty"),)
+    assert rewrite_follow_up("What does it leave out?", history, river_catalogue()) == "What does the Selva Water Treaty leave out?"
+
+
+def test_it_as_a_subject_is_the_conversation_s_country_when_the_previous_question_named_only_a_person() -> None:
+    history = (river_turn("What does Marisca fear?", "Marisca fears that the filling"), CASTELL)
+    assert rewrite_follow_up("And how has it behaved in the talks?", history, river_catalogue()) == "How has Marisca behaved in the talks?"
+
+
+def test_a_reflexive_stressing_a_noun_points_at_nothing() -> None:
+    history = (river_turn("What does Marisca fear?", "Marisca fears that the filling"),)
+    question = "What did the talks themselves achieve?"
+    assert rewrite_follow_up(question, history, river_catalogue()) == question

@@ -14,7 +14,7 @@ from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.index.dates import dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
-from assistant.text import content_terms, normalise_term
+from assistant.text import content_terms, matching_terms, normalise_term
 
 Span = tuple[int, int]
 _NUMBER = re.compile(
@@ -95,7 +95,6 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     return [(start, end) for start, end in spans if _is_sum(text, start, end)]
 
 
-
 def _counts_what_is_asked(question: str, text: str, end: int) -> bool:
     """A number joined to a noun ("a 12-point plan") is a figure only for a question about that noun ("how
     many points"); a plain number always is."""
@@ -136,24 +135,28 @@ def _currencies() -> tuple[str, ...]:
     return tuple(unit for name, units in dimensions.items() if name.startswith("money") for unit in units)
 
 
-
 def holds_answer(intent: QueryIntent, text: str) -> bool:
     return bool(answer_spans(intent, text))
 
 
 def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
-    """Names of entities of `kind` in `text` other than those the question names (by alias or role). The
+    """Names of entities of `kind` in `text` other than those the question names (by alias, metonym or role). The
     people a note names are the authors it cites: they answer only a question about who wrote something."""
     catalogue = intent.catalogue
     if catalogue is None or kind == "person" and note_number(text) is not None and not _AUTHORSHIP.search(intent.question):
         return []
     described = {entity.id for _, entity in intent.roles}
-    asked = {entity.id for entity in intent.entities if entity.id not in described}
+    asked = {party for entity in intent.entities if entity.id not in described for party in _parties(entity)}
     return [
         (start, end)
         for entity, start, end in catalogue.entities_in(text)
-        if entity.kind == kind and entity.id not in asked and not describes(text[start:end])
+        if entity.kind == kind and not asked & _parties(entity) and not describes(text[start:end])
     ]
+
+
+def _parties(entity: Entity) -> set[str]:
+    """The entity's names as matching terms: names that stand for one another ("America", "US") meet."""
+    return {" ".join(matching_terms(name)) for name in (entity.name, *entity.aliases)}
 
 
 def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
@@ -222,11 +225,7 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
         return [w.span() for w in reacting]
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in reactors]
     named += [span for entity in people for span in _called_by_role(text, entity, catalogue)]
-    return [
-        w.span()
-        for w in reacting
-        if any(_reacts(text, w, start, end) for start, end in named)
-    ]
+    return [w.span() for w in reacting if any(_reacts(text, w, start, end) for start, end in named)]
 
 
 def _reacts(text: str, cue: re.Match[str], start: int, end: int) -> bool:
@@ -256,6 +255,7 @@ def _reports(text: str, cue: re.Match[str], start: int, end: int, naming: str = 
     if end <= cue.start():
         return len(_WORDS.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE
     return re.fullmatch(rf"\s+(?:{naming})\s+(?:[\w.\-]+\s+){{0,4}}", text[cue.end() : start]) is not None
+
 
 HIGHLIGHTED = ("person", "place", "organisation", "date", "number")
 _MARKER = re.compile(r"\[\d+\]")

@@ -34,6 +34,24 @@ def cited_titles(answer: str) -> list[str]:
     return [parse_note(note).title for note in notes]
 
 
+def named_instance(answer: str, noun: str, question: str, catalogue: EntityCatalogue) -> str | None:
+    """The name the answer gives the thing a "which N" question asked for: "the Selva 2 dam" for "Which dam …?",
+    else the first name the answer gives that is no person, place or organisation and the question does not give."""
+    for match in re.finditer(rf"\b((?:(?-i:[A-Z])[\w\-]*\s+)+(?:\d[\w\-]*\s+)?){re.escape(noun)}\b", answer, re.IGNORECASE):
+        name = re.sub(r"^(?:The|A|An|This|That|Its|Their)\s+", "", match.group())
+        if name.split()[0][:1].isupper():
+            return f"the {name}"
+    things = [
+        match
+        for name in catalogue.names
+        if catalogue.resolve(name) is None
+        and name.lower() not in question.lower()
+        and not any(entity.kind == "person" for entity, _, _ in catalogue.entities_in(name))  # a titled person
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?:\s+\d+\b)?(?![\w\-])", answer)
+    ]
+    return min(things, key=lambda m: m.start()).group() if things else None
+
+
 def sought(sentence: str, kind: str, asked: set[str], catalogue: EntityCatalogue) -> list[Entity]:
     """Entities of the kind the question asks for that it does not name itself: its answer."""
     found = [entity for entity, _, _ in catalogue.entities_in(sentence) if entity.kind == kind and entity.id not in asked]

@@ -64,7 +64,7 @@ def group(memory: Memory, named: set[str]) -> Referent | None:
 def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:
     """What "it" is: the organisation or source the previous question asked for; as a subject ("Why did it …?") the previous
     question's own subject when that is a thing, a place or an organisation; else the most salient singular topic,
-    else an organisation (place) the previous question named."""
+    else an organisation (place) the previous question named; as a subject, else the conversation's most salient one."""
     answered = [
         r
         for k, r in memory.referents.items()
@@ -82,7 +82,9 @@ def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = 
     if topic is not None:
         return topic
     actors = [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind in ("organisation", "place")]
-    return actors[0] if actors else None
+    if actors:
+        return actors[0]
+    return memory.best(("organisation", "place"), named, plural=False) if subject else None
 
 
 def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Referent | None:

@@ -14,7 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.conversation.answers import answer_sentences, cited_titles, conjoined, possessive, said_of, seeks_other, sought
+from assistant.conversation.answers import (
+    answer_sentences,
+    cited_titles,
+    conjoined,
+    named_instance,
+    possessive,
+    said_of,
+    seeks_other,
+    sought,
+)
 from assistant.conversation.gender import pronominalised, turn_genders
 from assistant.conversation.phrases import Phrase, topic_phrases
 from assistant.data import load
@@ -39,6 +48,8 @@ LATEST_ANSWERED = 1.5
 named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
+
+
 @dataclass
 class Referent:
     """Something a follow-up can point back at, and how a rewritten question names it."""
@@ -143,6 +154,8 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             source = Referent(f"source:{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
             memory.answered.add(source.key)
+        if age == 0 and catalogue is not None:
+            _remember_named_thing(memory, question, turn.answer, catalogue)
         if catalogue is not None:
             for entity_id, gender in turn_genders(turn, catalogue).items():
                 person = memory.referents.get(f"entity:{entity_id}")
@@ -246,6 +259,17 @@ def _remember_answer(
     memory.lists.append(listing)
 
 
+def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue: EntityCatalogue) -> None:
+    """What a "which N" question was answered with when the answer names it ("Which treaty …?" → "the Selva Water
+    Treaty"): what "it" is next."""
+    asked_for = _asked_for(question)
+    instance = named_instance(answer, asked_for.head, question, catalogue) if asked_for is not None and not asked_for.plural else None
+    if asked_for is not None and instance is not None:
+        named = Referent(f"named:{instance.lower()}", instance, "topic", head=asked_for.head)
+        memory.add(named, ANSWERED_WEIGHT)
+        memory.answered.add(named.key)
+
+
 def _asked_for(question: str) -> Phrase | None:
     """The thing a "which/what N" question asks for ("Which pipeline did he buy?" → the pipeline)."""
     match = _asked_for_pattern().match(question)
@@ -306,5 +330,3 @@ def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatal
         possessor = phrase.endswith(("'s", "’s")) or (start >= 0 and possessive(question, start + len(phrase)))
         weights[entity] = (ANSWER_WEIGHT if possessor else ANSWERED_WEIGHT, max(start, 0))
     return weights
-
-
