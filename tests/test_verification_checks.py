@@ -41,6 +41,8 @@ def test_percentages_are_one_value_however_written(claim: str) -> None:
         ("The ferry resumed in March.", "The ferry resumed in late March.", []),
         ("The bridge opened in 2019.", "The bridge opened in 2024.", [(Label.CONTRADICTED, "date")]),
         ("The bridge opened in 2019.", "The bridge opened after a long delay.", [(Label.NOT_FOUND, "date")]),
+        ("Talks began on 2 May, and two envoys came.", "Talks began on 22 May, and two envoys came.", [(Label.CONTRADICTED, "date")]),
+        ("Talks began on 22 May.", "Talks began on 22 May 2025.", []),
     ],
 )
 def test_number_date_and_unit_checks(claim: str, evidence: str, expected: list[tuple[Label, str]]) -> None:
@@ -74,6 +76,8 @@ def test_quantities_are_normalised() -> None:
         ("Costs for the city steadily decline.", "Costs for the city continue to mount.", "antonym"),
         ("A minority of residents backed the plan.", "64% of residents backed the plan.", "quantifier"),
         ("The mayor kept every promise she made.", "The mayor made a series of promises that were never kept.", "negation"),
+        ("The union stayed open to talks with the council.", "The union refused to engage in talks with the council.", "antonym"),
+        ("The council grew more patient with the union's demands.", "The council grew frustrated with the union's demands.", "antonym"),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
@@ -89,6 +93,9 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("Most residents backed the plan.", "64% of residents backed the plan."),
         ("The union opposes the merger.", "The union is sceptical of the merger."),
         ("The union rejected the offer, but the council accepted it.", "The union refused the offer, but the council accepted it."),
+        ("The city might again stop sharing data with the port.", "The city could once again suspend the sharing of data with the port."),
+        ("The city briefly halted deliveries to the port.", "The brief suspension of deliveries to the port hurt trade."),
+        ("The port held back from launching fresh routes.", "The port refrained from launching any new routes."),
     ],
 )
 def test_faithful_paraphrases_keep_their_polarity(claim: str, evidence: str) -> None:

@@ -21,16 +21,16 @@ from assistant.text import STOPWORDS
 
 _WORD = re.compile(r"[$€£%]|\d+(?:[.,]\d+)*|[A-Za-zÀ-ÿ]+(?:'s)?")
 _ROLE_WINDOW = 4
-_DATES = ("year", "month")
+_DATES = ("year", "month", "day")
 
 
 @dataclass(frozen=True)
 class Quantity:
     kind: str
-    """percent, year, month, count, times, ordinal, or a unit dimension (duration, length, money_usd, ...)."""
+    """percent, year, month, day (of a month), count, times, ordinal, or a unit dimension (duration, length, money_usd, ...)."""
     value: float
     slot: str = ""
-    """month: the part of the month (early/mid/late); count, ordinal: the stem of the counted word."""
+    """month: the part of the month (early/mid/late); day: the month; count, ordinal: the stem of the counted word."""
     text: str = ""
     position: int = 0
     """Index of the value's first word in the text's words (for the role check)."""
@@ -51,10 +51,12 @@ class Quantity:
             return abs(other.value - self.value) <= _vocabulary().tolerance * abs(self.value)
         if not _close(self.value, other.value):
             return False
+        if self.kind == "day":
+            return self.slot == other.slot
         return self.kind != "month" or not self.slot or not other.slot or self.slot == other.slot
 
     def same_slot(self, other: Quantity) -> bool:
-        return self.kind == other.kind and (self.kind != "count" or self.slot == other.slot)
+        return self.kind == other.kind and (self.kind not in ("count", "day") or self.slot == other.slot)
 
 
 def _close(a: float, b: float) -> bool:
@@ -240,6 +242,8 @@ def _with_unit(words: list[str], start: int, after: int, value: float, vocab: _V
         return Quantity(dimension, value * factor, "", f"{surface} {unit}", start)
     if re.fullmatch(r"(19|20)\d\d", words[start]) and after == start + 1:
         return Quantity("year", value, "", surface, start)
+    if following and following[0] in vocab.months:  # "22 October": a day of that month, not a count
+        return Quantity("day", value, following[0], f"{surface} {words[after]}", start)
     counted = next((stem(w) for w in words[after : after + 3] if w.lower() not in STOPWORDS), "")
     return Quantity("count", value, counted, f"{surface} {counted}".strip(), start)
 
@@ -262,7 +266,7 @@ def check_numbers(claim: str, evidence: str) -> list[Objection]:
         rival = next((other for other in given if value.same_slot(other)), None)
         if value.soft and rival is None:
             continue  # "first" is often an adverb: only another rank of the same thing objects
-        check = "date" if value.kind in ("year", "month") else "number"
+        check = "date" if value.kind in _DATES else "number"
         if rival is not None:
             objections.append(Objection(Label.CONTRADICTED, check, f"says {value.text} where the passage says {rival.text}"))
         else:
