@@ -23,7 +23,7 @@ RELATIVE_CUTOFF = 0.8
 """Sentences scoring below this share of the best one are left out."""
 REDUNDANT_SIMILARITY = 0.9
 MAX_WORDS = 130
-"""Most words an answer runs to (four sentences of the length policy briefs use; 110 cut the fourth)."""
+"""Most words an answer runs to: room for four sentences of analytical prose (about 30 words each)."""
 ANSWER_TYPE_BONUS = 0.15
 """Added when a sentence holds the kind of thing the question asks for (a person, a date, a number)."""
 LEADING_TYPES = ("person", "date", "place", "organisation", "number")
