@@ -42,6 +42,8 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Did a court rule on the 1998 treaty?", "it does not report a ruling"),
         ("Who is Marisca's minister of finance?", "it never mentions Marisca's minister of finance"),
         ("Did the joint monitoring mechanism become law?", "it does not report whether it became law"),
+        ("When did Marisca and Dravenia sign the draft framework?", "it does not report a signing"),
+        ("Why did Dravenia halt further filling of the reservoir?", "it reports what happened but not why"),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -55,6 +57,8 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "When did the Scandinavian-funded Southern Basin Development Bank approve its loan for the Koral Dam?",  # one unknown word
         "When did the Southern Basin Development Bank approve the loan for the Koral Dam?",
         "Why did Marisca recall its ambassador from Tesk?",
+        "Why did the bank suspend the loan's second tranche?",  # a when-clause gives the reason
+        "Why did Okafor defend the loan?",  # the justification she stated
         "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
         "Around when did Dravenia begin filling the reservoir?",

@@ -19,6 +19,7 @@ import numpy as np
 from assistant import messages
 from assistant.answering.answer_type import answer_spans
 from assistant.answering.extractive import selection_terms
+from assistant.answering.reasons import asked_event, unexplained
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import EntityCatalogue
@@ -118,6 +119,9 @@ def assess_coverage(
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
         if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
+    event = asked_event(intent.question)
+    if event and unexplained(event, [_sentences(passage.chunk) for passage in passages]):
+        return Coverage(False, messages.NO_REASON, best)
     if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):
         named = " and ".join(entity.name for entity in intent.entities[:2])
         return Coverage(False, messages.NOTHING_ABOUT.format(names=named) if named else messages.NOTHING_CLOSE, best)

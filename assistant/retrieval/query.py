@@ -148,6 +148,11 @@ def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
     return catalogue.resolve_role(phrase) or (catalogue.resolve_role(term) if term else None)
 
 
+def document_term(words: str) -> str | None:
+    """The one document term a reader's word or phrase stands for (synonyms.yaml), if any."""
+    return _document_terms().get(words.lower())
+
+
 @cache
 def _document_terms() -> dict[str, str]:
     """A reader's word (lower-cased) → the one document term it stands for (synonyms.yaml); a word standing

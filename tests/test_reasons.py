@@ -1,0 +1,45 @@
+"""What a why-question asks the reason for, and whether a text gives one (assistant/answering/reasons.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.reasons import asked_event, unexplained
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Why did the council reject the plan?", {"reject"}),
+        ("Why did Marisca turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
+        ("Why did they halt the filling?", {"halt", "suspend"}),
+        ("Why does Dravenia's president favour the dam?", None),  # a possessive subject is not read
+        ("Why was the dam built?", None),  # not what a party did
+    ],
+)
+def test_the_event_a_why_question_asks_about_is_its_verb(question: str, verb: set[str] | None) -> None:
+    event = asked_event(question)
+    assert (set(event.verb) if event else None) == verb
+
+
+EVENT = asked_event("Why did the council reject the plan?")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "unexplained_"),
+    [
+        (["The plan was rejected by the council and the mayor resigned as costs grew."], True),  # the reason is the mayor's
+        (["The council rejected the plan because it was too costly."], False),
+        (["The council rejected the plan.", "This stemmed from fears about costs."], False),  # the next sentence explains
+        (["The council rejected the plan, arguing that it was too costly."], False),  # a stated justification
+        (["The mayor rejected the budget."], False),  # a rejection of something else: the event is not reported
+        (["The council met twice."], False),
+    ],
+)
+def test_a_text_reporting_the_event_must_give_its_reason(sentences: list[str], unexplained_: bool) -> None:
+    assert EVENT is not None
+    assert unexplained(EVENT, [sentences]) is unexplained_
+
+
+def test_a_noun_after_a_one_word_subject_is_no_verb() -> None:
+    assert asked_event("Why has the peace envoy mattered so much to the bank?") is None
