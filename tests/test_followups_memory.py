@@ -357,3 +357,10 @@ def test_a_reflexive_stressing_a_noun_points_at_nothing() -> None:
     history = (river_turn("What does Marisca fear?", "Marisca fears that the filling"),)
     question = "What did the talks themselves achieve?"
     assert rewrite_follow_up(question, history, river_catalogue()) == question
+
+
+def test_instead_leans_on_what_the_previous_question_was_about() -> None:
+    history = (river_turn("Did Okafor agree to a phased filling schedule at the Vienna talks?", "Rui Salgado, a former chair"),)
+    assert rewrite_follow_up("What did Aalto argue for instead?", history, river_catalogue()) == (
+        "What did Aalto argue for instead, regarding a phased filling schedule at the Vienna talks?"
+    )
