@@ -9,6 +9,7 @@ from assistant.answering.verification.checker import vetoes
 from assistant.answering.verification.names import CorpusNames
 from assistant.answering.verification.numbers import check_numbers, quantities
 from assistant.answering.verification.relations import check_relations
+from assistant.answering.verification.subjects import named_subject
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Evidence, Label, strongest
 from assistant.index.catalogue import Entity, EntityCatalogue
@@ -319,3 +320,25 @@ def test_evidence_ranks_a_sentence_sharing_a_words_root_first() -> None:
         lambda c: np.tile(unit, (len(c.sentences), 1)),
     )[0]
     assert found[0].text.startswith("Over the year")
+
+
+def test_a_name_before_a_noun_for_its_people_is_the_party(names: CorpusNames) -> None:
+    evidence = "However, he was rejected by the Norrvik side."
+    objections = check_relations("Lind rejected the Norrvik side.", evidence, names)
+    assert [(o.label, o.check) for o in objections] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("The Norrvik side rejected Lind.", evidence, names) == []
+
+
+def test_an_opening_pronoun_is_read_as_the_party_the_sentence_before_names(names: CorpusNames) -> None:
+    text = "Norrvik has faced less pressure from Saltby. Instead, it has focused on shifting the blame onto its rival."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    start, end = chunk.sentences[1]
+    evidence = Evidence(Passage(chunk, 1, 1.0), start, end, 0.9)
+    assert named_subject(evidence, names) == "Instead, Norrvik has focused on shifting the blame onto its rival."
+    swapped = strongest(vetoes("Saltby has focused on shifting the blame onto Norrvik.", evidence, names))
+    assert swapped is not None and (swapped.label, swapped.check) == (Label.CONTRADICTED, "role")
+    assert vetoes("Norrvik has focused on shifting the blame onto its rival.", evidence, names) == []
+    expletive = "Saltby met Norrvik. It is likely that talks will resume."
+    chunk = Chunk("c2", "doc", "Doc", "Lead", 0, 0, len(expletive), expletive, sentences=tuple(split_sentences(expletive)))
+    start, end = chunk.sentences[1]
+    assert named_subject(Evidence(Passage(chunk, 1, 1.0), start, end, 0.9), names) == "It is likely that talks will resume."

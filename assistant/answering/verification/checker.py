@@ -9,6 +9,7 @@ from assistant.answering.verification.names import CorpusNames, check_names
 from assistant.answering.verification.numbers import check_numbers
 from assistant.answering.verification.polarity import check_polarity
 from assistant.answering.verification.relations import check_relations
+from assistant.answering.verification.subjects import named_subject
 from assistant.answering.verification.verdicts import NO_EVIDENCE, ClaimVerdict, Evidence, Label, Objection, strongest
 from assistant.types import Passage
 
@@ -32,7 +33,7 @@ def vetoes(claim: str, evidence: Evidence, names: CorpusNames) -> list[Objection
     return [
         *check_numbers(claim, evidence.text),
         *check_names(claim, evidence.text, evidence.passage.chunk.text, names),
-        *check_relations(claim, evidence.text, names),
+        *check_relations(claim, named_subject(evidence, names), names),
         *check_polarity(claim, evidence.text),
     ]
 

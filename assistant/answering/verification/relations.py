@@ -43,6 +43,7 @@ class _Lexicon:
     fillers: frozenset[str]
     not_doers: frozenset[str]
     coordinators: frozenset[str]
+    party_heads: frozenset[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def _lexicon() -> _Lexicon:
         fillers=frozenset(data["doer_fillers"]),
         not_doers=frozenset(data["not_doer_after"]),
         coordinators=frozenset(data["coordinators"]),
+        party_heads=frozenset(data["party_heads"]),
     )
 
 
@@ -135,7 +137,11 @@ def _changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Object
             if party in done_to - doers:
                 reason = f"makes {mine.surface[party]} the doer of '{word}'; in the passage it is done to them"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
-            rivals = [other for other in sorted(doers) if other != party and other in mine.parties and party in theirs.parties]
+            rivals = [
+                other
+                for other in sorted(doers)
+                if other != party and other in mine.parties and (party in theirs.parties or mine.is_done_to(other))
+            ]
             if rivals and party not in doers:
                 reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[rivals[0]]} ('{word}')"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
@@ -155,6 +161,10 @@ class _Sides:
     doers: dict[str, set[str]]
     done_to: dict[str, set[str]]
     surface: dict[str, str]
+
+    def is_done_to(self, party: str) -> bool:
+        """Whether something is done to `party` in the text (it is named right after some relation word)."""
+        return any(party in done for done in self.done_to.values())
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -217,13 +227,16 @@ def _not_the_doer(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...],
 
 def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
     """Whether the name starting at token `at` describes the lower-case word right after it ("Lindish
-    assets"), rather than being a party of its own; a possessive ("Lind's stance") is a party."""
+    assets"), rather than being a party of its own; a possessive ("Lind's stance") and a name before one of
+    its people or institutions ("the Lindish side") are parties."""
     end = at
     while end + 1 < len(tokens) and owners[end + 1] is owners[at]:
         end += 1
     following = tokens[end + 1] if end + 1 < len(tokens) else None
     possessive = tokens[end].lower.endswith(("'s", "'"))
-    return following is not None and not possessive and following.is_content and following.text[0].islower()
+    if following is None or possessive or following.lower in _lexicon().party_heads:  # "the Lindish side" is Lind itself
+        return False
+    return following.is_content and following.text[0].islower()
 
 
 def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
