@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.verification.checker import vetoes
-from assistant.answering.verification.names import CorpusNames
+from assistant.answering.verification.names import CorpusNames, check_names
 from assistant.answering.verification.numbers import check_numbers, quantities
 from assistant.answering.verification.relations import check_relations
 from assistant.answering.verification.subjects import named_subject
@@ -342,3 +342,11 @@ def test_an_opening_pronoun_is_read_as_the_party_the_sentence_before_names(names
     chunk = Chunk("c2", "doc", "Doc", "Lead", 0, 0, len(expletive), expletive, sentences=tuple(split_sentences(expletive)))
     start, end = chunk.sentences[1]
     assert named_subject(Evidence(Passage(chunk, 1, 1.0), start, end, 0.9), names) == "It is likely that talks will resume."
+
+
+def test_a_name_swapped_into_a_list_is_caught_though_the_passage_names_it(names: CorpusNames) -> None:
+    evidence = "The board includes Anna Berg, Erik Moss and Karl Dahl."
+    passage = f"{evidence} Tomas Lind chairs the council."
+    swapped = check_names("Anna Berg, Tomas Lind and Karl Dahl sit on it.", evidence, passage, names)
+    assert [(o.label, o.check) for o in swapped] == [(Label.CONTRADICTED, "name")]
+    assert check_names("The board includes Karl Dahl and Anna Berg.", evidence, passage, names) == []

@@ -220,7 +220,7 @@ def check_names(claim: str, evidence: str, passage: str, names: CorpusNames) -> 
     if misattributed is not None:
         return [misattributed]
     given = names.mentions(evidence)
-    swapped_in = _aligned_swap(claim, evidence, claimed, given)
+    swapped_in = _aligned_swap(claim, evidence, claimed, given) or _list_swap(claim, evidence, claimed, given)
     if swapped_in is not None:
         return [swapped_in]
     rivals = [m for m in given if not m.named_in(claim)]
@@ -262,6 +262,37 @@ def _aligned_swap(claim: str, evidence: str, claimed: list[Mention], given: list
 def _called_within(mention: Mention, text: str, start: int, end: int) -> bool:
     """Whether `text` calls the mention's entity by a role inside [start, end) (a name put for "the US president")."""
     return bool(mention.called) and any(m.start() < end and start < m.end() for m in role_after_determiner(mention.called).finditer(text))
+
+
+def _list_swap(claim: str, evidence: str, claimed: list[Mention], given: list[Mention]) -> Objection | None:
+    """A name in a list the claim gives ("A, B and D") where the evidence's list sharing a member with it has
+    another of the same kind ("A, B and C")."""
+    for mine in _lists(claim, claimed):
+        for theirs in _lists(evidence, given):
+            if not any(same_party(m, t) for m in mine for t in theirs):
+                continue
+            extra = [m for m in mine if not any(same_party(m, t) for t in theirs)]
+            missing = [t for t in theirs if not any(same_party(m, t) for m in mine)]
+            for added in extra:
+                rival = next((t for t in missing if _same_kind(added, t)), None)
+                if rival is not None:
+                    listed = ", ".join(t.surface for t in theirs)
+                    return Objection(Label.CONTRADICTED, "name", f"lists {added.surface} where the passage lists {listed}")
+    return None
+
+
+def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Runs of two or more names joined by "and", "or" or commas ("Germany, the United Kingdom, and France")."""
+    runs: list[list[Mention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if runs and _LIST_JOIN.fullmatch(text[runs[-1][-1].end : mention.start]):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return [run for run in runs if len(run) > 1]
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?")
 
 
 def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence: str) -> bool:
