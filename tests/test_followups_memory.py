@@ -7,6 +7,7 @@ from assistant.conversation.followups import rewrite_follow_up
 from assistant.conversation.gender import pronoun_genders
 from assistant.conversation.memory import remember
 from assistant.conversation.phrases import topic_phrases
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.types import Turn
 from tests.riverbasin import RIVER, river_catalogue, river_sentence, river_turn
 
@@ -364,3 +365,14 @@ def test_instead_leans_on_what_the_previous_question_was_about() -> None:
     assert rewrite_follow_up("What did Aalto argue for instead?", history, river_catalogue()) == (
         "What did Aalto argue for instead, regarding a phased filling schedule at the Vienna talks?"
     )
+
+
+def test_how_many_of_them_are_people_a_plural_name_gives_not_a_body() -> None:
+    poll = Entity("selva-poll", "Selva Poll", "organisation", ("Selva Poll",), (), ())
+    catalogue = EntityCatalogue((poll,), names=("Selva Poll", "Greens"))
+    answer = "The Selva Poll found that 60% of Greens back the dam. [1]"
+    history = (
+        Turn("What did the Selva Poll show?", "What did the Selva Poll show?", answer),
+        Turn("Who was asked, the Greens?", "Who was asked, the Greens?", answer),
+    )
+    assert rewrite_follow_up("How many of them want the dam?", history, catalogue) == "How many of the Greens want the dam?"

@@ -50,11 +50,13 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
     return place or memory.best(("place",), named)
 
 
-def group(memory: Memory, named: set[str]) -> Referent | None:
+def group(memory: Memory, named: set[str], members: bool = False) -> Referent | None:
     """What "they" are: a group of people, a plural topic or an organisation; a place only when nothing else fits.
-    Something an answer only mentioned in passing is too faint to be "they"."""
+    Something an answer only mentioned in passing is too faint to be "they". `members` ("how many of them"):
+    a group or plural topic only, not one body."""
     candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE / 2]
-    ranked = [r for r in candidates if r.kind in ("group", "organisation") or (r.kind == "topic" and r.plural)]
+    bodies = () if members else ("organisation",)
+    ranked = [r for r in candidates if r.kind in ("group", *bodies) or (r.kind == "topic" and r.plural)]
     strong = [r for r in ranked if r.salience >= MIN_SALIENCE]
     places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE]
     chosen = strong or ranked or places  # people a question asked about, however long ago, before a country

@@ -222,7 +222,8 @@ def _references(
         one = antecedents.one(which, memory, named) or antecedents.member(which, memory)
         if one is not None:
             found.append((match.start(), match.end(), one))
-    take(lexicon["group_pronoun"], antecedents.group(memory, named), count=1)
+    members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
+    take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
     take(lexicon["demonstrative"], event, count=1)
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
     take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1, owned_from=own_thing)

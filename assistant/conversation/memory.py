@@ -302,13 +302,15 @@ def _group(members: list[Entity]) -> Referent:
 
 
 def _plural_names(text: str, catalogue: EntityCatalogue | None) -> list[tuple[int, Referent]]:
-    """Plural forms of a place's demonym ("the Dravenians"): a group."""
+    """Plural forms of a place's demonym ("the Dravenians") and plural names the corpus uses of no entity ("the
+    Greens"): a group."""
     if catalogue is None:
         return []
     found = []
     for match in re.finditer(r"\b([A-Z][\w\-]+)s\b", text):
         entity = catalogue.resolve(match.group(1))
-        if entity is not None and entity.kind == "place" and match.group(1) != entity.name:
+        demonym = entity is not None and entity.kind == "place" and match.group(1) != entity.name
+        if demonym or (entity is None and catalogue.resolve(match.group()) is None and match.group() in catalogue.names):
             found.append((match.start(), Referent(f"plural:{match.group().lower()}", f"the {match.group()}", "group", True)))
     return found
 
