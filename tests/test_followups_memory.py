@@ -376,3 +376,14 @@ def test_how_many_of_them_are_people_a_plural_name_gives_not_a_body() -> None:
         Turn("Who was asked, the Greens?", "Who was asked, the Greens?", answer),
     )
     assert rewrite_follow_up("How many of them want the dam?", history, catalogue) == "How many of the Greens want the dam?"
+
+
+def test_the_first_one_is_the_first_party_asked_about_or_the_only_thing_of_its_kind() -> None:
+    catalogue = river_catalogue()
+    union = river_turn("Is the Marisca Farmers' Union involved too?", "The Marisca Farmers' Union, which has organised")
+    assert rewrite_follow_up("What did the first one argue?", (BREUER, union), catalogue) == "What did Lukas Breuer argue?"
+    history = (
+        river_turn("What does the draft framework provide?", "It provides for the creation"),
+        river_turn("Who initialled it?", "On 20 February 2025, after a third round"),
+    )
+    assert rewrite_follow_up("Has the first one been approved?", history, catalogue) == "Has the draft framework been approved?"

@@ -292,7 +292,20 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
         others = [m for m in memory.modifiers(head) if m.split()[-1] not in asked and m not in ordinals]
         if len(others) == 1:
             return f"the {others[0]} {head}"
+    if which == ordinals[0] and in_order:  # the only one of its kind asked about: it is the first
+        return in_order[0].text
     return f"the {which} {head}"
+
+
+def named_in_order(which: str, memory: Memory) -> str | None:
+    """What "the first one" is when the conversation discussed no things of one kind: the person or organisation
+    the questions named first (second, …), of two or more."""
+    ordinals = load("conversation")["ordinals"]
+    named = [r for r in memory.referents.values() if r.kind in ("person", "organisation") and r.first[0] < 1 << 30]
+    named.sort(key=lambda r: r.first)
+    if which not in ordinals or len(named) < 2 or ordinals.index(which) >= len(named):
+        return None
+    return named[ordinals.index(which)].text
 
 
 def asked_about(head: str, first: bool, memory: Memory) -> str | None:

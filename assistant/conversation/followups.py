@@ -219,7 +219,7 @@ def _references(
             found.append((match.start(), match.end(), earlier))
     for match in lexicon["one"].finditer(text):
         which = match.group("which").lower()
-        one = antecedents.one(which, memory, named) or antecedents.member(which, memory)
+        one = antecedents.one(which, memory, named) or antecedents.member(which, memory) or antecedents.named_in_order(which, memory)
         if one is not None:
             found.append((match.start(), match.end(), one))
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
