@@ -62,6 +62,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
         "Around when did Dravenia begin filling the reservoir?",
+        "How many cubic metres per second did the Dravenians offer at the border?",  # the plural of a name it uses
         "What did the bank's board decide in November 2024?",
         "What did the two states agree to under the 1998 treaty?",
         "What is the capital of Marisca?",  # general knowledge the text happens to give

@@ -268,14 +268,21 @@ def _in_context(chunk: Chunk, intent: QueryIntent) -> list[str]:
 
 
 def _unknown_words(intent: QueryIntent) -> list[str]:
-    """Capitalised words inside the question that the corpus never uses ("Democrats"); month names are dates,
-    not names."""
+    """Capitalised words inside the question that the corpus never uses ("Democrats"), in the singular either
+    ("Russians" for "Russian"); month names are dates, not names."""
     catalogue = intent.catalogue
     if catalogue is None:
         return []
     understood = _understood(intent) | _months()
     words = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
-    return [w for w in words if w.lower() not in STOPWORDS and w.lower() not in understood and not catalogue.is_known_name(w)]
+    return [
+        w
+        for w in words
+        if w.lower() not in STOPWORDS
+        and w.lower() not in understood
+        and not catalogue.is_known_name(w)
+        and not (w.endswith("s") and catalogue.is_known_name(w[:-1]))
+    ]
 
 
 def _unknown_holder(intent: QueryIntent) -> str:
