@@ -38,8 +38,9 @@ about (dev-chosen)."""
 MIN_FOCUSED_SIMILARITY = 0.2
 """Similarity a sentence sharing such a word needs: below it the word is used of something else
 ("the region's capitals" for "the capital of Norrvik")."""
-MIN_TYPED_SUPPORT = 0.45
-"""Support a sentence holding the asked-for kind of thing needs to count as answering (dev-chosen)."""
+MIN_TYPED_SUPPORT = 0.43
+"""Support a sentence holding the asked-for kind of thing needs to count as answering: the middle of the range
+(0.42–0.45) that gives the same dev declines; 0.40 lets near-misses through, 0.48 declines answerable questions."""
 WINDOW = 0
 """Sentences either side of one that count as naming things together with it."""
 ACROSS_SENTENCES = ("opinion",)
