@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.answer_type import answer_spans, highlights
-from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue, Mention
 from assistant.retrieval.query import understand
 from tests.riverbasin import river_catalogue
 
@@ -75,6 +75,19 @@ def test_a_readers_word_for_a_role_names_its_holder() -> None:
     deputy = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("Vice President",), ())
     intent = understand("Where does the VP stand on the dam?", EntityCatalogue((deputy,)))
     assert [(phrase, entity.name) for phrase, entity in intent.roles] == [("VP", "Tomas Lind")]
+
+
+def test_a_role_phrase_the_corpus_calls_someone_names_them_before_the_role_s_best_known_holder() -> None:
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("envoy",), (Mention("c", 0, 4),) * 5)
+    moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), ("envoy",), (Mention("c", 0, 4),))
+    intent = understand("Who is Berg's envoy?", EntityCatalogue((lind, moss)))
+    assert [entity.name for _, entity in intent.roles] == ["Erik Moss"]
+
+
+def test_a_readers_word_inside_a_role_phrase_is_read_as_the_documents() -> None:
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("Secretary of Defense",), ())
+    intent = understand("What did the defence secretary say?", EntityCatalogue((berg,)))
+    assert [entity.name for _, entity in intent.roles] == ["Anna Berg"]
 
 
 def test_a_role_needs_a_determiner_to_name_one_person() -> None:

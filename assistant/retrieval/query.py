@@ -142,10 +142,15 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
 
 
 def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
-    """The entity a role phrase names, read as the document's term when it is a reader's word for one
-    ("the VP" for the vice president; synonyms.yaml)."""
+    """The entity a role phrase names: the one the corpus calls so ("Anna's envoy") before any holder of the
+    role; read as the document's term when it is a reader's word for one ("the VP" for the vice president),
+    or with its words read so ("defence minister" for a "Minister of Defense"; synonyms.yaml)."""
+    resolve = catalogue.resolve if describes(phrase) else catalogue.resolve_role
     term = _document_terms().get(phrase.lower())
-    return catalogue.resolve_role(phrase) or (catalogue.resolve_role(term) if term else None)
+    worded = " ".join(_document_terms().get(word.lower(), word) for word in phrase.split())
+    readings = [term] if term else []
+    readings += [worded] if worded != phrase else []
+    return resolve(phrase) or next((found for reading in readings if (found := catalogue.resolve_role(reading))), None)
 
 
 def document_term(words: str) -> str | None:
