@@ -327,6 +327,9 @@ def test_a_name_before_a_noun_for_its_people_is_the_party(names: CorpusNames) ->
     objections = check_relations("Lind rejected the Norrvik side.", evidence, names)
     assert [(o.label, o.check) for o in objections] == [(Label.CONTRADICTED, "role")]
     assert check_relations("The Norrvik side rejected Lind.", evidence, names) == []
+    turned = check_relations("Lind turned down the Norrvik side.", evidence, names)  # a phrasal verb meets its one word
+    assert [(o.label, o.check) for o in turned] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("The Norrvik side turned Lind down.", evidence, names) == []
 
 
 def test_an_opening_pronoun_is_read_as_the_party_the_sentence_before_names(names: CorpusNames) -> None:

@@ -18,6 +18,7 @@ Lexicon: assistant/data/relations.yaml.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -44,6 +45,7 @@ class _Lexicon:
     not_doers: frozenset[str]
     coordinators: frozenset[str]
     party_heads: frozenset[str]
+    phrasal: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
@@ -60,12 +62,24 @@ def _lexicon() -> _Lexicon:
         not_doers=frozenset(data["not_doer_after"]),
         coordinators=frozenset(data["coordinators"]),
         party_heads=frozenset(data["party_heads"]),
+        phrasal=tuple(
+            (re.compile(rf"\b{re.escape(phrase.split()[0])}\w{{0,4}}\s+{re.escape(phrase.split()[1])}\b", re.IGNORECASE), verb)
+            for phrase, verb in data["phrasal_verbs"].items()
+        ),
     )
 
 
 def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
     """An objection when the claim gives two parties of the evidence each other's roles."""
+    claim, evidence = _one_verb(claim), _one_verb(evidence)
     return _traded_places(claim, evidence, names) or _changed_sides(claim, evidence, names) or _reversed_pair(claim, evidence, names)
+
+
+def _one_verb(text: str) -> str:
+    """`text` with its phrasal verbs read as the one verb each means ("turned down" as "reject")."""
+    for pattern, verb in _lexicon().phrasal:
+        text = pattern.sub(verb, text)
+    return text
 
 
 def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
