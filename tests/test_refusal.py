@@ -133,6 +133,8 @@ def test_a_figure_answers_how_many_only_of_what_it_counts() -> None:
 
     assert close("What share of its electricity did imported gas generate?")
     assert not close("How many energy ministers has Dravenia had?")
+    assert not close("How many towns does imported gas supply?")  # 45% is near "imported gas" but counts no towns
+    assert not close("How much gas revenue did Dravenia lose?")  # revenue is a sum of money: 45% is none
 
 
 def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:

@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 
 from assistant import messages
-from assistant.answering.answer_type import answer_spans
+from assistant.answering.answer_type import answer_spans, money_question
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import asked_event, unexplained
 from assistant.data import load
@@ -61,6 +61,11 @@ _OWNER = re.compile(
     r"(?i:opinion|opinions|view|views|position|stance|take|thoughts|attitude|reaction|response|reply|words|statement|comments?|remarks)\b"
 )
 """A party named as the owner of a view or reaction ("What is Berg's view of …?")."""
+_HOW_MANY = re.compile(
+    r"\bhow\s+many\s+(?P<counted>(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|could|can|of|more)\b)[\w\-]+\s+){1,3})",
+    re.IGNORECASE,
+)
+"""The words a how-many question counts, up to its verb ("how many Russian soldiers have …")."""
 _WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 
@@ -131,19 +136,40 @@ def assess_coverage(
 
 def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[float, str]], focus: set[str]) -> float:
     """The best support of a sentence holding the `kind` of thing asked for (for an exact type, one whose words
-    around the answer share a focus term of the question); for "Who is X?", of a sentence naming X."""
+    around the answer share a focus term of the question and, for a figure, a word of what it counts); for
+    "Who is X?", of a sentence naming X."""
     asked = replace(intent, answer_type=kind, also_asks="")
     needs_focus = kind in EXACT_TYPES and bool(focus)
+    counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     return max(
         (
             support
             for support, text in scored
-            if ((spans := answer_spans(asked, text)) and (not needs_focus or focus & _terms_around(text, spans)))
+            if ((spans := answer_spans(asked, text)) and _about_what_is_asked(text, spans, focus if needs_focus else set(), counted))
             or (described and _names_any(intent, text, described))
         ),
         default=0.0,
     )
+
+
+def _about_what_is_asked(text: str, spans: list[tuple[int, int]], focus: set[str], counted: set[str]) -> bool:
+    """Whether the words around the answer spans share a focus term of the question (when given) and a word
+    of what it counts (when given)."""
+    if not focus and not counted:
+        return True
+    around = _terms_around(text, spans)
+    return (not focus or bool(focus & around)) and (not counted or bool(counted & around))
+
+
+def _counted(question: str) -> set[str]:
+    """What "how many N" counts ("how many Russian soldiers": russian, soldier), when the question names it
+    and it is not a word for the kind of answer ("how many times"). "How much" is left to units and sums."""
+    match = _HOW_MANY.search(question)
+    if match is None or money_question(question):
+        return set()
+    generic = set(content_terms(" ".join(load("questions")["generic_terms"])))
+    return set(content_terms(match.group("counted"))) - generic
 
 
 def _described(intent: QueryIntent) -> set[str]:
