@@ -45,12 +45,15 @@ class _Lexicon:
     not_doers: frozenset[str]
     coordinators: frozenset[str]
     party_heads: frozenset[str]
-    phrasal: tuple[tuple[re.Pattern[str], str], ...]
+    phrasal: re.Pattern[str]
+    """A phrasal verb in any form ("turned down"); its groups are the verbs it is read as, in order."""
+    phrasal_verbs: tuple[str, ...]
 
 
 @cache
 def _lexicon() -> _Lexicon:
     data = lexicon("relations")
+    phrasal = [phrase.split() for phrase in data["phrasal_verbs"]]
     return _Lexicon(
         symmetric=frozenset(stem(str(word)) for word in data["symmetric"]),
         inverting=frozenset(data["inverting"]),
@@ -62,10 +65,8 @@ def _lexicon() -> _Lexicon:
         not_doers=frozenset(data["not_doer_after"]),
         coordinators=frozenset(data["coordinators"]),
         party_heads=frozenset(data["party_heads"]),
-        phrasal=tuple(
-            (re.compile(rf"\b{re.escape(phrase.split()[0])}\w{{0,4}}\s+{re.escape(phrase.split()[1])}\b", re.IGNORECASE), verb)
-            for phrase, verb in data["phrasal_verbs"].items()
-        ),
+        phrasal=re.compile("|".join(rf"\b({re.escape(verb)}\w{{0,4}}\s+{re.escape(particle)})\b" for verb, particle in phrasal), re.IGNORECASE),
+        phrasal_verbs=tuple(data["phrasal_verbs"].values()),
     )
 
 
@@ -77,9 +78,8 @@ def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objec
 
 def _one_verb(text: str) -> str:
     """`text` with its phrasal verbs read as the one verb each means ("turned down" as "reject")."""
-    for pattern, verb in _lexicon().phrasal:
-        text = pattern.sub(verb, text)
-    return text
+    lex = _lexicon()
+    return lex.phrasal.sub(lambda match: lex.phrasal_verbs[match.lastindex - 1 if match.lastindex else 0], text)
 
 
 def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
