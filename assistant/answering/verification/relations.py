@@ -65,7 +65,7 @@ def _lexicon() -> _Lexicon:
         not_doers=frozenset(data["not_doer_after"]),
         coordinators=frozenset(data["coordinators"]),
         party_heads=frozenset(data["party_heads"]),
-        phrasal=re.compile("|".join(rf"\b({re.escape(verb)}\w{{0,4}}\s+{re.escape(particle)})\b" for verb, particle in phrasal), re.IGNORECASE),
+        phrasal=re.compile("|".join(rf"\b({re.escape(verb)}\w{{0,4}}\s+{re.escape(part)})\b" for verb, part in phrasal), re.IGNORECASE),
         phrasal_verbs=tuple(data["phrasal_verbs"].values()),
     )
 
