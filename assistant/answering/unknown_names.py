@@ -1,0 +1,140 @@
+"""Names a question gives that the corpus never uses, where they decide that it cannot answer: the
+organisation or person the question is about ("the World Bank"), the party whose words or views it asks
+for ("What did Democrats say …?"), a relation no one holds ("Who is X's wife?"), an unknown name in a
+question for a figure. One unknown capitalised word elsewhere ("Scandinavian") is left to the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.data import load
+from assistant.index.catalogue import EntityCatalogue
+from assistant.index.dates import month_names
+from assistant.retrieval.query import QueryIntent
+from assistant.text import STOPWORDS
+
+ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
+"""Answer types that report a party's words, views or reactions: the party must be one the corpus names."""
+_HOLDER = re.compile(
+    r"^(?i:(?:(?:and|so|but)\s+)?(?:what|how|why)\s+(?:do|does|did|has|have|had|would|will|might|could)\s+(?:the\s+)?)"
+    r"(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)\s"
+)
+_OWNER = re.compile(
+    r"(?<![\w'’.\-])(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*?)['’]s\s+(?:own\s+|official\s+|public\s+)?"
+    r"(?i:opinion|opinions|view|views|position|stance|take|thoughts|attitude|reaction|response|reply|words|statement|comments?|remarks)\b"
+)
+"""A party named as the owner of a view or reaction ("What is Berg's view of …?")."""
+WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
+"""A question asking who a named person is ("Who is Anna Berg?")."""
+_NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
+
+
+def unknown_words(intent: QueryIntent) -> list[str]:
+    """Capitalised words inside the question that the corpus never uses ("Democrats"), in the singular either
+    ("Russians" for "Russian"); month names are dates, not names."""
+    catalogue = intent.catalogue
+    if catalogue is None:
+        return []
+    understood = _understood(intent) | _months()
+    words = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
+    return [
+        w
+        for w in words
+        if w.lower() not in STOPWORDS
+        and w.lower() not in understood
+        and not catalogue.is_known_name(w)
+        and not (w.endswith("s") and catalogue.is_known_name(w[:-1]))
+    ]
+
+
+def unknown_holder(intent: QueryIntent) -> str:
+    """For a question about what someone said, thinks or did in reaction ("What did Democrats say …?",
+    "How did Beijing react …?", "What did Norrvik's foreign minister say …?"), the name of that someone when
+    the corpus never uses it ("" otherwise): it cannot report a view of a party it never mentions."""
+    catalogue = intent.catalogue
+    match = _HOLDER.match(intent.question.strip()) or _OWNER.search(intent.question)
+    if catalogue is None or intent.answer_type not in ATTRIBUTED_TYPES or match is None:
+        return ""
+    holder = re.sub(r"['’]s$", "", match.group("holder"))
+    understood = holder.lower() in _understood(intent) | _months() or catalogue.knows_kin_of(holder)  # "What did the May survey show …?"
+    if understood or any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
+        return _unknown_office(intent.question[match.start("holder") :], catalogue)
+    return holder
+
+
+def unknown_relative(intent: QueryIntent) -> str:
+    """For "Who is X's wife / X's deputy?", "X's wife" when the corpus gives no one that relation to X ("" otherwise)."""
+    asked = WHO_IS.match(intent.question)
+    if intent.catalogue is None or intent.answer_type != "person" or asked is None:
+        return ""
+    return _unknown_office(intent.question[asked.end() :], intent.catalogue)
+
+
+def _unknown_office(text: str, catalogue: EntityCatalogue) -> str:
+    """"Norrvik's foreign minister" at the start of `text` when the catalogue knows no one holding that office
+    ("" otherwise): the question asks about a person the corpus never names."""
+    lexicon = load("names")
+    titles = {word.lower() for key in ("title_words", "role_nouns", "kinship_nouns") for word in lexicon[key]}
+    found = re.match(r"(?P<owner>[\w.\-]+(?:\s+[A-Z][\w.\-]*)*)['’]s\s+(?P<rest>.*)", text)
+    if found is None:
+        return ""
+    words = re.findall(r"[A-Za-z\-]+", found.group("rest"))
+    size = next((i for i, w in enumerate(words) if w.lower() not in titles), len(words))
+    if 0 < size and words[size : size + 1] == ["of"] and size + 1 < len(words):
+        size += 2  # "chief of staff", "minister of agriculture"
+    office = " ".join(words[:size])
+    if not office or catalogue.resolve_role(office) or catalogue.resolve_role(f"{found.group('owner')}'s {office}"):
+        return ""
+    return f"{found.group('owner')}'s {office}"
+
+
+def _understood(intent: QueryIntent) -> set[str]:
+    """Words of the question the corpus answers under other names: everyday words with document terms
+    (synonyms.yaml) and the terms found for them, lower-cased."""
+    return {w.lower() for words in load("synonyms").values() for w in words} | {t.lower() for t in intent.terms}
+
+
+@cache
+def _months() -> frozenset[str]:
+    """Month names, lower-cased: dates, never unknown names."""
+    return frozenset(month.lower() for month in month_names())
+
+
+def _metonyms_of(name: str) -> list[str]:
+    """The names that stand for `name` (assistant/data/metonyms.yaml), itself excluded."""
+    return [other for group in load("metonyms")["groups"] if name in group for other in group if other != name]
+
+
+def unknown_subjects(intent: QueryIntent) -> list[str]:
+    """Names in the question that look like an organisation or a person and that the corpus never uses
+    ("the World Bank", "Prime Minister Smith"); an unknown adjective or place word ("Scandinavian",
+    "Gulf") is left to the evidence test."""
+    catalogue = intent.catalogue
+    if catalogue is None:
+        return []
+    lexicon = load("names")
+    titles = set(lexicon["title_words"])
+    cues = set(lexicon["organisation_cues"]) | titles
+    unknown = []
+    understood = _understood(intent)
+    for match in _NAME_RUN.finditer(intent.question):
+        run = match.group().rstrip(".")
+        if len(run.split()) < 2:
+            continue  # one unknown word ("Scandinavian", "Congress") is left to the evidence test
+        found = catalogue.entities_in(run)
+        people = any(entity.kind == "person" for entity, _, _ in found)
+        for _, start, end in reversed(found):
+            run = run[:start] + " " + run[end:]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in run.split()]
+        words = [w for w in words if w.strip("'’") and w.lower() not in STOPWORDS]
+        name = " ".join(words).removeprefix("of ")
+        if not words or catalogue.is_known_name(name) or name.lower() in understood:
+            continue
+        if people and all(w in titles for w in words):
+            continue  # "Senator Berg": a title the text does not give, on a person it knows
+        unknown_words = [w for w in words if w != "of" and not catalogue.is_known_name(w) and w.lower() not in understood]
+        if any(w in cues for w in words) or (len(unknown_words) >= 2 and not found):
+            unknown.append(name)  # "the World Bank", "Prime Minister", "Keir Starmer"
+    return unknown
