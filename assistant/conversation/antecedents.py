@@ -253,9 +253,9 @@ def person_in_order(which: str, memory: Memory) -> Referent | None:
     return next((r for r in reversed(people) if r is not latest), None)  # "the other one"
 
 
-def _in_order(memory: Memory, kind: str) -> list[Referent]:
-    """The referents of `kind` the questions named, in order of first mention."""
-    return sorted((r for r in memory.referents.values() if r.kind == kind and r.first[0] < 1 << 30), key=lambda r: r.first)
+def _in_order(memory: Memory, *kinds: str) -> list[Referent]:
+    """The referents of `kinds` the questions named, in order of first mention."""
+    return sorted((r for r in memory.referents.values() if r.kind in kinds and r.first[0] < 1 << 30), key=lambda r: r.first)
 
 
 def _latest_pair(memory: Memory) -> tuple[Referent, Referent] | None:
@@ -301,8 +301,7 @@ def named_in_order(which: str, memory: Memory) -> str | None:
     """What "the first one" is when the conversation discussed no things of one kind: the person or organisation
     the questions named first (second, …), of two or more."""
     ordinals = load("conversation")["ordinals"]
-    named = [r for r in memory.referents.values() if r.kind in ("person", "organisation") and r.first[0] < 1 << 30]
-    named.sort(key=lambda r: r.first)
+    named = _in_order(memory, "person", "organisation")
     if which not in ordinals or len(named) < 2 or ordinals.index(which) >= len(named):
         return None
     return named[ordinals.index(which)].text

@@ -263,8 +263,10 @@ def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue:
     """What a "which N" question was answered with when the answer names it ("Which treaty …?" → "the Selva Water
     Treaty"): what "it" is next."""
     asked_for = _asked_for(question)
-    instance = named_instance(answer, asked_for.head, question, catalogue) if asked_for is not None and not asked_for.plural else None
-    if asked_for is not None and instance is not None:
+    if asked_for is None or asked_for.plural:
+        return
+    instance = named_instance(answer, asked_for.head, question, catalogue)
+    if instance is not None:
         named = Referent(f"named:{instance.lower()}", instance, "topic", head=asked_for.head)
         memory.add(named, ANSWERED_WEIGHT)
         memory.answered.add(named.key)

@@ -9,6 +9,9 @@ from functools import cache
 from assistant.data import load
 from assistant.index.catalogue import names_lexicon
 
+_ELSE = "else|other|others|too|also|as well|instead"
+"""Words by which a question that names its parties still leans on the conversation ("What else …?")."""
+
 
 @cache
 def referring_patterns() -> dict[str, re.Pattern[str]]:
@@ -75,8 +78,8 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
         "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
         "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
-        "leaning": re.compile(r"\b(?:then|else|other|others|too|also|as well|still|instead)\b", re.IGNORECASE),  # on the conversation
-        "else": re.compile(r"\b(?:else|other|others|too|also|as well|instead)\b", re.IGNORECASE),
+        "leaning": re.compile(rf"\b(?:then|still|{_ELSE})\b", re.IGNORECASE),  # on the conversation
+        "else": re.compile(rf"\b(?:{_ELSE})\b", re.IGNORECASE),
         "opening": re.compile(
             r"^(?:\w+\s+){0,2}?(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\s+", re.IGNORECASE
         ),

@@ -146,8 +146,8 @@ def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
     role; read as the document's term when it is a reader's word for one ("the VP" for the vice president),
     or with its words read so ("defence minister" for a "Minister of Defense"; synonyms.yaml)."""
     resolve = catalogue.resolve if describes(phrase) else catalogue.resolve_role
-    term = _document_terms().get(phrase.lower())
-    worded = " ".join(_document_terms().get(word.lower(), word) for word in phrase.split())
+    term = document_term(phrase)
+    worded = " ".join(document_term(word) or word for word in phrase.split())
     readings = [term] if term else []
     readings += [worded] if worded != phrase else []
     return resolve(phrase) or next((found for reading in readings if (found := catalogue.resolve_role(reading))), None)

@@ -293,6 +293,7 @@ def _lists(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?")
+"""What joins two names of a list."""
 
 
 def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence: str) -> bool:
@@ -300,7 +301,7 @@ def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence:
     ordered = sorted(given, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:]):
         if {a.start, b.start} & {theirs.start} and (mine.named_in(a.surface) or mine.named_in(b.surface)):
-            if re.fullmatch(r"\s*(?:,|and|or|&|, and|, or)\s*(?:the\s+)?", evidence[a.end : b.start]):
+            if _LIST_JOIN.fullmatch(evidence[a.end : b.start]):
                 return True
     return False
 
