@@ -78,6 +78,10 @@ def test_quantities_are_normalised() -> None:
         ("The mayor kept every promise she made.", "The mayor made a series of promises that were never kept.", "negation"),
         ("The union stayed open to talks with the council.", "The union refused to engage in talks with the council.", "antonym"),
         ("The council grew more patient with the union's demands.", "The council grew frustrated with the union's demands.", "antonym"),
+        ("The port would keep only a few of the current permits.", "The port would keep most of the existing permits.", "quantifier"),
+        ("The port has been a marginal partner in the talks.", "The port has been the principal partner in the talks.", "antonym"),
+        ("There is no way Lindau would ever again close it.", "It is conceivable that Lindau could once again close it.", "antonym"),
+        ("The rule shifts with the mood of the council.", "The rule remains unchanged regardless of the mood of the council.", "antonym"),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
@@ -96,6 +100,7 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("The city might again stop sharing data with the port.", "The city could once again suspend the sharing of data with the port."),
         ("The city briefly halted deliveries to the port.", "The brief suspension of deliveries to the port hurt trade."),
         ("The port held back from launching fresh routes.", "The port refrained from launching any new routes."),
+        ("Mayor Lind does not see Lindau and Berg as equal partners.", "Mayor Lind sees Berg as a burden on the budget."),
     ],
 )
 def test_faithful_paraphrases_keep_their_polarity(claim: str, evidence: str) -> None:

@@ -48,7 +48,7 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
         if both_negate and c.stems[k] in light:
             continue
         places = e.places.get(c.stems[k], [])
-        if places and all(e.negated[j] != c.negated[k] for j in places):
+        if places and all(e.negated[j] != c.negated[k] for j in places) and _same_slot(c, k, e, places):
             depth = c.depth[k] if c.negated[k] else min(e.depth[j] for j in places)
             if both_negate and (c.tokens[k].text[0].isupper() or depth > _GOVERNED):
                 continue
@@ -66,6 +66,12 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
     return None
+
+
+def _same_slot(c: Reading, k: int, e: Reading, places: list[int]) -> bool:
+    """Whether the claim word at k and one of its evidence `places` share a neighbouring word that is no name."""
+    near = {w for w in c.neighbours(k, k + 1) if w not in c.name_stems}
+    return any(near & set(e.neighbours(j, j + 1)) for j in places)
 
 
 def _says_opposite(reading: Reading, word: str) -> bool:
@@ -210,30 +216,28 @@ def _opposite(side: str) -> str:
 
 def _quantifiers(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | None:
     lex = lexicons()
-    mine = _quantified(c, claim)
     theirs = _quantified(e, evidence)
-    their_classes = {(cls, head) for cls, head, _ in theirs}
-    for cls, head, said in mine:
-        if (cls, head) in their_classes:
+    for cls, heads, said in _quantified(c, claim):
+        if any(e_cls == cls and heads & e_heads for e_cls, e_heads, _ in theirs):
             continue
-        for e_cls, e_head, given in theirs:
-            if e_head == head and (frozenset((cls, e_cls)) in lex.conflicts or (cls, e_cls) in lex.overstatements):
+        for e_cls, e_heads, given in theirs:
+            if heads & e_heads and (frozenset((cls, e_cls)) in lex.conflicts or (cls, e_cls) in lex.overstatements):
                 return Objection(Label.CONTRADICTED, "quantifier", f"'{said}' where the passage says '{given}'")
     return None
 
 
-def _quantified(reading: Reading, text: str) -> list[tuple[str, str, str]]:
-    """(class, counted head, surface) for quantifier phrases and percentages, unnegated ones only."""
+def _quantified(reading: Reading, text: str) -> list[tuple[str, frozenset[str], str]]:
+    """(class, what it counts, surface) for quantifier phrases and percentages, unnegated ones only."""
     lex = lexicons()
     found = []
     for first, last, cls in lex.quantifiers.find(reading.stems):
         if not reading.negated[first]:
-            found.append((cls, reading.head(last), " ".join(t.text for t in reading.tokens[first:last])))
+            found.append((cls, reading.counted(last), " ".join(t.text for t in reading.tokens[first:last])))
     for value in quantities(text):
         if value.kind == "percent":
             cls = "all" if value.value >= 100 else "none" if value.value <= 0 else "most" if value.value > 50 else "minority"
             at = next((k for k, t in enumerate(reading.tokens) if t.text.startswith(value.text.split("%")[0].split()[0])), None)
             if at is not None:
                 after = at + 1 + sum(1 for t in reading.tokens[at + 1 : at + 3] if t.lower in ("%", "per", "cent", "percent"))
-                found.append((cls, reading.head(after), value.text))
+                found.append((cls, reading.counted(after), value.text))
     return found

@@ -149,6 +149,11 @@ class Reading:
         """Positions of the content words that are not negation cues."""
         return [k for k, t in enumerate(self.tokens) if t.is_content and not self.cue[k]]
 
+    @cached_property
+    def name_stems(self) -> frozenset[str]:
+        """The stems of the capitalised words, but for a stopword opening the sentence ("The", "However")."""
+        return frozenset(self.stems[k] for k, t in enumerate(self.tokens) if t.text[0].isupper() and (k or t.is_content))
+
     def neighbours(self, first: int, last: int) -> dict[str, int]:
         """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last], each with its
         distance in content words (negative before, positive after; the nearest occurrence)."""
@@ -164,13 +169,26 @@ class Reading:
     def head(self, after: int) -> str:
         """The first content stem within a few tokens after position `after` (what a quantifier counts);
         past a partitive, the noun after its "of" ("a round of talks" counts talks)."""
+        at = self._head_position(after)
+        return "" if at is None else self.stems[at]
+
+    def counted(self, after: int) -> frozenset[str]:
+        """What a quantifier at `after` counts: its head and the content word right after it ("the current
+        sanctions" and "the existing sanctions" meet on "sanction")."""
+        at = self._head_position(after)
+        if at is None:
+            return frozenset()
+        following = at + 1 < len(self.tokens) and self.tokens[at + 1].is_content
+        return frozenset(self.stems[at : at + 1 + following])
+
+    def _head_position(self, after: int) -> int | None:
         partitives = lexicons().partitives
         for k in range(after, min(len(self.tokens), after + _HEAD_WINDOW)):
             if self.tokens[k].is_content and self.stems[k] not in ("of", "the"):
                 if self.stems[k] in partitives and k + 1 < len(self.tokens) and self.tokens[k + 1].lower == "of":
-                    return self.head(k + 2)
-                return self.stems[k]
-        return ""
+                    return self._head_position(k + 2)
+                return k
+        return None
 
 
 def pole_terms(text: str) -> list[str]:
