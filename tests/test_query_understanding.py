@@ -138,3 +138,9 @@ def test_what_a_person_called_something_is_their_reaction() -> None:
     text = "The energy minister described the decision as 'an act of financial coercion'."
     assert answer_spans(understand("How did Lukas Breuer react to the bank's decision?", river_catalogue()), text)
     assert not answer_spans(understand("How did Marisca react to the bank's decision?", river_catalogue()), text)
+
+
+def test_a_readers_word_is_met_in_its_regular_inflections() -> None:
+    assert "negative" in understand("What happens in the bleakest case?", river_catalogue()).terms
+    assert "reports" in understand("Who reportedly drafted the plan?", river_catalogue()).terms
+    assert "negative" not in understand("Is the bleakness of the valley described?", river_catalogue()).terms

@@ -2,7 +2,8 @@
 
 A topic phrase is a determiner or possessor, up to three modifiers and a head noun from the conversation
 lexicon ("the neutral scenario", "the minister's first approach", "the 12-point draft framework"); names the corpus uses
-that are not entities ("the Water Charter") and dates ("11 November") are topics too.
+that are not entities ("the Water Charter") and dates ("11 November") are topics too. A phrase keeps a name
+after "of", "between" or a "-ed by" ("the plan drafted by Anna Berg").
 Function words never count as modifiers, so a phrase does not run across a verb ("the summit bring a ceasefire").
 """
 
@@ -120,7 +121,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             rf"\b(?:(?P<det>the|a|an|this|that|these|those|his|her|its|their)\s+(?P<mods>(?:{modifier}\s+){{0,3}})"
             rf"|(?P<possessor>(?:(?!(?:{stop})\s)(?-i:[A-Z][\w.\-/]*)\s+){{0,2}}(?-i:[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
             rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?\b|(?(possessor){noun}|(?!)))"
-            rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
+            rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between|[a-z]+ed\s+by)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
             rf"(?-i:\s+and\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})?"  # "a meeting between Berg and Lind"
             rf"(?:['’]s\s+{noun}|\s+(?:{heads})(?:s|es)?\b)?)?",  # "the first weeks of Berg's term"
             re.IGNORECASE,

@@ -38,6 +38,8 @@ MAX_ROLE_WORDS = 8
 _DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+$", re.IGNORECASE)
 """A role phrase is read as one person only after a determiner ("the vice president", "the president's envoy"),
 or as what a who-question asks for ("Who was energy minister?")."""
+_INFLECTIONS = "(?:s|es|er|est|ed|ing)?"
+_INFLECTED_LENGTH = 4
 
 AnswerType = str
 """person, date, place, organisation, number or statement ("" when the question asks for none)."""
@@ -213,9 +215,15 @@ def _source_requests() -> tuple[re.Pattern[str], ...]:
 def _synonyms() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table: dict[str, list[str]] = load("synonyms")
     return tuple(
-        (term, re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(w.lower()) for w in words) + r")(?![\w\-])"))
+        (term, re.compile(r"(?<![\w\-])(?:" + "|".join(_inflected(w.lower()) for w in words) + r")(?![\w\-])"))
         for term, words in table.items()
     )
+
+
+def _inflected(word: str) -> str:
+    """A pattern for a reader's word and, for a single word of four letters or more, its regular inflections
+    ("bleakest" is "bleak", "blueprints" is "blueprint")."""
+    return re.escape(word) + (_INFLECTIONS if word.isalpha() and len(word) >= _INFLECTED_LENGTH else "")
 
 
 @cache
