@@ -100,6 +100,14 @@ def test_an_opinion_is_the_holder_s_only_after_their_name() -> None:
     assert not answer_spans(intent, "From the bank's perspective, the monitoring proposal answers Castell's demands.")
 
 
+def test_an_opinion_about_someone_is_no_view_of_theirs_to_find() -> None:
+    from tests.riverbasin import river_catalogue
+
+    intent = understand("How do farmers feel about helping Dravenia?", river_catalogue())
+    assert intent.answer_type == "opinion"
+    assert answer_spans(intent, "Farmers, long the most sceptical group, oppose any help to Dravenia.")
+
+
 def test_the_people_a_note_names_answer_only_who_wrote_something() -> None:
     from tests.riverbasin import river_catalogue
 

@@ -388,3 +388,18 @@ def test_the_first_one_is_the_first_party_asked_about_or_the_only_thing_of_its_k
         river_turn("Who initialled it?", "On 20 February 2025, after a third round"),
     )
     assert rewrite_follow_up("Has the first one been approved?", history, catalogue) == "Has the draft framework been approved?"
+
+
+def test_the_people_a_which_question_was_answered_with_are_they_turns_later() -> None:
+    history = (
+        river_turn("Which farmers have protested in the capital?", "The Marisca Farmers' Union, which has organised"),
+        river_turn("Has the government answered?", "Her position is backed by the Farmers' Union"),
+    )
+    rewritten = rewrite_follow_up("How many of them are there?", history, river_catalogue())
+    assert "Farmers" in rewritten and "them" not in rewritten
+
+
+def test_that_group_is_the_people_discussed() -> None:
+    history = (MINISTERS, river_turn("When did the delta talks open?", "On 20 February 2025, after a third round"))
+    rewritten = rewrite_follow_up("What did that group agree to?", history, river_catalogue())
+    assert rewritten == "What did Lukas Breuer and Elena Castell agree to?"

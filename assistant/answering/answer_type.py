@@ -39,6 +39,8 @@ _SHARE_WORDS = frozenset({"most", "majority", "minority"})
 SPEAKER_DISTANCE = 6
 """Most words between a speaker's name and the verb of speech that reports them."""
 _WORDS = re.compile(r"[\w'’\-]+")
+_ABOUT = re.compile(r"\b(?:about|towards?|regarding|on|of)\b", re.IGNORECASE)
+"""Where an opinion question turns to what the view is about ("… feel about Marisca")."""
 _KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
 _DATE_REFERENCE_YEAR = 2000
 """Only the presence and span of a date matter here, not its year."""
@@ -205,11 +207,22 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
     not "the rivalry with Berg" after "from a global perspective". The text may begin with the sentence
     before, so that "In his view, …" after a sentence naming them counts."""
     spans = [w.span() for w in _WORDS.finditer(text) if w.group().lower() in opinion_cues()]
-    holders = {e.id for e in intent.entities}
-    if not spans or not holders or intent.catalogue is None:
+    if not spans or intent.catalogue is None:
+        return spans
+    holders = _holders(intent)
+    if not holders:
         return spans
     named = [start for entity, start, _ in intent.catalogue.entities_in(text) if entity.id in holders]
     return [span for span in spans if any(start < span[0] for start in named)]
+
+
+def _holders(intent: QueryIntent) -> set[str]:
+    """The entities whose view an opinion question asks for: those it names before what the view is about
+    ("How do Lind's voters feel about Marisca?" asks Lind's voters', not Marisca's)."""
+    assert intent.catalogue is not None
+    about = _ABOUT.search(intent.question)
+    end = about.start() if about else len(intent.question)
+    return {entity.id for entity, start, _ in intent.catalogue.entities_in(intent.question) if start < end}
 
 
 def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:

@@ -177,6 +177,7 @@ def _references(
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
     take(lexicon["pair"], antecedents.pair(memory, named))
     take(lexicon["which_one"], memory.best(("group",), named), "Which of {}")  # "Which one …?" of the people discussed
+    take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"
         specific = memory.specific.get(match.group("head").lower())
         if specific and specific.lower() not in text.lower():

@@ -154,8 +154,8 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             source = Referent(f"source:{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
             memory.answered.add(source.key)
-        if age == 0 and catalogue is not None:
-            _remember_named_thing(memory, question, turn.answer, catalogue)
+        if catalogue is not None:
+            _remember_named_thing(memory, question, turn.answer, catalogue, recency, latest=age == 0)
         if catalogue is not None:
             for entity_id, gender in turn_genders(turn, catalogue).items():
                 person = memory.referents.get(f"entity:{entity_id}")
@@ -259,17 +259,18 @@ def _remember_answer(
     memory.lists.append(listing)
 
 
-def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue: EntityCatalogue) -> None:
+def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue: EntityCatalogue, recency: float, latest: bool) -> None:
     """What a "which N" question was answered with when the answer names it ("Which treaty …?" → "the Selva Water
-    Treaty"): what "it" is next."""
+    Treaty"): what "it" is next; "Which farmers …?" → "the Tesk farmers": what "they" are, later too."""
     asked_for = _asked_for(question)
-    if asked_for is None or asked_for.plural:
+    if asked_for is None or not (latest or asked_for.plural):
         return
     instance = named_instance(answer, asked_for.head, question, catalogue)
     if instance is not None:
-        named = Referent(f"named:{instance.lower()}", instance, "topic", head=asked_for.head)
-        memory.add(named, ANSWERED_WEIGHT)
-        memory.answered.add(named.key)
+        named = Referent(f"named:{instance.lower()}", instance, "topic", asked_for.plural, asked_for.head)
+        memory.add(named, ANSWERED_WEIGHT * recency)
+        if latest:
+            memory.answered.add(named.key)
 
 
 def _asked_for(question: str) -> Phrase | None:

@@ -29,6 +29,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "feminine": re.compile(rf"\b(?:{words('feminine_pronouns')})\b", re.IGNORECASE),
         "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
         "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
+        "group_phrase": re.compile(rf"\b(?:{words('group_phrases')})\b", re.IGNORECASE),
         "partitive_them": re.compile(
             r"\b(?:many|much|share|percentage|proportion|majority|minority|most|some|all|none|few|each|one|two|three|half)\s+of\s+them\b",
             re.IGNORECASE,

@@ -38,7 +38,7 @@ MAX_ROLE_WORDS = 8
 _DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+$", re.IGNORECASE)
 """A role phrase is read as one person only after a determiner ("the vice president", "the president's envoy"),
 or as what a who-question asks for ("Who was energy minister?")."""
-_INFLECTIONS = "(?:s|es|er|est|ed|ing)?"
+_INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
 _INFLECTED_LENGTH = 4
 
 AnswerType = str
