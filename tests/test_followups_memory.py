@@ -403,3 +403,12 @@ def test_that_group_is_the_people_discussed() -> None:
     history = (MINISTERS, river_turn("When did the delta talks open?", "On 20 February 2025, after a third round"))
     rewritten = rewrite_follow_up("What did that group agree to?", history, river_catalogue())
     assert rewritten == "What did Lukas Breuer and Elena Castell agree to?"
+
+
+def test_they_is_the_country_the_questions_made_the_actor_not_a_body_an_answer_mentioned() -> None:
+    history = (
+        river_turn("What did Marisca demand?", "For Marisca, the stakes are primarily agricultural"),
+        river_turn("How did Marisca press for it?", "The Marisca Farmers' Union, which has organised"),
+    )
+    rewritten = rewrite_follow_up("Did all that get them what they wanted?", history, river_catalogue())
+    assert rewritten == "Did all that get Marisca what they wanted?"

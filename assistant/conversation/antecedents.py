@@ -58,8 +58,11 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     bodies = () if members else ("organisation",)
     ranked = [r for r in candidates if r.kind in ("group", *bodies) or (r.kind == "topic" and r.plural)]
     strong = [r for r in ranked if r.salience >= MIN_SALIENCE]
+    asked = [r for r in ranked if r.asked_about]
     places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE]
-    chosen = strong or ranked or places  # people a question asked about, however long ago, before a country
+    # people a question asked about, however long ago, before a country; a country a question made salient before
+    # a body an answer only mentioned in passing
+    chosen = strong or asked or places or ranked
     return max(chosen, key=lambda r: r.salience) if chosen else None
 
 
@@ -255,7 +258,7 @@ def person_in_order(which: str, memory: Memory) -> Referent | None:
 
 def _in_order(memory: Memory, *kinds: str) -> list[Referent]:
     """The referents of `kinds` the questions named, in order of first mention."""
-    return sorted((r for r in memory.referents.values() if r.kind in kinds and r.first[0] < 1 << 30), key=lambda r: r.first)
+    return sorted((r for r in memory.referents.values() if r.kind in kinds and r.asked_about), key=lambda r: r.first)
 
 
 def _latest_pair(memory: Memory) -> tuple[Referent, Referent] | None:

@@ -33,6 +33,8 @@ from assistant.types import Turn
 
 CONTEXT = ", regarding "
 """How a rewritten question adds what it is about ("Why, regarding the draft framework?")."""
+NEVER_ASKED = 1 << 30
+"""The turn of the first question mention of a referent no question named."""
 RECENCY = 0.6
 """Salience kept per turn of age: the previous turn counts 1, the one before 0.6, then 0.36 …"""
 MEMORY_TURNS = 10
@@ -67,9 +69,14 @@ class Referent:
     """Salience gained where the text names it as a location."""
     gender: str = ""
     """ "masculine" or "feminine" once the conversation called the person "he" or "she" (gender.py)."""
-    first: tuple[int, int] = (1 << 30, 0)
+    first: tuple[int, int] = (NEVER_ASKED, 0)
     """(turn, position) of its first mention in a question: "the first guy" is the earliest person asked about,
     "the first one" the earliest of the scenarios asked about."""
+
+    @property
+    def asked_about(self) -> bool:
+        """Whether a question of the conversation named it (not only an answer)."""
+        return self.first[0] < NEVER_ASKED
 
 
 @dataclass
@@ -266,7 +273,7 @@ def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue:
     if asked_for is None or not (latest or asked_for.plural):
         return
     instance = named_instance(answer, asked_for.head, question, catalogue)
-    if instance is not None:
+    if instance is not None and (not asked_for.plural or instance.lower().endswith(asked_for.head)):  # not some other name
         named = Referent(f"named:{instance.lower()}", instance, "topic", asked_for.plural, asked_for.head)
         memory.add(named, ANSWERED_WEIGHT * recency)
         if latest:
