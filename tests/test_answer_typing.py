@@ -66,6 +66,7 @@ def test_bm25_finds_a_country_by_its_capital() -> None:
         ("What happened after the bank froze the loan?", True),
         ("What followed?", True),
         ("What did the minister do next?", True),
+        ("What did the minister do right after the vote?", True),
         ("What came of the second round?", True),
         ("What happened at the second round?", False),
         ("When did the bank freeze the loan?", False),
@@ -83,6 +84,21 @@ def test_what_happened_after_is_answered_by_what_the_document_says_next(riverbas
     assert "act of financial coercion" in answer.text  # the sentence after the suspension
     assert "decided on 11 November 2024" not in answer.text  # not the suspension itself
     assert "domestic politics" not in answer.text  # nor the next paragraph's opening sentence
+
+
+def test_what_came_after_a_day_follows_the_sentence_that_gives_that_day() -> None:
+    from assistant.answering.base import AnswerRequest
+    from assistant.answering.extractive import _Candidate, _what_followed
+    from assistant.types import Passage
+    from tests.riverbasin import river_chunks
+
+    chunk = next(c for c in river_chunks() if "11 November 2024" in c.text)
+    texts = [chunk.text[start:end] for start, end in chunk.sentences]
+    dated = next(i for i, text in enumerate(texts) if "11 November 2024" in text)
+    # the best-scoring sentence is another one: the day the question names decides
+    candidates = [_Candidate(1, i, text, 0.5 if i == dated else 0.9, np.zeros(2)) for i, text in enumerate(texts)]
+    request = AnswerRequest("What did the bank do right after 11 November 2024?", [Passage(chunk, 1, 1.0)], np.zeros(2))
+    assert _what_followed(candidates, request)[0].text == texts[dated + 1]
 
 
 def test_a_share_word_does_not_say_how_many() -> None:

@@ -252,6 +252,13 @@ def test_after_that_is_an_event_never_only_what_a_which_question_was_answered_wi
     )  # a passive which-question told with its answer
 
 
+def test_after_that_is_the_day_an_answer_gave_when_the_question_named_nothing_of_its_own() -> None:
+    answer = "On 20 February 2025, the delegations initialled a draft. [1]"
+    history = (Turn("What was agreed?", "What was agreed, regarding the delta talks?", answer),)
+    rewritten = rewrite_follow_up("What did Breuer do right after that?", history, river_catalogue())
+    assert rewritten == "What did Breuer do right after 20 February 2025?"
+
+
 def test_a_follow_up_naming_its_parties_gains_only_the_previous_question_s_subject() -> None:
     catalogue = river_catalogue()
     question = "Could Dravenia cut off water releases to Marisca?"

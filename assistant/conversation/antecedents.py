@@ -96,7 +96,8 @@ def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Refe
     """What "that" (alone or before an event verb) and "afterwards" point at: the previous question's topic, else
     what it was answered with ("Which firms were hit?" → "Anna Corp and Lind Ltd"), else what it asked for; None
     when it named none of these (the follow-up then gains the previous question's subject). `timed` ("after that",
-    "And then?") wants an event or date: never what a which-question was answered with ("after Anna Corp")."""
+    "And then?") wants an event or date: never what a which-question was answered with ("after Anna Corp"), and the
+    date an answer gave before a topic the previous question only took from the conversation."""
     topics = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
     topics += [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind == "topic"]
     answered = [memory.referents[k] for k in memory.answered if k not in named and memory.referents[k].kind not in ("person", "group")]
@@ -108,7 +109,8 @@ def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Refe
     determined = [r for r in topics if r.determined]
     own = [r for r in determined if r.key in memory.previous_own]
     asked = [memory.referents[memory.previous_asked]] if memory.previous_asked and memory.previous_asked not in named else []
-    chosen = own or answered or determined or asked
+    dated = [date] if timed and (date := memory.best(("date",), named)) is not None else []
+    chosen = own or answered or dated or determined or asked
     return chosen[0] if chosen else None
 
 
