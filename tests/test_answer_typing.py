@@ -116,6 +116,16 @@ def test_an_opinion_is_the_holder_s_only_after_their_name() -> None:
     assert not answer_spans(intent, "From the bank's perspective, the monitoring proposal answers Castell's demands.")
 
 
+def test_a_role_the_question_describes_a_party_by_is_no_answer_unless_it_asks_who_holds_it() -> None:
+    from tests.riverbasin import river_catalogue
+
+    text = "Lukas Breuer met Elena Castell in Tesk."
+    met = understand("Which minister did the energy minister meet?", river_catalogue())
+    assert [text[start:end] for start, end in answer_spans(met, text)] == ["Elena Castell"]
+    held = understand("Who was the energy minister?", river_catalogue())
+    assert "Lukas Breuer" in [text[start:end] for start, end in answer_spans(held, text)]
+
+
 def test_an_opinion_about_someone_is_no_view_of_theirs_to_find() -> None:
     from tests.riverbasin import river_catalogue
 

@@ -142,18 +142,26 @@ def holds_answer(intent: QueryIntent, text: str) -> bool:
 
 
 def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
-    """Names of entities of `kind` in `text` other than those the question names (by alias, metonym or role). The
-    people a note names are the authors it cites: they answer only a question about who wrote something."""
+    """Names of entities of `kind` in `text` other than those the question names (by alias, metonym, or a role
+    it does not ask about). The people a note names are the authors it cites: they answer only a question about
+    who wrote something."""
     catalogue = intent.catalogue
     if catalogue is None or kind == "person" and note_number(text) is not None and not _AUTHORSHIP.search(intent.question):
         return []
-    described = {entity.id for _, entity in intent.roles}
-    asked = {party for entity in intent.entities if entity.id not in described for party in _parties(entity)}
+    held = {entity.id for phrase, entity in intent.roles if _asks_who_holds(intent.question, phrase)}
+    asked = {party for entity in intent.entities if entity.id not in held for party in _parties(entity)}
     return [
         (start, end)
         for entity, start, end in catalogue.entities_in(text)
         if entity.kind == kind and not asked & _parties(entity) and not describes(text[start:end])
     ]
+
+
+def _asks_who_holds(question: str, role: str) -> bool:
+    """Whether the question asks who holds a role it describes ("Who was the vice president?", "Who serves as
+    envoy?"), rather than describing a party by it ("Whom did the vice president meet?")."""
+    holds = rf"\b(?:is|was|are|were|as|became|become|becomes)\s+(?:the\s+|an?\s+)?{re.escape(role)}"
+    return re.search(holds, question, re.IGNORECASE) is not None
 
 
 def _parties(entity: Entity) -> set[str]:
