@@ -31,7 +31,7 @@ def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
 
     for cached in (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words):
         cached.cache_clear()
-    for cached in (relations._owners, relations._parties_once, relations._token_starts, relations._Frames.of, relations._Sides.of):
+    for cached in (relations._owners, relations._parties, relations._token_starts, relations._Frames.of, relations._Sides.of):
         cached.cache_clear()
     names.forget()
 

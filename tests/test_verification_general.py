@@ -256,6 +256,18 @@ def test_two_parties_that_trade_the_doers_place_are_caught(names: CorpusNames) -
     assert check_relations("In the dry case, Norrvik offers a loan to Saltby.", evidence, names) == []
 
 
+def test_a_swap_is_read_where_the_passage_names_the_two_parties_nearest_each_other(names: CorpusNames) -> None:
+    evidence = "At the same time, the council tested its ability to exert pressure on Saltby, as shown by its ban on Saltby exports."
+    objection = check_relations("Meanwhile, Saltby tested how much pressure it could put on the council.", evidence, names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("Meanwhile, the council tested how much pressure it could put on Saltby.", evidence, names) == []
+
+
+def test_of_after_a_form_of_be_is_no_inverted_relation(names: CorpusNames) -> None:
+    evidence = "Anna Berg, who is sceptical of helping Norrvik, spoke."
+    assert check_relations("Anna Berg, who is sceptical about helping Norrvik, spoke.", evidence, names) == []
+
+
 def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:
     evidence = "A meeting between Anna Berg and Tomas Lind took place in Saltby."
     assert check_relations("A meeting between Tomas Lind and Anna Berg took place in Saltby.", evidence, names) == []

@@ -254,14 +254,16 @@ def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at
 
 
 def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
-    """Two parties each named once in both texts, joined by the same relation word in opposite directions."""
-    mine, theirs = _parties_once(claim, names), _parties_once(evidence, names)
+    """Two parties each named once in the claim and joined by the same relation word in the evidence (where
+    they are named nearest each other, within one relation's reach), in opposite directions."""
+    mine, theirs = _parties_once(claim, names), _parties(evidence, names)
     pairs = sorted(((m, theirs[key]) for key, m in mine.items() if key in theirs), key=lambda pair: pair[0].start)
-    for (a, ea), (b, eb) in combinations(pairs, 2):
+    for (a, their_a), (b, their_b) in combinations(pairs, 2):
         c_between = _between(claim, a, b)
-        e_between = _between(evidence, *sorted((ea, eb), key=lambda m: m.start))
-        if c_between is None or e_between is None:
+        nearest = _nearest(evidence, their_a, their_b)
+        if c_between is None or nearest is None:
             continue
+        ea, eb, e_between = nearest
         c_flip, e_flip = _directions(c_between, e_between)
         if c_flip is None or e_flip is None:
             continue
@@ -271,6 +273,20 @@ def _reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Object
             reason = f"makes {a.surface} and {b.surface} trade roles; the passage says '{said}'"
             return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
+
+
+def _nearest(text: str, firsts: list[Mention], seconds: list[Mention]) -> tuple[Mention, Mention, tuple[Token, ...]] | None:
+    """The mentions of two parties named nearest each other within one relation's reach, and the tokens between."""
+    joined = [
+        (second.start - first.end if first.start < second.start else first.start - second.end, first, second, between)
+        for first in firsts
+        for second in seconds
+        if (between := _between(text, *sorted((first, second), key=lambda m: m.start))) is not None
+    ]
+    if not joined:
+        return None
+    _, first, second, between = min(joined, key=lambda item: item[0])
+    return first, second, between
 
 
 @lru_cache(maxsize=4096)
@@ -286,10 +302,16 @@ def _owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
     return tuple(owner)
 
 
-@lru_cache(maxsize=4096)
 def _parties_once(text: str, names: CorpusNames) -> dict[str, Mention]:
     """Party → its mention, for the parties named only once in `text` (order says nothing about one named
-    twice). Parties are names and the words the text introduces with a determiner ("the tenants")."""
+    twice)."""
+    return {key: found[0] for key, found in _parties(text, names).items() if len(found) == 1}
+
+
+@lru_cache(maxsize=4096)
+def _parties(text: str, names: CorpusNames) -> dict[str, list[Mention]]:
+    """Party → its mentions in `text`. Parties are names and the words the text introduces with a determiner
+    ("the tenants")."""
     found = [m for m in names.mentions(text) if m.surface not in month_names()]  # a date is no party
     determiners = _lexicon().determiners
     tokens, owners = tokenize(text), _owners(text, names)
@@ -300,7 +322,7 @@ def _parties_once(text: str, names: CorpusNames) -> dict[str, Mention]:
     seen: dict[str, list[Mention]] = {}
     for mention in found:
         seen.setdefault(party_key(mention), []).append(mention)
-    return {key: found[0] for key, found in seen.items() if len(found) == 1}
+    return seen
 
 
 @lru_cache(maxsize=4096)
@@ -344,12 +366,13 @@ def _relation_word(tokens: tuple[Token, ...]) -> int | None:
 
 def _inverted(tokens: tuple[Token, ...], at: int) -> bool:
     """Whether the relation word at `at` runs backwards: "by" or "of" right after it (an adverb may come
-    between), or a passive ("was replaced as editor by")."""
+    between; "of" not after a form of "be": "is sceptical of"), or a passive ("was replaced as editor by")."""
     lex = _lexicon()
     following = [t.lower for t in tokens[at + 1 : at + 3]]
     if following and following[0].endswith("ly") and len(following) > 1:
         following = following[1:]
-    if following and following[0] in lex.inverting:
-        return True
+    after_be = at > 0 and tokens[at - 1].lower in lex.passive
+    if following and following[0] in lex.inverting and not (following[0] == "of" and after_be):
+        return True  # "a protégé of Berg", but not "is sceptical of Berg"
     passive = any(t.lower in lex.passive for t in tokens[:at])
     return passive and any(t.lower == "by" for t in tokens[at + 1 :])
