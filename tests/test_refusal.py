@@ -71,6 +71,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What did Dravenia's energy minister say about the dam?",  # an office the text gives someone
         "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"
+        "What happened in the Far North after the bank suspended the loan's second tranche?",  # a region it never names
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

@@ -28,6 +28,8 @@ _OWNER = re.compile(
 """A party named as the owner of a view or reaction ("What is Berg's view of …?")."""
 WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 """A question asking who a named person is ("Who is Anna Berg?")."""
+_LOCATIVE = re.compile(r"\b(?:in|at|from|across|near|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+"""What comes before a place ("in the Middle East"), not a person or body."""
 _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 
 
@@ -110,7 +112,7 @@ def _metonyms_of(name: str) -> list[str]:
 def unknown_subjects(intent: QueryIntent) -> list[str]:
     """Names in the question that look like an organisation or a person and that the corpus never uses
     ("the World Bank", "Prime Minister Smith"); an unknown adjective or place word ("Scandinavian",
-    "Gulf") is left to the evidence test."""
+    "Gulf", "in the Middle East") is left to the evidence test."""
     catalogue = intent.catalogue
     if catalogue is None:
         return []
@@ -135,6 +137,7 @@ def unknown_subjects(intent: QueryIntent) -> list[str]:
         if people and all(w in titles for w in words):
             continue  # "Senator Berg": a title the text does not give, on a person it knows
         unknown_words = [w for w in words if w != "of" and not catalogue.is_known_name(w) and w.lower() not in understood]
-        if any(w in cues for w in words) or (len(unknown_words) >= 2 and not found):
+        located = _LOCATIVE.search(intent.question[: match.start()]) is not None
+        if any(w in cues for w in words) or (len(unknown_words) >= 2 and not found and not located):
             unknown.append(name)  # "the World Bank", "Prime Minister", "Keir Starmer"
     return unknown
