@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.reasons import asked_event, unexplained
+from assistant.answering.events import asked_event
+from assistant.answering.reasons import unexplained
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,10 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans, money_question
+from assistant.answering.events import DID, asked_event
+from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
-from assistant.answering.reasons import asked_event, unexplained
+from assistant.answering.reasons import unexplained
 from assistant.answering.unknown_names import WHO_IS, unknown_holder, unknown_relative, unknown_subjects, unknown_words
 from assistant.data import load
 from assistant.discourse import chunk_as_read
@@ -114,6 +116,9 @@ def assess_coverage(
     event = asked_event(intent.question)
     if event and unexplained(event, [_sentences(passage.chunk) for passage in passages]):
         return Coverage(False, messages.NO_REASON, best)
+    done = asked_event(intent.question, DID)
+    if done and only_expected(done, [_sentences(passage.chunk) for passage in passages]):
+        return Coverage(False, messages.ONLY_EXPECTED, best)
     if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):
         named = " and ".join(entity.name for entity in intent.entities[:2])
         return Coverage(False, messages.NOTHING_ABOUT.format(names=named) if named else messages.NOTHING_CLOSE, best)

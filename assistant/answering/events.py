@@ -1,0 +1,65 @@
+"""The event a question names by its verb ("Why did the council reject the plan?", "Did Lind resign in
+May?") and the clauses of a text that report it.
+
+The party may be a pronoun, a name or a one-word noun phrase ("the council"); its verb follows, before its
+object or the end. A longer subject ("the new council") is not read. A reader's phrasal verb ("turn down")
+is the event only in the document's word for it ("rejected", synonyms.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.retrieval.query import document_term
+from assistant.text import content_terms, matching_terms
+
+_PARTY_AND_VERB = (
+    r"(?:he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?-i:[a-z])[\w\-]*"
+    r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
+    r"(?:(?:actually|really|ever|already|finally|eventually)\s+)?"
+    r"(?P<verb>(?-i:[a-z])[\w\-]+(?:\s+(?:down|up|out|off|aside|away|back|over))?)\b"
+    r"(?=\s*[?.!,]|\s*$|\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|him|them|it|us|me|this|that|these|those|any|so|such"
+    r"|further|more|all|some|no|every|each|both|new|to|from|with|on|in|at|for|over|about|against|into|after|before|by)\b))"
+)
+WHY_DID = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?why\s+(?:did|does|do|has|have|had|would|will|could|might)\s+" + _PARTY_AND_VERB, re.IGNORECASE
+)
+"""A why-question about what a party did."""
+DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
+"""A yes-or-no question whether a party did something."""
+_LATE_PARTICLE = re.compile(r"^\s+(?:[\w'’\-]+\s+){1,3}(down|up|out|off|aside|away|back|over)\s*[?.!]*\s*$", re.IGNORECASE)
+"""A particle after the object, ending the question: "Why did they turn him down?"."""
+CLAUSE_BREAK = re.compile(r"[;:–—()]|,\s*(?:which|who|while|but|and)\b|\s(?:and|but|while|whereas|however)\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AskedEvent:
+    """What a question asks about an event it names by its verb."""
+
+    verb: frozenset[str]
+    """The verb's terms: the verb, and the document's word for a reader's phrasal verb ("turn down": "rejected")."""
+    about: frozenset[str]
+    """The question's other terms, names that stand for one another folded: a clause reports the event only with one."""
+
+
+def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent | None:
+    """The event a question of `shape` (WHY_DID or DID) names, if it has that shape."""
+    match = shape.match(question)
+    if match is None:
+        return None
+    verb = match.group("verb").lower()
+    late = _LATE_PARTICLE.search(question[match.end() :])
+    verb = f"{verb} {late.group(1).lower()}" if late and " " not in verb else verb  # "turn him down"
+    if " " in verb:
+        terms = set(content_terms(document_term(verb) or ""))
+    else:
+        terms = set(content_terms(f"{verb} {document_term(verb) or ''}"))
+    about = set(matching_terms(question)) - terms - set(content_terms(verb))
+    return AskedEvent(frozenset(terms), frozenset(about)) if terms else None
+
+
+def reports(event: AskedEvent, clause: str) -> bool:
+    """Whether `clause` reports the event: its verb, and one of the question's other terms if it has any."""
+    terms = set(matching_terms(clause))
+    return bool(event.verb & terms) and (not event.about or bool(event.about & terms))

@@ -1,0 +1,30 @@
+"""Whether a text reports an event only as expected.
+
+"Did Lind resign in May?" asks whether something happened. A text that says only that it was to happen
+("Lind is expected to resign in May", "the board will decide in June"; questions.yaml `expectation_cues`)
+reports a prospect, not the event: the question is beyond what the text knows. When no sentence reports
+the event in the question's own verb the question is left to the other coverage checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
+from assistant.data import load
+
+
+def only_expected(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
+    """Whether some clause of the passages (each a list of sentences) reports the event and every one that
+    does reports it as expected, not as done."""
+    clauses = [clause for sentences in passages for sentence in sentences for clause in CLAUSE_BREAK.split(sentence)]
+    reporting = [clause for clause in clauses if reports(event, clause)]
+    return bool(reporting) and all(_expectation_cues().search(clause) for clause in reporting)
+
+
+@cache
+def _expectation_cues() -> re.Pattern[str]:
+    cues = sorted(load("questions")["expectation_cues"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + r")\b")  # in lower case: "May" is a month

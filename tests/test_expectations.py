@@ -1,0 +1,40 @@
+"""Whether a text reports an event only as expected (assistant/answering/expectations.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.events import DID, asked_event
+from assistant.answering.expectations import only_expected
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Did Berg actually resign in May?", {"resign"}),
+        ("Has the council approved the plan?", {"approv"}),
+        ("Did the bank turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
+        ("Why did Berg resign?", None),  # a why-question asks for a reason, not whether
+    ],
+)
+def test_the_event_a_did_question_asks_about_is_its_verb(question: str, verb: set[str] | None) -> None:
+    event = asked_event(question, DID)
+    assert (set(event.verb) if event else None) == verb
+
+
+EVENT = asked_event("Did Berg resign in May?", DID)
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected_only"),
+    [
+        (["Berg is expected to resign in May."], True),
+        (["Berg will resign from the board in May."], True),
+        (["Berg resigned in May."], False),
+        (["Berg is expected to resign in May.", "Berg resigned early, in April."], False),  # one clause says it happened
+        (["The board met in May."], False),  # the event is not reported: left to the other checks
+    ],
+)
+def test_an_event_reported_only_as_to_come_is_no_answer_to_whether_it_happened(sentences: list[str], expected_only: bool) -> None:
+    assert EVENT is not None
+    assert only_expected(EVENT, [sentences]) is expected_only
