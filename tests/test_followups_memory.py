@@ -419,3 +419,9 @@ def test_they_is_the_country_the_questions_made_the_actor_not_a_body_an_answer_m
     )
     rewritten = rewrite_follow_up("Did all that get them what they wanted?", history, river_catalogue())
     assert rewritten == "Did all that get Marisca what they wanted?"
+
+
+def test_he_after_a_clause_asking_who_someone_is_is_that_someone() -> None:
+    history = (BREUER, CASTELL)
+    rewritten = rewrite_follow_up("Who was Breuer's deputy, and what did he do in the talks?", history, river_catalogue())
+    assert rewritten == "Who was Breuer's deputy, and what did Breuer's deputy do in the talks?"

@@ -35,6 +35,8 @@ _NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?
 Replacement = tuple[int, int, str]
 _DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?)\s*[—–-]\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
+_WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
 _SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -56,7 +58,8 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         done = complete(question, memory)
         if done is not None:
             return done
-    body = _with_names(_undislocated(referring_patterns()["connective"].sub("", question).strip()), own, memory, catalogue)
+    opened = _undislocated(_asked_then_told(referring_patterns()["connective"].sub("", question).strip()))
+    body = _with_names(opened, own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
@@ -83,6 +86,16 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
         if context:
             rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{_joined(context[0], rewritten, memory, named)}?"
     return _capitalised(rewritten)
+
+
+def _asked_then_told(text: str) -> str:
+    """ "Who was the minister's deputy, and what did he do?" as "…, and what did the minister's deputy do?": "he"
+    after a clause asking who someone is stands for that someone, not for a person of earlier turns."""
+    found = _WHO_THEN.match(text)
+    if found is None:
+        return text
+    rest = _PERSONAL.sub(found.group("person"), found.group("rest"), count=1)
+    return f"{found.group('who')}, and {rest}"
 
 
 def _undislocated(text: str) -> str:
