@@ -425,3 +425,8 @@ def test_he_after_a_clause_asking_who_someone_is_is_that_someone() -> None:
     history = (BREUER, CASTELL)
     rewritten = rewrite_follow_up("Who was Breuer's deputy, and what did he do in the talks?", history, river_catalogue())
     assert rewritten == "Who was Breuer's deputy, and what did Breuer's deputy do in the talks?"
+
+
+def test_they_who_act_are_people_before_talks() -> None:
+    history = (river_turn("Which Dravenians took part in the delta talks?", "The framework has yet to be approved"),)
+    assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did the Dravenians demand?"

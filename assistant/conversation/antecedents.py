@@ -63,7 +63,8 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     # people a question asked about, however long ago, before a country; a country a question made salient before
     # a body an answer only mentioned in passing
     chosen = strong or asked or places or ranked
-    return max(chosen, key=lambda r: r.salience) if chosen else None
+    events = set(load("conversation")["event_heads"])  # "they" who act are people or bodies before talks or meetings
+    return max(chosen, key=lambda r: (r.head not in events, r.salience)) if chosen else None
 
 
 def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:
