@@ -72,6 +72,9 @@ def test_afterwards_is_after_the_previous_topic() -> None:
     assert rewrite_follow_up("What did Marisca demand afterwards?", history, river_catalogue()) == (
         "What did Marisca demand after the first round?"
     )
+    assert rewrite_follow_up("What did Marisca say afterwards the bank should do?", history, river_catalogue()) == (
+        "What did Marisca say after the first round the bank should do?"
+    )
 
 
 def test_done_that_gains_the_previous_predicate() -> None:

@@ -42,8 +42,9 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
             re.IGNORECASE,
         ),
-        "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!\s+\w)", re.IGNORECASE),
-        "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!\s+\w)", re.IGNORECASE),
+        # "after that" only where no noun follows ("after that meeting" is a noun phrase); "afterwards" anywhere
+        "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!(?<=\bthat)\s+\w)", re.IGNORECASE),
+        "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!(?<=\bthat)\s+\w)", re.IGNORECASE),
         "do_that": re.compile(
             r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)"
             r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
