@@ -101,6 +101,7 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("The city briefly halted deliveries to the port.", "The brief suspension of deliveries to the port hurt trade."),
         ("The port held back from launching fresh routes.", "The port refrained from launching any new routes."),
         ("Mayor Lind does not see Lindau and Berg as equal partners.", "Mayor Lind sees Berg as a burden on the budget."),
+        ("Lindau grew ever more frustrated with Saltby.", "Saltby faced less pressure from Lindau but was less willing to yield."),
     ],
 )
 def test_faithful_paraphrases_keep_their_polarity(claim: str, evidence: str) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.numbers import quantities
-from assistant.answering.verification.reading import PARTICLE, Reading, lexicons
+from assistant.answering.verification.reading import DEGREE_PAIR, PARTICLE, Reading, lexicons
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
 
@@ -128,8 +128,10 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
         if c.idiom[first]:
             continue
         near = c.neighbours(first, last)
+        unnamed = {word: at for word, at in near.items() if word not in c.name_stems}  # what a degree word is of
         for side in sides:
-            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, near, e, theirs)
+            slot = unnamed if side.partition(":")[0] == DEGREE_PAIR else near
+            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, slot, e, theirs)
             if rival is not None:
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])

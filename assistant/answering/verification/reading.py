@@ -37,6 +37,10 @@ class Lexicons:
     overstatements: frozenset[tuple[str, str]]
 
 
+DEGREE_PAIR = "0"
+"""The place of the degree words (antonyms.yaml `degree`: more/less, rise/fall) among the antonym pairs."""
+
+
 @cache
 def lexicons() -> Lexicons:
     """The lexicons of assistant/data/{negation,stance,antonyms,quantifiers}.yaml, with inflected forms."""
@@ -45,7 +49,7 @@ def lexicons() -> Lexicons:
     cues.update({stems: "verb" for c in negation["verb_cues"] for stems in inflected_stems(c)})
     cues.update({phrase_stems(c): "keep" for c in negation["not_negating"]})
     sides: dict[tuple[str, ...], set[str]] = {}
-    for i, pair in enumerate(antonyms["pairs"]):
+    for i, pair in enumerate([antonyms["degree"], *antonyms["pairs"]]):  # the degree pair first: DEGREE_PAIR
         for side, words in enumerate(pair):
             for word in words:
                 for stems in inflected_stems(word):
