@@ -82,6 +82,7 @@ def test_quantities_are_normalised() -> None:
         ("The port has been a marginal partner in the talks.", "The port has been the principal partner in the talks.", "antonym"),
         ("There is no way Lindau would ever again close it.", "It is conceivable that Lindau could once again close it.", "antonym"),
         ("The rule shifts with the mood of the council.", "The rule remains unchanged regardless of the mood of the council.", "antonym"),
+        ("The mayor managed to talk the union into a deal.", "The mayor failed to persuade the union to accept a deal.", "negation"),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
