@@ -46,3 +46,11 @@ def river_sentence(start: str) -> str:
 def river_turn(question: str, answer_start: str, standalone: str = "") -> Turn:
     """A past turn whose answer is the corpus sentence beginning with `answer_start`."""
     return Turn(question, standalone or question, river_sentence(answer_start))
+
+
+CASTELL = river_turn("Who is Elena Castell?", "Marisca's Minister of Agriculture, Elena Castell")
+BREUER = river_turn("Who is Lukas Breuer?", "Dravenia's Minister of Energy, Lukas Breuer")
+SALGADO = river_turn("Who is Rui Salgado?", "Rui Salgado, a former chair")
+AALTO = river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator")
+MINISTERS = Turn("Which ministers spoke?", "Which ministers spoke?", "Lukas Breuer and Elena Castell spoke. [1]")
+"""Past turns of conversations about the corpus' people, for the follow-up tests."""

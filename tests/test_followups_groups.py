@@ -1,0 +1,88 @@
+"""Who "they", "them", "that group" and "the two of them" are, against the memory of the whole conversation
+on the river-basin corpus' catalogue: groups of people, plural topics, bodies and countries."""
+
+from __future__ import annotations
+
+from assistant.conversation.followups import rewrite_follow_up
+from assistant.conversation.memory import remember
+from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.types import Turn
+from tests.riverbasin import AALTO, BREUER, CASTELL, MINISTERS, river_catalogue, river_turn
+
+
+def test_they_is_the_plural_topic_of_turn_one_not_the_person_of_turn_two() -> None:
+    history = (river_turn("Which delegations initialled the draft framework?", "On 20 February 2025, after a third round"), AALTO)
+    assert rewrite_follow_up("What did they commit to?", history, river_catalogue()) == "What did delegations commit to?"
+
+
+def test_people_an_answer_names_together_are_they_and_the_two_of_them() -> None:
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("What did they argue?", (MINISTERS,), catalogue) == "What did Lukas Breuer and Elena Castell argue?"
+    history = (BREUER, CASTELL, river_turn("Why is she sceptical?", "In Marisca, Castell is sceptical"))
+    assert rewrite_follow_up("How do the two of them differ?", history, catalogue) == "How do Lukas Breuer and Elena Castell differ?"
+
+
+def test_which_one_asks_among_the_people_an_answer_named_together() -> None:
+    assert rewrite_follow_up("Which one warned about the flow?", (MINISTERS,), river_catalogue()) == (
+        "Which of Lukas Breuer and Elena Castell warned about the flow?"
+    )
+
+
+def test_they_is_not_something_an_answer_only_mentioned_in_passing() -> None:
+    declined = Turn("Who opposed it?", "Who opposed the draft framework?", "The brief does not cover this. [1]")
+    history = (river_turn("What does the draft framework provide?", "In late April 2025, the Farmers' Union"), declined)
+    assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did they demand, regarding the draft framework?"
+
+
+def test_one_person_named_twice_in_a_row_is_no_group() -> None:
+    answer = "Lukas Breuer and Breuer's deputy spoke first; Elena Castell replied. [1]"
+    memory = remember((Turn("Who spoke first?", "Who spoke first?", answer),), river_catalogue())
+    assert all(not r.text.startswith(" and ") and r.text.count(" and ") < 2 for r in memory.referents.values())
+
+
+def test_they_is_people_a_question_asked_about_before_a_country_an_answer_named() -> None:
+    history = (
+        river_turn("What did the survey show about Dravenian voters?", "Marisca fears that the filling"),
+        river_turn("Who ran it?", "Marisca fears that the filling", "Who ran the survey?"),
+    )
+    assert rewrite_follow_up("How many of them want the dam?", history, river_catalogue()) == "How many of Dravenian voters want the dam?"
+
+
+def test_how_many_of_them_are_people_a_plural_name_gives_not_a_body() -> None:
+    poll = Entity("selva-poll", "Selva Poll", "organisation", ("Selva Poll",), (), ())
+    catalogue = EntityCatalogue((poll,), names=("Selva Poll", "Greens"))
+    answer = "The Selva Poll found that 60% of Greens back the dam. [1]"
+    history = (
+        Turn("What did the Selva Poll show?", "What did the Selva Poll show?", answer),
+        Turn("Who was asked, the Greens?", "Who was asked, the Greens?", answer),
+    )
+    assert rewrite_follow_up("How many of them want the dam?", history, catalogue) == "How many of the Greens want the dam?"
+
+
+def test_the_people_a_which_question_was_answered_with_are_they_turns_later() -> None:
+    history = (
+        river_turn("Which farmers have protested in the capital?", "The Marisca Farmers' Union, which has organised"),
+        river_turn("Has the government answered?", "Her position is backed by the Farmers' Union"),
+    )
+    rewritten = rewrite_follow_up("How many of them are there?", history, river_catalogue())
+    assert "Farmers" in rewritten and "them" not in rewritten
+
+
+def test_that_group_is_the_people_discussed() -> None:
+    history = (MINISTERS, river_turn("When did the delta talks open?", "On 20 February 2025, after a third round"))
+    rewritten = rewrite_follow_up("What did that group agree to?", history, river_catalogue())
+    assert rewritten == "What did Lukas Breuer and Elena Castell agree to?"
+
+
+def test_they_is_the_country_the_questions_made_the_actor_not_a_body_an_answer_mentioned() -> None:
+    history = (
+        river_turn("What did Marisca demand?", "For Marisca, the stakes are primarily agricultural"),
+        river_turn("How did Marisca press for it?", "The Marisca Farmers' Union, which has organised"),
+    )
+    rewritten = rewrite_follow_up("Did all that get them what they wanted?", history, river_catalogue())
+    assert rewritten == "Did all that get Marisca what they wanted?"
+
+
+def test_they_who_act_are_people_before_talks() -> None:
+    history = (river_turn("Which Dravenians took part in the delta talks?", "The framework has yet to be approved"),)
+    assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did the Dravenians demand?"
