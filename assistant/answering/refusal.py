@@ -113,11 +113,11 @@ def assess_coverage(
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
         if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
-    event = asked_event(intent.question)
-    if event and unexplained(event, [_sentences(passage.chunk) for passage in passages]):
+    why, did = asked_event(intent.question), asked_event(intent.question, DID)
+    told = [_sentences(passage.chunk) for passage in passages] if why or did else []
+    if why and unexplained(why, told):
         return Coverage(False, messages.NO_REASON, best)
-    done = asked_event(intent.question, DID)
-    if done and only_expected(done, [_sentences(passage.chunk) for passage in passages]):
+    if did and only_expected(did, told):
         return Coverage(False, messages.ONLY_EXPECTED, best)
     if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):
         named = " and ".join(entity.name for entity in intent.entities[:2])

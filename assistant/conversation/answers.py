@@ -34,13 +34,16 @@ def cited_titles(answer: str) -> list[str]:
     return [parse_note(note).title for note in notes]
 
 
-def named_instance(answer: str, noun: str, question: str, catalogue: EntityCatalogue) -> str | None:
+def named_instance(answer: str, noun: str, question: str, catalogue: EntityCatalogue, *, by_noun: bool = False) -> str | None:
     """The name the answer gives the thing a "which N" question asked for: "the Selva 2 dam" for "Which dam …?",
-    else the first name the answer gives that is no person, place or organisation and the question does not give."""
+    else (unless `by_noun`) the first name the answer gives that is no person, place or organisation and the
+    question does not give."""
     for match in re.finditer(rf"\b((?:(?-i:[A-Z])[\w\-]*\s+)+(?:\d[\w\-]*\s+)?){re.escape(noun)}\b", answer, re.IGNORECASE):
         name = re.sub(r"^(?:The|A|An|This|That|Its|Their)\s+", "", match.group())
         if name.split()[0][:1].isupper():
             return f"the {name}"
+    if by_noun:
+        return None
     things = [
         match
         for name in catalogue.names

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 
 from assistant.conversation.memory import CONTEXT, Memory, Referent
+from assistant.conversation.referring import event_heads
 from assistant.data import load
 
 MIN_SALIENCE = 0.5
@@ -43,7 +44,7 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
     ("at the summit", "in the second scenario"), else any place."""
     places = [r for r in memory.referents.values() if r.kind == "place" and r.located > 0 and r.key not in named]
     place = max(places, key=lambda r: r.located) if places else None
-    settings = set(load("conversation")["event_heads"]) | set(load("conversation")["case_heads"])
+    settings = event_heads() | set(load("conversation")["case_heads"])
     setting = best_topic(memory, named, lambda r: r.head in settings)
     if setting is not None and (place is None or setting.salience > place.located):
         return setting
@@ -63,8 +64,8 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     # people a question asked about, however long ago, before a country; a country a question made salient before
     # a body an answer only mentioned in passing
     chosen = strong or asked or places or ranked
-    events = set(load("conversation")["event_heads"])  # "they" who act are people or bodies before talks or meetings
-    return max(chosen, key=lambda r: (r.head not in events, r.salience)) if chosen else None
+    # "they" who act are people or bodies before talks or meetings
+    return max(chosen, key=lambda r: (r.head not in event_heads(), r.salience)) if chosen else None
 
 
 def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:

@@ -22,9 +22,8 @@ from assistant.conversation.answers import answer_sentences
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
-from assistant.conversation.referring import referring_patterns
+from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.corpus.notes import note_number
-from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
@@ -221,11 +220,10 @@ def _references(
         at = "on" if any(d.day for d in dated_expressions(date.text, 2000)) else "in"
         found += [(m.start(), m.end(), f"{m.group('prep') or at} {date.text}") for m in lexicon["then"].finditer(text) if _free(m, found)]
     setting = antecedents.location(memory, named)
-    events = set(load("conversation")["event_heads"])
     there = lexicon["there"].search(text)
     said = {new.lower() for _, _, new in found}  # "there in that case" is said once
     if there and setting is not None and setting.text.lower() not in said and _free(there, found, "there"):
-        found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in events else 'in'} {setting.text}"))
+        found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in event_heads() else 'in'} {setting.text}"))
     for match in lexicon["asked_about"].finditer(text):  # "the scenario I asked about first"
         last = (match.group("before") or match.group("after") or "").lower() == "last"
         earlier = antecedents.asked_about(match.group("head").lower(), not last, memory)

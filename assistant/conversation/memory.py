@@ -272,8 +272,8 @@ def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue:
     asked_for = _asked_for(question)
     if asked_for is None or not (latest or asked_for.plural):
         return
-    instance = named_instance(answer, asked_for.head, question, catalogue)
-    if instance is not None and (not asked_for.plural or instance.lower().endswith(asked_for.head)):  # not some other name
+    instance = named_instance(answer, asked_for.head, question, catalogue, by_noun=asked_for.plural)  # "the Tesk farmers", no other name
+    if instance is not None:
         named = Referent(f"named:{instance.lower()}", instance, "topic", asked_for.plural, asked_for.head)
         memory.add(named, ANSWERED_WEIGHT * recency)
         if latest:

@@ -14,6 +14,12 @@ _ELSE = "else|other|others|too|also|as well|instead"
 
 
 @cache
+def event_heads() -> frozenset[str]:
+    """Nouns of events ("summit", "talks"; conversation.yaml): where "there" can be, never "they" who act."""
+    return frozenset(load("conversation")["event_heads"])
+
+
+@cache
 def referring_patterns() -> dict[str, re.Pattern[str]]:
     """The patterns of referring expressions and question shapes a follow-up is read with (conversation.yaml)."""
     data = load("conversation")

@@ -70,8 +70,8 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
 
 def _same_slot(c: Reading, k: int, e: Reading, places: list[int]) -> bool:
     """Whether the claim word at k and one of its evidence `places` share a neighbouring word that is no name."""
-    near = {w for w in c.neighbours(k, k + 1) if w not in c.name_stems}
-    return any(near & set(e.neighbours(j, j + 1)) for j in places)
+    near = c.unnamed_neighbours(k, k + 1).keys()
+    return any(near & e.neighbours(j, j + 1).keys() for j in places)
 
 
 def _says_opposite(reading: Reading, word: str) -> bool:
@@ -127,8 +127,7 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
     for first, last, sides in lex.antonyms.find(c.stems):
         if c.idiom[first]:
             continue
-        near = c.neighbours(first, last)
-        unnamed = {word: at for word, at in near.items() if word not in c.name_stems}  # what a degree word is of
+        near, unnamed = c.neighbours(first, last), c.unnamed_neighbours(first, last)  # unnamed: what a degree word is of
         for side in sides:
             slot = unnamed if side.partition(":")[0] == DEGREE_PAIR else near
             rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, slot, e, theirs)

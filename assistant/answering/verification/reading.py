@@ -170,6 +170,10 @@ class Reading:
                 found[word] = k
         return found
 
+    def unnamed_neighbours(self, first: int, last: int) -> dict[str, int]:
+        """`neighbours` without the names: what a word is said of, beyond who is involved."""
+        return {word: at for word, at in self.neighbours(first, last).items() if word not in self.name_stems}
+
     def head(self, after: int) -> str:
         """The first content stem within a few tokens after position `after` (what a quantifier counts);
         past a partitive, the noun after its "of" ("a round of talks" counts talks)."""
