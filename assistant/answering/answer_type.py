@@ -12,7 +12,7 @@ from functools import cache
 from assistant.corpus.notes import note_number
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
-from assistant.index.dates import dated_expressions, month_names
+from assistant.index.dates import ANY_YEAR, dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
 from assistant.text import content_terms, matching_terms, normalise_term
 
@@ -42,8 +42,6 @@ _WORDS = re.compile(r"[\w'’\-]+")
 _ABOUT = re.compile(r"\b(?:about|towards?|regarding|on|of)\b", re.IGNORECASE)
 """Where an opinion question turns to what the view is about ("… feel about Marisca")."""
 _KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
-_DATE_REFERENCE_YEAR = 2000
-"""Only the presence and span of a date matter here, not its year."""
 
 
 def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
@@ -56,11 +54,11 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
     if kind in _KINDS:
         return _entity_spans(intent, text, _KINDS[kind])
     if kind == "date":
-        asked = {d.text.lower() for d in dated_expressions(intent.question, _DATE_REFERENCE_YEAR)}
+        asked = {d.text.lower() for d in dated_expressions(intent.question, ANY_YEAR)}
         to_the_day = _DAY_QUESTION.search(intent.question) is not None
         return [
             (d.start, d.end)
-            for d in dated_expressions(text, _DATE_REFERENCE_YEAR)
+            for d in dated_expressions(text, ANY_YEAR)
             if d.text.lower() not in asked and (d.day or not to_the_day)
         ]
     if kind == "number":
@@ -79,7 +77,7 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     name ("Turbine Works 3"); for "how many", no share words ("most of"); for a question about money ("how
     much money", "what value"), only sums."""
     asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
-    dates = [(d.start, d.end) for d in dated_expressions(text, _DATE_REFERENCE_YEAR)]
+    dates = [(d.start, d.end) for d in dated_expressions(text, ANY_YEAR)]
     spans = [
         (m.start(), m.end())
         for m in _NUMBER.finditer(text)

@@ -14,7 +14,7 @@ from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
 from assistant.corpus.notes import lifted_note_number
 from assistant.discourse import chunk_as_read, leans_back, refers_back
-from assistant.index.dates import dated_expressions
+from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import understand
 from assistant.text import footnote_numbers, matching_terms, term_share
 
@@ -147,7 +147,7 @@ def _what_followed(candidates: list[_Candidate], request: AnswerRequest) -> list
     """The sentences the document gives after the one that best matches the question (what "what happened
     after X?" asks for; one that gives the day the question names, if any), up to FOLLOWING_SENTENCES, reading
     on into the passage of the next chunk but not past the end of a paragraph once one sentence is chosen."""
-    dates = [date.text.lower() for date in dated_expressions(request.question, 2000) if date.day]
+    dates = [date.text.lower() for date in dated_expressions(request.question, ANY_YEAR) if date.day]
     dated = [c for c in candidates if any(date in c.text.lower() for date in dates)]
     anchor = max(dated or candidates, key=lambda c: c.score)
     chunk = request.passages[anchor.passage_number - 1].chunk

@@ -25,7 +25,7 @@ from assistant.conversation.phrases import topic_phrases
 from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.corpus.notes import note_number
 from assistant.index.catalogue import Entity, EntityCatalogue
-from assistant.index.dates import dated_expressions
+from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers
 from assistant.types import Turn
@@ -217,7 +217,7 @@ def _references(
     take(lexicon["beforehand"], timed, "before {}")
     date = antecedents.when(memory, named)
     if date is not None:  # "around then" → "around late February"; "at that time" → "on 22 October"
-        at = "on" if any(d.day for d in dated_expressions(date.text, 2000)) else "in"
+        at = "on" if any(d.day for d in dated_expressions(date.text, ANY_YEAR)) else "in"
         found += [(m.start(), m.end(), f"{m.group('prep') or at} {date.text}") for m in lexicon["then"].finditer(text) if _free(m, found)]
     setting = antecedents.location(memory, named)
     there = lexicon["there"].search(text)

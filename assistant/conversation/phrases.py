@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
-from assistant.index.dates import dated_expressions
+from assistant.index.dates import ANY_YEAR, dated_expressions
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[P
             at, end = named.span()
             if not any(p.start < end and at < p.end for p in found):
                 found.append(Phrase(f"the {named.group()}", named.group().split()[-1].lower(), at, end, at))
-    for date in dated_expressions(text, 2000):
+    for date in dated_expressions(text, ANY_YEAR):
         if (date.day or date.month) and not any(p.start < date.end and date.start < p.end for p in found):
             found.append(Phrase(date.text, "", date.start, date.end, date.start))
     return sorted(found, key=lambda p: p.start)

@@ -68,6 +68,10 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int], str]:
     return pattern, months, qualifier
 
 
+ANY_YEAR = 2000
+"""The reference year for reading where a text gives dates and how precisely, when the year does not matter."""
+
+
 def dated_expressions(text: str, reference_year: int) -> list[DatedExpression]:
     """Every date-like expression in `text`; a month without a year takes `reference_year`."""
     pattern, months, _ = _patterns()
