@@ -18,7 +18,7 @@ KEPT_FLOORS = {"dev": 0.95, "test": 0.88}
 
 @pytest.fixture(scope="module")
 def run(assistant) -> VerificationRun:  # type: ignore[no-untyped-def]
-    return evaluate_verification(assistant)
+    return evaluate_verification(assistant, judged_split="test")
 
 
 @pytest.mark.parametrize(("set_name", "split"), list(CAUGHT_FLOORS))
@@ -33,18 +33,23 @@ def test_faithful_kept(run: VerificationRun, split: str) -> None:
     assert kept >= KEPT_FLOORS[split], f"{split}: kept {kept:.3f}"
 
 
+def test_the_judges_ran_over_the_test_half_only(run: VerificationRun) -> None:
+    for mode in ("lenient judge", "oracle judge"):
+        judged = run.outcomes[mode]
+        assert list(judged) == ["handwritten"] and {o.case.split for o in judged["handwritten"]} == {"test"}
+        assert len(judged["handwritten"]) == sum(case.split == "test" for case in run.cases["handwritten"])
+
+
 def test_a_judge_never_lets_through_what_the_checks_caught(run: VerificationRun) -> None:
     """The lenient judge approves everything: it must leave exactly the deterministic verdicts' drops."""
-    for set_name in run.cases:
-        checks = [o.verdict == "SUPPORTED" for o in run.outcomes["deterministic"][set_name]]
-        lenient = [o.verdict == "SUPPORTED" for o in run.outcomes["lenient judge"][set_name]]
-        assert lenient == checks, set_name
+    checks = {o.case.id: o.verdict == "SUPPORTED" for o in run.outcomes["deterministic"]["handwritten"]}
+    lenient = {o.case.id: o.verdict == "SUPPORTED" for o in run.outcomes["lenient judge"]["handwritten"]}
+    assert lenient == {case: checks[case] for case in lenient}
 
 
 def test_an_oracle_judge_catches_every_contradiction(run: VerificationRun) -> None:
-    for set_name in run.cases:
-        missed = [o.case.id for o in run.outcomes["oracle judge"][set_name] if not o.case.faithful and not o.right]
-        assert not missed, missed
+    missed = [o.case.id for o in run.outcomes["oracle judge"]["handwritten"] if not o.case.faithful and not o.right]
+    assert not missed, missed
 
 
 def test_the_sets_are_as_large_as_promised(run: VerificationRun) -> None:

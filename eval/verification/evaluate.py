@@ -40,7 +40,7 @@ class VerificationRun:
     cases: dict[str, list[Case]]
     """Set name (handwritten, generated) → cases."""
     outcomes: dict[str, dict[str, list[Outcome]]] = field(default_factory=dict)
-    """Mode → set name → outcomes, in case order."""
+    """Mode → set name → outcomes, in case order (a judge mode may cover only some sets and cases)."""
 
     def rates(self, mode: str, set_name: str, split: str | None = None) -> dict[str, dict[str, Any]]:
         """Per kind: n and the rate of right outcomes (caught for contradictions, kept for paraphrases)."""
@@ -61,8 +61,14 @@ class VerificationRun:
         return sum(o.right for o in outcomes) / max(len(outcomes), 1), len(outcomes)
 
 
-def evaluate_verification(assistant: Assistant, log: Callable[[str], None] = lambda message: None) -> VerificationRun:
-    """Every mode over the hand-written and the generated sets (no files written; see report.py)."""
+def evaluate_verification(
+    assistant: Assistant, log: Callable[[str], None] = lambda message: None, *, judged_split: str | None = None
+) -> VerificationRun:
+    """Every mode over the hand-written and the generated sets (no files written; see report.py).
+
+    With `judged_split`, the judge modes run over the hand-written cases of that split only (the
+    CI floors need no more, and the judges cost twice the checks).
+    """
     index = assistant.index
     brief = next(chunk.document for chunk in index.chunks)
     run = VerificationRun({"handwritten": load_cases(), "generated": generate(index.chunks, index.catalogue, brief)})
@@ -77,8 +83,18 @@ def evaluate_verification(assistant: Assistant, log: Callable[[str], None] = lam
             continue
         with FakeChatServer(policies[mode]) as server:
             judged = Assistant(assistant.settings.model_copy(update={"llm_base_url": server.openai_url, "llm_timeout_s": 10.0}))
-            run.outcomes[mode] = _verify_all(judged, run.cases, passages, JUDGE_BACKEND)
+            run.outcomes[mode] = _verify_all(judged, *_judged(run.cases, passages, judged_split), JUDGE_BACKEND)
     return run
+
+
+def _judged(
+    cases: dict[str, list[Case]], passages: dict[str, list[list[Passage]]], split: str | None
+) -> tuple[dict[str, list[Case]], dict[str, list[list[Passage]]]]:
+    """The cases (and their passages) a judge mode runs over: all, or the hand-written ones of one split."""
+    if split is None:
+        return cases, passages
+    kept = [(case, found) for case, found in zip(cases["handwritten"], passages["handwritten"]) if case.split == split]
+    return {"handwritten": [case for case, _ in kept]}, {"handwritten": [found for _, found in kept]}
 
 
 def _verify_all(
