@@ -157,6 +157,17 @@ def test_the_person_a_who_question_is_answered_with_is_the_one_the_sentence_says
     assert rewrite_follow_up("Where did he convene it?", history, river_catalogue()).startswith("Where did Henrik Aalto convene")
 
 
+def test_he_after_a_who_question_is_the_person_it_was_answered_with_not_the_one_it_named() -> None:
+    halden, mandate = river_sentence("In Dravenia, President Viktor Halden has made"), river_sentence("This outcome depends on")
+    answer = f"{halden} {river_sentence('Breuer, who')} {mandate}"
+    history = (
+        Turn("What does Viktor Halden need in October?", "What does Viktor Halden need in October?", mandate),
+        Turn("What has Viktor Halden made of the Koral Dam?", "What has Viktor Halden made of the Koral Dam?", halden),
+        Turn("Who stands with Halden on it?", "Who stands with Viktor Halden on the Koral Dam?", answer),
+    )
+    assert rewrite_follow_up("What was his post then?", history, river_catalogue()) == "What was Lukas Breuer's post then?"
+
+
 def test_the_place_a_where_question_is_answered_with_is_the_one_named_as_a_location() -> None:
     answer = "The Dravenian talks on the Koral Dam were held in Vienna. [1]"
     history = (Turn("Where were the talks held?", "Where were the talks held?", answer),)

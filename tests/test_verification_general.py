@@ -268,6 +268,13 @@ def test_of_after_a_form_of_be_is_no_inverted_relation(names: CorpusNames) -> No
     assert check_relations("Anna Berg, who is sceptical about helping Norrvik, spoke.", evidence, names) == []
 
 
+def test_a_scene_setting_preposition_after_the_relation_word_gives_no_roles(names: CorpusNames) -> None:
+    evidence = "The presence of Anna Berg has raised the trade dimension of Saltby-Norrvik talks."
+    assert check_relations("Anna Berg has raised the trade dimension in the Saltby-Norrvik talks.", evidence, names) == []
+    objection = check_relations("Tomas Lind rejected Anna Berg in Saltby.", "Anna Berg rejected Tomas Lind in Saltby.", names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+
+
 def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:
     evidence = "A meeting between Anna Berg and Tomas Lind took place in Saltby."
     assert check_relations("A meeting between Tomas Lind and Anna Berg took place in Saltby.", evidence, names) == []

@@ -68,6 +68,15 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     return max(chosen, key=lambda r: (r.head not in event_heads(), r.salience)) if chosen else None
 
 
+def person(memory: Memory, named: set[str]) -> Referent | None:
+    """Whom "he", "she" or "that person" is: the person the previous who-question was answered with ("Who gets on
+    with Berg?" → Tom Lind; "What is his job?"), else the most salient person."""
+    answered = [r for k, r in memory.referents.items() if k in memory.answered and k not in named and r.kind == "person"]
+    if answered:
+        return max(answered, key=lambda r: r.salience)
+    return memory.best(("person",), named)
+
+
 def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = False) -> Referent | None:
     """What "it" is: the organisation or source the previous question asked for; as a subject ("Why did it …?") the previous
     question's own subject when that is a thing, a place or an organisation; else the most salient singular topic,

@@ -194,7 +194,7 @@ def _references(
         specific = memory.specific.get(match.group("head").lower())
         if specific and specific.lower() not in text.lower():
             found.append((match.start(), match.end(), specific))
-    person = memory.best(("person",), named)
+    person = antecedents.person(memory, named)
     ordered = None
     for match in lexicon["person_ordinal"].finditer(text):
         chosen = antecedents.person_in_order((match.group("which") or match.group("alone")).lower(), memory)

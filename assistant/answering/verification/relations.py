@@ -37,6 +37,7 @@ _CLAUSE_END = frozenset(";.:()")
 class _Lexicon:
     symmetric: frozenset[str]
     inverting: frozenset[str]
+    placing: frozenset[str]
     max_between: int
     prepositions: frozenset[str]
     determiners: frozenset[str]
@@ -57,6 +58,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         symmetric=frozenset(stem(str(word)) for word in data["symmetric"]),
         inverting=frozenset(data["inverting"]),
+        placing=frozenset(data["placing"]),
         max_between=int(data["max_words_between"]),
         prepositions=frozenset(data["role_prepositions"]),
         determiners=frozenset(data["determiners"]),
@@ -351,12 +353,17 @@ def _directions(mine: tuple[Token, ...], theirs: tuple[Token, ...]) -> tuple[boo
         return None, None
     at_mine, at_theirs = _relation_word(mine), _relation_word(theirs)
     if at_mine is not None and at_theirs is not None:
-        if mine[at_mine].stem != theirs[at_theirs].stem:
+        if mine[at_mine].stem != theirs[at_theirs].stem or _placed(mine, at_mine) or _placed(theirs, at_theirs):
             return None, None
         return _inverted(mine, at_mine), _inverted(theirs, at_theirs)
     if [t.lower for t in mine] == [t.lower for t in theirs]:
         return False, False
     return None, None
+
+
+def _placed(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether a scene-setting preposition follows the relation word at `at` ("the dimension in the talks")."""
+    return at + 1 < len(tokens) and tokens[at + 1].lower in _lexicon().placing
 
 
 def _relation_word(tokens: tuple[Token, ...]) -> int | None:
