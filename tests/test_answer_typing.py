@@ -163,6 +163,7 @@ def test_hedged_when_questions_ask_for_a_date(question: str) -> None:
     "question",
     [
         "What is the mayor's approval rating?",
+        "What are the mayor's actual approval numbers on the economy?",
         "How popular is the dam, in numbers?",
         "what's the actual number the plan would cap the army at?",
         "What is the exact ceiling on the reservoir level?",
