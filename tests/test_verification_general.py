@@ -154,6 +154,17 @@ CONTRADICTIONS = [
     ("The council's funding of the museum has been consistent.", "The council's funding of the museum has shown volatility.", "antonym"),
     ("A fare rise would remain on the table.", "A fare rise would be off the table.", "antonym"),
     ("The club would keep every one of its current sponsors.", "The club would keep most of its current sponsors.", "quantifier"),
+    (
+        "Thanks to weeks of lobbying, the council managed to set up a wage fund.",
+        "Despite weeks of lobbying, the council failed to achieve its aim: the setting up of a wage fund.",
+        "negation",
+    ),
+    ("Months of meetings moved the wage talks forward.", "Despite months of meetings, the wage talks made no progress.", "negation"),
+    (
+        "Norrvik tested how much pressure it could put on the Berg administration.",
+        "The administration tested its ability to exert pressure on Norrvik.",
+        "role",
+    ),
 ]
 
 

@@ -47,7 +47,7 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
     for k in c.content():
         if both_negate and c.stems[k] in light:
             continue
-        places = e.places.get(c.stems[k], [])
+        places = _places(e, c.stems[k])
         if places and all(e.negated[j] != c.negated[k] for j in places) and _same_slot(c, k, e, places):
             depth = c.depth[k] if c.negated[k] else min(e.depth[j] for j in places)
             if both_negate and (c.tokens[k].text[0].isupper() or depth > _GOVERNED):
@@ -66,6 +66,12 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
     return None
+
+
+def _places(reading: Reading, word: str) -> list[int]:
+    """Where the text uses the stem `word` or a word naming the same action ("achieve" for "manage")."""
+    alike = lexicons().same_action.get(word, frozenset({word}))
+    return sorted(j for found in alike for j in reading.places.get(found, []))
 
 
 def _same_slot(c: Reading, k: int, e: Reading, places: list[int]) -> bool:

@@ -313,13 +313,19 @@ def _parties_once(text: str, names: CorpusNames) -> dict[str, Mention]:
 @lru_cache(maxsize=4096)
 def _parties(text: str, names: CorpusNames) -> dict[str, list[Mention]]:
     """Party → its mentions in `text`. Parties are names and the words the text introduces with a determiner
-    ("the tenants")."""
+    ("the tenants"), also past a name that describes them ("the Berg administration": the administration)."""
     found = [m for m in names.mentions(text) if m.surface not in month_names()]  # a date is no party
     determiners = _lexicon().determiners
     tokens, owners = tokenize(text), _owners(text, names)
     for k, token in enumerate(tokens[:-1]):
-        head = tokens[k + 1]
-        if token.lower in determiners and head.is_content and head.text[0].islower() and owners[k + 1] is None:
+        if token.lower not in determiners:
+            continue
+        at = k + 1
+        while at < len(tokens) - 1 and owners[at] is not None and owners[at + 1] is owners[at]:
+            at += 1
+        at += owners[k + 1] is not None  # past a name that describes the noun ("the Berg administration")
+        head = tokens[at] if at < len(tokens) else None
+        if head is not None and head.is_content and head.text[0].islower() and owners[at] is None:
             found.append(Mention(head.text, head.start, head.end, (head.text,), "thing"))
     seen: dict[str, list[Mention]] = {}
     for mention in found:
