@@ -161,6 +161,11 @@ CONTRADICTIONS = [
     ),
     ("Months of meetings moved the wage talks forward.", "Despite months of meetings, the wage talks made no progress.", "negation"),
     (
+        "The mayor often managed to persuade Norrvik of her goodwill.",
+        "Norrvik changed its approach to the mayor and often succeeded in convincing her of its goodwill.",
+        "role",
+    ),
+    (
         "Norrvik tested how much pressure it could put on the Berg administration.",
         "The administration tested its ability to exert pressure on Norrvik.",
         "role",
@@ -188,6 +193,7 @@ FAITHFUL = [
     ),
     ("He has long openly wanted the cup.", "He has long made no secret of his desire to win the cup."),
     ("Tomas Lind lost the runoff to Anna Berg.", "Anna Berg defeated Tomas Lind in the runoff."),
+    ("Norrvik often persuaded the mayor of its goodwill.", "Norrvik often succeeded in convincing her of its goodwill."),
     ("Tomas Lind was defeated by Anna Berg in the runoff.", "Anna Berg defeated Tomas Lind in the runoff."),
     ("Exports go to Norrvik from Saltby.", "Exports flow from Saltby to Norrvik."),
     ("Anna Berg met Tomas Lind in Saltby.", "Tomas Lind and Anna Berg met in Saltby."),

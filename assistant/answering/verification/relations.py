@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from itertools import combinations
 
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
+from assistant.answering.verification.reading import lexicons
 from assistant.answering.verification.tokens import Token, stem, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
@@ -46,6 +47,7 @@ class _Lexicon:
     not_doers: frozenset[str]
     coordinators: frozenset[str]
     party_heads: frozenset[str]
+    personal_objects: frozenset[str]
     phrasal: re.Pattern[str]
     """A phrasal verb in any form ("turned down"); its groups are the verbs it is read as, in order."""
     phrasal_verbs: tuple[str, ...]
@@ -67,6 +69,7 @@ def _lexicon() -> _Lexicon:
         not_doers=frozenset(data["not_doer_after"]),
         coordinators=frozenset(data["coordinators"]),
         party_heads=frozenset(data["party_heads"]),
+        personal_objects=frozenset(data["personal_objects"]),
         phrasal=re.compile("|".join(rf"\b({re.escape(verb)}\w{{0,4}}\s+{re.escape(part)})\b" for verb, part in phrasal), re.IGNORECASE),
         phrasal_verbs=tuple(data["phrasal_verbs"].values()),
     )
@@ -164,6 +167,9 @@ def _changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Object
         for party in sorted(mine.done_to.get(word, set())):
             if party in doers - done_to:
                 return [Objection(Label.CONTRADICTED, "role", f"has '{word}' done to {mine.surface[party]}, the doer in the passage")]
+            if word in theirs.done_to_a_person and mine.kinds[party] not in ("person", "name") and party in theirs.parties:
+                reason = f"has '{word}' done to {mine.surface[party]}; in the passage it is done to a person"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
 
 
@@ -177,6 +183,9 @@ class _Sides:
     doers: dict[str, set[str]]
     done_to: dict[str, set[str]]
     surface: dict[str, str]
+    kinds: dict[str, str]
+    done_to_a_person: frozenset[str]
+    """Relation words done to someone the text calls "him" or "her" ("succeeded in convincing him")."""
 
     def is_done_to(self, party: str) -> bool:
         """Whether something is done to `party` in the text (it is named right after some relation word)."""
@@ -190,6 +199,8 @@ class _Sides:
         doers: dict[str, set[str]] = {}
         done_to: dict[str, set[str]] = {}
         surface = {party_key(m): m.surface for m in owners if m is not None}
+        kinds = {party_key(m): m.kind for m in owners if m is not None}
+        to_a_person: set[str] = set()
         for k, token in enumerate(tokens):
             if not token.is_content or not token.text[0].islower() or owners[k] is not None or token.stem in lex.symmetric:
                 continue
@@ -211,6 +222,9 @@ class _Sides:
             while i < len(tokens) and tokens[i].lower in lex.determiners:
                 i += 1
             after = owners[i] if i < len(tokens) else None
+            action = _action(token.stem)
+            if _person_after(tokens, k):
+                to_a_person.add(action)
             if after is not None and _describes(tokens, owners, i):
                 after = None  # "frozen Lindish assets": a name that describes the word after it
             passive &= by or token.lower.endswith(_PARTICIPLE_ENDINGS)  # "Lind would be willing": Lind is willing
@@ -219,10 +233,23 @@ class _Sides:
             elif by:
                 after = None  # "backed by Berg" without a passive auxiliary: a participle, leave it
             if before is not None:
-                doers.setdefault(token.stem, set()).add(party_key(before))
+                doers.setdefault(action, set()).add(party_key(before))
             if after is not None:
-                done_to.setdefault(token.stem, set()).add(party_key(after))
-        return cls(set(surface), doers, done_to, surface)
+                done_to.setdefault(action, set()).add(party_key(after))
+        return cls(set(surface), doers, done_to, surface, kinds, frozenset(to_a_person))
+
+
+def _person_after(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether a pronoun for a person is the object of the word at `at` ("convincing him"; "her" not
+    before a noun it is the possessive of)."""
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    beyond = tokens[at + 2] if at + 2 < len(tokens) else None
+    return following is not None and following.lower in _lexicon().personal_objects and not (beyond is not None and beyond.is_content)
+
+
+def _action(word: str) -> str:
+    """One stem for the words naming one action ("persuade" and "convince"; negation.yaml same_action)."""
+    return min(lexicons().same_action.get(word, (word,)))
 
 
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
