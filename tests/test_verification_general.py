@@ -153,6 +153,8 @@ CONTRADICTIONS = [
     ),
     ("The council's funding of the museum has been consistent.", "The council's funding of the museum has shown volatility.", "antonym"),
     ("A fare rise would remain on the table.", "A fare rise would be off the table.", "antonym"),
+    ("The aides have had only a marginal influence on the budget.", "The budget has been heavily influenced by the aides.", "antonym"),
+    ("The outcome of the wage talks is by now clear-cut.", "The outcome of the wage talks remains uncertain.", "antonym"),
     ("The club would keep every one of its current sponsors.", "The club would keep most of its current sponsors.", "quantifier"),
     (
         "Thanks to weeks of lobbying, the council managed to set up a wage fund.",
