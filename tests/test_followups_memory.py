@@ -106,6 +106,21 @@ def test_whose_asks_for_someone_else_who_is_then_that_person() -> None:
     assert rewrite_follow_up("And what's that guy's background?", history, river_catalogue()) == "What's Amara Okafor's background?"
 
 
+def test_a_closing_in_it_is_the_case_discussed_not_the_body_asked_about_since() -> None:
+    history = (
+        river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),
+        river_turn("Who chairs the bank's delegation?", "Henrik Aalto, the bank's chief negotiator"),
+    )
+    assert rewrite_follow_up("Does the bank keep the tranche frozen in it?", history, river_catalogue()) == (
+        "Does the bank keep the tranche frozen in the second scenario?"
+    )
+
+
+def test_a_topic_set_before_a_dash_in_apposition_is_its_last_part() -> None:
+    history = (BREUER, AALTO)
+    assert rewrite_follow_up("and the minister, Breuer - what did he oversee?", history, river_catalogue()) == "What did Breuer oversee?"
+
+
 def test_it_before_an_event_verb_is_the_situation_not_the_country_asked_about() -> None:
     history = (
         river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),

@@ -32,7 +32,7 @@ from assistant.types import Turn
 
 _NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 Replacement = tuple[int, int, str]
-_DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,3}?)\s*[—–-]\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:,?\s+[\w'’\-]+){0,3}?)\s*[—–-]\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
 _WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
@@ -99,11 +99,11 @@ def _asked_then_told(text: str) -> str:
 
 def _undislocated(text: str) -> str:
     """ "The Europeans — how do they fare?" as "How do the Europeans fare?": a topic set before a dash is what the
-    first pronoun after it stands for."""
+    first pronoun after it stands for (its last part, when it is in apposition: "the retired general, Lind")."""
     found = _DISLOCATED.match(text)
     if found is None:
         return text
-    rest, topic = found.group("rest"), re.sub(r"^The\b", "the", found.group("topic"))
+    rest, topic = found.group("rest"), re.sub(r"^The\b", "the", found.group("topic").split(",")[-1].strip())
     pronoun = _PRONOUN.search(rest)
     if pronoun is None:
         return text
@@ -211,6 +211,7 @@ def _references(
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     take(lexicon["closing_then"], antecedents.discussed_case(memory, named), "in {}")  # "What about sanctions then?"
+    take(lexicon["closing_in_it"], antecedents.discussed_case(memory, named), "in {}")  # "Do sanctions stay in it?"
     event = antecedents.previous_event(memory, named)
     timed = antecedents.previous_event(memory, named, timed=True)
     take(lexicon["afterwards"], timed, "after {}")

@@ -68,6 +68,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
+        "closing_in_it": re.compile(r"\bin\s+it(?=\s*[?.!]*\s*$)", re.IGNORECASE),
         "there": re.compile(
             rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
             rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",
