@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.data import load
+from assistant.text import alternatives
 from assistant.types import Chunk
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*")
@@ -24,10 +25,10 @@ MAX_FRAME_WORDS = 8
 def leans_back() -> re.Pattern[str]:
     """Matches a sentence that opens by referring back (a pronoun, "As a result", "Marisca responded …")."""
     data = load("discourse")
-    openers = "|".join(re.escape(w) for w in data["linking_openers"])
-    pronouns = "|".join(re.escape(w) for w in data["pronouns"])
-    consequences = "|".join(re.escape(w) for w in data["consequence_openers"])
-    responses = "|".join(re.escape(w) for w in data["response_verbs"])
+    openers = alternatives(data["linking_openers"])
+    pronouns = alternatives(data["pronouns"])
+    consequences = alternatives(data["consequence_openers"])
+    responses = alternatives(data["response_verbs"])
     return re.compile(
         rf"^(?:(?:{openers}),\s+)?(?:{pronouns})\b|^(?:{consequences})\b|^(?:\S+\s+){{1,3}}?(?:{responses})\b", re.IGNORECASE
     )
@@ -36,14 +37,14 @@ def leans_back() -> re.Pattern[str]:
 @cache
 def refers_back() -> re.Pattern[str]:
     """Finds a determiner pointing back to something just said ("this plan", "these measures")."""
-    determiners = "|".join(re.escape(w) for w in load("discourse")["anaphoric_determiners"])
+    determiners = alternatives(load("discourse")["anaphoric_determiners"])
     return re.compile(rf"\b(?:{determiners})\s+(?:[a-z\-]+\s+)?[a-z\-]{{3,}}\b", re.IGNORECASE)
 
 
 @cache
 def _frame() -> re.Pattern[str]:
     """Matches a frame opening a sentence ("In the dry-year case,"): its words are group 1."""
-    openers = "|".join(re.escape(w) for w in load("discourse")["frame_openers"])
+    openers = alternatives(load("discourse")["frame_openers"])
     return re.compile(rf"^((?:{openers})\s+(?:[^\s,;:]+\s+){{0,{MAX_FRAME_WORDS - 3}}}[^\s,;:]+),\s")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from assistant.data import load
@@ -19,6 +19,13 @@ _TOKEN = re.compile(r"[^\W_][\w\-']*")
 
 STOPWORDS = frozenset(str(word) for words in load("stopwords").values() for word in words)
 """Function words and question-framing words (assistant/data/stopwords.yaml)."""
+
+
+def alternatives(words: Iterable[str], longest_first: bool = False) -> str:
+    """A regex alternation matching any of `words` literally; `longest_first` puts a phrase before a word it
+    starts with, so that the longer one wins."""
+    ordered = sorted(words, key=len, reverse=True) if longest_first else list(words)
+    return "|".join(re.escape(word) for word in ordered)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

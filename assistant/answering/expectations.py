@@ -14,6 +14,7 @@ from functools import cache
 
 from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
 from assistant.data import load
+from assistant.text import alternatives
 
 
 def only_expected(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
@@ -27,4 +28,4 @@ def only_expected(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
 @cache
 def _expectation_cues() -> re.Pattern[str]:
     cues = sorted(load("questions")["expectation_cues"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + r")\b")  # in lower case: "May" is a month
+    return re.compile(r"\b(?:" + alternatives(cues) + r")\b")  # in lower case: "May" is a month

@@ -15,6 +15,7 @@ from functools import cache
 
 from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
 from assistant.data import load
+from assistant.text import alternatives
 
 
 def unexplained(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
@@ -44,4 +45,4 @@ _AS_CLAUSE = re.compile(r"(?<!such )(?<!well )(?<!so )\bas\s+(?:[a-z]+\s+){0,2}?
 @cache
 def _reason_cues() -> re.Pattern[str]:
     cues = sorted(load("questions")["reason_cues"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(cue) for cue in cues) + r")", re.IGNORECASE)
+    return re.compile(r"\b(?:" + alternatives(cues) + r")", re.IGNORECASE)

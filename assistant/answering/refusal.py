@@ -27,7 +27,7 @@ from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import AnswerType, QueryIntent
-from assistant.text import content_terms, matching_terms, term_share
+from assistant.text import alternatives, content_terms, matching_terms, term_share
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -222,7 +222,7 @@ def _specifics() -> tuple[_Specific, ...]:
         _Specific(
             entry["what"],
             tuple(re.compile(p, re.IGNORECASE) for p in entry["asks"]),
-            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in entry["said_by"]) + ")", re.IGNORECASE),
+            re.compile(r"\b(?:" + alternatives(entry["said_by"]) + ")", re.IGNORECASE),
             tuple(w.lower() for w in entry["said_by"]),
         )
         for entry in load("questions")["specifics"]

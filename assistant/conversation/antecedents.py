@@ -10,6 +10,7 @@ from functools import cache
 from assistant.conversation.memory import CONTEXT, Memory, Referent
 from assistant.conversation.referring import event_heads
 from assistant.data import load
+from assistant.text import alternatives
 
 MIN_SALIENCE = 0.5
 """Below this a referent was only mentioned in passing by an answer: too faint for "they"."""
@@ -151,11 +152,11 @@ def result(memory: Memory) -> str | None:
     )
     if asked is None:
         return None
-    particles = "|".join(re.escape(w) for w in load("conversation")["particles"])
+    particles = alternatives(load("conversation")["particles"])
     for key in memory.previous_keys:
         referent = memory.referents[key]
         subject = referent.text
-        said = "|".join(re.escape(name) for name in (subject, subject.split()[-1]))
+        said = alternatives((subject, subject.split()[-1]))
         verb = re.fullmatch(rf"(?:{said})\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+(?:{particles}))*)", asked.group("tail"), re.IGNORECASE)
         if verb is None or verb.group("verb") in ("do", "have", "be"):
             continue
@@ -190,7 +191,7 @@ def doing(memory: Memory) -> str | None:
     tail = asked.group("tail")
     for key in memory.previous_keys:
         subject = memory.referents[key].text
-        said = "|".join(re.escape(name) for name in (subject, subject.split()[-1]))  # "Breuer" for Lukas Breuer
+        said = alternatives((subject, subject.split()[-1]))  # "Breuer" for Lukas Breuer
         verb = re.match(rf"(?:{said})\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", tail, re.IGNORECASE)
         if verb is not None and verb.group("verb").islower() and verb.group("verb") not in ("do", "done", "have", "be"):
             return f"{subject} {_gerund(verb.group('verb'))}{verb.group('rest')}"
@@ -210,8 +211,8 @@ def _gerund(verb: str) -> str:
 
 @cache
 def _action_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    auxiliaries = "|".join(re.escape(w) for w in load("conversation")["swap_auxiliaries"])
-    verbs = "|".join(re.escape(w) for w in load("conversation")["event_verbs"])
+    auxiliaries = alternatives(load("conversation")["swap_auxiliaries"])
+    verbs = alternatives(load("conversation")["event_verbs"])
     return (
         re.compile(rf"^\W*(?:and\s+)?what\s+(?P<aux>{auxiliaries})\s+(?P<subject>.+?)\s+(?P<verb>do|done)\b(?P<rest>.*)$", re.IGNORECASE),
         re.compile(rf"^\W*(?:and\s+)?what\s+(?P<rest>(?:{verbs})\b.*)$", re.IGNORECASE),

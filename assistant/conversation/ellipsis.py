@@ -17,6 +17,7 @@ from assistant.conversation.memory import CONTEXT, Memory
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
+from assistant.text import alternatives
 
 _NAME = re.compile(r"[A-Z][\w.\-/']*(?:\s+[A-Z][\w.\-/']*)*")
 _NAMED = ("person", "actor", "group", "name")
@@ -120,7 +121,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("conversation")
 
     def words(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+        return alternatives(data[key], longest_first=True)
 
     return {
         "bare_wh": re.compile(

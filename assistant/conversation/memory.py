@@ -29,6 +29,7 @@ from assistant.conversation.phrases import Phrase, topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.retrieval.query import QueryIntent, understand
+from assistant.text import alternatives
 from assistant.types import Turn
 
 CONTEXT = ", regarding "
@@ -292,7 +293,7 @@ def _asked_for(question: str) -> Phrase | None:
 
 @cache
 def _asked_for_pattern() -> re.Pattern[str]:
-    function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
+    function = alternatives(load("stopwords")["function_words"])
     word = rf"(?!(?:{function})\b)(?-i:[a-z][\w\-]+)"
     aux = "did|does|do|is|was|are|were|has|have|had|will|would|can|could"
     return re.compile(rf"^\W*(?:and\s+)?(?:which|what)\s+(?P<np>(?:{word}\s+)?(?P<noun>{word}))\s+(?:{aux})\b", re.IGNORECASE)

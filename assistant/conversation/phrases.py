@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import ANY_YEAR, dated_expressions
+from assistant.text import alternatives
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,9 @@ def _plural(head: str) -> bool:
 @cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("conversation")
-    heads = "|".join(re.escape(w) for w in sorted(data["topic_heads"] + data["institution_heads"], key=len, reverse=True))
+    heads = alternatives(data["topic_heads"] + data["institution_heads"], longest_first=True)
     function = sorted(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), key=len, reverse=True)
-    stop = "|".join(re.escape(w) for w in function)
+    stop = alternatives(function)
     modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
     # after a possessor any noun heads a phrase ("Anna Berg's background"), where the phrase visibly ends
     noun = rf"(?!(?:{stop})\b)(?-i:[a-z][\w\-]*)(?=\s*(?:[?.!,;:]|$)|\s+(?:{stop})\b|\s+(?-i:[A-Z]))"

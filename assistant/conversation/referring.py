@@ -8,6 +8,7 @@ from functools import cache
 
 from assistant.data import load
 from assistant.index.catalogue import names_lexicon
+from assistant.text import alternatives
 
 _ELSE = "else|other|others|too|also|as well|instead"
 """Words by which a question that names its parties still leans on the conversation ("What else …?")."""
@@ -25,11 +26,11 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
     data = load("conversation")
 
     def words(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
+        return alternatives(data[key], longest_first=True)
 
-    function = "|".join(re.escape(w) for w in load("stopwords")["function_words"])
+    function = alternatives(load("stopwords")["function_words"])
     # "the former chair" is a role, "the former" alone a person
-    nouns = "|".join(re.escape(w) for w in sorted(names_lexicon()["role_nouns"] | set(data["topic_heads"]), key=len, reverse=True))
+    nouns = alternatives(names_lexicon()["role_nouns"] | set(data["topic_heads"]), longest_first=True)
     return {
         "masculine": re.compile(rf"\b(?:{words('masculine_pronouns')})\b", re.IGNORECASE),
         "feminine": re.compile(rf"\b(?:{words('feminine_pronouns')})\b", re.IGNORECASE),

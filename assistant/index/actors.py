@@ -19,6 +19,7 @@ from typing import Any
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.sentences import Ref, Sentence, SentenceIndex
+from assistant.text import alternatives
 
 _POSSESSOR = re.compile(r"^(?:the\s+)?([\w.’'\- ]+?)['’]s\s+\S")
 _APPOSITIVE = re.compile(r"\b([A-Z][\w.\-]*['’]s\s+(?:[\w\-]+\s+){0,5}?[\w\-]+),\s+(?:[A-Z][\w\-]*,?\s+(?:and\s+)?)*$")
@@ -307,7 +308,7 @@ class _Grouper:
         """Votes from "<country> <role>" phrases ("the US president") for the role's holder in the catalogue."""
         if not self.countries:
             return
-        names = "|".join(re.escape(a) for a in sorted(self.countries, key=len, reverse=True))
+        names = alternatives(self.countries, longest_first=True)
         pattern = re.compile(rf"(?<![\w\-])({names})\s+([a-z][a-z\-]+)\b")
         for sentence in self.sentences.sentences:
             for match in pattern.finditer(sentence.text):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant.data import load
-from assistant.text import STOPWORDS
+from assistant.text import STOPWORDS, alternatives
 
 Kind = Literal["person", "organisation", "place"]
 CATALOGUE_FILE = "catalogue.json"
@@ -196,7 +196,7 @@ class EntityCatalogue:
         aliases = sorted({a for e in self.entities for a in (e.name, *e.aliases)}, key=len, reverse=True)
         if not aliases:
             return None
-        body = "|".join(re.escape(a) for a in aliases)
+        body = alternatives(aliases)
         return re.compile(rf"(?<![\w\-])(?:{body})(?=['’]s\b|[^\w\-]|$)", re.IGNORECASE)
 
     # -- storage --------------------------------------------------------------------------
@@ -252,8 +252,8 @@ class EntityCatalogue:
 def role_after_determiner(roles: tuple[str, ...]) -> re.Pattern[str]:
     """One of `roles` (group "role") after "the", "his", "her" or "its" and up to two words: how a text calls a
     person by a role ("the US president", "his envoy")."""
-    alternatives = "|".join(re.escape(role) for role in sorted(roles, key=len, reverse=True))
-    return re.compile(rf"(?i:(?<=\bthe\s|\bhis\s|\bher\s|\bits\s)(?:[\w\-]+\s+){{0,2}}?(?P<role>{alternatives}))(?![\w-])")
+    said = alternatives(roles, longest_first=True)
+    return re.compile(rf"(?i:(?<=\bthe\s|\bhis\s|\bher\s|\bits\s)(?:[\w\-]+\s+){{0,2}}?(?P<role>{said}))(?![\w-])")
 
 
 @cache

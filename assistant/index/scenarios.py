@@ -15,6 +15,7 @@ from typing import Any
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.sentences import Sentence, SentenceIndex
+from assistant.text import alternatives
 
 
 @cache
@@ -23,7 +24,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = "|".join(lexicon["scenario_nouns"])
     continuations = "|".join(lexicon["scenario_continuations"])
     opener = re.compile(rf"(?:In|Under)\s+(?:the|an|a)\s+((?!(?:{continuations})\b)(?:[\w\-]+,?\s+){{1,4}}?(?:{nouns}))\b(?!\s+of\b)")
-    cues = "|".join(re.escape(cue) for cue in sorted(lexicon["condition_cues"], key=len, reverse=True))
+    cues = alternatives(lexicon["condition_cues"], longest_first=True)
     return opener, re.compile(rf"\b(?:{cues})\b", re.IGNORECASE)
 
 

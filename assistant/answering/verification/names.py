@@ -23,7 +23,7 @@ from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
-from assistant.text import STOPWORDS
+from assistant.text import STOPWORDS, alternatives
 
 _COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
 """The hyphen of a compound of names ("Berg-Lind")."""
@@ -60,8 +60,8 @@ def _pattern(names: tuple[str, ...], roles: tuple[str, ...], called: tuple[str, 
     surnames = {name.split()[-1] for name in names if len(name.split()) > 1}
     forms = set(names) | {word for word in surnames if word[:1].isupper()}  # "the minister's envoy" has no surname "envoy"
     forms |= {other for form in forms for other in _metonyms().get(form, ())}
-    exact = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True) if form)
-    anycase = "|".join(re.escape(role) for role in roles)
+    exact = alternatives((form for form in forms if form), longest_first=True)
+    anycase = alternatives(roles)
     body = f"(?:{exact})(?:['’]s)?" + (f"|(?i:{anycase})" if anycase else "")
     if called:
         body += f"|{role_after_determiner(called).pattern}"
