@@ -26,12 +26,12 @@ def _draft(answer) -> list[str]:  # noqa: ANN001 (assistant.types.Answer)
 
 def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
     """Forget every parsed sentence, so each answer pays for parsing its claims and their evidence."""
-    from assistant.answering.verification import alignment, numbers, reading, relations, tokens
+    from assistant.answering.verification import alignment, numbers, pairs, reading, relation_words, relations, sides, tokens
     from assistant.answering.verification import names as naming
 
     for cached in (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words):
         cached.cache_clear()
-    for cached in (relations._owners, relations._parties, relations._token_starts, relations._Frames.of, relations._Sides.of):
+    for cached in (relation_words.name_owners, pairs._parties, relation_words.token_starts, relations._Frames.of, sides._Sides.of):
         cached.cache_clear()
     names.forget()
 

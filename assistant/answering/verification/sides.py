@@ -1,0 +1,154 @@
+"""Changed sides: a party named right before a relation word (its doer: "Berg has sought to reassure Lind",
+"Berg's pressure") in one text and right after it (the one it is done to: "reassure Berg's partners") in the
+other, or two parties that trade the doer's place; a passive ("Lind was reassured by Berg") turns the places
+round. A country or body one text has something done to, where the other has it done to "him" or "her", is
+a swap too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.answering.verification.names import CorpusNames, Mention, party_key
+from assistant.answering.verification.reading import lexicons
+from assistant.answering.verification.relation_words import name_owners, relation_lexicon
+from assistant.answering.verification.tokens import Token, tokenize
+from assistant.answering.verification.verdicts import Label, Objection
+
+
+def changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
+    """A party that does something in one text and has it done to it in the other ("Berg sought to
+    reassure Lind" against "Lind sought to reassure Berg's partners"), or two named parties that trade
+    the doer's place of the same relation word ("Berg's pressure and Lind's demands")."""
+    mine, theirs = _Sides.of(claim, names), _Sides.of(evidence, names)
+    for word in sorted(mine.doers.keys() | mine.done_to.keys()):
+        doers, done_to = theirs.doers.get(word, set()), theirs.done_to.get(word, set())
+        for party in sorted(mine.doers.get(word, set())):
+            if party in done_to - doers:
+                reason = f"makes {mine.surface[party]} the doer of '{word}'; in the passage it is done to them"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
+            rivals = [
+                other
+                for other in sorted(doers)
+                if other != party and other in mine.parties and (party in theirs.parties or mine.is_done_to(other))
+            ]
+            if rivals and party not in doers:
+                reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[rivals[0]]} ('{word}')"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
+        for party in sorted(mine.done_to.get(word, set())):
+            if party in doers - done_to:
+                return [Objection(Label.CONTRADICTED, "role", f"has '{word}' done to {mine.surface[party]}, the doer in the passage")]
+            if word in theirs.done_to_a_person and mine.kinds[party] not in ("person", "name") and party in theirs.parties:
+                reason = f"has '{word}' done to {mine.surface[party]}; in the passage it is done to a person"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
+    return []
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """The named parties on either side of each relation word (by stem): its doers, named right before it
+    (auxiliaries, adverbs and verbs like "sought to" may come between), and those it is done to, named
+    right after it (a determiner may come between; "Berg's stance" is Berg's)."""
+
+    parties: set[str]
+    doers: dict[str, set[str]]
+    done_to: dict[str, set[str]]
+    surface: dict[str, str]
+    kinds: dict[str, str]
+    done_to_a_person: frozenset[str]
+    """Relation words done to someone the text calls "him" or "her" ("succeeded in convincing him")."""
+
+    def is_done_to(self, party: str) -> bool:
+        """Whether something is done to `party` in the text (it is named right after some relation word)."""
+        return any(party in done for done in self.done_to.values())
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def of(cls, text: str, names: CorpusNames) -> _Sides:
+        lex = relation_lexicon()
+        tokens, owners = tokenize(text), name_owners(text, names)
+        doers: dict[str, set[str]] = {}
+        done_to: dict[str, set[str]] = {}
+        surface = {party_key(m): m.surface for m in owners if m is not None}
+        kinds = {party_key(m): m.kind for m in owners if m is not None}
+        to_a_person: set[str] = set()
+        for k, token in enumerate(tokens):
+            if not token.is_content or not token.text[0].islower() or owners[k] is not None or token.stem in lex.symmetric:
+                continue
+            if token.lower.endswith("ly"):
+                continue  # an adverb relates nothing
+            j, passive = k - 1, False
+            while j >= 0 and owners[j] is None and (tokens[j].lower in lex.fillers or tokens[j].lower.endswith("ly")):
+                passive |= tokens[j].lower in lex.passive
+                j -= 1
+            before = owners[j] if j >= 0 else None
+            start = j
+            while start > 0 and owners[start - 1] is before:
+                start -= 1
+            if start > 0 and _not_the_doer(tokens, owners, start - 1, described=j == k - 1):
+                before = None
+            i = k + 1
+            by = i < len(tokens) and tokens[i].lower == "by"
+            i += by
+            while i < len(tokens) and tokens[i].lower in lex.determiners:
+                i += 1
+            after = owners[i] if i < len(tokens) else None
+            action = _action(token.stem)
+            if _person_after(tokens, k):
+                to_a_person.add(action)
+            if after is not None and _describes(tokens, owners, i):
+                after = None  # "frozen Lindish assets": a name that describes the word after it
+            passive &= by or token.lower.endswith(_PARTICIPLE_ENDINGS)  # "Lind would be willing": Lind is willing
+            if passive:  # "Lind was reassured by Berg": Berg is the doer, Lind the one it is done to
+                before, after = (after if by else None), before
+            elif by:
+                after = None  # "backed by Berg" without a passive auxiliary: a participle, leave it
+            if before is not None:
+                doers.setdefault(action, set()).add(party_key(before))
+            if after is not None:
+                done_to.setdefault(action, set()).add(party_key(after))
+        return cls(set(surface), doers, done_to, surface, kinds, frozenset(to_a_person))
+
+
+def _person_after(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether a pronoun for a person is the object of the word at `at` ("convincing him"; "her" not
+    before a noun it is the possessive of)."""
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    beyond = tokens[at + 2] if at + 2 < len(tokens) else None
+    before_a_noun = beyond is not None and beyond.is_content
+    return following is not None and following.lower in relation_lexicon().personal_objects and not before_a_noun
+
+
+def _action(word: str) -> str:
+    """One stem for the words naming one action ("persuade" and "convince"; negation.yaml same_action)."""
+    return min(lexicons().same_action.get(word, (word,)))
+
+
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+"""Endings of a past participle: after a form of "be" without "by", a word without one is no passive."""
+
+
+def _not_the_doer(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int, described: bool) -> bool:
+    """Whether the word at `at`, right before a name, keeps the name from being the doer of a relation word
+    after it: a preposition ("close to Berg have shaped"), unless the name describes the word right after
+    it ("between Lindish pressure and …"), or a coordinator joining two names ("Lindish and Bergish
+    delegations")."""
+    lex = relation_lexicon()
+    word = tokens[at].lower
+    if word in lex.coordinators:
+        return at > 0 and owners[at - 1] is not None
+    return word in lex.not_doers and not described
+
+
+def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
+    """Whether the name starting at token `at` describes the lower-case word right after it ("Lindish
+    assets"), rather than being a party of its own; a possessive ("Lind's stance") and a name before one of
+    its people or institutions ("the Lindish side") are parties."""
+    end = at
+    while end + 1 < len(tokens) and owners[end + 1] is owners[at]:
+        end += 1
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    possessive = tokens[end].lower.endswith(("'s", "'"))
+    if following is None or possessive or following.lower in relation_lexicon().party_heads:  # "the Lindish side" is Lind itself
+        return False
+    return following.is_content and following.text[0].islower()
