@@ -27,5 +27,5 @@ def only_expected(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
 
 @cache
 def _expectation_cues() -> re.Pattern[str]:
-    cues = sorted(load("questions")["expectation_cues"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + alternatives(cues) + r")\b")  # in lower case: "May" is a month
+    cues = alternatives(load("questions")["expectation_cues"], longest_first=True)
+    return re.compile(r"\b(?:" + cues + r")\b")  # in lower case: "May" is a month

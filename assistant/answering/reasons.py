@@ -44,5 +44,4 @@ _AS_CLAUSE = re.compile(r"(?<!such )(?<!well )(?<!so )\bas\s+(?:[a-z]+\s+){0,2}?
 
 @cache
 def _reason_cues() -> re.Pattern[str]:
-    cues = sorted(load("questions")["reason_cues"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + alternatives(cues) + r")", re.IGNORECASE)
+    return re.compile(r"\b(?:" + alternatives(load("questions")["reason_cues"], longest_first=True) + r")", re.IGNORECASE)

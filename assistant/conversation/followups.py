@@ -210,8 +210,7 @@ def _references(
             fits = continued  # "Whose protégé is he?" → "… sat across from him": still the same man
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
-    take(lexicon["closing_then"], antecedents.discussed_case(memory, named), "in {}")  # "What about sanctions then?"
-    take(lexicon["closing_in_it"], antecedents.discussed_case(memory, named), "in {}")  # "Do sanctions stay in it?"
+    take(lexicon["closing_case"], antecedents.discussed_case(memory, named), "in {}")  # "What about sanctions then?"
     event = antecedents.previous_event(memory, named)
     timed = antecedents.previous_event(memory, named, timed=True)
     take(lexicon["afterwards"], timed, "after {}")

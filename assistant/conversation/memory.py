@@ -164,7 +164,6 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             memory.answered.add(source.key)
         if catalogue is not None:
             _remember_named_thing(memory, question, turn.answer, catalogue, recency, latest=age == 0)
-        if catalogue is not None:
             for entity_id, gender in turn_genders(turn, catalogue).items():
                 person = memory.referents.get(f"entity:{entity_id}")
                 if person is not None and not person.gender:

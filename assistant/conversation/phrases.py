@@ -83,8 +83,8 @@ def _other_names(catalogue: EntityCatalogue) -> re.Pattern[str] | None:
     words ("Republican" is not in "Republicans"); built once per catalogue."""
     if _NAMES and _NAMES[0][0] is catalogue:
         return _NAMES[0][1]
-    names = sorted((name for name in catalogue.names if catalogue.resolve(name) is None), key=len, reverse=True)
-    pattern = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, names))})(?![\w\-])") if names else None
+    names = [name for name in catalogue.names if catalogue.resolve(name) is None]
+    pattern = re.compile(rf"(?<![\w\-])(?:{alternatives(names, longest_first=True)})(?![\w\-])") if names else None
     _NAMES[:] = [(catalogue, pattern)]
     return pattern
 
@@ -112,8 +112,7 @@ def _plural(head: str) -> bool:
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("conversation")
     heads = alternatives(data["topic_heads"] + data["institution_heads"], longest_first=True)
-    function = sorted(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), key=len, reverse=True)
-    stop = alternatives(function)
+    stop = alternatives(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), longest_first=True)
     modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
     # after a possessor any noun heads a phrase ("Anna Berg's background"), where the phrase visibly ends
     noun = rf"(?!(?:{stop})\b)(?-i:[a-z][\w\-]*)(?=\s*(?:[?.!,;:]|$)|\s+(?:{stop})\b|\s+(?-i:[A-Z]))"

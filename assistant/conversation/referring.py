@@ -68,8 +68,8 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "summing_up": re.compile(rf"\b(?:{words('summing_up')})\b", re.IGNORECASE),
         "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
-        "closing_then": re.compile(r"(?<!\band\s)(?<!^)\bthen(?=\s*[?.!]*\s*$)", re.IGNORECASE),
-        "closing_in_it": re.compile(r"\bin\s+it(?=\s*[?.!]*\s*$)", re.IGNORECASE),
+        # a closing "then" or "in it" is the case discussed ("What about sanctions then?", "Do they stay in it?")
+        "closing_case": re.compile(r"(?:(?<!\band\s)(?<!^)\bthen|\bin\s+it)(?=\s*[?.!]*\s*$)", re.IGNORECASE),
         "there": re.compile(
             rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
             rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",

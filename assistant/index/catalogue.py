@@ -193,10 +193,10 @@ class EntityCatalogue:
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
-        aliases = sorted({a for e in self.entities for a in (e.name, *e.aliases)}, key=len, reverse=True)
+        aliases = {a for e in self.entities for a in (e.name, *e.aliases)}
         if not aliases:
             return None
-        body = alternatives(aliases)
+        body = alternatives(aliases, longest_first=True)
         return re.compile(rf"(?<![\w\-])(?:{body})(?=['’]s\b|[^\w\-]|$)", re.IGNORECASE)
 
     # -- storage --------------------------------------------------------------------------
