@@ -7,7 +7,7 @@ from assistant.conversation.followups import rewrite_follow_up
 from assistant.conversation.memory import remember
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.types import Turn
-from tests.riverbasin import AALTO, BREUER, CASTELL, MINISTERS, river_catalogue, river_turn
+from tests.riverbasin import AALTO, BREUER, CASTELL, MINISTERS, river_catalogue, river_sentence, river_turn
 
 
 def test_they_is_the_plural_topic_of_turn_one_not_the_person_of_turn_two() -> None:
@@ -25,6 +25,14 @@ def test_people_an_answer_names_together_are_they_and_the_two_of_them() -> None:
 def test_which_one_asks_among_the_people_an_answer_named_together() -> None:
     assert rewrite_follow_up("Which one warned about the flow?", (MINISTERS,), river_catalogue()) == (
         "Which of Lukas Breuer and Elena Castell warned about the flow?"
+    )
+
+
+def test_which_one_asks_among_those_the_previous_question_asked_for() -> None:
+    asked = "Which Marisca officials have spoken about the dam?"
+    history = (Turn(asked, asked, river_sentence("Marisca's Minister of Agriculture, Elena Castell")),)
+    assert rewrite_follow_up("Which one warned about the flow?", history, river_catalogue()) == (
+        "Which of the Marisca officials warned about the flow?"
     )
 
 

@@ -49,6 +49,12 @@ def test_that_noun_takes_the_specific_phrase_an_answer_used() -> None:
     )
 
 
+def test_that_noun_asked_when_keeps_the_noun_not_the_date_that_names_it() -> None:
+    vote = Turn("What comes next for the framework?", "What comes next for the framework?", "The union prepares for the June 2026 vote. [1]")
+    assert "June 2026" not in rewrite_follow_up("When is that vote?", (vote,), river_catalogue())  # the date is the answer
+    assert rewrite_follow_up("Who called that vote?", (vote,), river_catalogue()) == "Who called the June 2026 vote?"
+
+
 def test_afterwards_is_after_the_previous_topic() -> None:
     history = (river_turn("What happened at the first round of talks?", "The talks focused on a single"),)
     assert rewrite_follow_up("What did Marisca demand afterwards?", history, river_catalogue()) == (

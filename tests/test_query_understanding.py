@@ -128,6 +128,12 @@ def test_a_statement_is_attributed_to_the_speaker_asked_about() -> None:
     assert answer_spans(intent, spoken) and not answer_spans(intent, other)
 
 
+def test_the_speaker_is_the_one_named_before_the_word_of_speech_not_whom_they_told() -> None:
+    intent = understand("What did Elena Castell tell Lukas Breuer about the dam?", river_catalogue())
+    assert not answer_spans(intent, "Breuer has repeatedly argued that the project is a sovereign matter.")
+    assert answer_spans(intent, "Castell has warned that a rapid filling could cut the flow.")
+
+
 def test_a_participle_clause_of_speech_is_the_sentence_subjects() -> None:
     far = "Okafor not only defended the loan before the board of the bank, but went on to praise the dam, arguing that it was safe."
     assert answer_spans(understand("What did Okafor say about the dam?", river_catalogue()), far)

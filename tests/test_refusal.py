@@ -33,6 +33,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("How did Beijing react to the suspension of the loan?", "it never mentions Beijing"),  # whose reaction
         ("What did Democrats say about the Koral Dam?", "it never mentions Democrats"),
         ("What is Macron's opinion of the Koral Dam?", "it never mentions Macron"),  # the owner of a view
+        ("What's Macron's view of the Koral Dam?", "it never mentions Macron."),  # not "What's Macron"
         ("What did Dravenia's foreign minister say about the dam?", "it never mentions Dravenia's foreign minister"),
         ("What did Viktor Halden promise the farmers?", "it does not report what was said"),  # a promise is speech
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
@@ -60,6 +61,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "Why did the bank suspend the loan's second tranche?",  # a when-clause gives the reason
         "Why did Okafor defend the loan?",  # the justification she stated
         "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
+        "What's Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
         "Around when did Dravenia begin filling the reservoir?",
         "How many cubic metres per second did the Dravenians offer at the border?",  # the plural of a name it uses

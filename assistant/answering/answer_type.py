@@ -177,6 +177,7 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
     catalogue = intent.catalogue
     if not speakers or catalogue is None:
         return [w.span() for w in spoken]
+    speakers = _before_speech_word(intent.question, speakers, catalogue) or speakers  # "What did Berg tell Lind?": Berg speaks
     ids = {e.id for e in speakers}
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in ids]
     named += [span for speaker in speakers for span in _called_by_role(text, speaker, catalogue)]
@@ -186,6 +187,17 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
         for w in spoken
         if any(_reports(text, w, start, end) for start, end in named) or (lone and _PARTICIPLE_CLAUSE.search(text[: w.start()]))
     ]
+
+
+def _before_speech_word(question: str, people: list[Entity], catalogue: EntityCatalogue) -> list[Entity]:
+    """Those of `people` the question names before its first word of speech: the speakers, not whom they spoke to."""
+    cues = speech_cues()
+    words = re.finditer(r"[\w'’\-]+", question)
+    said = next((w.start() for w in words if {w.group().lower(), f"{w.group().lower()}s"} & cues), None)  # "tell": "tells"
+    if said is None:
+        return []
+    before = {entity.id for entity, start, _ in catalogue.entities_in(question) if start < said}
+    return [person for person in people if person.id in before]
 
 
 _PARTICIPLE_CLAUSE = re.compile(r",\s*$")

@@ -22,10 +22,10 @@ _HOLDER = re.compile(
     r"(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)\s"
 )
 _OWNER = re.compile(
-    r"(?<![\w'’.\-])(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*?)['’]s\s+(?:own\s+|official\s+|public\s+)?"
+    r"(?<![\w'’.\-])(?!(?i:what|who|where|when|why|how)['’]s\b)(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*?)['’]s\s+(?:own\s+|official\s+|public\s+)?"
     r"(?i:opinion|opinions|view|views|position|stance|take|thoughts|attitude|reaction|response|reply|words|statement|comments?|remarks)\b"
 )
-"""A party named as the owner of a view or reaction ("What is Berg's view of …?")."""
+"""A party named as the owner of a view or reaction ("What is Berg's view of …?"; not the "What's" opening it)."""
 WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 """A question asking who a named person is ("Who is Anna Berg?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at|from|across|near|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -62,7 +62,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     named = _named(body, own, memory, catalogue)
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
-    replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing)
+    replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing, own.answer_type == "date")
     rewritten = _apply(body, replacements)
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
@@ -167,10 +167,12 @@ def _references(
     kept: Replacement | None = None,
     bound: int | None = None,
     own_thing: int | None = None,
+    asks_date: bool = False,
 ) -> list[Replacement]:
     """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is.
     A possessive from `bound` on is that of the person the question itself names there ("What about Berg, what
-    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?")."""
+    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?"). A question
+    that `asks_date` keeps "that vote" rather than gain the date that names it ("the May 2026 vote"): the answer."""
     lexicon = referring_patterns()
     found: list[Replacement] = [kept] if kept is not None else []
 
@@ -188,11 +190,13 @@ def _references(
 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
     take(lexicon["pair"], antecedents.pair(memory, named))
-    take(lexicon["which_one"], memory.best(("group",), named), "Which of {}")  # "Which one …?" of the people discussed
+    asked_plural = memory.referents.get(memory.previous_asked)  # "Which officials …?" then "Which one …?"
+    choices = memory.best(("group",), named) or (asked_plural if asked_plural is not None and asked_plural.plural else None)
+    take(lexicon["which_one"], choices, "Which of {}")  # "Which one …?" of the people discussed, or of those asked for
     take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"
         specific = memory.specific.get(match.group("head").lower())
-        if specific and specific.lower() not in text.lower():
+        if specific and specific.lower() not in text.lower() and not (asks_date and dated_expressions(specific, ANY_YEAR)):
             found.append((match.start(), match.end(), specific))
     person = antecedents.person(memory, named)
     ordered = None

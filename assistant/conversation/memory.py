@@ -294,8 +294,9 @@ def _asked_for(question: str) -> Phrase | None:
 def _asked_for_pattern() -> re.Pattern[str]:
     function = alternatives(load("stopwords")["function_words"])
     word = rf"(?!(?:{function})\b)(?-i:[a-z][\w\-]+)"
+    modifier = rf"(?!(?:{function})\b)(?-i:[A-Za-z][\w\-]+)"  # "Which European leaders …?"
     aux = "did|does|do|is|was|are|were|has|have|had|will|would|can|could"
-    return re.compile(rf"^\W*(?:and\s+)?(?:which|what)\s+(?P<np>(?:{word}\s+)?(?P<noun>{word}))\s+(?:{aux})\b", re.IGNORECASE)
+    return re.compile(rf"^\W*(?:and\s+)?(?:which|what)\s+(?P<np>(?:{modifier}\s+)?(?P<noun>{word}))\s+(?:{aux})\b", re.IGNORECASE)
 
 
 @cache
