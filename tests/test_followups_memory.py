@@ -50,7 +50,8 @@ def test_that_noun_takes_the_specific_phrase_an_answer_used() -> None:
 
 
 def test_that_noun_asked_when_keeps_the_noun_not_the_date_that_names_it() -> None:
-    vote = Turn("What comes next for the framework?", "What comes next for the framework?", "The union prepares for the June 2026 vote. [1]")
+    asked = "What comes next for the framework?"
+    vote = Turn(asked, asked, "The union prepares for the June 2026 vote. [1]")
     assert "June 2026" not in rewrite_follow_up("When is that vote?", (vote,), river_catalogue())  # the date is the answer
     assert rewrite_follow_up("Who called that vote?", (vote,), river_catalogue()) == "Who called the June 2026 vote?"
 
