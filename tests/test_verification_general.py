@@ -9,6 +9,7 @@ from assistant.answering.verification.checker import vetoes
 from assistant.answering.verification.names import CorpusNames, check_names
 from assistant.answering.verification.numbers import check_numbers, quantities
 from assistant.answering.verification.relations import check_relations
+from assistant.answering.verification.sides import changed_sides
 from assistant.answering.verification.subjects import named_subject
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Evidence, Label, strongest
@@ -213,6 +214,7 @@ FAITHFUL = [
     ("The deal lowers costs and speeds up delivery.", "The agreement reduces costs and accelerates delivery."),
     ("Sponsors pushed the league to fine the club.", "The league fined the club after pressure from the sponsors."),
     ("The company missed its deadline.", "The company failed to meet its deadline."),
+    ("As a result, the minister missed the council's real aim.", "As a result, the minister overlooked the council's real aim."),
     ("The star turned down the interview.", "The star refused to give the interview."),
     ("The report does not identify who was responsible.", "The report does not name the officials responsible."),
     ("The measure did not win the backing of northern voters.", "Voters in the north did not back the measure."),
@@ -292,6 +294,14 @@ def test_a_scene_setting_preposition_after_the_relation_word_gives_no_roles(name
     assert check_relations("Anna Berg has raised the trade dimension in the Saltby-Norrvik talks.", evidence, names) == []
     objection = check_relations("Tomas Lind rejected Anna Berg in Saltby.", "Anna Berg rejected Tomas Lind in Saltby.", names)
     assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+
+
+def test_a_participle_with_by_names_its_doer_past_a_possessors_role(names: CorpusNames) -> None:
+    evidence = "According to reports, a draft submitted by Saltby's envoy Tomas Lind formed the basis for the plan; Anna Berg revised it."
+    swapped = "Reportedly, the plan was based on a draft that Anna Berg submitted to Saltby's envoy Tomas Lind."
+    assert [(o.label, o.check) for o in changed_sides(swapped, evidence, names)] == [(Label.CONTRADICTED, "role")]
+    faithful = "Reportedly, the plan was based on a draft that Saltby's envoy Tomas Lind submitted to Anna Berg."
+    assert changed_sides(faithful, evidence, names) == []
 
 
 def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:

@@ -92,22 +92,38 @@ class _Sides:
             i += by
             while i < len(tokens) and tokens[i].lower in lex.determiners:
                 i += 1
-            after = owners[i] if i < len(tokens) else None
+            named = _past_possessor(tokens, owners, i) if by else i  # "by Lind's envoy Berg": Berg, a party
+            after = owners[named] if named < len(tokens) else None
             action = _action(token.stem)
             if _person_after(tokens, k):
                 to_a_person.add(action)
-            if after is not None and _describes(tokens, owners, i):
+            if after is not None and named == i and _describes(tokens, owners, i):
                 after = None  # "frozen Lindish assets": a name that describes the word after it
             passive &= by or token.lower.endswith(_PARTICIPLE_ENDINGS)  # "Lind would be willing": Lind is willing
             if passive:  # "Lind was reassured by Berg": Berg is the doer, Lind the one it is done to
                 before, after = (after if by else None), before
-            elif by:
-                after = None  # "backed by Berg" without a passive auxiliary: a participle, leave it
+            elif by:  # "a plan drafted by Berg": Berg drafted it
+                before, after = (after if token.lower.endswith(_PARTICIPLE_ENDINGS) else None), None
             if before is not None:
                 doers.setdefault(action, set()).add(party_key(before))
             if after is not None:
                 done_to.setdefault(action, set()).add(party_key(after))
         return cls(set(surface), doers, done_to, surface, kinds, frozenset(to_a_person))
+
+
+def _past_possessor(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> int:
+    """Where the name a possessor's role introduces starts ("by Lind's envoy Anna Berg": Berg), else `at`."""
+    end = at
+    while end + 1 < len(tokens) and owners[end + 1] is owners[at]:
+        end += 1
+    if owners[at] is None or not tokens[end].lower.endswith(("'s", "'")):
+        return at
+    for k in range(end + 1, min(end + 4, len(tokens))):
+        if owners[k] is not None:
+            return k
+        if not (tokens[k].is_content and tokens[k].text[0].islower()):
+            break
+    return at
 
 
 def _person_after(tokens: tuple[Token, ...], at: int) -> bool:
