@@ -69,8 +69,11 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
         if determiner in ("his", "her", "its", "their"):
             continue  # "his bill": the rewriter names the person first
         said = match.group()[len(match.group("det") or "") :].strip()
+        end = match.end()
+        if said.endswith(".") and not re.search(r"\b[A-Z]\.$", said):  # "… sponsored by Senator Graham." ends a sentence
+            said, end = said[:-1], end - 1
         article = f"{determiner} " if determiner in ("a", "an") else "" if possessor or (not determiner and _plural(head)) else "the "
-        span = (match.start(), match.end(), match.start("head"))
+        span = (match.start(), end, match.start("head"))
         found.append(Phrase(f"{article}{said}", head.lower(), *span, modifier.lower(), _plural(head), bool(determiner or possessor)))
     return tuple(found)
 
