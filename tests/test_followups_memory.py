@@ -58,6 +58,14 @@ def test_that_noun_asked_when_keeps_the_noun_not_the_date_that_names_it() -> Non
     assert rewrite_follow_up("Who called that vote?", (vote,), river_catalogue()) == "Who called the June 2026 vote?"
 
 
+def test_it_names_a_topic_as_the_answer_said_it_in_full() -> None:
+    asked = "Whose framework is discussed in the delta talks?"
+    history = (Turn(asked, asked, "The delegations discussed the framework drafted by Henrik Aalto. [1]"),)
+    assert rewrite_follow_up("What does it say about the flow?", history, river_catalogue()) == (
+        "What does the framework drafted by Henrik Aalto say about the flow?"
+    )
+
+
 def test_afterwards_is_after_the_previous_topic() -> None:
     history = (river_turn("What happened at the first round of talks?", "The talks focused on a single"),)
     assert rewrite_follow_up("What did Marisca demand afterwards?", history, river_catalogue()) == (

@@ -16,6 +16,7 @@ are known.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.conversation import antecedents
 from assistant.conversation.answers import answer_sentences
@@ -242,8 +243,17 @@ def _references(
     take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
     take(lexicon["demonstrative"], event, count=1)
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
-    take(lexicon["it"], antecedents.thing(memory, named, subject, eventive), count=1, owned_from=own_thing)
+    take(lexicon["it"], _as_specific(antecedents.thing(memory, named, subject, eventive), memory), count=1, owned_from=own_thing)
     return sorted(found)
+
+
+def _as_specific(referent: Referent | None, memory: Memory) -> Referent | None:
+    """A topic named by its head alone ("the legislation") as the conversation said it in full ("the legislation
+    sponsored by Senator Berg"), as "that legislation" is."""
+    if referent is None or referent.kind != "topic" or referent.text.lower() != f"the {referent.head}":
+        return referent
+    specific = memory.specific.get(referent.head)
+    return replace(referent, text=specific) if specific else referent
 
 
 def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> str:
