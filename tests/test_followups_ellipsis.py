@@ -93,3 +93,10 @@ def test_a_bare_question_word_after_a_which_question_asks_about_what_it_asked_fo
     assert rewrite_follow_up("When?", history, river_catalogue()) == "When were the two ministers criticised?"
     history = (river_turn("Where did Aalto convene the first round?", "Henrik Aalto, the bank's chief negotiator"),)
     assert rewrite_follow_up("When?", history, river_catalogue()) == "When did Aalto convene the first round?"
+
+
+def test_a_bare_month_is_a_date_the_previous_question_is_asked_again_for() -> None:
+    asked = river_turn("What did Castell say in February?", "Marisca's Minister of Agriculture, Elena Castell")
+    assert rewrite_follow_up("What about March?", (asked,), river_catalogue()) == "What did Castell say in March?"
+    undated = river_turn("How did the bank put pressure on Dravenia?", "Marisca's Minister of Agriculture, Elena Castell")
+    assert rewrite_follow_up("What about March?", (undated,), river_catalogue()) == "How did the bank put pressure on Dravenia in March?"

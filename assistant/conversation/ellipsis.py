@@ -73,6 +73,9 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
     kind = kinds[0] if kinds else "name" if unknown_name else None
     if kind is None:
         return None
+    dated = kind == _DATE and memory.previous.find(CONTEXT) < 0 and not any(k == _DATE for *_, k in _slots(memory.previous, catalogue))
+    if dated:  # "What about March?" after a question with no date: that question, then
+        return f"{memory.previous.rstrip(' ?.!')} {preposition or 'in'} {phrase}?"
     # The latest question where the counterpart is asked about, not only added as context (", regarding …").
     for native in (True, False):
         for question in memory.questions:
@@ -111,9 +114,15 @@ def _slots(text: str, catalogue: EntityCatalogue | None) -> list[tuple[int, int,
     return slots
 
 
+_DATE = "topic:date"
+
+
 def _topic_kind(said: str, head: str) -> str:
-    """A topic's kind: "name" for a capitalised one ("the Republicans"), else its head noun."""
-    return "name" if _NAME.fullmatch(re.sub(r"^the\s+", "", said)) else f"topic:{head or 'date'}"
+    """A topic's kind: a date (a phrase without a head noun: "March"), "name" for a capitalised one ("the
+    Republicans"), else its head noun."""
+    if not head:
+        return _DATE
+    return "name" if _NAME.fullmatch(re.sub(r"^the\s+", "", said)) else f"topic:{head}"
 
 
 @cache
