@@ -94,3 +94,13 @@ def test_they_is_the_country_the_questions_made_the_actor_not_a_body_an_answer_m
 def test_they_who_act_are_people_before_talks() -> None:
     history = (river_turn("Which Dravenians took part in the delta talks?", "The framework has yet to be approved"),)
     assert rewrite_follow_up("What did they demand?", history, river_catalogue()) == "What did the Dravenians demand?"
+
+
+def test_those_two_bodies_are_the_two_bodies_of_the_conversation_not_its_two_people() -> None:
+    asked = "Which bodies criticised the dam?"
+    bodies = Turn(asked, asked, "The Southern Basin Development Bank and the Marisca Farmers' Union criticised the dam. [1]")
+    rewritten = rewrite_follow_up("When did those two bodies first speak out?", (MINISTERS, bodies), river_catalogue())
+    assert rewritten == "When did Southern Basin Development Bank and Marisca Farmers' Union first speak out?"
+    assert rewrite_follow_up("When did the two of them first speak out?", (bodies, MINISTERS), river_catalogue()) == (
+        "When did Lukas Breuer and Elena Castell first speak out?"
+    )

@@ -237,13 +237,15 @@ def _passive(memory: Memory, answer: Referent) -> list[Referent]:
     return [Referent("", f"{answer.text} {'were' if answer.plural else 'was'} {asked.group('rest')}", "topic", answer.plural)]
 
 
-def pair(memory: Memory, named: set[str]) -> Referent | None:
-    """Who "the two of them" are: a group of two, else the two people most salient."""
+def pair(memory: Memory, named: set[str], kind: str = "person") -> Referent | None:
+    """Who "the two of them" are: a group of two, else the two people most salient; "those two companies" (of
+    another `kind`): the two bodies or places most salient."""
     groups = [r for r in memory.referents.values() if r.kind == "group" and r.text.count(" and ") == 1 and "," not in r.text]
-    people = sorted((r for r in memory.referents.values() if r.kind == "person"), key=lambda r: -r.salience)[:2]
-    if len(people) == 2 and not (groups and max(g.salience for g in groups) >= people[1].salience):
-        people.sort(key=lambda r: r.first)
-        return Referent("", f"{people[0].text} and {people[1].text}", "group", True)
+    groups = groups if kind == "person" else []
+    two = sorted((r for r in memory.referents.values() if r.kind == kind and r.key not in named), key=lambda r: -r.salience)[:2]
+    if len(two) == 2 and not (groups and max(g.salience for g in groups) >= two[1].salience):
+        two.sort(key=lambda r: r.first)
+        return Referent("", f"{two[0].text} and {two[1].text}", "group", True)
     return max(groups, key=lambda r: r.salience) if groups else None
 
 

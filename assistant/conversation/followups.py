@@ -25,6 +25,7 @@ from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.corpus.notes import note_number
+from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
@@ -190,6 +191,8 @@ def _references(
                 found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
+    for kind in load("conversation")["pair_nouns"]:  # "those two companies"
+        take(lexicon[f"pair:{kind}"], antecedents.pair(memory, named, kind))
     take(lexicon["pair"], antecedents.pair(memory, named))
     asked_plural = memory.referents.get(memory.previous_asked)  # "Which officials …?" then "Which one …?"
     choices = memory.best(("group",), named) or (asked_plural if asked_plural is not None and asked_plural.plural else None)

@@ -44,6 +44,10 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
         "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
         "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
+        **{
+            f"pair:{kind}": re.compile(rf"\b(?:these|those|the|both)\s+two\s+(?:{alternatives(nouns)})\b", re.IGNORECASE)
+            for kind, nouns in data["pair_nouns"].items()
+        },
         "person_ordinal": re.compile(
             rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
             rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
