@@ -47,6 +47,12 @@ def verdict(claim: str, evidence: str, names: CorpusNames) -> tuple[Label, str] 
 
 # (claim, evidence, check): the evidence contradicts the claim.
 CONTRADICTIONS = [
+    # roles: relation words naming one action meet ("temper" and "moderate")
+    (
+        "Anna Berg has tried to temper the stance of the Saltby council by pressing it to back lower tariffs.",
+        "The Saltby council has sought to moderate Anna Berg's stance by urging her to support lower tariffs.",
+        "role",
+    ),
     # antonyms, inflected forms included ("waning", "fell", "relaxed")
     ("Ticket sales at the stadium fell sharply last season.", "Ticket sales at the stadium rose sharply last season.", "antonym"),
     ("The regulator relaxed the rules for small lenders.", "The regulator tightened the rules for small lenders.", "antonym"),
@@ -215,6 +221,7 @@ FAITHFUL = [
     ("Sponsors pushed the league to fine the club.", "The league fined the club after pressure from the sponsors."),
     ("The company missed its deadline.", "The company failed to meet its deadline."),
     ("As a result, the minister missed the council's real aim.", "As a result, the minister overlooked the council's real aim."),
+    ("Anna Berg has tried to moderate the council's stance.", "Anna Berg has sought to temper the council's stance."),
     ("The star turned down the interview.", "The star refused to give the interview."),
     ("The report does not identify who was responsible.", "The report does not name the officials responsible."),
     ("The measure did not win the backing of northern voters.", "Voters in the north did not back the measure."),
