@@ -93,7 +93,7 @@ def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = 
         return happening
     if answered and (topic is None or max(r.salience for r in answered) >= topic.salience):
         return max(answered, key=lambda r: r.salience)
-    first = memory.referents[memory.previous_own[0]] if memory.previous_own else None
+    first = memory.referents.get(memory.previous_subject)
     if subject and first is not None and first.key not in named and first.kind in ("topic", "organisation", "place") and not first.plural:
         return first
     if topic is not None:

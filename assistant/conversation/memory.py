@@ -50,6 +50,8 @@ LATEST_ANSWERED = 1.5
 """The previous turn's answer to a who/which question outweighs the people named in that question, even ones
 named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|on|at|to|of|for|from|with|about|by|near|into|under|during|regarding|between)\s+(?:the\s+)?$", re.IGNORECASE)
+"""What comes before a name inside a prepositional phrase ("on the US side"): not the question's subject."""
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
 
 
@@ -93,6 +95,9 @@ class Memory:
     """What the previous question named, in order."""
     previous_own: list[str] = field(default_factory=list)
     """What the previous question named before any context the rewriter added (", regarding …")."""
+    previous_subject: str = ""
+    """What the previous question named first outside a prepositional phrase ("Who on the US side drafted the
+    plan?" → the plan): what a subject "it" may be."""
     previous_asked: str = ""
     """What the previous question asked for, when it named it ("What personal ambitions …?" → the ambitions)."""
     questions: list[str] = field(default_factory=list)
@@ -151,6 +156,8 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             memory.previous, memory.previous_keys = question, [key for _, key in keys]
             context = question.find(CONTEXT)
             memory.previous_own = [key for at, key in keys if context < 0 or at < context]
+            free = [key for at, key in keys if (context < 0 or at < context) and not _AFTER_PREPOSITION.search(question[:at])]
+            memory.previous_subject = free[0] if free else ""
             if catalogue is not None:
                 memory.continued = {gender: f"entity:{entity_id}" for entity_id, gender in pronominalised(turn, catalogue).items()}
             asked_for = _asked_for(question)
