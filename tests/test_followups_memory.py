@@ -396,7 +396,8 @@ def test_he_after_a_clause_asking_who_someone_is_is_that_someone() -> None:
 
 
 def test_a_subject_it_is_not_a_name_inside_a_prepositional_phrase() -> None:
-    asked = Turn("Who on the Marisca side drafted it?", "Who on the Marisca side drafted the draft framework?", "Elena Castell drafted it. [1]")
+    standalone = "Who on the Marisca side drafted the draft framework?"
+    asked = Turn("Who on the Marisca side drafted it?", standalone, "Elena Castell drafted it. [1]")
     assert rewrite_follow_up("Whose proposal was it based on?", (asked,), river_catalogue()) == (
         "Whose proposal was the draft framework based on?"
     )

@@ -50,7 +50,9 @@ LATEST_ANSWERED = 1.5
 """The previous turn's answer to a who/which question outweighs the people named in that question, even ones
 named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|on|at|to|of|for|from|with|about|by|near|into|under|during|regarding|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|to|of|for|from|with|about|by|near|into|under|during|regarding|between)\s+(?:the\s+)?$", re.IGNORECASE
+)
 """What comes before a name inside a prepositional phrase ("on the US side"): not the question's subject."""
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
 
