@@ -401,3 +401,10 @@ def test_a_subject_it_is_not_a_name_inside_a_prepositional_phrase() -> None:
     assert rewrite_follow_up("Whose proposal was it based on?", (asked,), river_catalogue()) == (
         "Whose proposal was the draft framework based on?"
     )
+
+
+def test_the_first_one_is_the_first_person_asked_about_not_a_possessed_topic() -> None:
+    job = river_turn("What is Lukas Breuer's job?", "Dravenia's Minister of Energy, Lukas Breuer")
+    assert rewrite_follow_up("When did the first one warn about the flow?", (CASTELL, job), river_catalogue()) == (
+        "When did Elena Castell warn about the flow?"
+    )

@@ -290,8 +290,10 @@ def _latest_pair(memory: Memory) -> tuple[Referent, Referent] | None:
 def one(which: str, memory: Memory, named: set[str]) -> str | None:
     """What "the second one", "the other one", "the neutral one" is: a topic whose head noun the conversation used
     with modifiers; an ordinal picks from an answer's list, "other" the one not yet asked about."""
-    modified = best_topic(memory, set(), lambda r: bool(memory.asked_modifiers(r.head.removesuffix("s"))))  # "the optimistic scenario"
-    topic = modified or best_topic(memory, set(), lambda r: bool(memory.modifiers(r.head.removesuffix("s")) or memory.modifiers(r.head)))
+    modified = best_topic(memory, set(), lambda r: _kinds(memory.asked_modifiers(r.head.removesuffix("s"))))  # "the optimistic scenario"
+    topic = modified or best_topic(memory, set(), lambda r: _kinds(memory.modifiers(r.head.removesuffix("s")) + memory.modifiers(r.head)))
+    if topic is None and named_in_order(which, memory):
+        return None  # no things of one kind: "the first one" of the people asked about ("Berg's job" is no kind of job)
     topic = topic or best_topic(memory, set(), lambda r: r.plural or r.key != r.head)
     if topic is None:
         return None
@@ -314,6 +316,11 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
     if which == ordinals[0] and in_order:  # the only one of its kind asked about: it is the first
         return in_order[0].text
     return f"the {which} {head}"
+
+
+def _kinds(modifiers: list[str]) -> bool:
+    """Whether some of a head noun's modifiers tell kinds of it apart ("optimistic"), not only whose it is ("Berg's")."""
+    return any(not modifier.endswith(("'s", "’s")) for modifier in modifiers)
 
 
 def named_in_order(which: str, memory: Memory) -> str | None:
