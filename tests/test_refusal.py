@@ -33,6 +33,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("How did Beijing react to the suspension of the loan?", "it never mentions Beijing"),  # whose reaction
         ("What did Democrats say about the Koral Dam?", "it never mentions Democrats"),
         ("What is Macron's opinion of the Koral Dam?", "it never mentions Macron"),  # the owner of a view
+        ("What World Bank loan did Dravenia get for the Koral Dam?", "it never mentions World Bank"),  # a body, not a place
         ("What's Macron's view of the Koral Dam?", "it never mentions Macron."),  # not "What's Macron"
         ("What did Dravenia's foreign minister say about the dam?", "it never mentions Dravenia's foreign minister"),
         ("What did Viktor Halden promise the farmers?", "it does not report what was said"),  # a promise is speech
@@ -74,6 +75,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "How many rounds of talks did Henrik Aalto convene, and when did he convene the first round in Vienna?",  # the date answers
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"
         "What happened in the Far North after the bank suspended the loan's second tranche?",  # a region it never names
+        "What Middle East loan did the Southern Basin Development Bank approve for the Koral Dam?",  # a place describing the loan
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

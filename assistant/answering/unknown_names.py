@@ -111,14 +111,15 @@ def _metonyms_of(name: str) -> list[str]:
 
 def unknown_subjects(intent: QueryIntent) -> list[str]:
     """Names in the question that look like an organisation or a person and that the corpus never uses
-    ("the World Bank", "Prime Minister Smith"); an unknown adjective or place word ("Scandinavian",
-    "Gulf", "in the Middle East") is left to the evidence test."""
+    ("the World Bank", "Prime Minister Smith"); an unknown adjective or place ("Scandinavian", "Gulf", "in
+    the Middle East", "What Middle East win …?") is left to the evidence test."""
     catalogue = intent.catalogue
     if catalogue is None:
         return []
     lexicon = load("names")
     titles = set(lexicon["title_words"])
     cues = set(lexicon["organisation_cues"]) | titles
+    places = set(lexicon["place_cues"])
     unknown = []
     understood = _understood(intent)
     for match in _NAME_RUN.finditer(intent.question):
@@ -137,7 +138,7 @@ def unknown_subjects(intent: QueryIntent) -> list[str]:
         if people and all(w in titles for w in words):
             continue  # "Senator Berg": a title the text does not give, on a person it knows
         unknown_words = [w for w in words if w != "of" and not catalogue.is_known_name(w) and w.lower() not in understood]
-        located = _LOCATIVE.search(intent.question[: match.start()]) is not None
+        located = _LOCATIVE.search(intent.question[: match.start()]) is not None or words[-1] in places  # "the Middle East"
         if any(w in cues for w in words) or (len(unknown_words) >= 2 and not found and not located):
             unknown.append(name)  # "the World Bank", "Prime Minister", "Keir Starmer"
     return unknown
