@@ -195,3 +195,8 @@ def test_a_place_the_question_names_by_another_name_is_no_answer_to_where() -> N
     intent = understand("Where did the American team first meet them?", catalogue)
     text = "Officials from Washington met them in Vienna."
     assert [text[start:end] for start, end in answer_spans(intent, text)] == ["Vienna"]
+
+
+def test_how_many_times_is_answered_by_the_dates_a_text_lists() -> None:
+    assert _figures("How many times did the board meet?", "The board met in March, June and October 2024.") == ["March", "June", "October 2024"]
+    assert _figures("How many times did the board meet?", "The board met in March.") == []  # one date is no count

@@ -408,3 +408,10 @@ def test_the_first_one_is_the_first_person_asked_about_not_a_possessed_topic() -
     assert rewrite_follow_up("When did the first one warn about the flow?", (CASTELL, job), river_catalogue()) == (
         "When did Elena Castell warn about the flow?"
     )
+
+
+def test_a_role_several_people_hold_is_the_one_a_question_asked_about() -> None:
+    halden = river_turn("Who is Viktor Halden?", "In Dravenia, President Viktor Halden")  # Amara Okafor is a president too
+    assert rewrite_follow_up("What did the president promise the farmers?", (halden,), river_catalogue()) == (
+        "What did Viktor Halden promise the farmers?"
+    )

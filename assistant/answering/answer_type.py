@@ -27,6 +27,8 @@ _AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|author
 _DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+day\b|\bto\s+the\s+day\b", re.IGNORECASE)
 """A question that asks for a day: a month ("in early August") does not answer it."""
 _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+_TIMES_QUESTION = re.compile(r"\bhow\s+(?:many\s+times|often)\b", re.IGNORECASE)
+"""A question for how often something happened: the dates a text lists answer it."""
 _DURATION_QUESTION = re.compile(r"\bhow\s+long\b(?!\s+ago)", re.IGNORECASE)
 _DURATION = re.compile(
     r"\b(?:several|many|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -88,6 +90,8 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     ]
     if _DURATION_QUESTION.search(intent.question):
         spans = sorted({*spans, *(m.span() for m in _DURATION.finditer(text))})
+    if _TIMES_QUESTION.search(intent.question) and len(dates) > 1:  # "How many times …?" – "in March, April and August"
+        spans = sorted({*spans, *dates})
     if _COUNT_QUESTION.search(intent.question):
         spans = [(start, end) for start, end in spans if text[start:end].lower() not in _SHARE_WORDS]
     if not money_question(intent.question):

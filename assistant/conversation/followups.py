@@ -261,13 +261,16 @@ def _as_specific(referent: Referent | None, memory: Memory) -> Referent | None:
 
 def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> str:
     """`text` with each role phrase that names one person only, one the conversation already named, replaced by
-    the name ("When did the chief negotiator open the talks?" → "When did Henrik Aalto open the talks?")."""
+    the name ("When did the chief negotiator open the talks?" → "When did Henrik Aalto open the talks?"); a role
+    several people hold names the one of them a question asked about."""
     if own.answer_type == "person":
         return text  # "Who is the protégé?" asks who holds the role
     for phrase, entity in own.roles:
-        one = catalogue is not None and len(catalogue.role_holders(phrase)) == 1
-        if one and entity.kind == "person" and f"entity:{entity.id}" in memory.referents:
-            text = re.sub(rf"\bthe\s+{re.escape(phrase)}\b", entity.name, text, count=1, flags=re.IGNORECASE)  # not "his protégé"
+        holders = catalogue.role_holders(phrase) if catalogue is not None else []
+        asked = [holder for holder in holders if (r := memory.referents.get(f"entity:{holder.id}")) is not None and r.asked_about]
+        chosen = entity if len(holders) == 1 else asked[0] if len(asked) == 1 else None  # "the envoy" a question named
+        if chosen is not None and chosen.kind == "person" and f"entity:{chosen.id}" in memory.referents:
+            text = re.sub(rf"\bthe\s+{re.escape(phrase)}\b", chosen.name, text, count=1, flags=re.IGNORECASE)  # not "his protégé"
     return text
 
 
