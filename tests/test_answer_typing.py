@@ -198,5 +198,6 @@ def test_a_place_the_question_names_by_another_name_is_no_answer_to_where() -> N
 
 
 def test_how_many_times_is_answered_by_the_dates_a_text_lists() -> None:
-    assert _figures("How many times did the board meet?", "The board met in March, June and October 2024.") == ["March", "June", "October 2024"]
+    listed = _figures("How many times did the board meet?", "The board met in March, June and October 2024.")
+    assert listed == ["March", "June", "October 2024"]
     assert _figures("How many times did the board meet?", "The board met in March.") == []  # one date is no count
