@@ -104,3 +104,9 @@ def test_those_two_bodies_are_the_two_bodies_of_the_conversation_not_its_two_peo
     assert rewrite_follow_up("When did the two of them first speak out?", (bodies, MINISTERS), river_catalogue()) == (
         "When did Lukas Breuer and Elena Castell first speak out?"
     )
+
+
+def test_they_may_be_an_institution_spoken_of_by_its_kind() -> None:
+    asked = "How did the bank put pressure on the farmers early on?"
+    history = (Turn(asked, asked, "The talks in Vienna stalled, and the delta protests grew. [1]"),)
+    assert rewrite_follow_up("When did they suspend the loan?", history, river_catalogue()) == "When did the bank suspend the loan?"

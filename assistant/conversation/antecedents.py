@@ -53,12 +53,14 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
 
 
 def group(memory: Memory, named: set[str], members: bool = False) -> Referent | None:
-    """What "they" are: a group of people, a plural topic or an organisation; a place only when nothing else fits.
+    """What "they" are: a group of people, a plural topic, an organisation or an institution spoken of by its kind
+    ("the administration"); a place only when nothing else fits.
     Something an answer only mentioned in passing is too faint to be "they". `members` ("how many of them"):
     a group or plural topic only, not one body."""
     candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE / 2]
     bodies = () if members else ("organisation",)
-    ranked = [r for r in candidates if r.kind in ("group", *bodies) or (r.kind == "topic" and r.plural)]
+    institutions = set() if members else set(load("conversation")["institution_heads"])  # "the administration": they
+    ranked = [r for r in candidates if r.kind in ("group", *bodies) or (r.kind == "topic" and (r.plural or r.head in institutions))]
     strong = [r for r in ranked if r.salience >= MIN_SALIENCE]
     asked = [r for r in ranked if r.asked_about]
     places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE]
