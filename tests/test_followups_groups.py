@@ -110,3 +110,16 @@ def test_they_may_be_an_institution_spoken_of_by_its_kind() -> None:
     asked = "How did the bank put pressure on the farmers early on?"
     history = (Turn(asked, asked, "The talks in Vienna stalled, and the delta protests grew. [1]"),)
     assert rewrite_follow_up("When did they suspend the loan?", history, river_catalogue()) == "When did the bank suspend the loan?"
+
+
+def test_the_first_organisation_is_the_first_body_a_question_named() -> None:
+    asked = "What does the Basin Finance Monitor report?"
+    first = Turn(asked, asked, "It reported on the loan. [1]")
+    second = Turn("And the Marisca Policy Review?", "What does the Marisca Policy Review report?", "It reported on the delta. [1]")
+    history = (first, second)
+    assert rewrite_follow_up("When did the first organisation publish?", history, river_catalogue()) == (
+        "When did the Basin Finance Monitor publish?"
+    )
+    assert rewrite_follow_up("When did the last organisation publish?", history, river_catalogue()) == (
+        "When did the Marisca Policy Review publish?"
+    )

@@ -274,6 +274,14 @@ def person_in_order(which: str, memory: Memory) -> Referent | None:
     return next((r for r in reversed(people) if r is not latest), None)  # "the other one"
 
 
+def of_kind_in_order(which: str, memory: Memory, kind: str) -> Referent | None:
+    """What "the first company" or "the last country" is: of the bodies (places) the questions named, by order of mention."""
+    named = _in_order(memory, kind)
+    ordinals = load("conversation")["ordinals"]
+    position = len(named) - 1 if which == "last" else ordinals.index(which)
+    return named[position] if 0 <= position < len(named) else None
+
+
 def _in_order(memory: Memory, *kinds: str) -> list[Referent]:
     """The referents of `kinds` the questions named, in order of first mention."""
     return sorted((r for r in memory.referents.values() if r.kind in kinds and r.asked_about), key=lambda r: r.first)

@@ -191,8 +191,12 @@ def _references(
                 found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
-    for kind in load("conversation")["pair_nouns"]:  # "those two companies"
+    for kind in load("conversation")["kind_nouns"]:  # "those two companies", "the first company"
         take(lexicon[f"pair:{kind}"], antecedents.pair(memory, named, kind))
+        for match in lexicon[f"ordinal:{kind}"].finditer(text):
+            chosen = antecedents.of_kind_in_order(match.group("which").lower(), memory, kind)
+            if chosen is not None and _free(match, found):
+                found.append((match.start(), match.end(), chosen.text))
     take(lexicon["pair"], antecedents.pair(memory, named))
     asked_plural = memory.referents.get(memory.previous_asked)  # "Which officials …?" then "Which one …?"
     choices = memory.best(("group",), named) or (asked_plural if asked_plural is not None and asked_plural.plural else None)

@@ -46,7 +46,11 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
         **{
             f"pair:{kind}": re.compile(rf"\b(?:these|those|the|both)\s+two\s+(?:{alternatives(nouns)})\b", re.IGNORECASE)
-            for kind, nouns in data["pair_nouns"].items()
+            for kind, nouns in data["kind_nouns"].items()
+        },
+        **{
+            f"ordinal:{kind}": re.compile(rf"\bthe\s+(?P<which>{words('ordinals')}|last)\s+(?:{alternatives(nouns)})\b", re.IGNORECASE)
+            for kind, nouns in data["kind_nouns"].items()
         },
         "person_ordinal": re.compile(
             rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
