@@ -130,18 +130,35 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
                 reason = f"'{claim[c_start:c_end]}' where the passage says '{evidence[e_start:e_end]}'"
                 return Objection(Label.CONTRADICTED, "antonym", reason)
     theirs = [match for match in lex.antonyms.find(e.stems) if not e.idiom[match[0]]]
+    compounds = [(k, k + 1, sides) for k, sides in _compound_poles(e)]
     for first, last, sides in lex.antonyms.find(c.stems):
         if c.idiom[first]:
             continue
         near, unnamed = c.neighbours(first, last), c.unnamed_neighbours(first, last)  # unnamed: what a degree word is of
         for side in sides:
             slot = unnamed if side.partition(":")[0] == DEGREE_PAIR else near
-            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, slot, e, theirs)
+            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, slot, e, theirs, compounds)
             if rival is not None:
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
                 return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage says '{theirs_said}'")
     return None
+
+
+def _same_next_word(mine: dict[str, int], theirs: dict[str, int]) -> bool:
+    """Whether two words' slots have the same content word right after them (what both describe)."""
+    return any(at == 1 and theirs.get(word) == 1 for word, at in mine.items())
+
+
+def _compound_poles(reading: Reading) -> list[tuple[int, frozenset[str]]]:
+    """The antonym poles of hyphenated words' first parts ("larger-scale": larger), by token: words that may agree
+    with a claim's word (never oppose it: "long-term" says little about length)."""
+    lex = lexicons()
+    found = []
+    for k, token in enumerate(reading.tokens):
+        if "-" in token.text.strip("-"):
+            found += [(k, sides) for _, _, sides in lex.antonyms.find([stem(token.text.split("-")[0])])]
+    return found
 
 
 def _slot_match(mine: dict[str, int], theirs: dict[str, int]) -> float:
@@ -192,9 +209,11 @@ def _aligned_opposite(
     near: dict[str, int],
     e: Reading,
     theirs: list[tuple[int, int, frozenset[str]]],
+    compounds: list[tuple[int, int, frozenset[str]]],
 ) -> tuple[int, int] | None:
     """The evidence word of the same antonym pair in the claim word's slot (most shared neighbours), when it
-    says the opposite and no word in an equally good slot agrees; None otherwise. The claim's own word
+    says the opposite and no word in an equally good slot agrees (the first part of a hyphenated word, one of
+    `compounds`, may agree); None otherwise. The claim's own word
     (`word`, a stem) negated on one side only is left to the negation check when `same_word_to_negation`:
     under a negating verb ("failed to attract private investors"), or when the evidence negates something
     too (the negation check weighs two negative sentences)."""
@@ -208,6 +227,12 @@ def _aligned_opposite(
         for first, last, sides in theirs
         for their in sides
         if their.partition(":")[0] == pair
+    ]
+    scored += [  # a hyphenated word's first part may only agree, of the same next word ("bigger conflict", "larger-scale conflict")
+        (_slot_match(near, around), first, last, True)
+        for first, last, sides in compounds
+        for their in sides
+        if their.partition(":")[0] == pair and agrees(first, their) and _same_next_word(near, around := e.neighbours(first, last))
     ]
     top = max((score for score, *_ in scored), default=0)
     if top == 0 or any(agrees for score, _, _, agrees in scored if score == top):
