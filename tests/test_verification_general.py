@@ -47,9 +47,9 @@ def verdict(claim: str, evidence: str, names: CorpusNames) -> tuple[Label, str] 
 
 # (claim, evidence, check): the evidence contradicts the claim.
 CONTRADICTIONS = [
-    ("In May, the mayor paid a triumphant visit to the port.", "The mayor's disastrous visit to the port in May ended the talks.", "antonym"),
-    ("The results of the survey suggest that opinion has remained stable.", "The results of the survey suggest a shift in opinion.", "antonym"),
-    ("The dam would increase the danger of a wider flood downstream.", "The dam would reduce the risk of a larger-scale flood downstream.", "antonym"),
+    ("In May, the mayor paid a triumphant visit to the port.", "The mayor's disastrous visit to the port in May ended it.", "antonym"),
+    ("The results of the survey suggest that opinion has stayed stable.", "The survey's results suggest a shift in opinion.", "antonym"),
+    ("The dam would increase the danger of a wider flood downstream.", "The dam would reduce the risk of a larger-scale flood.", "antonym"),
     # roles: relation words naming one action meet ("temper" and "moderate")
     (
         "Anna Berg has tried to temper the stance of the Saltby council by pressing it to back lower tariffs.",
@@ -225,7 +225,7 @@ FAITHFUL = [
     ("The company missed its deadline.", "The company failed to meet its deadline."),
     ("As a result, the minister missed the council's real aim.", "As a result, the minister overlooked the council's real aim."),
     ("Anna Berg has tried to moderate the council's stance.", "Anna Berg has sought to temper the council's stance."),
-    ("The risk of a bigger flood downstream would be lowered by the dam.", "The dam would reduce the risk of a larger-scale flood downstream."),
+    ("The risk of a bigger flood would be lowered by the dam.", "The dam would reduce the risk of a larger-scale flood downstream."),
     ("The star turned down the interview.", "The star refused to give the interview."),
     ("The report does not identify who was responsible.", "The report does not name the officials responsible."),
     ("The measure did not win the backing of northern voters.", "Voters in the north did not back the measure."),
