@@ -415,3 +415,12 @@ def test_a_role_several_people_hold_is_the_one_a_question_asked_about() -> None:
     assert rewrite_follow_up("What did the president promise the farmers?", (halden,), river_catalogue()) == (
         "What did Viktor Halden promise the farmers?"
     )
+
+
+def test_the_x_one_is_a_case_unless_the_conversation_said_x_of_another_thing() -> None:
+    asked = "How do tariffs figure in the scenarios?"
+    history = (Turn(asked, asked, "Dravenia lifts the tariffs on Marisca. [1] The secondary tariffs stay. [1]"),)
+    assert rewrite_follow_up("In the dry one, does Dravenia keep them?", history, river_catalogue()) == (
+        "In the dry scenario, does Dravenia keep tariffs?"
+    )
+    assert rewrite_follow_up("And the secondary one?", history, river_catalogue()) == "The secondary tariff?"

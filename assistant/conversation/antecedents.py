@@ -300,8 +300,12 @@ def _latest_pair(memory: Memory) -> tuple[Referent, Referent] | None:
 def one(which: str, memory: Memory, named: set[str]) -> str | None:
     """What "the second one", "the other one", "the neutral one" is: a topic whose head noun the conversation used
     with modifiers; an ordinal picks from an answer's list, "other" the one not yet asked about."""
+    said = best_topic(memory, set(), lambda r: _said_with(which, memory.modifiers(r.head.removesuffix("s")) + memory.modifiers(r.head)))
     modified = best_topic(memory, set(), lambda r: _kinds(memory.asked_modifiers(r.head.removesuffix("s"))))  # "the optimistic scenario"
-    topic = modified or best_topic(memory, set(), lambda r: _kinds(memory.modifiers(r.head.removesuffix("s")) + memory.modifiers(r.head)))
+    cases = set(load("conversation")["case_heads"])
+    case = None if _ordinal(which) else best_topic(memory, set(), lambda r: r.head in cases)
+    topic = said or modified or case  # "the neutral one": the head said with "neutral", one asked with modifiers, or a case
+    topic = topic or best_topic(memory, set(), lambda r: _kinds(memory.modifiers(r.head.removesuffix("s")) + memory.modifiers(r.head)))
     if topic is None and named_in_order(which, memory):
         return None  # no things of one kind: "the first one" of the people asked about ("Berg's job" is no kind of job)
     topic = topic or best_topic(memory, set(), lambda r: r.plural or r.key != r.head)
@@ -326,6 +330,16 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
     if which == ordinals[0] and in_order:  # the only one of its kind asked about: it is the first
         return in_order[0].text
     return f"the {which} {head}"
+
+
+def _said_with(which: str, modifiers: list[str]) -> bool:
+    """Whether `which` ("neutral", not an ordinal) is one of a head noun's modifiers ("relatively neutral")."""
+    return not _ordinal(which) and any(modifier.split()[-1] == which for modifier in modifiers)
+
+
+def _ordinal(which: str) -> bool:
+    """Whether "the … one" picks by order ("the second one", "the last one", "the other one"), not by a description."""
+    return which in load("conversation")["ordinals"] or which in ("last", "other")
 
 
 def _kinds(modifiers: list[str]) -> bool:
