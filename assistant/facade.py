@@ -152,6 +152,9 @@ class Assistant:
             retrieval = retriever.with_next_chunks(retrieval)
         if intent.asks_source:
             retrieval = retriever.with_notes(retrieval)
+        if intent.lists_sources:  # "What sources does the brief cite?": its notes
+            cited = document or next((d.id for d in index.manifest.documents if d.kind == "brief"), "")
+            retrieval = retriever.notes_of(cited, retrieval)
         timings = {"retrieve": elapsed_ms(started)}
         coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query)
 

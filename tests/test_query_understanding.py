@@ -150,3 +150,18 @@ def test_a_readers_word_is_met_in_its_regular_inflections() -> None:
     assert "negative" in understand("What happens in the bleakest case?", river_catalogue()).terms
     assert "reports" in understand("Who reportedly drafted the plan?", river_catalogue()).terms
     assert "negative" not in understand("Is the bleakness of the valley described?", river_catalogue()).terms
+
+
+@pytest.mark.parametrize(
+    ("question", "lists"),
+    [
+        ("What sources does the report cite?", True),
+        ("What does the report cite?", True),
+        ("What are the report's footnotes?", True),
+        ("List all the sources.", True),
+        ("Which sources are cited for the 45% figure?", False),  # the source behind one claim
+        ("What are the sources of the dispute?", False),
+    ],
+)
+def test_a_question_for_every_source_is_told_from_one_for_a_claims_source(question: str, lists: bool) -> None:
+    assert understand(question).lists_sources is lists

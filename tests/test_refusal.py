@@ -83,6 +83,18 @@ def test_questions_the_text_answers_are_not_declined(river: Assistant, question:
     assert not answer.declined and answer.citations
 
 
+def test_a_question_for_every_source_lists_the_notes_and_which_one_picks_among_them(river: Assistant) -> None:
+    conversation = river.new_conversation()
+    listed = river.ask("What sources does the report cite?", conversation)
+    assert not listed.declined and len(listed.citations) == 4  # the four notes, in order
+    assert listed.text.index("Water and bread") < listed.text.index("A treaty for dry years")
+    picked = river.ask("Which one is from the Basin Finance Monitor?", conversation)
+    assert picked.standalone_question == "Which of the sources is from the Basin Finance Monitor?"
+    assert "Financing under fire" in picked.text
+    dated = river.ask("When did it come out?", conversation)
+    assert "Financing under fire" in dated.standalone_question and "19 December 2024" in dated.text
+
+
 def test_the_answer_holds_and_marks_what_was_asked(river: Assistant) -> None:
     text = RIVER.read_text(encoding="utf-8")
     answer = river.ask("When and where did the bank's chief negotiator convene the first round of talks?")

@@ -73,6 +73,8 @@ class ExtractiveBackend:
             sourced = _with_its_note(candidates, request)
             if sourced:
                 return sourced
+        if intent.lists_sources:  # every note, in order: a list of sources is not cut to the word budget
+            return [c for c in candidates if c.sentence == 0 and lifted_note_number(request.passages[c.passage_number - 1].chunk.text)]
         best = max(candidate.score for candidate in candidates)
         chosen: list[_Candidate] = []
         words = 0

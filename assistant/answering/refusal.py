@@ -23,6 +23,7 @@ from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
 from assistant.answering.unknown_names import WHO_IS, unknown_holder, unknown_relative, unknown_subjects, unknown_words
+from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
@@ -76,6 +77,9 @@ def assess_coverage(
     unknown = unknown_subjects(intent)
     if unknown:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(unknown)))
+    if intent.lists_sources:  # "What sources does the brief cite?": covered when it has notes
+        noted = any(lifted_note_number(passage.chunk.text) is not None for passage in passages)
+        return Coverage(noted, "" if noted else messages.NO_SOURCES, 1.0 if noted else 0.0)
     sentences = [
         (read, context, float(similarity))
         for passage in passages

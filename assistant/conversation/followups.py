@@ -21,7 +21,7 @@ from dataclasses import replace
 from assistant.conversation import antecedents
 from assistant.conversation.answers import answer_sentences
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
-from assistant.conversation.memory import CONTEXT, Memory, Referent, remember
+from assistant.conversation.memory import CONTEXT, SOURCE, SOURCES, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.corpus.notes import note_number
@@ -200,6 +200,7 @@ def _references(
     take(lexicon["pair"], antecedents.pair(memory, named))
     asked_plural = memory.referents.get(memory.previous_asked)  # "Which officials …?" then "Which one …?"
     choices = memory.best(("group",), named) or (asked_plural if asked_plural is not None and asked_plural.plural else None)
+    choices = choices or (SOURCES if sum(key.startswith(SOURCE) for key in memory.answered) > 1 else None)  # a list of sources
     take(lexicon["which_one"], choices, "Which of {}")  # "Which one …?" of the people discussed, or of those asked for
     take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"

@@ -50,6 +50,8 @@ LATEST_ANSWERED = 1.5
 """The previous turn's answer to a who/which question outweighs the people named in that question, even ones
 named in turns before ("Whose protégé is Tom Lind?" → Anna Berg; "that person" is Anna Berg)."""
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|from|into|inside|outside|around|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
+SOURCE = "source:"
+"""Key prefix of the sources an answer cited (their titles): what "it" is after "Which source …?"."""
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:in|on|at|to|of|for|from|with|about|by|near|into|under|during|regarding|between)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -82,6 +84,10 @@ class Referent:
     def asked_about(self) -> bool:
         """Whether a question of the conversation named it (not only an answer)."""
         return self.first[0] < NEVER_ASKED
+
+
+SOURCES = Referent("sources", "the sources", "topic", plural=True, head="sources")
+"""What "Which one …?" chooses among after an answer listing several sources."""
 
 
 @dataclass
@@ -167,8 +173,9 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
-        for title in cited_titles(turn.answer) if age == 0 and intent.asks_source else ():  # "When was it published?"
-            source = Referent(f"source:{title.lower()}", f"'{title}'", "topic")
+        sourced = age == 0 and (intent.asks_source or intent.lists_sources)
+        for title in cited_titles(turn.answer) if sourced else ():  # "When was it published?"
+            source = Referent(f"{SOURCE}{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
             memory.answered.add(source.key)
         if catalogue is not None:

@@ -68,6 +68,9 @@ class QueryIntent:
     asks_source: bool = False
     """The question asks which source a passage cites ("Which newspaper is cited for …?"): the answer is the
     sentence and the footnote it cites."""
+    lists_sources: bool = False
+    """The question asks for every source the document cites ("What sources does the brief cite?"): the answer
+    is its notes, in order."""
 
     @property
     def search_text(self) -> str:
@@ -103,9 +106,10 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
     if follows:
         answer_type = also_asks = ""  # "what happened after the bank …" asks for an event, not for a bank
     sourced = any(p.search(bare) for p in _source_requests())
+    listing = any(p.search(bare) for p in _source_listings())
     return QueryIntent(
         question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, also_asks, follows,
-        sourced,
+        sourced and not listing, listing,
     )
 
 
@@ -209,6 +213,12 @@ def _sequels() -> tuple[re.Pattern[str], ...]:
 def _source_requests() -> tuple[re.Pattern[str], ...]:
     """Patterns of questions asking which source a passage cites (questions.yaml)."""
     return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["sources"])
+
+
+@cache
+def _source_listings() -> tuple[re.Pattern[str], ...]:
+    """Patterns of questions asking for every source a document cites (questions.yaml)."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["source_listing"])
 
 
 @cache

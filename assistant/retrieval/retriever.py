@@ -83,6 +83,15 @@ class HybridRetriever:
         question asking which source a passage cites."""
         return self._with_after(retrieval, top, self._notes)
 
+    def notes_of(self, document: str, retrieval: Retrieval) -> Retrieval:
+        """The footnote chunks of `document`, in note order (the passages for a question asking what sources it
+        cites); `retrieval` when it has none."""
+        notes = [chunk for _, chunk in sorted(self._notes_by_number.get(document, {}).items())]
+        if not notes:
+            return retrieval
+        passages = [Passage(chunk, rank, 1.0) for rank, chunk in enumerate(notes, start=1)]
+        return Retrieval(passages, retrieval.query_vector, retrieval.timings_ms)
+
     def _with_after(self, retrieval: Retrieval, top: int, after: Callable[[Chunk], list[Chunk]]) -> Retrieval:
         """`retrieval` with the chunks `after` gives for each of its first `top` passages right after it, renumbered."""
         passages: list[Passage] = []
