@@ -64,6 +64,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What is Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "What's Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
+        "How many cubic metres per second did Marisca demand in that Nov round?",  # nor is its abbreviation
         "Around when did Dravenia begin filling the reservoir?",
         "How many cubic metres per second did the Dravenians offer at the border?",  # the plural of a name it uses
         "What did the bank's board decide in November 2024?",
@@ -152,6 +153,32 @@ def test_a_figure_answers_how_many_only_of_what_it_counts() -> None:
     assert not close("How many energy ministers has Dravenia had?")
     assert not close("How many towns does imported gas supply?")  # 45% is near "imported gas" but counts no towns
     assert not close("How much gas revenue did Dravenia lose?")  # revenue is a sum of money: 45% is none
+
+
+def test_what_a_how_many_question_counts_is_met_in_the_documents_terms() -> None:
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    text = "In the spring poll, 86% of Republican voters backed new sanctions on the cartel."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def close(question: str) -> bool:
+        return assess_coverage(understand(question), [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (1, 1))).covered
+
+    assert close("How many GOP supporters wanted penalties on the cartel?")  # GOP: Republican
+    assert not close("How many bankers sit on the cartel's board?")
+
+
+def test_how_much_of_a_degree_asks_for_no_figure() -> None:
+    from assistant.retrieval.query import understand
+
+    assert understand("How much pressure did the bank face from Marisca?").answer_type == ""
+    assert understand("How much money did the bank lend?").answer_type == "number"
 
 
 def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:

@@ -27,7 +27,7 @@ from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
-from assistant.retrieval.query import AnswerType, QueryIntent
+from assistant.retrieval.query import AnswerType, QueryIntent, document_terms
 from assistant.text import alternatives, content_terms, matching_terms, term_share
 from assistant.types import Chunk, Passage
 
@@ -158,12 +158,14 @@ def _about_what_is_asked(text: str, spans: list[tuple[int, int]], focus: set[str
 
 
 def _counted(question: str) -> set[str]:
-    """What "how many N" counts ("how many Russian soldiers": russian, soldier), when the question names it
-    and it is not a word for the kind of answer ("how many times"). "How much" is left to units and sums."""
+    """What "how many N" counts ("how many Russian soldiers": russian, soldier), with the document terms of its
+    words, when the question names it and it is not a word for the kind of answer ("how many times"). "How
+    much" is left to units and sums."""
     match = _HOW_MANY.search(question)
     if match is None or money_question(question):
         return set()
-    return set(content_terms(match.group("counted"))) - _generic_terms()
+    counted = match.group("counted")  # in the document's terms too ("GOP supporters": Republican)
+    return set(content_terms(" ".join((counted, *document_terms(counted))))) - _generic_terms()
 
 
 def _described(intent: QueryIntent) -> set[str]:

@@ -48,8 +48,8 @@ def _lexicon() -> dict:  # type: ignore[type-arg]
 
 @cache
 def month_names() -> frozenset[str]:
-    """The month names as written ("March"; dates.yaml)."""
-    return frozenset(_lexicon()["months"])
+    """The month names and their abbreviations as written ("March", "Mar"; dates.yaml)."""
+    return frozenset(_lexicon()["months"]) | frozenset(_lexicon()["month_abbreviations"])
 
 
 @cache

@@ -107,8 +107,9 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
         answer_type = also_asks = ""  # "what happened after the bank …" asks for an event, not for a bank
     sourced = any(p.search(bare) for p in _source_requests())
     listing = any(p.search(bare) for p in _source_listings())
+    terms = document_terms(question)
     return QueryIntent(
-        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), _terms(question), catalogue, also_asks, follows,
+        question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), terms, catalogue, also_asks, follows,
         sourced and not listing, listing,
     )
 
@@ -189,8 +190,8 @@ def _answer_types(question: str, types: dict[str, list[re.Pattern[str]]]) -> tup
     return whole, other
 
 
-def _terms(question: str) -> tuple[str, ...]:
-    """Document terms for the everyday words of `question` (synonyms.yaml)."""
+def document_terms(question: str) -> tuple[str, ...]:
+    """Document terms for the everyday words of `question` (synonyms.yaml: "Republican" for "GOP")."""
     lowered = f" {question.lower()} "
     return tuple(term for term, pattern in _synonyms() if pattern.search(lowered) and term.lower() not in lowered)
 
