@@ -40,6 +40,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("Who will take over from Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
+        ("Did the first round Henrik Aalto convened in Vienna agree anything on fishing rights?", "it does not report what was agreed"),
         ("What were the terms of the draft framework?", "it does not report the terms"),
         ("Who is Amara Okafor's husband?", "it never mentions Amara Okafor's husband"),  # a relation no one has
         ("Did a court rule on the 1998 treaty?", "it does not report a ruling"),
