@@ -123,3 +123,11 @@ def test_the_first_organisation_is_the_first_body_a_question_named() -> None:
     assert rewrite_follow_up("When did the last organisation publish?", history, river_catalogue()) == (
         "When did the Marisca Policy Review publish?"
     )
+
+
+def test_them_after_which_group_is_the_people_the_answer_named() -> None:
+    asked = "Which group has been most hostile to the framework?"
+    history = (Turn(asked, asked, "In the delta, Marisca officials – long the most hostile group – rejected the draft framework. [1]"),)
+    assert rewrite_follow_up("What share of them signed the petition?", history, river_catalogue()) == (
+        "What share of Marisca officials signed the petition?"
+    )

@@ -56,6 +56,8 @@ _AFTER_PREPOSITION = re.compile(
     r"\b(?:in|on|at|to|of|for|from|with|about|by|near|into|under|during|regarding|between)\s+(?:the\s+)?$", re.IGNORECASE
 )
 """What comes before a name inside a prepositional phrase ("on the US side"): not the question's subject."""
+_WHICH_GROUP = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+(?:\w+\s+)?(?:group|groups|camp|camps|bloc|section)\b", re.IGNORECASE)
+"""A question for a group of people ("Which group has been most sceptical?"), answered by what they are."""
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
 
 
@@ -284,13 +286,19 @@ def _remember_answer(
 
 def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue: EntityCatalogue, recency: float, latest: bool) -> None:
     """What a "which N" question was answered with when the answer names it ("Which treaty …?" → "the Selva Water
-    Treaty"): what "it" is next; "Which farmers …?" → "the Tesk farmers": what "they" are, later too."""
+    Treaty"): what "it" is next; "Which farmers …?" → "the Tesk farmers", "Which group …?" → "Tesk farmers": what
+    "they" are, later too."""
     asked_for = _asked_for(question)
-    if asked_for is None or not (latest or asked_for.plural):
+    if _WHICH_GROUP.match(question):  # "Which group …?" → "Republican voters": people named by what they are
+        group = next((p for p in topic_phrases(answer) if p.plural and p.modifier and p.text[:1].isupper()), None)
+        instance, plural, head = (group.text, True, group.head) if group is not None else (None, True, "")
+    elif asked_for is None or not (latest or asked_for.plural):
         return
-    instance = named_instance(answer, asked_for.head, question, catalogue, by_noun=asked_for.plural)  # "the Tesk farmers", no other name
+    else:
+        instance = named_instance(answer, asked_for.head, question, catalogue, by_noun=asked_for.plural)  # "the Tesk farmers", no other name
+        plural, head = asked_for.plural, asked_for.head
     if instance is not None:
-        named = Referent(f"named:{instance.lower()}", instance, "topic", asked_for.plural, asked_for.head)
+        named = Referent(f"named:{instance.lower()}", instance, "topic", plural, head)
         memory.add(named, ANSWERED_WEIGHT * recency)
         if latest:
             memory.answered.add(named.key)
