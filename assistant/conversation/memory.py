@@ -295,7 +295,7 @@ def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue:
     elif asked_for is None or not (latest or asked_for.plural):
         return
     else:
-        instance = named_instance(answer, asked_for.head, question, catalogue, by_noun=asked_for.plural)  # "the Tesk farmers", no other name
+        instance = named_instance(answer, asked_for.head, question, catalogue, by_noun=asked_for.plural)  # "the Tesk farmers" only
         plural, head = asked_for.plural, asked_for.head
     if instance is not None:
         named = Referent(f"named:{instance.lower()}", instance, "topic", plural, head)
