@@ -242,8 +242,8 @@ def _passive(memory: Memory, answer: Referent) -> list[Referent]:
 def pair(memory: Memory, named: set[str], kind: str = "person") -> Referent | None:
     """Who "the two of them" are: a group of two, else the two people most salient; "those two companies" (of
     another `kind`): the two bodies or places most salient."""
-    groups = [r for r in memory.referents.values() if r.kind == "group" and r.text.count(" and ") == 1 and "," not in r.text]
-    groups = groups if kind == "person" else []
+    pairs = (r for r in memory.referents.values() if r.kind == "group" and r.text.count(" and ") == 1 and "," not in r.text)
+    groups = list(pairs) if kind == "person" else []
     two = sorted((r for r in memory.referents.values() if r.kind == kind and r.key not in named), key=lambda r: -r.salience)[:2]
     if len(two) == 2 and not (groups and max(g.salience for g in groups) >= two[1].salience):
         two.sort(key=lambda r: r.first)

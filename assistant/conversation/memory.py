@@ -165,9 +165,9 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if age == 0:
             memory.previous, memory.previous_keys = question, [key for _, key in keys]
             context = question.find(CONTEXT)
-            memory.previous_own = [key for at, key in keys if context < 0 or at < context]
-            free = [key for at, key in keys if (context < 0 or at < context) and not _AFTER_PREPOSITION.search(question[:at])]
-            memory.previous_subject = free[0] if free else ""
+            own_keys = [(at, key) for at, key in keys if context < 0 or at < context]
+            memory.previous_own = [key for _, key in own_keys]
+            memory.previous_subject = next((key for at, key in own_keys if not _AFTER_PREPOSITION.search(question[:at])), "")
             if catalogue is not None:
                 memory.continued = {gender: f"entity:{entity_id}" for entity_id, gender in pronominalised(turn, catalogue).items()}
             asked_for = _asked_for(question)
@@ -289,16 +289,14 @@ def _remember_named_thing(memory: Memory, question: str, answer: str, catalogue:
     Treaty"): what "it" is next; "Which farmers …?" → "the Tesk farmers", "Which group …?" → "Tesk farmers": what
     "they" are, later too."""
     asked_for = _asked_for(question)
+    named: Referent | None = None
     if _WHICH_GROUP.match(question):  # "Which group …?" → "Republican voters": people named by what they are
         group = next((p for p in topic_phrases(answer) if p.plural and p.modifier and p.text[:1].isupper()), None)
-        instance, plural, head = (group.text, True, group.head) if group is not None else (None, True, "")
-    elif asked_for is None or not (latest or asked_for.plural):
-        return
-    else:
+        named = Referent(f"named:{group.text.lower()}", group.text, "topic", True, group.head) if group is not None else None
+    elif asked_for is not None and (latest or asked_for.plural):
         instance = named_instance(answer, asked_for.head, question, catalogue, by_noun=asked_for.plural)  # "the Tesk farmers" only
-        plural, head = asked_for.plural, asked_for.head
-    if instance is not None:
-        named = Referent(f"named:{instance.lower()}", instance, "topic", plural, head)
+        named = Referent(f"named:{instance.lower()}", instance, "topic", asked_for.plural, asked_for.head) if instance else None
+    if named is not None:
         memory.add(named, ANSWERED_WEIGHT * recency)
         if latest:
             memory.answered.add(named.key)

@@ -102,11 +102,10 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
             entities.append(entity)
             if phrase:
                 roles.append((phrase, entity))
-    follows = any(p.search(bare) for p in _sequels())
+    follows = _matches("sequels", bare)
     if follows:
         answer_type = also_asks = ""  # "what happened after the bank …" asks for an event, not for a bank
-    sourced = any(p.search(bare) for p in _source_requests())
-    listing = any(p.search(bare) for p in _source_listings())
+    sourced, listing = _matches("sources", bare), _matches("source_listing", bare)
     terms = document_terms(question)
     return QueryIntent(
         question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), terms, catalogue, also_asks, follows,
@@ -204,22 +203,15 @@ def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]
     return types, [re.compile(p, re.IGNORECASE) for p in data["lists"]]
 
 
-@cache
-def _sequels() -> tuple[re.Pattern[str], ...]:
-    """Patterns of questions asking what came next (questions.yaml)."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["sequels"])
+def _matches(key: str, question: str) -> bool:
+    """Whether `question` matches one of the questions.yaml patterns under `key` ("sequels": what came next;
+    "sources": which source a passage cites; "source_listing": every source a document cites)."""
+    return any(pattern.search(question) for pattern in _patterns(key))
 
 
 @cache
-def _source_requests() -> tuple[re.Pattern[str], ...]:
-    """Patterns of questions asking which source a passage cites (questions.yaml)."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["sources"])
-
-
-@cache
-def _source_listings() -> tuple[re.Pattern[str], ...]:
-    """Patterns of questions asking for every source a document cites (questions.yaml)."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["source_listing"])
+def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")[key])
 
 
 @cache
