@@ -1,0 +1,159 @@
+"""Who "he", "she", "that person", "the first guy", "the latter" or a role is, against the memory of the whole
+conversation on the river-basin corpus' catalogue (things, places and times: test_followups_memory.py; groups:
+test_followups_groups.py)."""
+
+from __future__ import annotations
+
+from assistant.conversation.followups import rewrite_follow_up
+from assistant.conversation.gender import pronoun_genders
+from assistant.types import Turn
+from tests.riverbasin import AALTO, BREUER, CASTELL, MINISTERS, RIVER, SALGADO, river_catalogue, river_sentence, river_turn
+
+
+def test_the_first_guy_is_the_first_person_asked_about_and_his_pronouns_follow() -> None:
+    history = (BREUER, CASTELL, SALGADO)
+    assert rewrite_follow_up("Back to the first guy: what did he present the dam as?", history, river_catalogue()) == (
+        "Back to Lukas Breuer: what did Lukas Breuer present the dam as?"
+    )
+
+
+def test_the_person_a_which_of_question_picks_is_the_one_the_answer_says_it_of() -> None:
+    answer = "Lukas Breuer and Elena Castell spoke; Castell warned that a rapid filling could cut the summer flow. [1]"
+    question = "Which of Lukas Breuer and Elena Castell warned about the summer flow?"
+    history = (Turn(question, question, answer),)
+    assert rewrite_follow_up("What else did she warn about?", history, river_catalogue()) == "What else did Elena Castell warn about?"
+
+
+def test_the_latter_is_the_person_mentioned_last() -> None:
+    history = (river_turn("Who are Breuer and Castell?", "Marisca's Minister of Agriculture, Elena Castell"),)
+    assert rewrite_follow_up("What has the latter warned about?", history, river_catalogue()) == "What has Elena Castell warned about?"
+    assert rewrite_follow_up("What did the former argue?", history, river_catalogue()) == "What did Lukas Breuer argue?"
+
+
+def test_whose_asks_for_someone_else_who_is_then_that_person() -> None:
+    history = (
+        river_turn("Who is the bank's chief negotiator?", "Henrik Aalto, the bank's chief negotiator"),
+        Turn("Whose negotiator is he?", "Whose negotiator is Henrik Aalto?", "Its president, Amara Okafor, leads the bank. [1]"),
+    )
+    assert rewrite_follow_up("What did that person initially defend?", history, river_catalogue()) == (
+        "What did Amara Okafor initially defend?"
+    )
+    assert rewrite_follow_up("And what's that guy's background?", history, river_catalogue()) == "What's Amara Okafor's background?"
+
+
+def test_a_topic_set_before_a_dash_in_apposition_is_its_last_part() -> None:
+    history = (BREUER, AALTO)
+    assert rewrite_follow_up("and the minister, Breuer - what did he oversee?", history, river_catalogue()) == "What did Breuer oversee?"
+
+
+def test_the_person_a_who_question_is_answered_with_is_the_one_the_sentence_says_it_of() -> None:
+    answer = "Its president, Amara Okafor, hired Henrik Aalto, the bank's chief negotiator, who convened the first round. [1]"
+    history = (Turn("Who convened the first round?", "Who convened the first round?", answer),)
+    assert rewrite_follow_up("Where did he convene it?", history, river_catalogue()).startswith("Where did Henrik Aalto convene")
+
+
+def test_he_after_a_who_question_is_the_person_it_was_answered_with_not_the_one_it_named() -> None:
+    halden, mandate = river_sentence("In Dravenia, President Viktor Halden has made"), river_sentence("This outcome depends on")
+    answer = f"{halden} {river_sentence('Breuer, who')} {mandate}"
+    history = (
+        Turn("What does Viktor Halden need in October?", "What does Viktor Halden need in October?", mandate),
+        Turn("What has Viktor Halden made of the Koral Dam?", "What has Viktor Halden made of the Koral Dam?", halden),
+        Turn("Who stands with Halden on it?", "Who stands with Viktor Halden on the Koral Dam?", answer),
+    )
+    assert rewrite_follow_up("What was his post then?", history, river_catalogue()) == "What was Lukas Breuer's post then?"
+
+
+def test_she_is_never_a_man_the_conversation_called_he() -> None:
+    sceptical = river_sentence("In Marisca, Castell is sceptical") + " " + river_sentence("Her position is backed")
+    history = (
+        Turn("What does Castell think of the monitoring proposal?", "What does Castell think of the monitoring proposal?", sceptical),
+        Turn("What did he do as deputy minister?", "What did Lukas Breuer do as deputy minister?", river_sentence("Breuer, who oversaw")),
+    )
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("Who backs her position?", history, catalogue) == "Who backs Elena Castell's position?"
+    assert rewrite_follow_up("What is he associated with?", history, catalogue) == "What is Lukas Breuer associated with?"
+
+
+def test_the_people_a_text_calls_he_or_she() -> None:
+    assert pronoun_genders(RIVER.read_text(encoding="utf-8"), river_catalogue()) == {
+        "viktor-halden": "masculine",
+        "elena-castell": "feminine",
+        "rui-salgado": "masculine",
+    }
+
+
+def test_the_first_and_the_other_one_are_people_an_answer_listed_in_order() -> None:
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("What did the first one argue?", (MINISTERS,), catalogue) == "What did Lukas Breuer argue?"
+    assert rewrite_follow_up("What did the last one say?", (MINISTERS,), catalogue) == "What did Elena Castell say?"
+    asked = Turn("What did the first one argue?", "What did Lukas Breuer argue?", river_sentence("Breuer has repeatedly argued"))
+    assert rewrite_follow_up("And the other one?", (MINISTERS, asked), catalogue) == "What did Elena Castell argue?"
+
+
+def test_the_former_and_the_latter_are_of_the_last_pair_the_questions_named() -> None:
+    history = (
+        river_turn("How does Halden see Marisca?", "Dravenia regards the 900-megawatt dam"),
+        river_turn("And Dravenia?", "Dravenia regards the 900-megawatt dam", "How does Halden see Dravenia?"),
+    )
+    assert rewrite_follow_up("Why does he think the former should accept the dam?", history, river_catalogue()) == (
+        "Why does Viktor Halden think Marisca should accept the dam?"
+    )
+
+
+def test_a_possessive_after_a_person_or_thing_the_question_names_is_theirs() -> None:
+    history = (SALGADO,)
+    catalogue = river_catalogue()
+    assert (
+        rewrite_follow_up("What about Lukas Breuer, what is his view?", history, catalogue) == "What about Lukas Breuer, what is his view?"
+    )
+    assert rewrite_follow_up("When did the energy minister leave his post?", history, catalogue) == (
+        "When did the energy minister leave his post?"
+    )
+    assert rewrite_follow_up("What is his view?", history, catalogue) == "What is Rui Salgado's view?"
+    bank = (river_turn("What did the bank do on 11 November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("Did Marisca get its water back?", bank, catalogue).startswith("Did Marisca get its water back")
+
+
+def test_a_who_question_s_role_names_the_person_the_next_he_is() -> None:
+    history = (river_turn("Who was energy minister then?", "In Dravenia, President Viktor Halden"),)  # names Halden first
+    assert rewrite_follow_up("What did he call the decision?", history, river_catalogue()) == "What did Lukas Breuer call the decision?"
+
+
+def test_a_role_one_person_holds_becomes_their_name_once_the_conversation_named_them() -> None:
+    catalogue = river_catalogue()
+    history = (AALTO,)
+    assert rewrite_follow_up("When did the chief negotiator convene the first round?", history, catalogue) == (
+        "When did Henrik Aalto convene the first round?"
+    )
+    assert rewrite_follow_up("What did the president say?", history, catalogue) == "What did the president say?"  # two presidents
+
+
+def test_the_first_one_is_the_first_party_asked_about_or_the_only_thing_of_its_kind() -> None:
+    catalogue = river_catalogue()
+    union = river_turn("Is the Marisca Farmers' Union involved too?", "The Marisca Farmers' Union, which has organised")
+    assert rewrite_follow_up("What did the first one argue?", (BREUER, union), catalogue) == "What did Lukas Breuer argue?"
+    history = (
+        river_turn("What does the draft framework provide?", "It provides for the creation"),
+        river_turn("Who initialled it?", "On 20 February 2025, after a third round"),
+    )
+    assert rewrite_follow_up("Has the first one been approved?", history, catalogue) == "Has the draft framework been approved?"
+
+
+def test_he_after_a_clause_asking_who_someone_is_is_that_someone() -> None:
+    history = (BREUER, CASTELL)
+    rewritten = rewrite_follow_up("Who was Breuer's deputy, and what did he do in the talks?", history, river_catalogue())
+    assert rewritten == "Who was Breuer's deputy, and what did Breuer's deputy do in the talks?"
+
+
+def test_the_first_one_is_the_first_person_asked_about_not_a_possessed_topic() -> None:
+    job = river_turn("What is Lukas Breuer's job?", "Dravenia's Minister of Energy, Lukas Breuer")
+    assert rewrite_follow_up("When did the first one warn about the flow?", (CASTELL, job), river_catalogue()) == (
+        "When did Elena Castell warn about the flow?"
+    )
+
+
+def test_a_role_several_people_hold_is_the_one_a_question_asked_about() -> None:
+    halden = river_turn("Who is Viktor Halden?", "In Dravenia, President Viktor Halden")  # Amara Okafor is a president too
+    assert rewrite_follow_up("What did the president promise the farmers?", (halden,), river_catalogue()) == (
+        "What did Viktor Halden promise the farmers?"
+    )

@@ -1,0 +1,80 @@
+"""The role checks on everyday sentence pairs of no one corpus: who did what to whom (relations.py, pairs.py,
+sides.py), an opening pronoun read as the party the sentence before names (subjects.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.verification.checker import vetoes
+from assistant.answering.verification.names import CorpusNames
+from assistant.answering.verification.relations import check_relations
+from assistant.answering.verification.sides import changed_sides
+from assistant.answering.verification.subjects import named_subject
+from assistant.answering.verification.verdicts import Label, strongest
+from tests.verification_pairs import pair_names, passage_of, sentence_evidence
+
+
+@pytest.fixture(scope="module")
+def names() -> CorpusNames:
+    return pair_names()
+
+
+def test_two_parties_that_trade_the_doers_place_are_caught(names: CorpusNames) -> None:
+    evidence = "In the dry case, Norrvik offers a loan, while Saltby is pressed into concessions."
+    objection = check_relations("In the dry case, Saltby offers a loan, while Norrvik is pressed into concessions.", evidence, names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("In the dry case, Norrvik offers a loan to Saltby.", evidence, names) == []
+
+
+def test_a_swap_is_read_where_the_passage_names_the_two_parties_nearest_each_other(names: CorpusNames) -> None:
+    evidence = "At the same time, the council tested its ability to exert pressure on Saltby, as shown by its ban on Saltby exports."
+    objection = check_relations("Meanwhile, Saltby tested how much pressure it could put on the council.", evidence, names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("Meanwhile, the council tested how much pressure it could put on Saltby.", evidence, names) == []
+
+
+def test_of_after_a_form_of_be_is_no_inverted_relation(names: CorpusNames) -> None:
+    evidence = "Anna Berg, who is sceptical of helping Norrvik, spoke."
+    assert check_relations("Anna Berg, who is sceptical about helping Norrvik, spoke.", evidence, names) == []
+
+
+def test_a_scene_setting_preposition_after_the_relation_word_gives_no_roles(names: CorpusNames) -> None:
+    evidence = "The presence of Anna Berg has raised the trade dimension of Saltby-Norrvik talks."
+    assert check_relations("Anna Berg has raised the trade dimension in the Saltby-Norrvik talks.", evidence, names) == []
+    objection = check_relations("Tomas Lind rejected Anna Berg in Saltby.", "Anna Berg rejected Tomas Lind in Saltby.", names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+
+
+def test_a_participle_with_by_names_its_doer_past_a_possessors_role(names: CorpusNames) -> None:
+    evidence = "According to reports, a draft submitted by Saltby's envoy Tomas Lind formed the basis for the plan; Anna Berg revised it."
+    swapped = "Reportedly, the plan was based on a draft that Anna Berg submitted to Saltby's envoy Tomas Lind."
+    assert [(o.label, o.check) for o in changed_sides(swapped, evidence, names)] == [(Label.CONTRADICTED, "role")]
+    faithful = "Reportedly, the plan was based on a draft that Saltby's envoy Tomas Lind submitted to Anna Berg."
+    assert changed_sides(faithful, evidence, names) == []
+
+
+def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:
+    evidence = "A meeting between Anna Berg and Tomas Lind took place in Saltby."
+    assert check_relations("A meeting between Tomas Lind and Anna Berg took place in Saltby.", evidence, names) == []
+    assert check_relations("Tomas Lind met Anna Berg in Saltby.", "Anna Berg met Tomas Lind in Saltby.", names) == []
+
+
+def test_a_name_before_a_noun_for_its_people_is_the_party(names: CorpusNames) -> None:
+    evidence = "However, he was rejected by the Norrvik side."
+    objections = check_relations("Lind rejected the Norrvik side.", evidence, names)
+    assert [(o.label, o.check) for o in objections] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("The Norrvik side rejected Lind.", evidence, names) == []
+    turned = check_relations("Lind turned down the Norrvik side.", evidence, names)  # a phrasal verb meets its one word
+    assert [(o.label, o.check) for o in turned] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("The Norrvik side turned Lind down.", evidence, names) == []
+
+
+def test_an_opening_pronoun_is_read_as_the_party_the_sentence_before_names(names: CorpusNames) -> None:
+    text = "Norrvik has faced less pressure from Saltby. Instead, it has focused on shifting the blame onto its rival."
+    evidence = sentence_evidence(passage_of(text), 1)
+    assert named_subject(evidence, names) == "Instead, Norrvik has focused on shifting the blame onto its rival."
+    swapped = strongest(vetoes("Saltby has focused on shifting the blame onto Norrvik.", evidence, names))
+    assert swapped is not None and (swapped.label, swapped.check) == (Label.CONTRADICTED, "role")
+    assert vetoes("Norrvik has focused on shifting the blame onto its rival.", evidence, names) == []
+    expletive = "Saltby met Norrvik. It is likely that talks will resume."
+    assert named_subject(sentence_evidence(passage_of(expletive, "c2"), 1), names) == "It is likely that talks will resume."
