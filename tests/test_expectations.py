@@ -12,6 +12,7 @@ from assistant.answering.expectations import only_expected
     ("question", "verb"),
     [
         ("Did Berg actually resign in May?", {"resign"}),
+        ("did berg actually step down in may?", {"resign"}),  # a name typed in lower case, a reader's phrasal verb
         ("Has the council approved the plan?", {"approv"}),
         ("Did the bank turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
         ("Why did Berg resign?", None),  # a why-question asks for a reason, not whether

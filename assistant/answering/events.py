@@ -1,8 +1,8 @@
 """The event a question names by its verb ("Why did the council reject the plan?", "Did Lind resign in
 May?") and the clauses of a text that report it.
 
-The party may be a pronoun, a name or a one-word noun phrase ("the council"); its verb follows, before its
-object or the end. A longer subject ("the new council") is not read. A reader's phrasal verb ("turn down")
+The party may be a pronoun, a name (capitalised or not: "did lind resign"), or a one-word noun phrase
+("the council"); its verb follows, before its object or the end. A longer subject ("the new council") is not read. A reader's phrasal verb ("turn down")
 is the event only in the document's word for it ("rejected", synonyms.yaml).
 """
 
@@ -16,6 +16,7 @@ from assistant.text import content_terms, matching_terms
 
 _PARTY_AND_VERB = (
     r"(?:he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?-i:[a-z])[\w\-]*"
+    r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
     r"(?:(?:actually|really|ever|already|finally|eventually)\s+)?"
     r"(?P<verb>(?-i:[a-z])[\w\-]+(?:\s+(?:down|up|out|off|aside|away|back|over))?)\b"
