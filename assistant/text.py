@@ -111,15 +111,33 @@ def _folded_names() -> dict[str, str]:
     return folded
 
 
+_SPELLINGS = tuple(
+    (re.compile(pattern), spelled)
+    for pattern, spelled in (
+        (r"(?<=[a-z]{2})our(?=s?$|able|ably|ite|ites|ed|ing|hood|hoods|ful|less)", "or"),  # neighbour, favourable
+        (r"(?<=[a-z]{2})is(?=(?:e|ed|es|ing|ation|ations)$)", "iz"),  # recognise, organisation
+        (r"(?<=[a-z]{2})ys(?=(?:e|ed|es|ing)$)", "yz"),  # analyse
+        (r"(?<=[a-z]{2}f)ence(?=s?$)", "ense"),  # defence, offence
+        (r"(?<=[a-z]{2})([tb])re(?=s?$)", r"\1er"),  # centre, theatre, fibre
+        (r"^scep", "skep"),  # sceptical
+        (r"(?<=[a-z]{2})ogue(?=s?$)", "og"),  # dialogue, catalogue
+    )
+)
+"""British spellings and their American forms: a reader's spelling meets the document's."""
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise_term(token: str) -> str:
-    """Light stemming so inflections meet: plural/possessive, and -ed/-ing (drafting, drafted -> draft)."""
+    """Light stemming so inflections meet: plural/possessive, and -ed/-ing (drafting, drafted -> draft), with
+    British spellings read as American ones (neighbour, neighbor)."""
     term = token.lower()
     if term.endswith("'s"):
         term = term[:-2]
     term = term.rstrip("'")  # a closing quote: 'The world according to Berg'
     if not term.isalpha():
         return term
+    for pattern, spelled in _SPELLINGS:
+        term = pattern.sub(spelled, term)
     if len(term) > 4 and term.endswith(("ies", "ied")):
         return term[:-3] + "y"
     if len(term) > 3 and term.endswith("s") and not term.endswith(("ss", "us", "is")):

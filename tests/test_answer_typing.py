@@ -50,6 +50,24 @@ def test_names_that_stand_for_one_another_match_as_one_term() -> None:
     assert term_share("How did Kyiv adapt?", "Ukraine adapted its approach") == 0.5
 
 
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("neighbours", "neighbors"), ("favourable", "favorable"), ("recognised", "recognized"), ("organisation", "organization"),
+     ("defence", "defense"), ("centre", "center"), ("sceptical", "skeptical"), ("dialogue", "dialog"), ("analysed", "analyzed")],
+)
+def test_british_and_american_spellings_are_one_term(british: str, american: str) -> None:
+    from assistant.text import normalise_term
+
+    assert normalise_term(british) == normalise_term(american)
+
+
+@pytest.mark.parametrize(("word", "other"), [("four", "for"), ("hour", "her"), ("prize", "price"), ("fence", "fens")])
+def test_spelling_folds_leave_other_words_apart(word: str, other: str) -> None:
+    from assistant.text import normalise_term
+
+    assert normalise_term(word) != normalise_term(other)
+
+
 def test_bm25_finds_a_country_by_its_capital() -> None:
     from assistant.index.lexical import LexicalIndex
     from assistant.types import Chunk

@@ -49,8 +49,9 @@ from assistant.index.store import (
 from assistant.settings import Settings
 from assistant.types import Chunk
 
-BUILD_FORMAT = 5
-"""Bumped when a build folder gains or changes a file: older builds are then rebuilt (from the cache)."""
+BUILD_FORMAT = 6
+"""Bumped when a build folder gains or changes a file, or terms are normalised otherwise (the saved BM25 index):
+older builds are then rebuilt (from the cache)."""
 KEEP_BUILDS = 2
 """The active build and the one before it (readers that opened it keep working)."""
 CHROMA_BATCH = 2000
