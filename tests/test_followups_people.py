@@ -157,3 +157,11 @@ def test_a_role_several_people_hold_is_the_one_a_question_asked_about() -> None:
     assert rewrite_follow_up("What did the president promise the farmers?", (halden,), river_catalogue()) == (
         "What did Viktor Halden promise the farmers?"
     )
+
+
+def test_he_stays_the_person_it_stood_for_not_one_another_reference_brought_in() -> None:
+    history = (
+        Turn("Tell me about Breuer's talks with Castell.", "Tell me about Breuer's talks with Castell.", river_sentence("Breuer, who")),
+        Turn("Did he get a loan out of it?", "Did Lukas Breuer get a loan out of Breuer's talks with Elena Castell?", "No. [1]"),
+    )
+    assert rewrite_follow_up("What did he want after that?", history, river_catalogue()).startswith("What did Lukas Breuer want")

@@ -80,10 +80,11 @@ def test_a_follow_up_in_a_conversation_about_a_case_stays_in_that_case() -> None
     )
 
 
-def test_a_phrase_keeps_both_names_it_joins() -> None:
+def test_a_phrase_keeps_both_names_it_joins_and_where() -> None:
     assert [p.text for p in topic_phrases("It ended in a meeting between Breuer and Castell in Vienna.")] == [
-        "a meeting between Breuer and Castell"
+        "a meeting between Breuer and Castell in Vienna"
     ]
+    assert [p.text for p in topic_phrases("Tell me about Breuer's talks with Castell in Vienna.")] == ["Breuer's talks with Castell in Vienna"]
 
 
 def test_the_case_i_asked_about_first_is_the_first_asked() -> None:

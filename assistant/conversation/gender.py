@@ -47,10 +47,13 @@ def turn_genders(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
 
 
 def pronominalised(turn: Turn, catalogue: EntityCatalogue) -> dict[str, str]:
-    """The person the turn's question called "he" or "she" (its standalone form names them), with that gender."""
+    """The person the turn's question called "he" or "she", with that gender: the first person its standalone form
+    names that the question did not (a later one came with another reference: "Did he get a loan out of it?" → "Did Berg get a
+    loan out of Berg's meeting with Lind?")."""
     said = {gender for word in turn.question.split() if (gender := pronoun_gender(word.strip("?.,!;:'’s")))}
     if len(said) != 1:
         return {}
     named = {e.id for e, _, _ in catalogue.entities_in(turn.question)}
-    found = [e.id for e, _, _ in catalogue.entities_in(turn.standalone_question) if e.kind == "person" and e.id not in named]
-    return {entity_id: next(iter(said)) for entity_id in dict.fromkeys(found)}
+    found = (e.id for e, _, _ in catalogue.entities_in(turn.standalone_question) if e.kind == "person" and e.id not in named)
+    first = next(found, None)
+    return {first: next(iter(said))} if first is not None else {}

@@ -3,7 +3,8 @@
 A topic phrase is a determiner or possessor, up to three modifiers and a head noun from the conversation
 lexicon ("the neutral scenario", "the minister's first approach", "the 12-point draft framework"); names the corpus uses
 that are not entities ("the Water Charter") and dates ("11 November") are topics too. A phrase keeps a name
-after "of", "between" or a "-ed by" ("the plan drafted by Anna Berg").
+after "of", "between" or a "-ed by" ("the plan drafted by Anna Berg"), and then a place ("the meeting with Lind
+in Tesk").
 Function words never count as modifiers, so a phrase does not run across a verb ("the summit bring a ceasefire").
 """
 
@@ -126,6 +127,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
             rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?\b|(?(possessor){noun}|(?!)))"
             rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between|[a-z]+ed\s+by)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
             rf"(?-i:\s+and\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})?"  # "a meeting between Berg and Lind"
+            rf"(?-i:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})?"  # "… with Lind in Tesk"
             rf"(?:['’]s\s+{noun}|\s+(?:{heads})(?:s|es)?\b)?)?",  # "the first weeks of Berg's term"
             re.IGNORECASE,
         ),
