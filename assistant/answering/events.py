@@ -2,8 +2,9 @@
 May?") and the clauses of a text that report it.
 
 The party may be a pronoun, a name (capitalised or not: "did lind resign"), or a one-word noun phrase
-("the council"); its verb follows, before its object or the end. A longer subject ("the new council") is not read. A reader's phrasal verb ("turn down")
-is the event only in the document's word for it ("rejected", synonyms.yaml).
+("the council"); its verb follows, before its object or the end. A longer subject ("the new council") is not
+read. A reader's phrasal verb ("turn down") is the event only in the document's word for it ("rejected",
+synonyms.yaml).
 """
 
 from __future__ import annotations
