@@ -126,10 +126,16 @@ _SPELLINGS = tuple(
 """British spellings and their American forms: a reader's spelling meets the document's."""
 
 
+@cache
+def _irregular_bases() -> dict[str, str]:
+    """Irregular word forms → their base ("met" → "meet"; assistant/data/inflections.yaml)."""
+    return {form: base for base, forms in load("inflections").items() for form in forms}
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise_term(token: str) -> str:
-    """Light stemming so inflections meet: plural/possessive, and -ed/-ing (drafting, drafted -> draft), with
-    British spellings read as American ones (neighbour, neighbor)."""
+    """Light stemming so inflections meet: plural/possessive, -ed/-ing (drafting, drafted -> draft) and irregular
+    forms (met -> meet), with British spellings read as American ones (neighbour, neighbor)."""
     term = token.lower()
     if term.endswith("'s"):
         term = term[:-2]
@@ -138,6 +144,7 @@ def normalise_term(token: str) -> str:
         return term
     for pattern, spelled in _SPELLINGS:
         term = pattern.sub(spelled, term)
+    term = _irregular_bases().get(term, term)
     if len(term) > 4 and term.endswith(("ies", "ied")):
         return term[:-3] + "y"
     if len(term) > 3 and term.endswith("s") and not term.endswith(("ss", "us", "is")):

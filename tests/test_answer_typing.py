@@ -61,6 +61,12 @@ def test_british_and_american_spellings_are_one_term(british: str, american: str
     assert normalise_term(british) == normalise_term(american)
 
 
+def test_an_irregular_form_is_its_base_term() -> None:
+    from assistant.text import content_terms
+
+    assert content_terms("Berg met Lind and held talks") == content_terms("Berg meets Lind and holds talks")
+
+
 @pytest.mark.parametrize(("word", "other"), [("four", "for"), ("hour", "her"), ("prize", "price"), ("fence", "fens")])
 def test_spelling_folds_leave_other_words_apart(word: str, other: str) -> None:
     from assistant.text import normalise_term
