@@ -90,6 +90,15 @@ def test_a_readers_word_inside_a_role_phrase_is_read_as_the_documents() -> None:
     assert [entity.name for _, entity in intent.roles] == ["Anna Berg"]
 
 
+@pytest.mark.parametrize("question", ["Why did the ex-bank negotiator step back?", "What did the bank's retired chief negotiator say?"])
+def test_a_role_modifier_between_determiner_and_role_keeps_the_role(question: str) -> None:
+    assert [entity.name for _, entity in understand(question, river_catalogue()).roles] == ["Henrik Aalto"]
+
+
+def test_an_ordinary_adjective_before_a_role_leaves_it_unresolved() -> None:
+    assert understand("What did the cautious negotiator say?", river_catalogue()).roles == ()
+
+
 def test_a_role_needs_a_determiner_to_name_one_person() -> None:
     assert understand("Is a president elected directly?", river_catalogue()).roles == ()
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load
-from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon
 from assistant.index.store import DocumentSummary
+from assistant.text import alternatives
 
 _WHO_WROTE_IT = re.compile(
     r"(who\s+(wrote|writes|authored|penned)|(is|are)\s+the\s+authors?\s+of|written\s+by|writers?\s+of)\s+"
@@ -35,9 +36,16 @@ _SECOND_QUESTION = re.compile(
 )
 """Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
-_DETERMINED = re.compile(r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+$", re.IGNORECASE)
-"""A role phrase is read as one person only after a determiner ("the vice president", "the president's envoy"),
-or as what a who-question asks for ("Who was energy minister?")."""
+_DETERMINED = r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+"
+
+
+@cache
+def _determined() -> re.Pattern[str]:
+    """Matches the end of the text before a role phrase that is read as one person: a determiner ("the vice
+    president", "the president's envoy") or what a who-question asks for ("Who was energy minister?"), with up to
+    two role modifiers between ("the retired general", "the ex-army general"; names.yaml `role_modifiers`)."""
+    modifiers = alternatives(names_lexicon()["role_modifiers"])
+    return re.compile(rf"{_DETERMINED}(?:(?:{modifiers}|ex-[\w\-]+)\s+){{0,2}}$", re.IGNORECASE)
 _INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
 _INFLECTED_LENGTH = 4
 
@@ -142,7 +150,7 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if any(s < end and start < e for s, e in taken + [(s, e) for _, s, e in found]):
                 continue
             phrase = question[start:end]
-            if _DETERMINED.search(question[:start]) and _resolve_role(phrase, catalogue) is not None:
+            if _determined().search(question[:start]) and _resolve_role(phrase, catalogue) is not None:
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
 
