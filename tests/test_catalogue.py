@@ -12,6 +12,7 @@ from assistant.index.catalogue import EntityCatalogue
 from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.dates import dated_expressions, reference_year
+from assistant.retrieval.query import understand
 from assistant.types import Chunk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,6 +162,16 @@ def test_a_hand_made_passage() -> None:
     assert _resolved(catalogue, "LHB") == "Lisvik Harbour Board"
     assert catalogue.resolve("Lisvik").kind == "place"  # type: ignore[union-attr]
     assert [d.date for d in catalogue.dates] == ["2021-05-03", "2021-06"]
+
+
+def test_a_role_in_a_relative_clause_after_the_name() -> None:
+    text = (
+        "# Harbour report\n\nThe council met in Lisvik on 3 May 2021. Mara Oduya, the port's chief engineer, who has "
+        "been the mayor's close adviser for a decade, warned that the quay was failing.\n"
+    )
+    catalogue = build_catalogue(chunk_document(parse_markdown("h", text), 120), {"h": "2021-09"})
+    assert _resolved(catalogue, "adviser") == "Mara Oduya"
+    assert understand("Why is the mayor's longtime adviser worried?", catalogue).roles[0][1].name == "Mara Oduya"
 
 
 def test_round_trip(tmp_path: Path, river: tuple[EntityCatalogue, list[Chunk]]) -> None:

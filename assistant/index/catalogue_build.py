@@ -175,12 +175,16 @@ _ROLE_STOP = re.compile(r",|;|\.(?:\s|$)|\s(?:who|whose|which|that|has|have|had|
 
 
 def _appositive_roles(candidate: _Candidate, before: str, after: str, lexicon: dict[str, Any]) -> None:
-    """Roles in appositives: "Name, the president's son-in-law," / "his protégé, Name," / "the minister's envoy Name"."""
+    """Roles in appositives: "Name, the president's son-in-law," / "his protégé, Name," / "the minister's envoy Name",
+    and in a relative clause after the name ("Name, who has been his close associate")."""
     roles = lexicon["role_nouns"]
     following = re.match(rf",\s+({_DETERMINER}\s+.*)", after)
     if following:
         phrase = _ROLE_STOP.split(following.group(1) + " ", maxsplit=1)[0].strip()
         _add_role(candidate, phrase, roles)
+    relative = re.match(rf",\s+(?:[^,;()]{{2,80}},\s+)?who\s+(?:(?:has|had)\s+(?:long\s+)?been|is|was)\s+({_DETERMINER}\s+.*)", after)
+    if relative:  # "Name, the minister's envoy, who has been his close associate for years"
+        _add_role(candidate, _ROLE_STOP.split(relative.group(1) + " ", maxsplit=1)[0].strip(), roles)
     preceding = re.search(rf"(?:^|[,;(]\s*|\b(?:and|while|by|with)\s+)({_DETERMINER}\s+[^,;()]{{2,80}}?),\s+$", before)
     if preceding:
         _add_role(candidate, preceding.group(1), roles)

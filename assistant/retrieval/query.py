@@ -36,16 +36,18 @@ _SECOND_QUESTION = re.compile(
 )
 """Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
-_DETERMINED = r"\b(?:the|his|her|its|their|[\w\-]+['’]s|(?:who|what)\s+(?:is|was|were|are))\s+"
-
-
 @cache
 def _determined() -> re.Pattern[str]:
     """Matches the end of the text before a role phrase that is read as one person: a determiner ("the vice
-    president", "the president's envoy") or what a who-question asks for ("Who was energy minister?"), with up to
-    two role modifiers between ("the retired general", "the ex-army general"; names.yaml `role_modifiers`)."""
+    president") or what a who-question asks for ("Who was energy minister?"), with up to two role modifiers
+    between ("the retired general", "the ex-army general"; names.yaml `role_modifiers`), or a possessor, with up
+    to two words of any kind between ("the president's envoy", "Berg's longtime friend")."""
     modifiers = alternatives(names_lexicon()["role_modifiers"])
-    return re.compile(rf"{_DETERMINED}(?:(?:{modifiers}|ex-[\w\-]+)\s+){{0,2}}$", re.IGNORECASE)
+    determiner = r"\b(?:the|his|her|its|their|(?:who|what)\s+(?:is|was|were|are))\s+"
+    return re.compile(
+        rf"(?:{determiner}(?:(?:{modifiers}|ex-[\w\-]+)\s+){{0,2}}|\b[\w\-]+['’]s\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,2}})$",
+        re.IGNORECASE,
+    )
 _INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
 _INFLECTED_LENGTH = 4
 
