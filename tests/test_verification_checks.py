@@ -53,6 +53,11 @@ def test_words_next_to_a_shared_value_keep_their_role() -> None:
     evidence = "In the survey 61% of farmers backed the levy, while 38% of traders opposed it."
     assert labels(check_numbers("38% of farmers backed the levy.", evidence)) == [(Label.CONTRADICTED, "role")]
     assert check_numbers("61% of farmers backed the levy.", evidence) == []
+    stance = "61% of farmers voiced support for the levy if it funds the dykes, while 38% backed a toll."
+    assert check_numbers("The levy was backed by 61% of farmers.", stance) == []  # "backed" said of 61% in other words
+    assert labels(check_numbers("A toll was backed by 61% of farmers.", "38% of farmers backed a toll, while 61% opposed it.")) == [
+        (Label.CONTRADICTED, "role")
+    ]
     assert check_numbers("The poll ran on 2–4 December 2025, the brief says.", "The poll ran on 2–4 December 2025.") == []
 
 

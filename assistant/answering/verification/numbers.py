@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from assistant.answering.verification.reading import lexicons
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.data import load as lexicon
@@ -305,10 +306,31 @@ def check_roles(claim: str, evidence: str, claimed: Sequence[Quantity], given: S
             places = [j for j, w in enumerate(evidence_words) if stem(w) == word]
             nearest = [min(theirs, key=lambda q: abs(q.position - j)) for j in places]
             close = bool(places) and all(abs(q.position - j) <= _ROLE_WINDOW for q, j in zip(nearest, places))
-            if close and not any(value.same_value(q) for q in nearest):
+            if close and not any(value.same_value(q) for q in nearest) and not _stance_beside(word, value, evidence_words, theirs):
                 reason = f"puts '{word}' with {value.text}; the passage puts it with {nearest[0].text}"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
+
+
+def _stance_beside(word: str, value: Quantity, evidence_words: list[str], given: Sequence[Quantity]) -> bool:
+    """Whether the evidence puts a word of the same stance as `word` with `value` (within twice the role window,
+    nearer it than any other figure): "backed by 86%" for "86% … expressed support", though the evidence says
+    "backed" of another figure too."""
+    stance = _stance(word)
+    if stance is None:
+        return False
+    for own in (q for q in given if value.same_value(q)):
+        reach = range(max(0, own.position - 2 * _ROLE_WINDOW), min(len(evidence_words), own.position + 1 + 2 * _ROLE_WINDOW))
+        ours = [k for k in reach if min(given, key=lambda q: abs(q.position - k)) is own]  # nearer this value than any other
+        if any(_stance(stem(evidence_words[k])) == stance for k in ours if evidence_words[k][0].isalpha()):
+            return True
+    return False
+
+
+def _stance(stemmed: str) -> str | None:
+    """The stance class (stance.yaml) of a stemmed word, if it has one."""
+    found = lexicons().stance.find([stemmed])
+    return found[0][2] if found else None
 
 
 def _neighbours(words: list[str], position: int) -> list[tuple[int, str]]:
