@@ -78,6 +78,7 @@ CONTRADICTIONS = [
         "negation",
     ),
     ("The union's refusal to compromise will not decide the vote.", "The union's refusal to compromise will decide the vote.", "negation"),
+    ("The mayor's backing will play only a minor role.", "The mayor's backing will play a critical role.", "antonym"),
     ("Berg tried to soften Lind's stance on the budget.", "They sought to soften Berg's stance on the budget.", "role"),  # changed sides
     # numbers and quantifiers
     ("The committee has nine members.", "The committee has seven members.", "number"),
