@@ -53,6 +53,26 @@ def test_a_participle_with_by_names_its_doer_past_a_possessors_role(names: Corpu
     assert changed_sides(faithful, evidence, names) == []
 
 
+@pytest.mark.parametrize(
+    ("swapped", "evidence", "faithful"),
+    [
+        (  # "keep" before the relation word, as "continue to"
+            "In this case, Saltby would probably keep receiving grants from Norrvik.",
+            "In this case, Norrvik would likely continue to receive grants from Saltby.",
+            "In this case, Norrvik would probably keep receiving grants from Saltby.",
+        ),
+        (  # a name inside a compound is a party of the text
+            "Saltby could open talks between Anna Berg and Norrvik on water.",
+            "Norrvik could open Berg-Saltby talks on water.",
+            "Norrvik could open talks between Anna Berg and Saltby on water.",
+        ),
+    ],
+)
+def test_a_doer_is_read_past_keep_and_against_names_in_compounds(names: CorpusNames, swapped: str, evidence: str, faithful: str) -> None:
+    assert [(o.label, o.check) for o in changed_sides(swapped, evidence, names)] == [(Label.CONTRADICTED, "role")]
+    assert changed_sides(faithful, evidence, names) == []
+
+
 def test_mutual_relations_and_lists_have_no_roles_to_swap(names: CorpusNames) -> None:
     evidence = "A meeting between Anna Berg and Tomas Lind took place in Saltby."
     assert check_relations("A meeting between Tomas Lind and Anna Berg took place in Saltby.", evidence, names) == []

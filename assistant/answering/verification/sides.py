@@ -69,8 +69,9 @@ class _Sides:
         tokens, owners = tokenize(text), name_owners(text, names)
         doers: dict[str, set[str]] = {}
         done_to: dict[str, set[str]] = {}
-        surface = {party_key(m): m.surface for m in owners if m is not None}
-        kinds = {party_key(m): m.kind for m in owners if m is not None}
+        mentions = names.mentions(text)  # with names inside a compound ("the Lind-Berg talks"), which own no token
+        surface = {party_key(m): m.surface for m in mentions}
+        kinds = {party_key(m): m.kind for m in mentions}
         to_a_person: set[str] = set()
         for k, token in enumerate(tokens):
             if not token.is_content or not token.text[0].islower() or owners[k] is not None or token.stem in lex.symmetric:
