@@ -88,6 +88,11 @@ def test_quantities_are_normalised() -> None:
         ("There is no way Lindau would ever again close it.", "It is conceivable that Lindau could once again close it.", "antonym"),
         ("The rule shifts with the mood of the council.", "The rule remains unchanged regardless of the mood of the council.", "antonym"),
         ("The mayor managed to talk the union into a deal.", "The mayor failed to persuade the union to accept a deal.", "negation"),
+        (  # "lack of" negates its noun phrase only, not the verb after it
+            "Her warmth and lack of experience have not played a big role in the talks.",
+            "Her warmth and lack of experience have played a big role in the talks.",
+            "negation",
+        ),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
