@@ -8,7 +8,7 @@ from assistant.conversation.followups import rewrite_follow_up
 from assistant.conversation.memory import remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.types import Turn
-from tests.riverbasin import CASTELL, river_catalogue, river_turn
+from tests.riverbasin import CASTELL, river_catalogue, river_sentence, river_turn
 
 
 def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() -> None:
@@ -274,3 +274,14 @@ def test_the_x_one_is_a_case_unless_the_conversation_said_x_of_another_thing() -
         "In the dry scenario, does Dravenia keep tariffs?"
     )
     assert rewrite_follow_up("And the secondary one?", history, river_catalogue()) == "The secondary tariff?"
+
+
+def test_a_conditional_follow_up_asks_within_the_case_discussed() -> None:
+    first = river_sentence("In the second scenario")
+    history = (
+        Turn("What happens in the second scenario?", "What happens in the second scenario?", first),
+        Turn("What would the bank do?", "What would the bank do in the second scenario?", first),
+    )
+    assert rewrite_follow_up("And if Kaleva then sides with Marisca?", history, river_catalogue()) == (
+        "If Kaleva then sides with Marisca, regarding the second scenario?"
+    )

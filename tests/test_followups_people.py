@@ -165,3 +165,12 @@ def test_he_stays_the_person_it_stood_for_not_one_another_reference_brought_in()
         Turn("Did he get a loan out of it?", "Did Lukas Breuer get a loan out of Breuer's talks with Elena Castell?", "No. [1]"),
     )
     assert rewrite_follow_up("What did he want after that?", history, river_catalogue()).startswith("What did Lukas Breuer want")
+
+
+def test_the_person_a_who_question_asks_for_may_be_named_as_the_doer_after_the_deed() -> None:
+    answer = (
+        "Lukas Breuer opened the session in Tesk with a long speech on sovereignty, dam safety, turbine contracts and the "
+        "filling schedule, and then a warning about the summer flow by Minister of Agriculture Elena Castell closed it. [1]"
+    )
+    history = (Turn("Who issued the warning about the summer flow?", "Who issued the warning about the summer flow?", answer),)
+    assert rewrite_follow_up("What is her job?", history, river_catalogue()) == "What is Elena Castell's job?"

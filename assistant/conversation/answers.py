@@ -11,6 +11,8 @@ from assistant.text import content_terms
 
 FOCUS_CHARS = 120
 """How far after a name the words that say what it did are looked for."""
+_AGENT = re.compile(r"\bby\s+(?:[\w\-]+\s+){0,5}$", re.IGNORECASE)
+"""A name introduced as the doer of what comes before it ("a statement by Secretary of Defense …")."""
 _AND = re.compile(r"\s*,\s*|\s*(?:,?\s+and|&)\s+(?:[\w\-]+\s+){0,3}?")
 _IDENTIFIED = re.compile(
     r"^\W*(?:and\s+)?(?:who|what|where|which)(?:['’]s\s+|\s+(?:\w+\s+)?(?:is|was|are|were)\s+)(?:the\s+)?(?:(?-i:[A-Z])[\w.\-]*\s+)*$",
@@ -64,7 +66,8 @@ def sought(sentence: str, kind: str, asked: set[str], catalogue: EntityCatalogue
 def said_of(sentence: str, question: str, candidates: list[Entity], catalogue: EntityCatalogue) -> Entity:
     """The candidate the sentence says what the question asks about: the one whose mention is followed, before the
     next candidate, by most of the question's words ("Anna Berg and Tom Lind, who was to chair the board" for
-    "Which of them was to chair the board?" → Tom Lind)."""
+    "Which of them was to chair the board?" → Tom Lind), or, named as its doer, preceded by them ("a ban on
+    exports by Tom Lind" for "Who imposed the export ban?")."""
     words = set(content_terms(question)) - {term for e in candidates for term in content_terms(e.name)}
 
     mentions = [(found, start, end) for found, start, end in catalogue.entities_in(sentence) if found in candidates]
@@ -75,6 +78,10 @@ def said_of(sentence: str, question: str, candidates: list[Entity], catalogue: E
             for found, _, end in mentions
             if found == entity
         ]
+        for found, start, _ in mentions:  # "a statement by Defence Minister Anna Berg": what she did comes before her name
+            before = sentence[max([start - FOCUS_CHARS] + [e for other, _, e in mentions if e <= start and other != entity]) : start]
+            if found == entity and _AGENT.search(before):
+                windows.append(before)
         return max((len(words & set(content_terms(window))) for window in windows), default=0)
 
     return max(candidates, key=score)

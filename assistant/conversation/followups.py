@@ -77,6 +77,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     swapped = substituted(rewritten, memory, catalogue)
     if swapped is not None:
         return _capitalised(swapped)
+    case = antecedents.discussed_case(memory, named) if referring_patterns()["conditional"].match(question.strip()) else None
+    if case is not None and case.text.lower() not in rewritten.lower():  # "And if the bank walks away?": in that case
+        return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{case.text}?")
     if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
         case = antecedents.discussed_case(memory, named)  # in a conversation about a scenario, what follows is in it
         context = [

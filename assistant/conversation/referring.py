@@ -96,6 +96,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "demonstrative_noun": re.compile(r"\b(?:that|this|those|these)\s+[a-z]{4,}\b"),
         "demonstrative_plural": re.compile(r"\b(?:those|these)\s+[a-z]{3,}s\b"),
         "elliptic": re.compile(rf"^(?:{words('elliptic_openers')})\b", re.IGNORECASE),
+        "conditional": re.compile(rf"^(?:(?:{words('connectives')})\s+)*(?:{words('conditional_openers')})\s", re.IGNORECASE),
         "leaning": re.compile(rf"\b(?:then|still|{_ELSE})\b", re.IGNORECASE),  # on the conversation
         "else": re.compile(rf"\b(?:{_ELSE})\b", re.IGNORECASE),
         "opening": re.compile(
