@@ -285,3 +285,11 @@ def test_a_conditional_follow_up_asks_within_the_case_discussed() -> None:
     assert rewrite_follow_up("And if Kaleva then sides with Marisca?", history, river_catalogue()) == (
         "If Kaleva then sides with Marisca, regarding the second scenario?"
     )
+
+
+def test_it_in_a_cleft_question_stands_for_nothing() -> None:
+    history = (river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),)
+    assert rewrite_follow_up("What was it about Aalto that the farmers distrusted?", history, river_catalogue()) == (
+        "What was it about Aalto that the farmers distrusted?"
+    )
+    assert "it" not in rewrite_follow_up("What was it about?", history, river_catalogue()).split()

@@ -65,7 +65,9 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
             re.IGNORECASE,
         ),
-        "it": re.compile(rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b))\b", re.IGNORECASE),  # not "is it true that"
+        "it": re.compile(  # not "is it true that", nor "what was it about Berg that …"
+            rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b)(?!\s+about\s[^?.!]*\bthat\b))\b", re.IGNORECASE
+        ),
         "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
         "subject_it": re.compile(
             r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
