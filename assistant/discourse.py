@@ -48,6 +48,11 @@ def _frame() -> re.Pattern[str]:
     return re.compile(rf"^((?:{openers})\s+(?:[^\s,;:]+\s+){{0,{MAX_FRAME_WORDS - 3}}}[^\s,;:]+),\s")
 
 
+def opens_frame(text: str) -> bool:
+    """Whether a sentence opens a frame that holds for the sentences after it ("In the dry-year case, …")."""
+    return _frame().match(text) is not None
+
+
 @dataclass(frozen=True)
 class Lead:
     """What a sentence may lean on from the sentences before it: the capitalised words of the nearest one

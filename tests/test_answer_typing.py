@@ -125,6 +125,20 @@ def test_what_came_after_a_day_follows_the_sentence_that_gives_that_day() -> Non
     assert _what_followed(candidates, request)[0].text == texts[dated + 1]
 
 
+def test_an_answer_to_which_case_keeps_the_sentence_that_opens_the_case() -> None:
+    from assistant.answering.extractive import _Candidate, _with_case_openers
+    from tests.riverbasin import river_chunks
+
+    chunk = next(c for c in river_chunks() if "In the second scenario" in c.text)
+    texts = [chunk.text[start:end] for start, end in chunk.sentences]
+    opener = next(i for i, text in enumerate(texts) if text.startswith("In the second scenario"))
+    candidates = [_Candidate(1, i, text, 0.5, np.zeros(2)) for i, text in enumerate(texts)]
+    framed = _with_case_openers([candidates[opener + 1]], candidates)
+    assert [c.text for c in framed] == [texts[opener], texts[opener + 1]]
+    assert understand("Under which of the scenarios does the bank keep the tranche frozen?").asks_case
+    assert not understand("What does the bank keep frozen?").asks_case
+
+
 def test_a_share_word_does_not_say_how_many() -> None:
     text = "Most of the basin's farmers, 240,000 households, oppose the dam."
     assert _figures("How many households oppose the dam?", text) == ["240,000"]

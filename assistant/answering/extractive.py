@@ -13,7 +13,7 @@ from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
 from assistant.corpus.notes import lifted_note_number
-from assistant.discourse import chunk_as_read, leans_back, refers_back
+from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_back
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import understand
 from assistant.text import footnote_numbers, matching_terms, term_share
@@ -96,6 +96,8 @@ class ExtractiveBackend:
             if follower and follower not in chosen and words + len(follower.text.split()) <= MAX_WORDS:
                 chosen.append(follower)
                 words += len(follower.text.split())
+        if intent.asks_case:  # "Under which scenario …?": the sentence that opens the case says which
+            chosen = _with_case_openers(chosen, candidates)
         # Read in document order within a passage, passages in order of their best sentence; a sentence
         # holding what a who/when/which/how-many question asks for leads, with the sentence it leans on.
         first_seen = {c.passage_number: i for i, c in reversed(list(enumerate(chosen)))}
@@ -188,6 +190,19 @@ def _with_its_note(candidates: list[_Candidate], request: AnswerRequest) -> list
         if cited and cited[0] is not candidate:
             return [candidate, cited[0]]
     return []
+
+
+def _with_case_openers(chosen: list[_Candidate], candidates: list[_Candidate]) -> list[_Candidate]:
+    """`chosen`, each sentence preceded by the sentence of its passage that opens the frame it stands in ("In the
+    dry-year case, …"), when that is not chosen already."""
+    framed: list[_Candidate] = []
+    for candidate in chosen:
+        earlier = [c for c in candidates if c.passage_number == candidate.passage_number and c.sentence < candidate.sentence]
+        opener = max((c for c in earlier if opens_frame(c.text)), key=lambda c: c.sentence, default=None)
+        if opener is not None and opener not in chosen and opener not in framed:
+            framed.append(opener)
+        framed.append(candidate)
+    return framed
 
 
 def _neighbour(candidate: _Candidate, candidates: list[_Candidate], offset: int) -> _Candidate | None:

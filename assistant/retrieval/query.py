@@ -81,6 +81,9 @@ class QueryIntent:
     lists_sources: bool = False
     """The question asks for every source the document cites ("What sources does the brief cite?"): the answer
     is its notes, in order."""
+    asks_case: bool = False
+    """The question asks in which of the document's cases something happens ("Under which scenario …?"): the
+    answer keeps the sentence that opens the case."""
 
     @property
     def search_text(self) -> str:
@@ -119,7 +122,7 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
     terms = document_terms(question)
     return QueryIntent(
         question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), terms, catalogue, also_asks, follows,
-        sourced and not listing, listing,
+        sourced and not listing, listing, _matches("cases", bare),
     )
 
 
@@ -215,7 +218,8 @@ def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]
 
 def _matches(key: str, question: str) -> bool:
     """Whether `question` matches one of the questions.yaml patterns under `key` ("sequels": what came next;
-    "sources": which source a passage cites; "source_listing": every source a document cites)."""
+    "sources": which source a passage cites; "source_listing": every source a document cites; "cases": in which
+    case something happens)."""
     return any(pattern.search(question) for pattern in _patterns(key))
 
 
