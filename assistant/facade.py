@@ -6,7 +6,7 @@ import threading
 import time
 import uuid
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from assistant.index.reader import OpenIndex, open_index
 from assistant.index.store import IndexPaths
 from assistant.retrieval.query import search_query, understand
 from assistant.retrieval.retriever import HybridRetriever
+from assistant.retrieval.spelling import mended_words
 from assistant.settings import Settings
 from assistant.timing import elapsed_ms
 from assistant.types import Answer, Chunk, LinkedSource, Passage, Turn
@@ -146,6 +147,8 @@ class Assistant:
         standalone, notice = self._standalone(text, history, chosen.name, index.catalogue)
 
         intent = understand(standalone, index.catalogue)
+        mended = mended_words(standalone, index.lexical.vocabulary)  # "resouces": also searched as "resources"
+        intent = replace(intent, terms=intent.terms + mended) if mended else intent
         query = search_query(standalone, index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
         if intent.asks_what_followed:

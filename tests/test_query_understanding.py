@@ -174,3 +174,14 @@ def test_a_readers_word_is_met_in_its_regular_inflections() -> None:
 )
 def test_a_question_for_every_source_is_told_from_one_for_a_claims_source(question: str, lists: bool) -> None:
     assert understand(question).lists_sources is lists
+
+
+def test_only_a_left_out_letter_in_a_long_word_is_put_back() -> None:
+    from assistant.retrieval.spelling import mended_words
+    from assistant.text import matching_terms
+
+    vocabulary = frozenset(matching_terms("The reservoir's resources were released in February, and the turbines killed fish."))
+    assert mended_words("Where do the resouces come from?", vocabulary) == ("resources",)
+    assert mended_words("What happened in Febuary?", vocabulary) == ("february",)
+    assert mended_words("Who willed the turbines?", vocabulary) == ()  # a changed letter is a real word as often as not
+    assert mended_words("Were the resources released?", vocabulary) == ()  # the corpus' own words stay as they are

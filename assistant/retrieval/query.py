@@ -67,7 +67,8 @@ class QueryIntent:
     roles: tuple[tuple[str, Entity], ...] = ()
     """Role phrases of the question and the entity each resolved to ("the vice president", …)."""
     terms: tuple[str, ...] = ()
-    """Document terms for the question's everyday words ("sanctions" for "penalties")."""
+    """Document terms for the question's everyday words ("sanctions" for "penalties"), and the corpus' words for
+    its misspelt ones ("resources" for "resouces"; spelling.py)."""
     catalogue: EntityCatalogue | None = field(default=None, compare=False, repr=False)
     """The catalogue the question was read against (answer typing looks names up in it)."""
     also_asks: AnswerType = ""

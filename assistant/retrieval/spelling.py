@@ -1,0 +1,34 @@
+"""Words of a question the corpus never uses that are one left-out letter away from a word it does ("resouces",
+"febuary"): the question is also searched with the corpus' word.
+
+Only a letter left out is put back, and only in words of MIN_LENGTH letters or more: changing or swapping a
+letter turns too many real words into other real words ("killed" into "willed", "chasing" into "phasing").
+"""
+
+from __future__ import annotations
+
+import re
+from string import ascii_lowercase
+
+from assistant.text import STOPWORDS, matching_terms
+
+MIN_LENGTH = 7
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def mended_words(question: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """For each word of `question` (of MIN_LENGTH letters or more) whose term the corpus never uses, the one word
+    with a letter put back whose term it does use; none when no such word or several would do."""
+    mended: list[str] = []
+    for word in _WORD.findall(question):
+        lower = word.lower()
+        if len(lower) < MIN_LENGTH or lower in STOPWORDS or set(matching_terms(lower)) <= vocabulary:
+            continue
+        found: dict[str, str] = {}
+        for candidate in (f"{lower[:i]}{letter}{lower[i:]}" for i in range(len(lower) + 1) for letter in ascii_lowercase):
+            terms = matching_terms(candidate)
+            if len(terms) == 1 and terms[0] in vocabulary:
+                found.setdefault(terms[0], candidate)
+        if len(found) == 1:
+            mended.extend(found.values())
+    return tuple(dict.fromkeys(mended))
