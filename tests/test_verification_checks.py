@@ -153,6 +153,7 @@ def names() -> CorpusNames:
         ("Olaf Krantz reopened the bridge in Norrvik.", [(Label.NOT_FOUND, "name")]),
         ("Anna Berg, the mayor, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg, Lind's deputy, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Anna Berg reopened the Russia-built bridge in Norrvik.", []),  # "Russia-built" names Russia, which the corpus names
     ],
 )
 def test_names_must_be_the_evidence_names(names: CorpusNames, claim: str, expected: list[tuple[Label, str]]) -> None:

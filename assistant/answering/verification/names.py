@@ -27,7 +27,8 @@ from assistant.text import STOPWORDS, alternatives
 
 _COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
 """The hyphen of a compound of names ("Berg-Lind")."""
-_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’\-]*")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’]*(?:-(?![a-z]+\b)[A-Za-zÀ-ÿ0-9'’]+)*")
+"""A word; a hyphen and a lower-case word after it ("American-made", "Kremlin-backed") are not part of it."""
 _CONTEXT = 1
 """Content words either side of a name that must match for another name to count as swapped in."""
 
