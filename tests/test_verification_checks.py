@@ -264,3 +264,9 @@ def test_draft_claims_move_markers_off_the_text() -> None:
         Claim("The vote was close.", (2,)),
         Claim("The council met.", (1, 3)),
     ]
+
+
+def test_a_name_that_stands_for_one_the_corpus_uses_is_known(names: CorpusNames) -> None:
+    evidence = "The harbour master Anna Berg reopened the bridge in Norrvik."
+    (objection,) = check_names("The Russians reopened the bridge in Norrvik.", evidence, evidence, names)
+    assert objection.reason == "the passage does not name Russians"  # not "the brief": it names Russia

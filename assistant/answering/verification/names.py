@@ -147,8 +147,8 @@ class CorpusNames:
         return found
 
     def known(self, name: str) -> bool:
-        """Whether the corpus uses this name anywhere."""
-        return self.catalogue.is_known_name(name) or name in self.proper
+        """Whether the corpus uses this name, or a name that stands for it ("Russians" for Russia), anywhere."""
+        return any(self.catalogue.is_known_name(form) or form in self.proper for form in _metonyms().get(name, (name,)))
 
     @cached_property
     def unique_roles(self) -> dict[str, Entity]:
