@@ -268,5 +268,5 @@ def test_draft_claims_move_markers_off_the_text() -> None:
 
 def test_a_name_that_stands_for_one_the_corpus_uses_is_known(names: CorpusNames) -> None:
     evidence = "The harbour master Anna Berg reopened the bridge in Norrvik."
-    (objection,) = check_names("The Russians reopened the bridge in Norrvik.", evidence, evidence, names)
+    (objection,) = check_names("Anna Berg reopened the bridge in Norrvik for the Russians.", evidence, evidence, names)
     assert objection.reason == "the passage does not name Russians"  # not "the brief": it names Russia
