@@ -293,3 +293,12 @@ def test_it_in_a_cleft_question_stands_for_nothing() -> None:
         "What was it about Aalto that the farmers distrusted?"
     )
     assert "it" not in rewrite_follow_up("What was it about?", history, river_catalogue()).split()
+
+
+def test_after_it_is_after_the_event_discussed_not_a_thing_just_asked_about() -> None:
+    history = (
+        river_turn("What happened at the third round of talks in Tesk?", "On 20 February 2025, after a third round"),
+        river_turn("What does the draft framework provide for?", "It provides for the creation"),
+    )
+    rewritten = rewrite_follow_up("And what did the bank do after it?", history, river_catalogue())
+    assert rewritten == "What did the bank do after the third round?"

@@ -110,8 +110,9 @@ def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Refe
     """What "that" (alone or before an event verb) and "afterwards" point at: the previous question's topic, else
     what it was answered with ("Which firms were hit?" → "Anna Corp and Lind Ltd"), else what it asked for; None
     when it named none of these (the follow-up then gains the previous question's subject). `timed` ("after that",
-    "And then?") wants an event or date: never what a which-question was answered with ("after Anna Corp"), and the
-    date an answer gave before a topic the previous question only took from the conversation."""
+    "And then?") wants an event or date: never what a which-question was answered with ("after Anna Corp"), the
+    date an answer gave before a topic the previous question only took from the conversation, and the conversation's
+    event ("the summit") before a topic that is none ("the deal")."""
     topics = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
     topics += [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind == "topic"]
     answered = [memory.referents[k] for k in memory.answered if k not in named and memory.referents[k].kind not in ("person", "group")]
@@ -125,6 +126,8 @@ def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Refe
     asked = [memory.referents[memory.previous_asked]] if memory.previous_asked and memory.previous_asked not in named else []
     dated = [date] if timed and (date := memory.best(("date",), named)) is not None else []
     chosen = own or answered or dated or determined or asked
+    if timed and chosen and chosen[0].head and chosen[0].head not in event_heads():  # "after it": after an event
+        chosen = [event] if (event := best_topic(memory, named, lambda r: r.head in event_heads())) is not None else chosen
     return chosen[0] if chosen else None
 
 
