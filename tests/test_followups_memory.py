@@ -302,3 +302,10 @@ def test_after_it_is_after_the_event_discussed_not_a_thing_just_asked_about() ->
     )
     rewritten = rewrite_follow_up("And what did the bank do after it?", history, river_catalogue())
     assert rewritten == "What did the bank do after the third round?"
+
+
+def test_it_after_a_question_about_a_quoted_title_is_that_publication() -> None:
+    title = "'Financing under fire: the SBDB and the Koral loan'"
+    note = f"² H. Lindqvist, {title}, Basin Finance Monitor, 19 December 2024, bfm.example.org."
+    history = (Turn(f"Who wrote {title}?", f"Who wrote {title}?", f"{note} [1]"),)
+    assert rewrite_follow_up("And when did it come out?", history, river_catalogue()) == f"When did {title} come out?"

@@ -34,6 +34,8 @@ from assistant.types import Turn
 
 CONTEXT = ", regarding "
 """How a rewritten question adds what it is about ("Why, regarding the draft framework?")."""
+_QUOTED_TITLE = re.compile(r"(?:^|\s)['‘][A-Z][^'’]{3,}['’](?=\W|$)")
+"""A publication's title quoted in a question ("Who wrote 'The world according to Berg'?"): its answer gives the source."""
 NEVER_ASKED = 1 << 30
 """The turn of the first question mention of a referent no question named."""
 RECENCY = 0.6
@@ -175,7 +177,7 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
-        sourced = age == 0 and (intent.asks_source or intent.lists_sources)
+        sourced = age == 0 and (intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None)
         for title in cited_titles(turn.answer) if sourced else ():  # "When was it published?"
             source = Referent(f"{SOURCE}{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
@@ -200,13 +202,14 @@ def _remember_question(
     named: list[tuple[int, str]] = []
     asked_for = _asked_for(question)
     roles = [(at, at + len(phrase)) for phrase, _ in intent.roles if (at := question.find(phrase)) >= 0]
+    titles = [(m.start(), m.end()) for m in _QUOTED_TITLE.finditer(question)]
     phrases = [
         p
         for p in topic_phrases(question, catalogue)
         if not _is_entity(p, catalogue)
         and p.start != getattr(asked_for, "start", -1)
-        and not any(s < p.end and p.start < e for s, e in roles)
-    ]  # "Anna Berg's deputy" names a person, not a topic
+        and not any(s < p.end and p.start < e for s, e in roles + titles)
+    ]  # "Anna Berg's deputy" names a person, not a topic; "the loan" in a quoted title is part of the title
     for entity, (weight, start) in _question_weights(question, intent, catalogue).items():
         referent = entity_referent(entity, question[:start].lower().endswith("the "))
         inside = any(p.start <= start < p.end for p in phrases)  # "the Vienna talks": the talks are the subject
