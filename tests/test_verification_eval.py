@@ -12,8 +12,8 @@ pytestmark = pytest.mark.slow
 CAUGHT_FLOORS = {("handwritten", "test"): 0.78, ("handwritten", "dev"): 0.88, ("generated", None): 0.95}
 """Least share of contradicted claims the deterministic layer catches, all kinds together: just under
 what eval/verification/REPORT.md measured (the issue's target, 0.97 on every kind, is not met on test)."""
-KEPT_FLOORS = {"dev": 0.95, "test": 0.88}
-"""Least share of faithful paraphrases the deterministic layer keeps (target 0.90: met on dev and on test, 0.917)."""
+KEPT_FLOORS = {"dev": 0.95, "test": 0.90}
+"""Least share of faithful paraphrases the deterministic layer keeps (target 0.90: met on dev and on test, 0.94)."""
 
 
 @pytest.fixture(scope="module")
