@@ -36,6 +36,10 @@ _SECOND_QUESTION = re.compile(
 )
 """Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
+_INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
+_INFLECTED_LENGTH = 4
+
+
 @cache
 def _determined() -> re.Pattern[str]:
     """Matches the end of the text before a role phrase that is read as one person: a determiner ("the vice
@@ -48,8 +52,7 @@ def _determined() -> re.Pattern[str]:
         rf"(?:{determiner}(?:(?:{modifiers}|ex-[\w\-]+)\s+){{0,2}}|\b[\w\-]+['’]s\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,2}})$",
         re.IGNORECASE,
     )
-_INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
-_INFLECTED_LENGTH = 4
+
 
 AnswerType = str
 """person, date, place, organisation, number or statement ("" when the question asks for none)."""
