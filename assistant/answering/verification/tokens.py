@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
-from assistant.data import load as lexicon
 from assistant.text import STOPWORDS, normalise_term
 
 V = TypeVar("V")
@@ -48,16 +47,10 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("n't"):
         return "n't"
-    term = normalise_term(_base_forms().get(word, word))
+    term = normalise_term(word)  # irregular forms too ("rose" meets "rises")
     if len(term) > 2 and term[-1] == term[-2] and term[-1] not in "aeiouylsz" and word.endswith(("ing", "ed")):
         term = term[:-1]  # winning -> win (short stems the shared normaliser leaves doubled)
     return term
-
-
-@cache
-def _base_forms() -> dict[str, str]:
-    """Irregular and short word forms → their base (assistant/data/inflections.yaml)."""
-    return {form: base for base, forms in lexicon("inflections").items() for form in forms}
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
