@@ -317,14 +317,12 @@ def _stance_beside(word: str, value: Quantity, evidence_words: list[str], given:
     nearer it than any other figure): "backed by 86%" for "86% … expressed support", though the evidence says
     "backed" of another figure too."""
     stance = _stance(word)
-    if stance is None:
-        return False
-    for own in (q for q in given if value.same_value(q)):
-        reach = range(max(0, own.position - 2 * _ROLE_WINDOW), min(len(evidence_words), own.position + 1 + 2 * _ROLE_WINDOW))
-        ours = [k for k in reach if min(given, key=lambda q: abs(q.position - k)) is own]  # nearer this value than any other
-        if any(_stance(stem(evidence_words[k])) == stance for k in ours if evidence_words[k][0].isalpha()):
-            return True
-    return False
+    return stance is not None and any(
+        _stance(stemmed) == stance and min(given, key=lambda q: abs(q.position - k)) is own  # nearer it than any other
+        for own in given
+        if value.same_value(own)
+        for k, stemmed in _neighbours(evidence_words, own.position, 2 * _ROLE_WINDOW)
+    )
 
 
 def _stance(stemmed: str) -> str | None:
@@ -333,7 +331,7 @@ def _stance(stemmed: str) -> str | None:
     return found[0][2] if found else None
 
 
-def _neighbours(words: list[str], position: int) -> list[tuple[int, str]]:
-    """(index, stem) of the content words within _ROLE_WINDOW words of `position`."""
-    window = range(max(0, position - _ROLE_WINDOW), min(len(words), position + 1 + _ROLE_WINDOW))
+def _neighbours(words: list[str], position: int, reach: int = _ROLE_WINDOW) -> list[tuple[int, str]]:
+    """(index, stem) of the content words within `reach` words of `position`."""
+    window = range(max(0, position - reach), min(len(words), position + 1 + reach))
     return [(k, stem(words[k])) for k in window if k != position and words[k].lower() not in STOPWORDS and words[k][0].isalpha()]
