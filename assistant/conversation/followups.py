@@ -77,11 +77,11 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     swapped = substituted(rewritten, memory, catalogue)
     if swapped is not None:
         return _capitalised(swapped)
-    case = antecedents.discussed_case(memory, named) if referring_patterns()["conditional"].match(question.strip()) else None
-    if case is not None and case.text.lower() not in rewritten.lower():  # "And if the bank walks away?": in that case
+    case = antecedents.discussed_case(memory, named)  # in a conversation about a scenario, what follows is in it
+    conditional = referring_patterns()["conditional"].match(question.strip())  # "And if the bank walks away?"
+    if conditional and case is not None and case.text.lower() not in rewritten.lower():
         return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{case.text}?")
     if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
-        case = antecedents.discussed_case(memory, named)  # in a conversation about a scenario, what follows is in it
         context = [
             r.text
             for r in [*([case] if case else []), *_context(rewritten, memory, named, _says_whom(rewritten, own))]
