@@ -8,6 +8,7 @@ letter turns too many real words into other real words ("killed" into "willed", 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from string import ascii_lowercase
 
 from assistant.text import STOPWORDS, matching_terms
@@ -19,16 +20,19 @@ _WORD = re.compile(r"[A-Za-z]+")
 def mended_words(question: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     """For each word of `question` (of MIN_LENGTH letters or more) whose term the corpus never uses, the one word
     with a letter put back whose term it does use; none when no such word or several would do."""
-    mended: list[str] = []
-    for word in _WORD.findall(question):
-        lower = word.lower()
-        if len(lower) < MIN_LENGTH or lower in STOPWORDS or set(matching_terms(lower)) <= vocabulary:
-            continue
-        found: dict[str, str] = {}
-        for candidate in (f"{lower[:i]}{letter}{lower[i:]}" for i in range(len(lower) + 1) for letter in ascii_lowercase):
-            terms = matching_terms(candidate)
-            if len(terms) == 1 and terms[0] in vocabulary:
-                found.setdefault(terms[0], candidate)
-        if len(found) == 1:
-            mended.extend(found.values())
-    return tuple(dict.fromkeys(mended))
+    mended = (_mended(word.lower(), vocabulary) for word in _WORD.findall(question))
+    return tuple(dict.fromkeys(word for word in mended if word is not None))
+
+
+@lru_cache(maxsize=4096)
+def _mended(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The one word with a letter put back into `word` whose term the corpus uses, if `word` is long, unknown to the
+    corpus and only one such word exists (a word a reader misspells is met again: each is tried once)."""
+    if len(word) < MIN_LENGTH or word in STOPWORDS or set(matching_terms(word)) <= vocabulary:
+        return None
+    found: dict[str, str] = {}
+    for candidate in (f"{word[:i]}{letter}{word[i:]}" for i in range(len(word) + 1) for letter in ascii_lowercase):
+        terms = matching_terms(candidate)
+        if len(terms) == 1 and terms[0] in vocabulary:
+            found.setdefault(terms[0], candidate)
+    return next(iter(found.values())) if len(found) == 1 else None
