@@ -131,3 +131,16 @@ def test_them_after_which_group_is_the_people_the_answer_named() -> None:
     assert rewrite_follow_up("What share of them signed the petition?", history, river_catalogue()) == (
         "What share of Marisca officials signed the petition?"
     )
+
+
+def test_they_is_the_group_the_previous_question_named_before_people_an_earlier_answer_listed() -> None:
+    history = (MINISTERS, Turn("What part did the dravenians play?", "What part did the dravenians play?", "The Dravenians waited. [1]"))
+    assert rewrite_follow_up("Were they consulted?", history, river_catalogue()) == "Were the Dravenians consulted?"
+
+
+def test_they_is_still_the_people_a_who_question_was_answered_with() -> None:
+    question = "Who in the bank's circle spoke first?"
+    asked = Turn(question, question, "Lukas Breuer and Elena Castell spoke. [1]")
+    assert rewrite_follow_up("Which of them warned about the flow?", (asked,), river_catalogue()) == (
+        "Which of Lukas Breuer and Elena Castell warned about the flow?"
+    )

@@ -96,3 +96,10 @@ def test_the_case_i_asked_about_first_is_the_first_asked() -> None:
     assert rewrite_follow_up("What happens to the loan in the scenario I asked about first?", history, river_catalogue()) == (
         "What happens to the loan in the drought scenario?"
     )
+
+
+def test_those_talks_point_back_though_the_question_names_a_place_of_its_own() -> None:
+    history = (river_turn("What happened in Vienna?", "Talks brokered by the bank"),)
+    pointing = rewrite_follow_up("Who came from Tesk to those talks?", history, river_catalogue())
+    assert pointing == "Who came from Tesk to those talks, regarding Vienna?"
+    assert rewrite_follow_up("Who from Tesk spoke at the talks?", history, river_catalogue()) == "Who from Tesk spoke at the talks?"

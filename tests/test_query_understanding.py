@@ -77,6 +77,17 @@ def test_a_readers_word_for_a_role_names_its_holder() -> None:
     assert [(phrase, entity.name) for phrase, entity in intent.roles] == [("VP", "Tomas Lind")]
 
 
+def test_a_readers_word_for_a_role_names_its_holder_as_a_possessor_too() -> None:
+    deputy = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("Vice President",), ())
+    intent = understand("What's the VP's view on the dam?", EntityCatalogue((deputy,)))
+    assert [entity.name for _, entity in intent.roles] == ["Tomas Lind"]
+
+
+def test_a_demonym_typed_in_lower_case_names_its_place_and_describes_nothing() -> None:
+    intent = understand("what role have dravenian officials played?", river_catalogue())
+    assert [entity.name for entity in intent.entities] == ["Dravenia"] and intent.roles == ()
+
+
 def test_a_role_phrase_the_corpus_calls_someone_names_them_before_the_role_s_best_known_holder() -> None:
     lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("envoy",), (Mention("c", 0, 4),) * 5)
     moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), ("envoy",), (Mention("c", 0, 4),))

@@ -37,6 +37,9 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("What's Macron's view of the Koral Dam?", "it never mentions Macron."),  # not "What's Macron"
         ("What did Dravenia's foreign minister say about the dam?", "it never mentions Dravenia's foreign minister"),
         ("What did Viktor Halden promise the farmers?", "it does not report what was said"),  # a promise is speech
+        ("What exact words did Viktor Halden use about the dam?", "it does not report what was said"),
+        ("On what date did Dravenia begin filling the reservoir?", "it does not say when that was"),  # a month is no date
+        ("whats the total cost of the Koral Dam?", "it gives no figure for that"),  # "what's" typed without its apostrophe
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("Who will take over from Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
@@ -174,6 +177,9 @@ def test_what_a_how_many_question_counts_is_met_in_the_documents_terms() -> None
 
     assert close("How many GOP supporters wanted penalties on the cartel?")  # GOP: Republican
     assert not close("How many bankers sit on the cartel's board?")
+    assert close("What share of GOP voters backed new sanctions on the cartel?")
+    assert not close("what percentage of democrats in the spring poll supported new sanctions?")  # another group's share
+    assert not close("What share of Democrats support new sanctions on the cartel?")  # the verb is not what is counted
 
 
 def test_how_much_of_a_degree_asks_for_no_figure() -> None:

@@ -24,8 +24,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|published)\b", re.IGNORECASE)
-_DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+day\b|\bto\s+the\s+day\b", re.IGNORECASE)
-"""A question that asks for a day: a month ("in early August") does not answer it."""
+_DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+(?:day|dates?)\b|\bto\s+the\s+day\b", re.IGNORECASE)
+"""A question that asks for a day ("on what date"): a month ("in early August") does not answer it."""
 _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _TIMES_QUESTION = re.compile(r"\bhow\s+(?:many\s+times|often)\b", re.IGNORECASE)
 """A question for how often something happened: the dates a text lists answer it."""

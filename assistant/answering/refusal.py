@@ -53,11 +53,15 @@ EXACT_TYPES = ("number",)
 is no answer, so the words around the figure share a term of the question and every name in it is known."""
 EXACT_REACH = 5
 """Words either side of a figure that say what it is of."""
-_HOW_MANY = re.compile(
-    r"\bhow\s+many\s+(?P<counted>(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|could|can|of|more)\b)[\w\-]+\s+){1,3})",
+_COUNTED = re.compile(
+    r"\b(?:how\s+many|(?:share|percentage|per\s*cent|proportion|fraction)\s+of(?:\s+the)?)\s+"
+    r"(?P<counted>(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|could|can|of|more|in|at|from|who|that"
+    r"|say|said|think|thought|believe[sd]?|want(?:s|ed)?|support(?:s|ed)?|back(?:s|ed)?|favou?r(?:s|ed)?|oppose[sd]?|approve[sd]?)\b)"
+    r"[\w\-]+\s+){1,3})",
     re.IGNORECASE,
 )
-"""The words a how-many question counts, up to its verb ("how many Russian soldiers have …")."""
+"""The words a question for a count or a share counts, up to its verb or place ("how many Russian soldiers
+have …", "what share of voters in the poll …")."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
 
 
@@ -161,7 +165,7 @@ def _counted(question: str) -> set[str]:
     """What "how many N" counts ("how many Russian soldiers": russian, soldier), with the document terms of its
     words, when the question names it and it is not a word for the kind of answer ("how many times"). "How
     much" is left to units and sums."""
-    match = _HOW_MANY.search(question)
+    match = _COUNTED.search(question)
     if match is None or money_question(question):
         return set()
     counted = match.group("counted")  # in the document's terms too ("GOP supporters": Republican)

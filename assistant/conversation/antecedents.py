@@ -67,8 +67,11 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     # people a question asked about, however long ago, before a country; a country a question made salient before
     # a body an answer only mentioned in passing
     chosen = strong or asked or places or ranked
-    # "they" who act are people or bodies before talks or meetings
-    return max(chosen, key=lambda r: (r.head not in event_heads(), r.salience)) if chosen else None
+    # "they" who act are people or bodies before talks or meetings; the people a who-question was answered with, then
+    # a group the previous question named, before one an earlier answer listed
+    if not chosen:
+        return None
+    return max(chosen, key=lambda r: (r.head not in event_heads(), r.key in memory.answered, r.key in memory.previous_keys, r.salience))
 
 
 def person(memory: Memory, named: set[str]) -> Referent | None:

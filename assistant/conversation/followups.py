@@ -340,10 +340,11 @@ def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory, c
     ]
     if referring_patterns()["elliptic"].match(question.strip()) and not subjects:
         return True
-    if subjects:
-        return bool(referring_patterns()["else"].search(rewritten))
+    pointing = bool(referring_patterns()["demonstrative_noun"].search(rewritten))
+    if subjects:  # a place it names leaves "those talks" pointing back ("Who led the American side at those talks?")
+        return bool(referring_patterns()["else"].search(rewritten)) or (pointing and all(e.kind == "place" for e in subjects))
     determined = [p for p in topic_phrases(rewritten, catalogue) if p.determined]
-    return len(rewritten.split()) <= 4 or not determined or bool(referring_patterns()["demonstrative_noun"].search(rewritten))
+    return len(rewritten.split()) <= 4 or not determined or pointing
 
 
 def _says_whom(rewritten: str, own: QueryIntent) -> bool:

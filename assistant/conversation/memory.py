@@ -343,11 +343,13 @@ def _plural_names(text: str, catalogue: EntityCatalogue | None) -> list[tuple[in
     if catalogue is None:
         return []
     found = []
-    for match in re.finditer(r"\b([A-Z][\w\-]+)s\b", text):
-        entity = catalogue.resolve(match.group(1))
-        demonym = entity is not None and entity.kind == "place" and match.group(1) != entity.name
-        if demonym or (entity is None and catalogue.resolve(match.group()) is None and match.group() in catalogue.names):
-            found.append((match.start(), Referent(f"plural:{match.group().lower()}", f"the {match.group()}", "group", True)))
+    for match in re.finditer(r"\b([A-Za-z][\w\-]+)s\b", text):
+        said = match.group(1)[:1].upper() + match.group(1)[1:]  # typed in lower case too: "the europeans"
+        entity = catalogue.resolve(said)
+        demonym = entity is not None and entity.kind == "place" and said != entity.name and said in entity.aliases
+        plural = f"{said}s"
+        if demonym or (match.group()[0].isupper() and entity is None and catalogue.resolve(plural) is None and plural in catalogue.names):
+            found.append((match.start(), Referent(f"plural:{plural.lower()}", f"the {plural}", "group", True)))
     return found
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.data import load
-from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon
+from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon, phrase_key
 from assistant.index.store import DocumentSummary
 from assistant.text import alternatives
 
@@ -27,8 +27,9 @@ _WHO_WROTE_IT = re.compile(
 """Questions about who wrote the brief itself ("Who wrote the brief?", "Who is the author?"),
 not about who wrote something the brief mentions ("Who authored the sanctions bill?")."""
 _OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
-_CONTRACTED_IS = re.compile(r"\b(what|who|where|when|which|how)['’]s\b", re.IGNORECASE)
-"""A question word with "is" contracted ("What's the figure?"), read out in full for typing."""
+_CONTRACTED_IS = re.compile(r"\b(what|where|how)['’]?s\b|\b(who|when|which)['’]s\b", re.IGNORECASE)
+"""A question word with "is" contracted ("What's the figure?", typed without the apostrophe "whats"), read out
+in full for typing."""
 _WORD = re.compile(r"[\w'’\-]+")
 _SECOND_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:(?:in|on|at|by|from|for|to|with|since|until)\s+)?(?:when|where|who|whom|which|what|why|how)\b)",
@@ -99,7 +100,7 @@ class QueryIntent:
 def understand(question: str, catalogue: EntityCatalogue | None = None) -> QueryIntent:
     """The answer type, the entities named or described, and the document terms of `question`."""
     types, lists = _questions()
-    bare = _CONTRACTED_IS.sub(r"\1 is", _OPENER.sub("", question).strip())
+    bare = _CONTRACTED_IS.sub(lambda m: f"{m.group(1) or m.group(2)} is", _OPENER.sub("", question).strip())
     answer_type, also_asks = _answer_types(bare, types)
     wants_list = any(p.search(bare) for p in lists)
     entities: list[Entity] = []
@@ -114,7 +115,7 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
                 taken.append((start, end))
         for entity, start, end in catalogue.entities_in(question):
             if not any(s < end and start < e for s, e in taken):
-                found.append((start, entity, question[start:end] if describes(question[start:end]) else ""))
+                found.append((start, entity, question[start:end] if _describes_as_said(question[start:end], entity) else ""))
         for _, entity, phrase in sorted(found, key=lambda item: item[0]):
             entities.append(entity)
             if phrase:
@@ -149,6 +150,12 @@ def describes(alias: str) -> bool:
     return any(word[:1].islower() and word not in ("of", "for", "the", "and") for word in alias.split())
 
 
+def _describes_as_said(said: str, entity: Entity) -> bool:
+    """Whether the alias `said` (as typed: "european" for "European") describes its entity rather than names it."""
+    key = phrase_key(said)
+    return describes(next((alias for alias in entity.aliases if phrase_key(alias) == key), said))
+
+
 def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Spans of up to MAX_ROLE_WORDS words that name a role the catalogue knows, longest first, not overlapping."""
     words = list(_WORD.finditer(question))
@@ -169,10 +176,11 @@ def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
     role; read as the document's term when it is a reader's word for one ("the VP" for the vice president),
     or with its words read so ("defence minister" for a "Minister of Defense"; synonyms.yaml)."""
     resolve = catalogue.resolve if describes(phrase) else catalogue.resolve_role
-    term = document_term(phrase)
-    worded = " ".join(document_term(word) or word for word in phrase.split())
+    bare = re.sub(r"['’]s$", "", phrase)  # "the VP's view"
+    term = document_term(bare)
+    worded = " ".join(document_term(word) or word for word in bare.split())
     readings = [term] if term else []
-    readings += [worded] if worded != phrase else []
+    readings += [worded] if worded != bare else []
     return resolve(phrase) or next((found for reading in readings if (found := catalogue.resolve_role(reading))), None)
 
 
