@@ -174,6 +174,16 @@ def test_a_role_in_a_relative_clause_after_the_name() -> None:
     assert understand("Why is the mayor's longtime adviser worried?", catalogue).roles[0][1].name == "Mara Oduya"
 
 
+def test_a_name_written_with_slashes_is_the_organisation_it_shortens() -> None:
+    text = (
+        "# Harbour report\n\nA May Lisvik/Norden/Coast poll¹ found support for the quay. The council met on 3 May 2021.\n\n"
+        "¹ Lisvik Norden Coast Poll, conducted on 2–4 May 2021.\n"
+    )
+    catalogue = build_catalogue(chunk_document(parse_markdown("h", text), 120), {"h": "2021-09"})
+    survey = catalogue.resolve("Lisvik/Norden/Coast")
+    assert survey is not None and survey.name == "Lisvik Norden Coast Poll" and survey.kind == "organisation"
+
+
 def test_round_trip(tmp_path: Path, river: tuple[EntityCatalogue, list[Chunk]]) -> None:
     catalogue = river[0]
     catalogue.save(tmp_path / "catalogue.json")

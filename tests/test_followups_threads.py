@@ -103,3 +103,23 @@ def test_those_talks_point_back_though_the_question_names_a_place_of_its_own() -
     pointing = rewrite_follow_up("Who came from Tesk to those talks?", history, river_catalogue())
     assert pointing == "Who came from Tesk to those talks, regarding Vienna?"
     assert rewrite_follow_up("Who from Tesk spoke at the talks?", history, river_catalogue()) == "Who from Tesk spoke at the talks?"
+
+
+def test_shortly_after_with_nothing_after_it_is_after_the_event_discussed() -> None:
+    convened = "Henrik Aalto, the bank's chief negotiator, convened"
+    when = river_turn("When was that?", convened, "When was the first round in Vienna?")
+    history = (river_turn("What happened in Vienna?", convened), when)
+    after = rewrite_follow_up("What did the bank do shortly after?", history, river_catalogue())
+    assert after == "What did the bank do after the first round in Vienna?"
+    own = rewrite_follow_up("What did the bank do shortly after the round?", history, river_catalogue())
+    assert own == "What did the bank do shortly after the round?"
+
+
+def test_how_that_would_go_down_is_about_the_action_asked_about() -> None:
+    drought = "In the second scenario, a severe drought"
+    standalone = "What would the bank do about the tranche in the second scenario?"
+    asked = river_turn("What would the bank do about the tranche in it?", drought, standalone)
+    history = (river_turn("What is the second scenario?", drought), asked)
+    assert rewrite_follow_up("And how would that go down with Marisca?", history, river_catalogue()) == (
+        "How would that go down with Marisca, regarding what the bank would do about the tranche in the second scenario?"
+    )

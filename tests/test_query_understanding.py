@@ -71,6 +71,13 @@ def test_how_long_is_answered_by_a_span_of_time_without_a_figure() -> None:
     assert [text[s:e] for s, e in answer_spans(intent, text)] == ["several decades"]
 
 
+def test_how_long_is_answered_by_the_date_a_span_of_time_runs_until() -> None:
+    intent = understand("How long did the first round go on?", river_catalogue())
+    text = "The first round lasted roughly until mid-September, when the second opened in May."
+    assert [text[s:e] for s, e in answer_spans(intent, text)] == ["mid-September"]
+    assert answer_spans(understand("How long did the protest last?", river_catalogue()), text) == []  # not what lasted
+
+
 def test_a_readers_word_for_a_role_names_its_holder() -> None:
     deputy = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("Vice President",), ())
     intent = understand("Where does the VP stand on the dam?", EntityCatalogue((deputy,)))

@@ -93,6 +93,14 @@ def test_quantities_are_normalised() -> None:
             "Her warmth and lack of experience have played a big role in the talks.",
             "negation",
         ),
+        ("The port would raise its fees.", "It could cut some charges, but any rise in fees would be off the table.", "antonym"),
+        ("The port would expand its fleet.", "An expansion of the fleet was ruled out.", "antonym"),  # "negates"
+        ("The port would drop most of its permits.", "The port would maintain most of its permits.", "antonym"),
+        (  # a negation said against the word itself, though an antonym stands elsewhere in the evidence
+            "The port would keep most permits; it could not waive some, but new fees are off the table.",
+            "The port would keep most permits; it could waive some, but new fees are off the table.",
+            "negation",
+        ),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
@@ -113,6 +121,13 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("The port held back from launching fresh routes.", "The port refrained from launching any new routes."),
         ("Mayor Lind does not see Lindau and Berg as equal partners.", "Mayor Lind sees Berg as a burden on the budget."),
         ("Lindau grew ever more frustrated with Saltby.", "Saltby faced less pressure from Lindau but was less willing to yield."),
+        ("The port would rule out any rise in fees.", "Any rise in fees would be off the table."),
+        ("A rise in fees is out of the question.", "The port has ruled out any rise in fees."),
+        (  # both poles said on both sides: which replaced which is a matter of roles
+            "Before long, however, the carrot took the place of the stick.",
+            "However, the stick was soon replaced by the carrot: in coordination with the other side, the council drafted a "
+            "28-point plan that incorporated a number of the union's demands, including a cap on the size of the fleet.",
+        ),
     ],
 )
 def test_faithful_paraphrases_keep_their_polarity(claim: str, evidence: str) -> None:

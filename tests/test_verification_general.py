@@ -136,7 +136,7 @@ CONTRADICTIONS = [
         "antonym",
     ),
     ("The council's funding of the museum has been consistent.", "The council's funding of the museum has shown volatility.", "antonym"),
-    ("A fare rise would remain on the table.", "A fare rise would be off the table.", "antonym"),
+    ("A fare rise would remain on the table.", "A fare rise would be off the table.", "negation"),  # "off the table" negates the rise
     ("The aides have had only a marginal influence on the budget.", "The budget has been heavily influenced by the aides.", "antonym"),
     ("The outcome of the wage talks is by now clear-cut.", "The outcome of the wage talks remains uncertain.", "antonym"),
     ("The club would keep every one of its current sponsors.", "The club would keep most of its current sponsors.", "quantifier"),

@@ -36,6 +36,8 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 """A span of time given without a figure ("for several decades"): what "how long" asks for."""
+_BOUNDING = re.compile(r"\b(?:until|till|through|since)\s+(?:(?:roughly|about|around|at\s+least)\s+)?$", re.IGNORECASE)
+"""Words before a date that make it the end or start of a span of time: "how long" is answered by it."""
 _SHARE_WORDS = frozenset({"most", "majority", "minority"})
 """Words that give a share, not a count: "most of the sanctions" does not say how many there are."""
 SPEAKER_DISTANCE = 6
@@ -89,7 +91,8 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
         and _counts_what_is_asked(intent.question, text, m.end())
     ]
     if _DURATION_QUESTION.search(intent.question):
-        spans = sorted({*spans, *(m.span() for m in _DURATION.finditer(text))})
+        bounds = [(s, e) for s, e in dates if _bounds_what_is_asked(intent.question, text, s)]  # "lasted until mid-August"
+        spans = sorted({*spans, *(m.span() for m in _DURATION.finditer(text)), *bounds})
     if _TIMES_QUESTION.search(intent.question) and len(dates) > 1:  # "How many times …?" – "in March, April and August"
         spans = sorted({*spans, *dates})
     if _COUNT_QUESTION.search(intent.question):
@@ -97,6 +100,21 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     if not money_question(intent.question):
         return spans
     return [(start, end) for start, end in spans if _is_sum(text, start, end)]
+
+
+def _bounds_what_is_asked(question: str, text: str, start: int) -> bool:
+    """Whether the date at `start` ends or starts a span of time ("lasted until mid-August") of what the question
+    asks about: its clause shares a word of the question beyond the words for lasting."""
+    clause = re.split(r"[,;:()–—]", text[:start])[-1]
+    if not _BOUNDING.search(clause):
+        return False
+    asked = set(content_terms(question)) - _lasting_terms()
+    return bool(asked & set(content_terms(clause)))
+
+
+@cache
+def _lasting_terms() -> frozenset[str]:
+    return frozenset(content_terms(" ".join(load("questions")["lasting_words"])))
 
 
 def _counts_what_is_asked(question: str, text: str, end: int) -> bool:

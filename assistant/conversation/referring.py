@@ -57,8 +57,13 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
             re.IGNORECASE,
         ),
-        # "after that" only where no noun follows ("after that meeting" is a noun phrase); "afterwards" anywhere
-        "afterwards": re.compile(rf"\b(?:{words('after_words')})\b(?!(?<=\bthat)\s+\w)", re.IGNORECASE),
+        # "after that" only where no noun follows ("after that meeting" is a noun phrase), "shortly after" only where
+        # nothing it is after follows ("shortly after the summit"); "afterwards" anywhere
+        "afterwards": re.compile(
+            rf"\b(?:{words('after_words')})\b(?!(?<=\bthat)\s+\w)"
+            r"(?!(?<=after)\s+(?:the|a|an|his|her|its|their|this|that|these|those|he|she|they|it|we|you|(?-i:[A-Z0-9][\w\-]*)|\w+ing)\b)",
+            re.IGNORECASE,
+        ),
         "beforehand": re.compile(rf"\b(?:{words('before_words')})\b(?!(?<=\bthat)\s+\w)", re.IGNORECASE),
         "do_that": re.compile(
             r"\b(?:done|doing)\s+(?:that|this|so|it)\b|\b(?:do|does|did)\s+(?:that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever)\b)"

@@ -253,7 +253,8 @@ def _absorb(target: _Candidate, other: _Candidate) -> None:
 
 
 def _longer_form(name: str, full: list[_Candidate], merged: dict[str, _Candidate]) -> _Candidate | None:
-    """The merged candidate `name` is a short form of: its surname, initials + surname, or title-less form."""
+    """The merged candidate `name` is a short form of: its surname, initials + surname, title-less form, or its
+    words joined by slashes."""
     words = name.split()
     matches = []
     for other in merged.values():
@@ -266,6 +267,8 @@ def _longer_form(name: str, full: list[_Candidate], merged: dict[str, _Candidate
             matches.append(other)  # "Selva" of "Selva River"
         elif len(words) >= 2 and other_words[-len(words) :] == words and other.votes["organisation"]:
             matches.append(other)  # "Farmers' Union" of "Marisca Farmers' Union"
+        elif "/" in name and other_words[: len(slashed := name.split("/"))] == slashed and other.votes["organisation"]:
+            matches.append(other)  # "Basin/Delta/Survey" of "Basin Delta Survey Poll"
         elif len(words) >= 2 and other_words[-1] == words[-1] and re.fullmatch(r"(?:[A-Z]\.)+", words[0]):
             if other_words[0].startswith(words[0][0]):
                 matches.append(other)

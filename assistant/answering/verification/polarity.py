@@ -16,6 +16,8 @@ Lexicons: assistant/data/{negation,stance,antonyms,quantifiers}.yaml.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.numbers import quantities
 from assistant.answering.verification.reading import DEGREE_PAIR, PARTICLE, Reading, lexicons
@@ -60,8 +62,8 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
                 continue  # the other side does not say what the cue negates ("missed the deadline")
             if both_negate and not particle:
                 continue  # two negating verbs ("rejected", "turned down") mostly say the same thing
-            if _says_opposite(other, governed):
-                continue  # "not reopen" is "stay closed": the negation is said by an antonym
+            if _says_opposite(other, governed) and not _affirms(other, governed):
+                continue  # "not reopen" is "stay closed": the negation is said by an antonym, not against the word itself
             word = c.tokens[k].text
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
@@ -126,6 +128,8 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
         given = [k for k, t in enumerate(e.tokens) if e_start <= t.start < e_end]
         mine_here = {(side, c.negated[said[first]]) for first, _, sides in lex.antonyms.find([c.stems[k] for k in said]) for side in sides}
         for first, _, sides in lex.antonyms.find([e.stems[k] for k in given]):
+            if _reordered(c, e, [c.stems[k] for k in said], [e.stems[k] for k in given], sides):
+                continue
             if any((_opposite(side), e.negated[given[first]]) in mine_here for side in sides):
                 reason = f"'{claim[c_start:c_end]}' where the passage says '{evidence[e_start:e_end]}'"
                 return Objection(Label.CONTRADICTED, "antonym", reason)
@@ -138,11 +142,29 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
         for side in sides:
             slot = unnamed if side.partition(":")[0] == DEGREE_PAIR else near
             rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, slot, e, theirs, compounds)
-            if rival is not None:
+            if rival is not None and not _reordered(c, e, c.stems[first:last], e.stems[rival[0] : rival[1]], sides):
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
-                return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage says '{theirs_said}'")
+                says = "negates" if e.negated[rival[0]] != c.negated[first] and side in _sides_at(e, rival[0], theirs) else "says"
+                return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage {says} '{theirs_said}'")
     return None
+
+
+def _sides_at(reading: Reading, first: int, found: list[tuple[int, int, frozenset[str]]]) -> frozenset[str]:
+    """The antonym sides of the word found at `first`."""
+    return next((sides for start, _, sides in found if start == first), frozenset())
+
+
+def _reordered(c: Reading, e: Reading, mine: Sequence[str], given: Sequence[str], sides: frozenset[str]) -> bool:
+    """Whether both texts say both poles of a pair of things ("the carrot took the place of the stick" against "the
+    stick was replaced by the carrot"), neither negated: their order is a matter of roles, not of opposite words.
+    Degree words ("more pressure, less inclined") describe what follows them, so their order always counts."""
+    if any(side.partition(":")[0] == DEGREE_PAIR for side in sides):
+        return False
+    poles = {*mine, *given}
+    if any(negated for r in (c, e) for word, negated in zip(r.stems, r.negated) if word in poles):
+        return False
+    return set(mine) <= set(e.stems) and set(given) <= set(c.stems)
 
 
 def _same_next_word(mine: dict[str, int], theirs: dict[str, int]) -> bool:

@@ -23,6 +23,8 @@ class Lexicons:
     negation: PhraseTable[str]
     scope: int
     breaks: frozenset[str]
+    links: frozenset[str]
+    """Words between a postposed cue and what it negates ("would be off the table")."""
     light: frozenset[str]
     same_action: dict[str, frozenset[str]]
     """stem → the stems of every word naming the same action (itself included)."""
@@ -47,6 +49,7 @@ def lexicons() -> Lexicons:
     negation, stance, antonyms, quantifiers = (lexicon(n) for n in ("negation", "stance", "antonyms", "quantifiers"))
     cues = {phrase_stems(c): "negate" for c in negation["cues"]}
     cues.update({stems: "verb" for c in negation["verb_cues"] for stems in inflected_stems(c)})
+    cues.update({phrase_stems(c): "after" for c in negation["postposed_cues"]})
     cues.update({phrase_stems(c): "keep" for c in negation["not_negating"]})
     sides: dict[tuple[str, ...], set[str]] = {}
     for i, pair in enumerate([antonyms["degree"], *antonyms["pairs"]]):  # the degree pair first: DEGREE_PAIR
@@ -58,6 +61,7 @@ def lexicons() -> Lexicons:
         negation=PhraseTable(cues),
         scope=int(negation["scope_words"]),
         breaks=frozenset(negation["clause_breaks"]),
+        links=frozenset(negation["postposed_links"]),
         light=frozenset(stem(word) for word in negation["light_words"]),
         same_action=_groups(negation["same_action"]),
         stance=PhraseTable({stems: cls for cls in ("support", "oppose") for w in stance[cls] for stems in inflected_stems(w)}),
@@ -78,6 +82,29 @@ def _groups(groups: list[list[str]]) -> dict[str, frozenset[str]]:
         for one in stems:
             found.setdefault(one, set()).update(stems)
     return {one: frozenset(alike) for one, alike in found.items()}
+
+
+def _scope_after(tokens: tuple[Token, ...], last: int, lex: Lexicons) -> list[int]:
+    """What a cue ending before `last` negates: up to `scope` content words after it, within its clause."""
+    scope: list[int] = []
+    for k in range(last, len(tokens)):
+        if tokens[k].lower in lex.breaks or sum(tokens[i].is_content for i in scope) == lex.scope:
+            break
+        scope.append(k)
+    return scope
+
+
+def _scope_before(tokens: tuple[Token, ...], first: int, lex: Lexicons) -> list[int]:
+    """What a postposed cue starting at `first` negates ("any escalation would be off the table"): past the linking
+    words right before it, up to `scope` content words before it, within its clause, in reading order."""
+    k = first - 1
+    while k >= 0 and tokens[k].lower in lex.links:
+        k -= 1
+    scope: list[int] = []
+    while k >= 0 and tokens[k].lower not in lex.breaks and sum(tokens[i].is_content for i in scope) < lex.scope:
+        scope.append(k)
+        k -= 1
+    return scope[::-1]
 
 
 @dataclass(frozen=True)
@@ -112,16 +139,18 @@ class Reading:
                 idiom[k] = kind == "keep"
             if kind == "keep":
                 continue
-            words, scope = 0, []
-            for k in range(last, len(tokens)):
-                if tokens[k].lower in lex.breaks or words == lex.scope:
-                    break
+            linked = first > 0 and tokens[first - 1].lower in lex.links
+            passive = kind == "verb" and linked and tokens[first].lower.endswith("ed")  # "was ruled out"
+            if kind == "after" and not linked:
+                continue
+            scope = _scope_before(tokens, first, lex) if kind == "after" or passive else _scope_after(tokens, last, lex)
+            words = 0
+            for k in scope:
                 negated[k] = not negated[k]
                 words += tokens[k].is_content
                 depth[k] = words
-                scope.append(k)
             governed = next((stems[k] for k in scope if tokens[k].is_content and stems[k] not in lex.light), "")
-            governed = governed if kind == "verb" else f"{PARTICLE}{governed}"
+            governed = governed if kind in ("verb", "after") else f"{PARTICLE}{governed}"
             for k in scope:
                 predicate[k] = governed
         return cls(tokens, stems, negated, depth, predicate, cue, idiom)
