@@ -96,6 +96,9 @@ def test_quantities_are_normalised() -> None:
         ("The port would raise its fees.", "It could cut some charges, but any rise in fees would be off the table.", "antonym"),
         ("The port would expand its fleet.", "An expansion of the fleet was ruled out.", "antonym"),  # "negates"
         ("The port would drop most of its permits.", "The port would maintain most of its permits.", "antonym"),
+        ("The author rules out that the port could close it.", "It is conceivable that the port could once again close it.", "antonym"),
+        ("The strike makes the mayor take a more hesitant course.", "The strike makes the mayor take a more decisive course.", "antonym"),
+        ("He is expected to remain in this role well beyond May.", "He is expected to formally resign from this role in May.", "antonym"),
         (  # a negation said against the word itself, though an antonym stands elsewhere in the evidence
             "The port would keep most permits; it could not waive some, but new fees are off the table.",
             "The port would keep most permits; it could waive some, but new fees are off the table.",
