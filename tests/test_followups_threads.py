@@ -123,3 +123,11 @@ def test_how_that_would_go_down_is_about_the_action_asked_about() -> None:
     assert rewrite_follow_up("And how would that go down with Marisca?", history, river_catalogue()) == (
         "How would that go down with Marisca, regarding what the bank would do about the tranche in the second scenario?"
     )
+
+
+def test_getting_there_is_achieving_the_aim_discussed_else_reaching_the_place() -> None:
+    goals = (river_turn("What are Dravenia's real goals at the border?", "Dravenia regards the 900-megawatt dam"),)
+    aim = rewrite_follow_up("How has it tried to get there?", goals, river_catalogue())
+    assert aim == "How has Dravenia tried to achieve Dravenia's real goals?"
+    vienna = (river_turn("What happened in Vienna?", "Henrik Aalto, the bank's chief negotiator, convened"),)
+    assert rewrite_follow_up("How did the delegations get there?", vienna, river_catalogue()) == "How did the delegations get in Vienna?"

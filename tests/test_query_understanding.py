@@ -121,6 +121,12 @@ def test_a_role_needs_a_determiner_to_name_one_person() -> None:
     assert understand("Is a president elected directly?", river_catalogue()).roles == ()
 
 
+def test_a_readers_phrase_stands_for_its_document_term_not_for_its_own_words() -> None:
+    intent = understand("What did the mayor fail to notice about the dam?")
+    assert "overlooked" in intent.terms and "fail" in intent.search_text
+    assert "fail" not in intent.selection_text and "overlooked" in intent.selection_text and "dam" in intent.selection_text
+
+
 def test_everyday_words_gain_the_documents_terms() -> None:
     intent = understand("Which lender paused the money?", river_catalogue())
     assert intent.terms == ("loan", "suspend") and intent.search_text.endswith("loan suspend")

@@ -121,7 +121,7 @@ class ExtractiveBackend:
             texts = [chunk.text[start:end] for start, end in chunk.sentences]
             previous = 0.0
             for i, (text, read, similarity) in enumerate(zip(texts, chunk_as_read(chunk), similarities)):
-                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.search_text, read, selection_terms) + RANK_PRIOR / number
+                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.selection_text, read, selection_terms) + RANK_PRIOR / number
                 if i and refers_back().search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own

@@ -52,6 +52,11 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
     return place or memory.best(("place",), named)
 
 
+def goal(memory: Memory, named: set[str]) -> Referent | None:
+    """What "get there" reaches: the aim the conversation discussed ("the Kremlin's real goals"), if any."""
+    return best_topic(memory, named, lambda r: r.head in load("conversation")["goal_heads"])
+
+
 def group(memory: Memory, named: set[str], members: bool = False) -> Referent | None:
     """What "they" are: a group of people, a plural topic, an organisation or an institution spoken of by its kind
     ("the administration"); a place only when nothing else fits.

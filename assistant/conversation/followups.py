@@ -235,6 +235,10 @@ def _references(
     if date is not None:  # "around then" → "around late February"; "at that time" → "on 22 October"
         at = "on" if any(d.day for d in dated_expressions(date.text, ANY_YEAR)) else "in"
         found += [(m.start(), m.end(), f"{m.group('prep') or at} {date.text}") for m in lexicon["then"].finditer(text) if _free(m, found)]
+    aim = antecedents.goal(memory, named)
+    reaching = lexicon["get_there"].search(text)
+    if reaching and aim is not None and _free(reaching, found):  # "How did they try to get there?": achieve the aim
+        found.append((reaching.start(), reaching.end(), f"achieve {aim.text}"))
     setting = antecedents.location(memory, named)
     there = lexicon["there"].search(text)
     said = {new.lower() for _, _, new in found}  # "there in that case" is said once

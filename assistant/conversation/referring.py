@@ -85,6 +85,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         # a closing "then" or "in it" is the case discussed ("What about sanctions then?", "Do they stay in it?")
         "closing_case": re.compile(r"(?:(?<!\band\s)(?<!^)\bthen|\bin\s+it)(?=\s*[?.!]*\s*$)", re.IGNORECASE),
+        "get_there": re.compile(r"\b(?:get|gets|getting|got|reach|reaches|reaching|reached)\s+there\b", re.IGNORECASE),
         "there": re.compile(
             rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"
             rf"(?=\s*(?:[?.!,;]|$)|\s+(?:then|too|also|before|after|now|today|yet|again|to|by|over|{words('prepositions')})\b)",

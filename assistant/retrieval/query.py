@@ -93,8 +93,17 @@ class QueryIntent:
     @property
     def search_text(self) -> str:
         """The question plus the names its roles resolved to and the document terms of its words."""
+        return self._with_resolved(self.question)
+
+    @property
+    def selection_text(self) -> str:
+        """The search text without the reader's phrases of several words that gained a document term: "failed to
+        notice" stands for "overlooked", not for a sentence that says "failed"."""
+        return self._with_resolved(_without_readers_phrases(self.question))
+
+    def _with_resolved(self, question: str) -> str:
         extra = [entity.name for _, entity in self.roles if entity.name.lower() not in self.question.lower()]
-        return " ".join([self.question, *dict.fromkeys(extra), *self.terms])
+        return " ".join([question, *dict.fromkeys(extra), *self.terms])
 
 
 def understand(question: str, catalogue: EntityCatalogue | None = None) -> QueryIntent:
@@ -218,6 +227,18 @@ def document_terms(question: str) -> tuple[str, ...]:
     """Document terms for the everyday words of `question` (synonyms.yaml: "Republican" for "GOP")."""
     lowered = f" {question.lower()} "
     return tuple(term for term, pattern in _synonyms() if pattern.search(lowered) and term.lower() not in lowered)
+
+
+def _without_readers_phrases(question: str) -> str:
+    """`question` with every reader's phrase of several words that has a document term (not itself in the question)
+    blanked out."""
+    lowered = question.lower()
+    if len(lowered) != len(question):  # a letter whose lower case is longer: no offsets to share
+        return question
+    spans = [
+        m.span() for term, pattern in _synonyms() if term.lower() not in lowered for m in pattern.finditer(lowered) if " " in m.group()
+    ]
+    return "".join(" " if any(s <= i < e for s, e in spans) else char for i, char in enumerate(question))
 
 
 @cache
