@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.answer_type import answer_spans, highlights
+from assistant.conversation.memory import remember
 from assistant.index.catalogue import Entity, EntityCatalogue, Mention
 from assistant.retrieval.query import understand
+from assistant.types import Turn
 from tests.riverbasin import river_catalogue
 
 
@@ -100,6 +102,16 @@ def test_a_role_phrase_the_corpus_calls_someone_names_them_before_the_role_s_bes
     moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), ("envoy",), (Mention("c", 0, 4),))
     intent = understand("Who is Berg's envoy?", EntityCatalogue((lind, moss)))
     assert [entity.name for _, entity in intent.roles] == ["Erik Moss"]
+
+
+def test_a_possessor_determines_the_role_phrase_it_opens() -> None:
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("envoy",), (Mention("c", 0, 4),) * 5)
+    moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), ("envoy",), (Mention("c", 0, 4),))
+    catalogue = EntityCatalogue((lind, moss))
+    intent = understand("Who drafted the plan submitted by Berg's envoy?", catalogue)
+    assert [entity.name for _, entity in intent.roles] == ["Erik Moss"]
+    memory = remember((Turn("Who drafted it?", "Who drafted the plan submitted by Berg's envoy?", "Lind drafted it. [1]"),), catalogue)
+    assert "entity:moss" in memory.referents
 
 
 def test_a_readers_word_inside_a_role_phrase_is_read_as_the_documents() -> None:

@@ -364,7 +364,8 @@ def _question_weights(question: str, intent: QueryIntent, catalogue: EntityCatal
     weights = {entity: (QUESTION_WEIGHT, max(lowered.find(entity.name.lower()), 0)) for entity in intent.entities}
     if catalogue is not None:
         for entity, start, end in catalogue.entities_in(question):
-            weights[entity] = (ANSWER_WEIGHT if possessive(question, end) else weights[entity][0], start)
+            own = weights.get(entity, (QUESTION_WEIGHT, start))[0]  # an alias inside a role phrase read as another entity
+            weights[entity] = (ANSWER_WEIGHT if possessive(question, end) else own, start)
     for phrase, entity in intent.roles:
         start = lowered.find(phrase.lower())
         possessor = phrase.endswith(("'s", "’s")) or (start >= 0 and possessive(question, start + len(phrase)))

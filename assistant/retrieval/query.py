@@ -31,6 +31,7 @@ _CONTRACTED_IS = re.compile(r"\b(what|where|how)['’]?s\b|\b(who|when|which)['�
 """A question word with "is" contracted ("What's the figure?", typed without the apostrophe "whats"), read out
 in full for typing."""
 _WORD = re.compile(r"[\w'’\-]+")
+_POSSESSOR = re.compile(r"[\w\-]+['’]s\s")
 _SECOND_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:(?:in|on|at|by|from|for|to|with|since|until)\s+)?(?:when|where|who|whom|which|what|why|how)\b)",
     re.IGNORECASE,
@@ -175,7 +176,8 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if any(s < end and start < e for s, e in taken + [(s, e) for _, s, e in found]):
                 continue
             phrase = question[start:end]
-            if _determined().search(question[:start]) and _resolve_role(phrase, catalogue) is not None:
+            owned = _POSSESSOR.match(phrase) is not None  # "by Putin's envoy": a possessor determines the role itself
+            if (owned or _determined().search(question[:start])) and _resolve_role(phrase, catalogue) is not None:
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
 
