@@ -239,3 +239,12 @@ def test_how_many_times_is_answered_by_the_dates_a_text_lists() -> None:
     listed = _figures("How many times did the board meet?", "The board met in March, June and October 2024.")
     assert listed == ["March", "June", "October 2024"]
     assert _figures("How many times did the board meet?", "The board met in March.") == []  # one date is no count
+
+
+def test_a_view_held_by_a_capital_is_that_of_the_country_it_stands_for() -> None:
+    places = {"Washington": ("Washington",), "US": ("US",), "Vienna": ("Vienna",)}
+    catalogue = EntityCatalogue(tuple(Entity(name.lower(), name, "place", aliases, (), ()) for name, aliases in places.items()))
+    intent = understand("How does Washington see the talks?", catalogue)
+    assert intent.answer_type == "opinion"
+    assert answer_spans(intent, "The US administration views the talks as a first step.") != []
+    assert answer_spans(intent, "Vienna views the talks as a first step.") == []

@@ -95,6 +95,8 @@ def test_a_readers_word_for_a_role_names_its_holder_as_a_possessor_too() -> None
 def test_a_demonym_typed_in_lower_case_names_its_place_and_describes_nothing() -> None:
     intent = understand("what role have dravenian officials played?", river_catalogue())
     assert [entity.name for entity in intent.entities] == ["Dravenia"] and intent.roles == ()
+    named = understand("what did the dravenia government decide?", river_catalogue())  # a name after "the" is no role
+    assert [entity.name for entity in named.entities] == ["Dravenia"] and named.roles == ()
 
 
 def test_a_role_phrase_the_corpus_calls_someone_names_them_before_the_role_s_best_known_holder() -> None:

@@ -252,17 +252,22 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
     holders = _holders(intent)
     if not holders:
         return spans
-    named = [start for entity, start, _ in intent.catalogue.entities_in(text) if entity.id in holders]
+    standing_for = {term for entity in holders for term in matching_terms(entity.name)}  # "Washington" for the US
+    named = [
+        start
+        for entity, start, _ in intent.catalogue.entities_in(text)
+        if entity in holders or (entity.kind == "place" and set(matching_terms(entity.name)) & standing_for)
+    ]
     return [span for span in spans if any(start < span[0] for start in named)]
 
 
-def _holders(intent: QueryIntent) -> set[str]:
+def _holders(intent: QueryIntent) -> set[Entity]:
     """The entities whose view an opinion question asks for: those it names before what the view is about
     ("How do Lind's voters feel about Marisca?" asks Lind's voters', not Marisca's)."""
     assert intent.catalogue is not None
     about = _ABOUT.search(intent.question)
     end = about.start() if about else len(intent.question)
-    return {entity.id for entity, start, _ in intent.catalogue.entities_in(intent.question) if start < end}
+    return {entity for entity, start, _ in intent.catalogue.entities_in(intent.question) if start < end}
 
 
 def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:

@@ -125,7 +125,7 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
                 taken.append((start, end))
         for entity, start, end in catalogue.entities_in(question):
             if not any(s < end and start < e for s, e in taken):
-                found.append((start, entity, question[start:end] if _describes_as_said(question[start:end], entity) else ""))
+                found.append((start, entity, "" if _names_it(question[start:end], entity) else question[start:end]))
         for _, entity, phrase in sorted(found, key=lambda item: item[0]):
             entities.append(entity)
             if phrase:
@@ -160,10 +160,10 @@ def describes(alias: str) -> bool:
     return any(word[:1].islower() and word not in ("of", "for", "the", "and") for word in alias.split())
 
 
-def _describes_as_said(said: str, entity: Entity) -> bool:
-    """Whether the alias `said` (as typed: "european" for "European") describes its entity rather than names it."""
+def _names_it(said: str, entity: Entity) -> bool:
+    """Whether `said` (as typed: "european" for "European") is one of the entity's names, not a description of it."""
     key = phrase_key(said)
-    return describes(next((alias for alias in entity.aliases if phrase_key(alias) == key), said))
+    return any(phrase_key(alias) == key and not describes(alias) for alias in entity.aliases)
 
 
 def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -177,7 +177,10 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
                 continue
             phrase = question[start:end]
             owned = _POSSESSOR.match(phrase) is not None  # "by Putin's envoy": a possessor determines the role itself
-            if (owned or _determined().search(question[:start])) and _resolve_role(phrase, catalogue) is not None:
+            if not (owned or _determined().search(question[:start])):
+                continue
+            entity = _resolve_role(phrase, catalogue)
+            if entity is not None and not _names_it(phrase, entity):  # not a name typed in lower case ("the ukraine war")
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
 
