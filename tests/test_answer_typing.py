@@ -248,3 +248,12 @@ def test_a_view_held_by_a_capital_is_that_of_the_country_it_stands_for() -> None
     assert intent.answer_type == "opinion"
     assert answer_spans(intent, "The US administration views the talks as a first step.") != []
     assert answer_spans(intent, "Vienna views the talks as a first step.") == []
+
+
+def test_a_reaction_answers_only_when_it_is_to_what_was_asked() -> None:
+    from tests.riverbasin import river_catalogue
+
+    intent = understand("How did Marisca react to the loan?", river_catalogue())
+    assert intent.answer_type == "reaction"
+    assert answer_spans(intent, "Marisca responded to the loan by recalling its ambassador.") != []
+    assert answer_spans(intent, "Marisca responded to the drought by recalling its ambassador.") == []

@@ -274,6 +274,10 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Words reporting a reaction by whoever the question asks about: after their name, when the name is not
     the object of a preposition ("sanctions against X in response" is not X's response), or before "from
     X" / "by X". With no named reactor ("the West"), any reaction word."""
+    reacted_to = _REACTED_TO.search(intent.question)
+    head = content_terms(reacted_to.group("what"))[-1:] if reacted_to else []
+    if head and head[0] not in content_terms(text):
+        return []  # a reaction to something else ("the response … to a limited war" for "react to the strategy")
     people = [e for e in intent.entities if e.kind == "person"]
     cues = _reaction_cues() | (speech_cues() if people else frozenset())  # what a person called it is how they reacted
     reacting = [w for w in _WORDS.finditer(text) if w.group().lower() in cues]
@@ -284,6 +288,14 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in reactors]
     named += [span for entity in people for span in _called_by_role(text, entity, catalogue)]
     return [w.span() for w in reacting if any(_reacts(text, w, start, end) for start, end in named)]
+
+
+_REACTED_TO = re.compile(
+    r"\b(?:react|reacted|respond|responded|reaction|response)\s+to\s+(?P<what>(?:(?!(?:of|in|on|at|by|for|from|with)\b)[^?.!,\s]+\s*)+)",
+    re.IGNORECASE,
+)
+"""What a reaction question asks the reaction to, up to a preposition ("How did Berg react to the plan of May?":
+the plan; its last word is what the reaction must be to)."""
 
 
 def _reacts(text: str, cue: re.Match[str], start: int, end: int) -> bool:

@@ -2,9 +2,9 @@
 May?") and the clauses of a text that report it.
 
 The party may be a pronoun, a name (capitalised or not: "did lind resign"), or a one-word noun phrase
-("the council"); its verb follows, before its object or the end. A longer subject ("the new council") is not
-read. A reader's phrasal verb ("turn down") is the event only in the document's word for it ("rejected",
-synonyms.yaml).
+("the council", also after a name: "the Lindish side"); its verb follows, before its object or the end. A
+longer subject ("the new council") is not read. A reader's phrasal verb ("turn down") is the event only in
+the document's word for it ("rejected", synonyms.yaml).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from assistant.retrieval.query import document_term
 from assistant.text import content_terms, matching_terms
 
 _PARTY_AND_VERB = (
-    r"(?:he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?-i:[a-z])[\w\-]*"
+    r"(?:he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])[\w\-]*\s+)?(?-i:[a-z])[\w\-]*"
     r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
     r"(?:(?:actually|really|ever|already|finally|eventually)\s+)?"
