@@ -257,3 +257,19 @@ def test_a_reaction_answers_only_when_it_is_to_what_was_asked() -> None:
     assert intent.answer_type == "reaction"
     assert answer_spans(intent, "Marisca responded to the loan by recalling its ambassador.") != []
     assert answer_spans(intent, "Marisca responded to the drought by recalling its ambassador.") == []
+
+
+def test_a_sentence_with_what_is_asked_about_beats_one_with_only_the_names() -> None:
+    from assistant.answering.base import AnswerRequest
+    from assistant.answering.extractive import ExtractiveBackend
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    people = EntityCatalogue(tuple(Entity(name.lower(), name, "person", (name,), (), ()) for name in ("Berg", "Lind", "Moss")))
+    text = "Berg, Lind and Moss met in Norrvik on Monday. The mayor does not treat them as equals."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    vector = np.ones(4, dtype=np.float32) / 2  # every sentence as close as the other: the words decide
+    backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
+    question = "Does Berg treat Lind and Moss as equals?"
+    request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, people))
+    assert "".join(backend.draft(request)) == "The mayor does not treat them as equals. [1]"
