@@ -97,8 +97,12 @@ def matching_terms(text: str) -> list[str]:
 
 def term_share(text: str, other: str, terms: Callable[[str], list[str]] = content_terms) -> float:
     """Share of `text`'s terms (by `terms`) that occur in `other`."""
-    own = set(terms(text))
-    return len(own & set(terms(other))) / len(own) if own else 0.0
+    return shared(set(terms(text)), set(terms(other)))
+
+
+def shared(own: set[str], other: set[str]) -> float:
+    """Share of the terms `own` that are among `other`."""
+    return len(own & other) / len(own) if own else 0.0
 
 
 @cache

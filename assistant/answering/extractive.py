@@ -16,7 +16,7 @@ from assistant.corpus.notes import lifted_note_number
 from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_back
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
-from assistant.text import footnote_numbers, matching_terms, term_share
+from assistant.text import footnote_numbers, matching_terms, shared
 
 LEXICAL_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.08
@@ -117,7 +117,8 @@ class ExtractiveBackend:
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = []
         intent = request.intent or understand(request.question)
-        focus = _focus_terms(intent)
+        asked = set(selection_terms(intent.selection_text))
+        focus = asked - _named_terms(intent)
         for number, passage in enumerate(request.passages, start=1):
             chunk = passage.chunk
             vectors = self._sentence_vectors(chunk)
@@ -125,8 +126,8 @@ class ExtractiveBackend:
             texts = [chunk.text[start:end] for start, end in chunk.sentences]
             previous = 0.0
             for i, (text, read, similarity) in enumerate(zip(texts, chunk_as_read(chunk), similarities)):
-                own = float(similarity) + LEXICAL_WEIGHT * term_share(intent.selection_text, read, selection_terms) + RANK_PRIOR / number
-                own += FOCUS_WEIGHT * (len(focus & set(selection_terms(read))) / len(focus) if focus else 0.0)
+                said = set(selection_terms(read))
+                own = float(similarity) + LEXICAL_WEIGHT * shared(asked, said) + FOCUS_WEIGHT * shared(focus, said) + RANK_PRIOR / number
                 if i and refers_back().search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
@@ -146,10 +147,9 @@ class ExtractiveBackend:
         return follower if follower and leans_back().match(follower.text) else None
 
 
-def _focus_terms(intent: QueryIntent) -> set[str]:
-    """The selection terms of what the question asks about: its own and its document terms, not its names'."""
-    named = {term for entity in intent.entities for alias in (entity.name, *entity.aliases) for term in selection_terms(alias)}
-    return set(selection_terms(intent.selection_text)) - named
+def _named_terms(intent: QueryIntent) -> set[str]:
+    """The selection terms of the names of the entities the question names (what it asks about is the rest)."""
+    return {term for entity in intent.entities for alias in (entity.name, *entity.aliases) for term in selection_terms(alias)}
 
 
 def selection_terms(text: str) -> list[str]:
