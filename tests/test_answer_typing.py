@@ -221,6 +221,12 @@ def test_a_question_for_the_exact_day_is_not_answered_by_a_month() -> None:
     assert answer_spans(understand("When did the first round open?"), "The first round opened in early August.") == [(26, 38)]
 
 
+def test_a_question_for_the_year_is_answered_only_by_a_date_that_writes_one() -> None:
+    intent = understand("In what year did the first round open?")
+    assert answer_spans(intent, "The first round opened in early August.") == []
+    assert answer_spans(intent, "The first round opened in early August 2024.") != []
+
+
 def test_a_number_joined_to_a_noun_counts_only_that_noun() -> None:
     text = "The bank drafted a 12-point plan with a cap on the reservoir level."
     assert _figures("How many points did the plan have?", text) == ["12"]

@@ -131,3 +131,10 @@ def test_getting_there_is_achieving_the_aim_discussed_else_reaching_the_place() 
     assert aim == "How has Dravenia tried to achieve Dravenia's real goals?"
     vienna = (river_turn("What happened in Vienna?", "Henrik Aalto, the bank's chief negotiator, convened"),)
     assert rewrite_follow_up("How did the delegations get there?", vienna, river_catalogue()) == "How did the delegations get in Vienna?"
+
+
+def test_the_month_after_and_that_month_are_counted_from_the_month_discussed() -> None:
+    history = (river_turn("What did the bank decide in November 2024?", "When the second round of talks ended"),)
+    assert rewrite_follow_up("And the month after?", history, river_catalogue()) == "What did the bank decide in December 2024?"
+    assert rewrite_follow_up("What else happened that month?", history, river_catalogue()) == "What else happened in November 2024?"
+    assert rewrite_follow_up("What happened the previous month?", history, river_catalogue()) == "What happened in October 2024?"

@@ -197,3 +197,21 @@ def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:
 
     assert focus_terms(understand("What is Henrik Aalto's job title?", river_catalogue())) == set()
     assert focus_terms(understand("What is Henrik Aalto's salary?", river_catalogue())) == {"salary"}
+
+
+def test_a_possessor_inside_an_alias_is_named_with_its_holder() -> None:
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.index.catalogue import Entity, EntityCatalogue
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), (), ())
+    text = "The talks were led by Berg's envoy, who has been her close associate for several decades."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+    intent = understand("How long has Erik Moss been close to Anna Berg?", EntityCatalogue((berg, moss)))
+    assert assess_coverage(intent, [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (1, 1))).covered

@@ -26,6 +26,8 @@ _NUMBER = re.compile(
 _AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|published)\b", re.IGNORECASE)
 _DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+(?:day|dates?)\b|\bto\s+the\s+day\b", re.IGNORECASE)
 """A question that asks for a day ("on what date"): a month ("in early August") does not answer it."""
+_YEAR_QUESTION = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
+"""A question that asks for a year: a date that does not write one ("in early August") does not answer it."""
 _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _TIMES_QUESTION = re.compile(r"\bhow\s+(?:many\s+times|often)\b", re.IGNORECASE)
 """A question for how often something happened: the dates a text lists answer it."""
@@ -60,10 +62,11 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
     if kind == "date":
         asked = {d.text.lower() for d in dated_expressions(intent.question, ANY_YEAR)}
         to_the_day = _DAY_QUESTION.search(intent.question) is not None
+        of_the_year = _YEAR_QUESTION.search(intent.question) is not None
         return [
             (d.start, d.end)
             for d in dated_expressions(text, ANY_YEAR)
-            if d.text.lower() not in asked and (d.day or not to_the_day)
+            if d.text.lower() not in asked and (d.day or not to_the_day) and (d.explicit_year or not of_the_year)
         ]
     if kind == "number":
         return _figure_spans(intent, text)

@@ -26,6 +26,7 @@ from assistant.answering.unknown_names import WHO_IS, unknown_holder, unknown_re
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
+from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import AnswerType, QueryIntent, document_terms
 from assistant.text import alternatives, content_terms, matching_terms, term_share
@@ -279,11 +280,19 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
         return []
     wanted = {e.id for e in named}
     for passage in passages:
-        sentences = [{e.id for e, _, _ in catalogue.entities_in(text)} for text in _sentences(passage.chunk)]
+        sentences = [_named_ids(text, catalogue) for text in _sentences(passage.chunk)]
         for i in range(len(sentences)):
             if wanted <= set().union(*sentences[max(i - WINDOW, 0) : i + WINDOW + 1]):
                 return []
     return [e.name for e in named]
+
+
+def _named_ids(text: str, catalogue: EntityCatalogue) -> set[str]:
+    """The entities `text` names, with the possessor inside an alias ("Trump's special envoy" names Trump too)."""
+    found = catalogue.entities_in(text)
+    surfaces = [text[start:end].replace("’", "'") for _, start, end in found]
+    owners = [surface.split("'s ")[0] for surface in surfaces if "'s " in surface]
+    return {e.id for e, _, _ in found} | {e.id for owner in owners for e, _, _ in catalogue.entities_in(owner)}
 
 
 def _sentences(chunk: Chunk) -> list[str]:

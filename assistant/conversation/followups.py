@@ -27,7 +27,7 @@ from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.corpus.notes import note_number
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
-from assistant.index.dates import ANY_YEAR, dated_expressions
+from assistant.index.dates import ANY_YEAR, dated_expressions, month_after
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers
 from assistant.types import Turn
@@ -235,6 +235,7 @@ def _references(
     if date is not None:  # "around then" → "around late February"; "at that time" → "on 22 October"
         at = "on" if any(d.day for d in dated_expressions(date.text, ANY_YEAR)) else "in"
         found += [(m.start(), m.end(), f"{m.group('prep') or at} {date.text}") for m in lexicon["then"].finditer(text) if _free(m, found)]
+        found += [(m.start(), m.end(), f"in {month}") for m in lexicon["next_month"].finditer(text) if (month := _month_on(date, m))]
     aim = antecedents.goal(memory, named)
     reaching = lexicon["get_there"].search(text)
     if reaching and aim is not None and _free(reaching, found):  # "How did they try to get there?": achieve the aim
@@ -378,6 +379,15 @@ def _with_predicate(rewritten: str, memory: Memory) -> str:
     predicate = previous[min(ends) :].strip() if ends else referring_patterns()["opening"].sub("", previous)
     predicate = re.sub(r"^(?:do|done)\b\s*", "", predicate, flags=re.IGNORECASE)  # "What did she do in May?": "in May"
     return rewritten[: done.end()] + f" ({predicate})" + rewritten[done.end() :] if predicate else rewritten
+
+
+def _month_on(date: Referent, said: re.Match[str]) -> str | None:
+    """The month "the month after" (or before) the date discussed is ("March" after "February"); "that month" is
+    the date's own month."""
+    expressions = dated_expressions(date.text, ANY_YEAR)
+    backwards = (said.group("dir") or "").lower() == "before" or (said.group("order") or "").lower() in ("previous", "preceding")
+    step = 0 if said.group("same") else -1 if backwards else 1
+    return month_after(expressions[0], step) if expressions else None
 
 
 def _apply(text: str, replacements: list[Replacement]) -> str:

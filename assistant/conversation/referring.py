@@ -95,6 +95,12 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:(?P<prep>around|about|by|until|till|since|before|after|from)\s+then|at\s+(?:that|the)\s+time|back\s+then)\b",
             re.IGNORECASE,
         ),
+        # "the month after", "the following month": a month on from the date discussed; "that month": its month
+        "next_month": re.compile(
+            r"\b(?:the\s+month\s+(?P<dir>after|before)|the\s+(?P<order>following|next|previous|preceding)\s+month"
+            r"|(?P<same>(?:in\s+)?(?:that|the\s+same)\s+month))\b",
+            re.IGNORECASE,
+        ),
         "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
         "asked_about": re.compile(
             r"\bthe\s+(?P<head>[a-z]+)\s+(?:I|we)\s+(?:(?P<before>first|last)\s+)?(?:asked|talked|spoke|enquired|inquired)\s+about"

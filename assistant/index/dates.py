@@ -46,6 +46,16 @@ def _lexicon() -> dict:  # type: ignore[type-arg]
     return load("dates")  # type: ignore[no-any-return]
 
 
+def month_after(expression: DatedExpression, step: int) -> str | None:
+    """The month `step` months from a dated expression of month precision ("February" +1: "March"; with its year
+    when the expression gave one), None for an expression without a month."""
+    if expression.month is None:
+        return None
+    year, month = divmod(expression.year * 12 + expression.month - 1 + step, 12)
+    name = _lexicon()["months"][month]
+    return f"{name} {year}" if expression.explicit_year else name
+
+
 @cache
 def month_names() -> frozenset[str]:
     """The month names and their abbreviations as written ("March", "Mar"; dates.yaml)."""
