@@ -106,6 +106,12 @@ def test_a_role_phrase_the_corpus_calls_someone_names_them_before_the_role_s_bes
     assert [entity.name for _, entity in intent.roles] == ["Erik Moss"]
 
 
+def test_a_name_that_stands_for_an_entity_names_it() -> None:
+    china = Entity("china", "China", "place", ("China", "Chinese"), (), ())
+    assert [entity.name for entity in understand("How did Beijing react to the plan?", EntityCatalogue((china,))).entities] == ["China"]
+    assert understand("How did Beijing react to the plan?", river_catalogue()).entities == ()  # a corpus that never names China
+
+
 def test_a_possessor_determines_the_role_phrase_it_opens() -> None:
     lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), ("envoy",), (Mention("c", 0, 4),) * 5)
     moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), ("envoy",), (Mention("c", 0, 4),))

@@ -126,6 +126,8 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
         for entity, start, end in catalogue.entities_in(question):
             if not any(s < end and start < e for s, e in taken):
                 found.append((start, entity, "" if _names_it(question[start:end], entity) else question[start:end]))
+                taken.append((start, end))
+        found += [(start, entity, "") for entity, start in _standing_for(question, catalogue, taken)]
         for _, entity, phrase in sorted(found, key=lambda item: item[0]):
             entities.append(entity)
             if phrase:
@@ -158,6 +160,30 @@ def search_query(
 def describes(alias: str) -> bool:
     """Whether an alias describes rather than names ("the president's son-in-law", "the energy minister")."""
     return any(word[:1].islower() and word not in ("of", "for", "the", "and") for word in alias.split())
+
+
+def _standing_for(question: str, catalogue: EntityCatalogue, taken: list[tuple[int, int]]) -> list[tuple[Entity, int]]:
+    """Entities the question names by a name that stands for them (metonyms.yaml: "Beijing" for China), where it
+    names nothing of the corpus itself."""
+    groups = _metonym_groups()
+    found = []
+    for match in _metonym_pattern().finditer(question):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        entity = next((e for other in groups[match.group()] if (e := catalogue.resolve(other)) is not None), None)
+        if entity is not None:
+            found.append((entity, match.start()))
+    return found
+
+
+@cache
+def _metonym_groups() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(group) for group in load("metonyms")["groups"] for name in group}
+
+
+@cache
+def _metonym_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-])(?:{alternatives(_metonym_groups(), longest_first=True)})(?![\w\-])")
 
 
 def _names_it(said: str, entity: Entity) -> bool:
