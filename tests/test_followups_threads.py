@@ -138,3 +138,11 @@ def test_the_month_after_and_that_month_are_counted_from_the_month_discussed() -
     assert rewrite_follow_up("And the month after?", history, river_catalogue()) == "What did the bank decide in December 2024?"
     assert rewrite_follow_up("What else happened that month?", history, river_catalogue()) == "What else happened in November 2024?"
     assert rewrite_follow_up("What happened the previous month?", history, river_catalogue()) == "What happened in October 2024?"
+
+
+def test_there_is_the_case_the_previous_question_was_set_in() -> None:
+    history = (
+        river_turn("Why is Dravenia's policy hard to read?", "Dravenia regards the 900-megawatt dam"),
+        river_turn("In the worst case, who would be hurt most?", "In the second scenario, a severe drought"),
+    )
+    assert rewrite_follow_up("And what would the bank do there?", history, river_catalogue()) == "What would the bank do in the worst case?"
