@@ -59,6 +59,8 @@ def test_words_next_to_a_shared_value_keep_their_role() -> None:
         (Label.CONTRADICTED, "role")
     ]
     assert check_numbers("The poll ran on 2–4 December 2025, the brief says.", "The poll ran on 2–4 December 2025.") == []
+    reordered = "A levy, if it funds the dykes, was backed by 61% of farmers."  # "dykes" is past the clause of 38%
+    assert check_numbers(reordered, "61% of farmers backed a levy if it funds the dykes, while 38% backed a toll.") == []
 
 
 def test_quantities_are_normalised() -> None:

@@ -78,6 +78,7 @@ class _Vocabulary:
     ordinals: dict[str, float]
     fractions: dict[str, float]
     fraction_before: frozenset[str]
+    clause_openers: frozenset[str]
     starters: frozenset[str]
     """Words a value can start with (besides digits and months): number words, ordinals, "a third", "twice"."""
 
@@ -99,6 +100,7 @@ def _vocabulary() -> _Vocabulary:
         ordinals={word: float(n) for word, n in words["ordinals"].items()},
         fractions={word: float(n) for word, n in words["fractions"].items()},
         fraction_before=frozenset(words["fraction_before"]),
+        clause_openers=frozenset(words["clause_openers"]),
         starters=frozenset(
             [*words["units"], *words["ordinals"], *words["fractions"], "a", "an", "both", *(phrase.split()[0] for phrase in words["times"])]
         ),
@@ -305,11 +307,19 @@ def check_roles(claim: str, evidence: str, claimed: Sequence[Quantity], given: S
                 continue  # the word belongs to another value of the claim
             places = [j for j, w in enumerate(evidence_words) if stem(w) == word]
             nearest = [min(theirs, key=lambda q: abs(q.position - j)) for j in places]
-            close = bool(places) and all(abs(q.position - j) <= _ROLE_WINDOW for q, j in zip(nearest, places))
+            close = bool(places) and all(
+                abs(q.position - j) <= _ROLE_WINDOW and not _clause_between(evidence_words, j, q.position) for q, j in zip(nearest, places)
+            )
             if close and not any(value.same_value(q) for q in nearest) and not _stance_beside(word, value, evidence_words, theirs):
                 reason = f"puts '{word}' with {value.text}; the passage puts it with {nearest[0].text}"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
+
+
+def _clause_between(words: list[str], one: int, other: int) -> bool:
+    """Whether a new clause opens between two word positions ("an end, while 73%")."""
+    openers = _vocabulary().clause_openers
+    return any(word.lower() in openers for word in words[min(one, other) + 1 : max(one, other)])
 
 
 def _stance_beside(word: str, value: Quantity, evidence_words: list[str], given: Sequence[Quantity]) -> bool:
