@@ -9,11 +9,11 @@ from eval.verification.evaluate import VerificationRun, evaluate_verification
 
 pytestmark = pytest.mark.slow
 
-CAUGHT_FLOORS = {("handwritten", "test"): 0.78, ("handwritten", "dev"): 0.88, ("generated", None): 0.95}
+CAUGHT_FLOORS = {("handwritten", "test"): 0.80, ("handwritten", "dev"): 0.90, ("generated", None): 0.95}
 """Least share of contradicted claims the deterministic layer catches, all kinds together: just under
 what eval/verification/REPORT.md measured (the issue's target, 0.97 on every kind, is not met on test)."""
-KEPT_FLOORS = {"dev": 0.95, "test": 0.90}
-"""Least share of faithful paraphrases the deterministic layer keeps (target 0.90: met on dev and on test, 0.94)."""
+KEPT_FLOORS = {"dev": 0.95, "test": 0.92}
+"""Least share of faithful paraphrases the deterministic layer keeps (target 0.90: met on dev and on test, 0.98)."""
 
 
 @pytest.fixture(scope="module")
