@@ -163,9 +163,9 @@ def _about_what_is_asked(text: str, spans: list[tuple[int, int]], focus: set[str
 
 
 def _counted(question: str) -> set[str]:
-    """What "how many N" counts ("how many Russian soldiers": russian, soldier), with the document terms of its
-    words, when the question names it and it is not a word for the kind of answer ("how many times"). "How
-    much" is left to units and sums."""
+    """What "how many N" or "what share of N" counts ("how many Russian soldiers": russian, soldier), with the
+    document terms of its words, when the question names it and it is not a word for the kind of answer ("how
+    many times"). "How much" is left to units and sums."""
     match = _COUNTED.search(question)
     if match is None or money_question(question):
         return set()

@@ -145,13 +145,13 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
             if rival is not None and not _reordered(c, e, c.stems[first:last], e.stems[rival[0] : rival[1]], sides):
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
-                says = "negates" if e.negated[rival[0]] != c.negated[first] and side in _sides_at(e, rival[0], theirs) else "says"
+                says = "negates" if e.negated[rival[0]] != c.negated[first] and side in _sides_at(rival[0], theirs) else "says"
                 return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage {says} '{theirs_said}'")
     return None
 
 
-def _sides_at(reading: Reading, first: int, found: list[tuple[int, int, frozenset[str]]]) -> frozenset[str]:
-    """The antonym sides of the word found at `first`."""
+def _sides_at(first: int, found: list[tuple[int, int, frozenset[str]]]) -> frozenset[str]:
+    """The antonym sides of the word `found` at `first`."""
     return next((sides for start, _, sides in found if start == first), frozenset())
 
 
