@@ -106,6 +106,13 @@ def shared(own: set[str], other: set[str]) -> float:
 
 
 @cache
+def metonym_groups() -> dict[str, tuple[str, ...]]:
+    """Each name of a metonym group → all the names of its group (assistant/data/metonyms.yaml: country, people,
+    adjective and seat of government stand for one another)."""
+    return {name: tuple(group) for group in load("metonyms")["groups"] for name in group}
+
+
+@cache
 def _folded_names() -> dict[str, str]:
     """Each one-word name of a metonym group → the group's first one-word name, both as terms."""
     folded: dict[str, str] = {}

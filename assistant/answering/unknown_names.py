@@ -13,7 +13,7 @@ from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import month_names
 from assistant.retrieval.query import QueryIntent
-from assistant.text import STOPWORDS
+from assistant.text import STOPWORDS, metonym_groups
 
 ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
 """Answer types that report a party's words, views or reactions: the party must be one the corpus names."""
@@ -106,7 +106,7 @@ def _months() -> frozenset[str]:
 
 def _metonyms_of(name: str) -> list[str]:
     """The names that stand for `name` (assistant/data/metonyms.yaml), itself excluded."""
-    return [other for group in load("metonyms")["groups"] if name in group for other in group if other != name]
+    return [other for other in metonym_groups().get(name, ()) if other != name]
 
 
 def unknown_subjects(intent: QueryIntent) -> list[str]:

@@ -16,7 +16,7 @@ from functools import cache
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon, phrase_key
 from assistant.index.store import DocumentSummary
-from assistant.text import alternatives
+from assistant.text import alternatives, metonym_groups
 
 _WHO_WROTE_IT = re.compile(
     r"(who\s+(wrote|writes|authored|penned)|(is|are)\s+the\s+authors?\s+of|written\s+by|writers?\s+of)\s+"
@@ -165,7 +165,7 @@ def describes(alias: str) -> bool:
 def _standing_for(question: str, catalogue: EntityCatalogue, taken: list[tuple[int, int]]) -> list[tuple[Entity, int]]:
     """Entities the question names by a name that stands for them (metonyms.yaml: "Beijing" for China), where it
     names nothing of the corpus itself."""
-    groups = _metonym_groups()
+    groups = metonym_groups()
     found = []
     for match in _metonym_pattern().finditer(question):
         if any(s < match.end() and match.start() < e for s, e in taken):
@@ -177,13 +177,8 @@ def _standing_for(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
 
 
 @cache
-def _metonym_groups() -> dict[str, tuple[str, ...]]:
-    return {name: tuple(group) for group in load("metonyms")["groups"] for name in group}
-
-
-@cache
 def _metonym_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-])(?:{alternatives(_metonym_groups(), longest_first=True)})(?![\w\-])")
+    return re.compile(rf"(?<![\w\-])(?:{alternatives(metonym_groups(), longest_first=True)})(?![\w\-])")
 
 
 def _names_it(said: str, entity: Entity) -> bool:

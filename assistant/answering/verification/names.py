@@ -16,14 +16,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
-from assistant.data import load as lexicon
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
-from assistant.text import STOPWORDS, alternatives
+from assistant.text import STOPWORDS, alternatives, metonym_groups
 
 _COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
 """The hyphen of a compound of names ("Berg-Lind")."""
@@ -60,19 +59,13 @@ def _pattern(names: tuple[str, ...], roles: tuple[str, ...], called: tuple[str, 
     it is `called` by after a determiner ("the US president", "his envoy")."""
     surnames = {name.split()[-1] for name in names if len(name.split()) > 1}
     forms = set(names) | {word for word in surnames if word[:1].isupper()}  # "the minister's envoy" has no surname "envoy"
-    forms |= {other for form in forms for other in _metonyms().get(form, ())}
+    forms |= {other for form in forms for other in metonym_groups().get(form, ())}
     exact = alternatives((form for form in forms if form), longest_first=True)
     anycase = alternatives(roles)
     body = f"(?:{exact})(?:['’]s)?" + (f"|(?i:{anycase})" if anycase else "")
     if called:
         body += f"|{role_after_determiner(called).pattern}"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
-
-
-@cache
-def _metonyms() -> dict[str, tuple[str, ...]]:
-    """Each name of a metonym group → all the names of its group."""
-    return {name: tuple(group) for group in lexicon("metonyms")["groups"] for name in group}
 
 
 class CorpusNames:
@@ -142,13 +135,13 @@ class CorpusNames:
             if run:
                 start, end = run[0].start(), run[-1].end()
                 surface = re.sub(r"['’]s$", "", text[start:end])
-                found.append(Mention(surface, start, start + len(surface), (surface,), "place" if surface in _metonyms() else "name"))
+                found.append(Mention(surface, start, start + len(surface), (surface,), "place" if surface in metonym_groups() else "name"))
             run = [match] if match is not None and name_like else []
         return found
 
     def known(self, name: str) -> bool:
         """Whether the corpus uses this name, or a name that stands for it ("Russians" for Russia), anywhere."""
-        return any(self.catalogue.is_known_name(form) or form in self.proper for form in _metonyms().get(name, (name,)))
+        return any(self.catalogue.is_known_name(form) or form in self.proper for form in metonym_groups().get(name, (name,)))
 
     @cached_property
     def unique_roles(self) -> dict[str, Entity]:
@@ -172,7 +165,7 @@ class CorpusNames:
         if bare.lower() in self.common or bare.lower() in STOPWORDS:
             return False
         inside_sentence = bool(before) and (before.isalnum() or before in ",;:)–—-")
-        return inside_sentence or bare in self.proper or bare in _metonyms()
+        return inside_sentence or bare in self.proper or bare in metonym_groups()
 
 
 def same_party(a: Mention, b: Mention) -> bool:
@@ -197,7 +190,7 @@ def _spelled_out(acronym: str, text: str) -> bool:
 def party_key(mention: Mention) -> str:
     """One key per party: a metonym group ("Paris" and "France" are one), else the catalogue entity or the name."""
     for form in (mention.surface, *mention.aliases):
-        group = _metonyms().get(form)
+        group = metonym_groups().get(form)
         if group:
             return group[0]
     return mention.entity or mention.surface
