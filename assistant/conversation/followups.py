@@ -9,7 +9,7 @@ listed), "around then" / "at that time" → the date asked about or answered wit
 ("What did the bank do on 11 May?", "When did Breuer cut the releases?", "What did the plan turn into?") "it" keeps
 its place and the question ends ", regarding <the action>", never "Did 11 May work?". Elliptic follow-ups
 ("Why?", "And then?", "And Tom Lind?") are completed from the previous question (ellipsis.py); others that
-still do not say what they are about gain the previous question's subject. Without a catalogue only topics
+still do not say what they are about gain the previous question's subject (context.py). Without a catalogue only topics
 are known.
 """
 
@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.conversation import antecedents
+from assistant.conversation import antecedents, ordinals
 from assistant.conversation.answers import answer_sentences
+from assistant.conversation.context import with_context
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, SOURCE, SOURCES, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.corpus.notes import note_number
 from assistant.data import load
-from assistant.index.catalogue import Entity, EntityCatalogue
+from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import ANY_YEAR, dated_expressions, month_after
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers
@@ -41,8 +42,6 @@ _PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
 _SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
-BACKGROUND_SHARE = 0.25
-"""An entity mentioned at least this share as often as the corpus' most mentioned one is background."""
 
 
 def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue | None = None) -> str:
@@ -81,14 +80,8 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     conditional = referring_patterns()["conditional"].match(question.strip())  # "And if the bank walks away?"
     if conditional and case is not None and case.text.lower() not in rewritten.lower():
         return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{case.text}?")
-    if not replacements and _elliptic(question, rewritten, own, memory, catalogue):
-        context = [
-            r.text
-            for r in [*([case] if case else []), *_context(rewritten, memory, named, _says_whom(rewritten, own))]
-            if r.text.lower() not in rewritten.lower()
-        ]
-        if context:
-            rewritten = f"{rewritten.rstrip(' ?.!')}{CONTEXT}{_joined(context[0], rewritten, memory, named)}?"
+    if not replacements:
+        rewritten = with_context(question, rewritten, own, memory, named, case, catalogue)
     return _capitalised(rewritten)
 
 
@@ -195,12 +188,12 @@ def _references(
 
     found += [(m.start(), m.end(), m.group()) for m in lexicon["do_that"].finditer(text)]  # gains a predicate later
     for kind in load("conversation")["kind_nouns"]:  # "those two companies", "the first company"
-        take(lexicon[f"pair:{kind}"], antecedents.pair(memory, named, kind))
+        take(lexicon[f"pair:{kind}"], ordinals.pair(memory, named, kind))
         for match in lexicon[f"ordinal:{kind}"].finditer(text):
-            chosen = antecedents.of_kind_in_order(match.group("which").lower(), memory, kind)
+            chosen = ordinals.of_kind_in_order(match.group("which").lower(), memory, kind)
             if chosen is not None and _free(match, found):
                 found.append((match.start(), match.end(), chosen.text))
-    take(lexicon["pair"], antecedents.pair(memory, named))
+    take(lexicon["pair"], ordinals.pair(memory, named))
     asked_plural = memory.referents.get(memory.previous_asked)  # "Which officials …?" then "Which one …?"
     choices = memory.best(("group",), named) or (asked_plural if asked_plural is not None and asked_plural.plural else None)
     choices = choices or (SOURCES if sum(key.startswith(SOURCE) for key in memory.answered) > 1 else None)  # a list of sources
@@ -213,7 +206,7 @@ def _references(
     person = antecedents.person(memory, named)
     ordered = None
     for match in lexicon["person_ordinal"].finditer(text):
-        chosen = antecedents.person_in_order((match.group("which") or match.group("alone")).lower(), memory)
+        chosen = ordinals.person_in_order((match.group("which") or match.group("alone")).lower(), memory)
         if chosen is not None:  # "the first guy", and the pronouns that follow it
             found.append((match.start(), match.end(), chosen.text))
             ordered = person = chosen if chosen.kind == "person" else person
@@ -247,12 +240,12 @@ def _references(
         found.append((there.start("there"), there.end("there"), f"{'at' if setting.head in event_heads() else 'in'} {setting.text}"))
     for match in lexicon["asked_about"].finditer(text):  # "the scenario I asked about first"
         last = (match.group("before") or match.group("after") or "").lower() == "last"
-        earlier = antecedents.asked_about(match.group("head").lower(), not last, memory)
+        earlier = ordinals.asked_about(match.group("head").lower(), not last, memory)
         if earlier is not None and _free(match, found):
             found.append((match.start(), match.end(), earlier))
     for match in lexicon["one"].finditer(text):
         which = match.group("which").lower()
-        one = antecedents.one(which, memory, named) or antecedents.member(which, memory) or antecedents.named_in_order(which, memory)
+        one = ordinals.one(which, memory, named) or ordinals.member(which, memory) or ordinals.named_in_order(which, memory)
         if one is not None:
             found.append((match.start(), match.end(), one))
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
@@ -306,65 +299,11 @@ def _free(match: re.Match[str], found: list[Replacement], group: int | str = 0) 
     return not any(s < match.end(group) and match.start(group) < e for s, e, _ in found)
 
 
-def _context(text: str, memory: Memory, named: set[str], says_whom: bool = False) -> list[Referent]:
-    """What an elliptic question is about: a group for "these leaders", else the previous question's subjects,
-    else (unless the question `says_whom` it is about) whatever is most salient."""
-    if referring_patterns()["demonstrative_plural"].search(text):
-        group = antecedents.group(memory, named)
-        if group is not None:
-            return [group]
-    previous = [memory.referents[k] for k in memory.previous_keys if k not in named]
-    previous.sort(key=lambda r: (not r.determined, r.kind != "topic", -r.salience))
-    best = memory.best(("topic", "person", "organisation", "place", "group"), named)
-    return previous + ([best] if best is not None and not says_whom else [])
-
-
-def _joined(context: str, rewritten: str, memory: Memory, named: set[str]) -> str:
-    """`context`, and what the conversation opened with when the follow-up points with a noun it never used
-    ("after that success" when no question said "success"): the thread it summarises."""
-    nouns = [m.group().split()[-1].lower() for m in referring_patterns()["demonstrative_noun"].finditer(rewritten)]
-    asked = " ".join(memory.questions).lower()
-    if not nouns or any(re.search(rf"\b{re.escape(noun)}\b", asked) for noun in nouns):
-        return context
-    first = antecedents.opening(memory, named)
-    return context if first is None or first.text.lower() in f"{rewritten} {context}".lower() else f"{context} and {first.text}"
-
-
 def _named(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> set[str]:
     """Keys of the referents the follow-up names itself (never the antecedent of its own pronouns)."""
     keys = {f"entity:{entity.id}" for entity in own.entities}
     keys |= {phrase.key for phrase in topic_phrases(text, catalogue)}
     return keys
-
-
-def _elliptic(question: str, rewritten: str, own: QueryIntent, memory: Memory, catalogue: EntityCatalogue | None) -> bool:
-    """A follow-up that does not say what it is about ("And the neutral one?", "When was that?"). A person or a
-    place the conversation has not mentioned yet is a subject of its own ("Who is Tom Lind?")."""
-    subjects = [
-        e for e in own.entities if e.kind == "person" or (f"entity:{e.id}" not in memory.referents and not _background(e, catalogue))
-    ]
-    if referring_patterns()["elliptic"].match(question.strip()) and not subjects:
-        return True
-    pointing = bool(referring_patterns()["demonstrative_noun"].search(rewritten))
-    if subjects:  # a place it names leaves "those talks" pointing back ("Who led the American side at those talks?")
-        return bool(referring_patterns()["else"].search(rewritten)) or (pointing and all(e.kind == "place" for e in subjects))
-    determined = [p for p in topic_phrases(rewritten, catalogue) if p.determined]
-    return len(rewritten.split()) <= 4 or not determined or pointing
-
-
-def _says_whom(rewritten: str, own: QueryIntent) -> bool:
-    """Whether a follow-up names the parties it is about and leans on nothing said ("Could the bank cut off
-    the loan to Dravenia?"): it may still continue the previous question, not a passing name."""
-    lexicon = referring_patterns()
-    leaning = lexicon["demonstrative_noun"].search(rewritten) or lexicon["leaning"].search(rewritten)
-    return len({e.id for e in own.entities}) > 1 and not leaning
-
-
-def _background(entity: Entity, catalogue: EntityCatalogue | None) -> bool:
-    """Whether the corpus mentions `entity` so often ("the two countries of the dispute") that naming it does not
-    say what a question is about."""
-    most = max((len(e.mentions) for e in catalogue.entities), default=0) if catalogue is not None else 0
-    return len(entity.mentions) >= BACKGROUND_SHARE * most > 0
 
 
 def _with_predicate(rewritten: str, memory: Memory) -> str:
