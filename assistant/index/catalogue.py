@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from assistant.data import load
-from assistant.text import STOPWORDS, alternatives
+from assistant.text import STOPWORDS, alternatives, prefix_tree
 
 Kind = Literal["person", "organisation", "place"]
 CATALOGUE_FILE = "catalogue.json"
@@ -196,7 +196,7 @@ class EntityCatalogue:
         aliases = {a for e in self.entities for a in (e.name, *e.aliases)}
         if not aliases:
             return None
-        body = alternatives(aliases, longest_first=True)
+        body = prefix_tree(aliases, ignore_case=True)
         return re.compile(rf"(?<![\w\-])(?:{body})(?=['’]s\b|[^\w\-]|$)", re.IGNORECASE)
 
     # -- storage --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from assistant.index.catalogue import (
 )
 from assistant.index.dates import DatedExpression, dated_expressions, reference_year
 from assistant.index.name_runs import NameRun, name_runs, word_usage
+from assistant.text import prefix_tree
 from assistant.types import Chunk
 
 
@@ -212,12 +213,15 @@ def _merge(candidates: dict[str, _Candidate], mid_capitals: frozenset[str], lexi
     """Fold short forms into full names (surname -> full name, "A. Berg" -> "Anna Berg"), demonyms into
     places, acronyms into the names they abbreviate; then decide each kind."""
     demonyms = _demonym_pairs(set(candidates) | set(mid_capitals), lexicon)
-    full = [c for c in candidates.values() if len(c.name.split()) >= 2]
     merged: dict[str, _Candidate] = {}
+    by_edge_word: dict[str, list[_Candidate]] = defaultdict(list)
     for candidate in sorted(candidates.values(), key=lambda c: -len(c.name)):
-        target = _longer_form(candidate.name, full, merged)
+        target = _longer_form(candidate.name, by_edge_word)
         if target is None:
             merged[candidate.name] = candidate
+            words = candidate.name.split()
+            for word in {words[0], words[-1]}:
+                by_edge_word[word].append(candidate)
             continue
         _absorb(target, candidate)
     for candidate in list(merged.values()):
@@ -252,12 +256,13 @@ def _absorb(target: _Candidate, other: _Candidate) -> None:
     target.count += other.count
 
 
-def _longer_form(name: str, full: list[_Candidate], merged: dict[str, _Candidate]) -> _Candidate | None:
+def _longer_form(name: str, by_edge_word: dict[str, list[_Candidate]]) -> _Candidate | None:
     """The merged candidate `name` is a short form of: its surname, initials + surname, title-less form, or its
-    words joined by slashes."""
+    words joined by slashes. `by_edge_word` holds the merged candidates under their first and last words."""
     words = name.split()
     matches = []
-    for other in merged.values():
+    others = {id(c): c for word in (words[0], words[-1], name.split("/")[0]) for c in by_edge_word.get(word, ())}
+    for other in others.values():
         other_words = other.name.split()
         if other.name == name or len(other_words) < len(words):
             continue
@@ -308,6 +313,20 @@ def _country_names() -> frozenset[str]:
     return frozenset(name for group in data["groups"] if group[0] not in bodies for name in group)
 
 
+def _said_with_the(phrases: set[str], corpus: str) -> set[str]:
+    """The phrases the lower-cased `corpus` uses after "the" ("the energy minister"), found in one pass."""
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    for phrase in phrases:
+        by_first_word[phrase.split(" ", 1)[0]].append(phrase)
+    if not by_first_word:
+        return set()
+    whole = {phrase: re.compile(rf"{re.escape(phrase)}\b") for phrase in phrases}
+    found: set[str] = set()
+    for match in re.finditer(rf"\bthe ({prefix_tree(by_first_word)})(?= )", corpus):
+        found.update(p for p in by_first_word[match.group(1)] if whole[p].match(corpus, match.start(1)))
+    return found
+
+
 def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set[str]) -> tuple[Entity, ...]:
     entities = []
     used: set[str] = set()
@@ -316,11 +335,11 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
         surname = candidate.name.split()[-1]
         if _kind(candidate) == "person" and surnames[surname] == 1 and " " in candidate.name and surname not in candidate.aliases:
             candidate.aliases.append(surname)  # "Berg" for "J.D. Berg", though the text never says it alone
-    corpus = "\n".join(chunk.text.lower() for chunk in chunks)
     holders: Counter[str] = Counter(v for c in candidates for v in {v for r in c.roles for v in role_variants(r)})
+    said = _said_with_the({v for v, n in holders.items() if n == 1 and " " in v}, "\n".join(chunk.text.lower() for chunk in chunks))
     for candidate in candidates:
-        for variant in {v for role in candidate.roles for v in role_variants(role)}:
-            if " " in variant and holders[variant] == 1 and re.search(rf"\bthe {re.escape(variant)}\b", corpus):
+        for variant in sorted({v for role in candidate.roles for v in role_variants(role)}):
+            if variant in said:
                 candidate.aliases.append(f"the {variant}")  # "the energy minister", as the text calls him later
     for candidate in sorted(candidates, key=lambda c: (-c.count, c.name)):
         base = re.sub(r"[^a-z0-9]+", "-", candidate.name.lower()).strip("-") or "entity"
