@@ -150,7 +150,7 @@ class Assistant:
         mended = mended_words(standalone, index.lexical.vocabulary)  # "resouces": also searched as "resources"
         intent = replace(intent, terms=intent.terms + mended) if mended else intent
         query = search_query(standalone, index.manifest.documents, document, intent)
-        retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section)
+        retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section, expansions=intent.terms)
         if intent.asks_what_followed:
             retrieval = retriever.with_next_chunks(retrieval)
         if intent.asks_source:

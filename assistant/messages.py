@@ -47,6 +47,7 @@ NOT_SAID = {
     "reaction": "it does not report that reaction",
 }
 NEVER_TOGETHER = "it never mentions {names} together"
+NO_COMPARISON = "it makes no such comparison with {name}"
 AFTER_THE_DOCUMENT = "it was written before that"
 
 # -- the index, as readers find it --------------------------------------------------------------

@@ -115,8 +115,12 @@ def _clitic_free(word: str) -> str:
 def matching_terms(text: str) -> list[str]:
     """Content terms with names that stand for one another folded into one ("Paris", "French" and
     "France"; assistant/data/metonyms.yaml): what BM25 and answer selection match on."""
-    folded = _folded_names()
-    return [folded.get(term, term) for term in content_terms(text)]
+    return [fold_name(term) for term in content_terms(text)]
+
+
+def fold_name(term: str) -> str:
+    """A term of a one-word name of a metonym group as the group's first ("kremlin" → "russia"); others as they are."""
+    return _folded_names().get(term, term)
 
 
 def term_share(text: str, other: str, terms: Callable[[str], list[str]] = content_terms) -> float:

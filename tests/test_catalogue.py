@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.corpus.document import parse_markdown
-from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.catalogue_build import build_catalogue
 from assistant.index.chunking import chunk_document
 from assistant.index.dates import dated_expressions, reference_year
@@ -243,3 +243,12 @@ def test_each_build_saves_its_catalogue_and_readers_load_it(tmp_path: Path) -> N
     assert {d.date for d in index.catalogue.dates} >= {"2025-10-22", "2025-02"}  # dated by the manifest's 2025-12
     people = index.catalogue.counts()["people"]
     assert catalogue_summary(build_dir).startswith(f"catalogue: {people} people, ")
+
+
+def test_a_role_after_a_place_name_calls_its_holder_but_not_after_a_person() -> None:
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    norrvik = Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ())
+    catalogue = EntityCatalogue((berg, lind, norrvik))
+    assert [e.id for e, _, _ in catalogue.people_called_in("The Norrvik mayor's plan failed.")] == ["berg"]
+    assert catalogue.people_called_in("The Lind campaign's mayor spoke.") == []

@@ -215,3 +215,30 @@ def test_a_possessor_inside_an_alias_is_named_with_its_holder() -> None:
     query = np.ones(4, dtype=np.float32) / 2
     intent = understand("How long has Erik Moss been close to Anna Berg?", EntityCatalogue((berg, moss)))
     assert assess_coverage(intent, [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (1, 1))).covered
+
+
+def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
+    """"Worse than Lind's": a sentence naming Lind must be about what is compared; the role "the mayor" names
+    the person the catalogue reads as the mayor, so two people are named together through it."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.index.catalogue import Entity, EntityCatalogue
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind))
+    text = "Berg's ratings on the economy fell sharply. The Norrvik mayor reversed the harbour policy of Lind."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def coverage(question: str) -> tuple[bool, str]:
+        found = assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (2, 1)))
+        return found.covered, found.reason
+
+    assert coverage("Are Berg's ratings on the economy worse than Lind's?") == (False, "it makes no such comparison with Tomas Lind")
+    assert coverage("Did Berg reverse the harbour policy of Lind?")[0]  # "the Norrvik mayor" is Berg
+    assert coverage("Were Berg's ratings on the economy low rather than Lind's policy?")[0]  # "rather than" compares nothing

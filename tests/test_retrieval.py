@@ -43,3 +43,13 @@ def test_section_filter_keeps_only_that_section(retriever: HybridRetriever) -> N
 
 def test_k_bounds_the_passages(retriever: HybridRetriever) -> None:
     assert len(retriever.retrieve("Koral Dam loan", 2).passages) == 2
+
+
+def test_the_corpus_words_a_question_was_read_as_rank_their_passage(retriever: HybridRetriever) -> None:
+    """A vague question whose words were read as a rare word of the corpus ("notifying"): that word's own
+    ranking brings its passage to the top."""
+    question = "What happened without telling anyone?"
+    plain = [p.chunk.text for p in retriever.retrieve(question, 5).passages]
+    expanded = [p.chunk.text for p in retriever.retrieve(question, 5, expansions=("notifying",)).passages]
+    assert not any("without notifying" in text for text in plain[:1]), plain
+    assert "without notifying" in expanded[0], expanded

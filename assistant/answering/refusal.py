@@ -63,6 +63,8 @@ _COUNTED = re.compile(
 )
 """The words a question for a count or a share counts, up to its verb or place ("how many Russian soldiers
 have …", "what share of voters in the poll …")."""
+_THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
+"""A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
 
 
@@ -104,6 +106,9 @@ def assess_coverage(
     apart = _never_together(intent, passages)
     if apart:
         return Coverage(False, messages.NEVER_TOGETHER.format(names=" and ".join(apart)), best)
+    uncompared = _comparison_not_made(intent, passages)
+    if uncompared:
+        return Coverage(False, messages.NO_COMPARISON.format(name=uncompared), best)
     holder = unknown_holder(intent) or unknown_relative(intent)
     if holder:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=holder), best)
@@ -287,12 +292,31 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     return [e.name for e in named]
 
 
+def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
+    """The party a question compares with ("worse than Berg's"), when no retrieved sentence naming it shares
+    a term of what is compared; "" otherwise, and for "rather than"."""
+    catalogue = intent.catalogue
+    compared = _THAN.search(intent.question)
+    named = catalogue.entities_in(compared.group("rest")) if catalogue is not None and compared else []
+    if not named:
+        return ""
+    party = named[0][0]
+    about = focus_terms(intent) - set(content_terms(compared.group(0)))
+    for passage in passages:
+        for text in _sentences(passage.chunk):
+            if party.id in _named_ids(text, catalogue) and about & set(content_terms(text)):  # type: ignore[arg-type]
+                return ""
+    return party.name
+
+
 def _named_ids(text: str, catalogue: EntityCatalogue) -> set[str]:
-    """The entities `text` names, with the possessor inside an alias ("Trump's special envoy" names Trump too)."""
+    """The entities `text` names, with the possessor inside an alias ("Trump's special envoy" names Trump too)
+    and the people it calls by a role the catalogue reads as them ("the US president")."""
     found = catalogue.entities_in(text)
     surfaces = [text[start:end].replace("’", "'") for _, start, end in found]
     owners = [surface.split("'s ")[0] for surface in surfaces if "'s " in surface]
-    return {e.id for e, _, _ in found} | {e.id for owner in owners for e, _, _ in catalogue.entities_in(owner)}
+    called = catalogue.people_called_in(text, found)
+    return {e.id for e, _, _ in found + called} | {e.id for owner in owners for e, _, _ in catalogue.entities_in(owner)}
 
 
 def _sentences(chunk: Chunk) -> list[str]:

@@ -122,6 +122,26 @@ class EntityCatalogue:
                 found.append((entity, match.start(), match.end()))
         return found
 
+    def people_called_in(self, text: str, named: list[tuple[Entity, int, int]] | None = None) -> list[tuple[Entity, int, int]]:
+        """People `text` calls by a role the catalogue reads as them, after a determiner and up to two words
+        ("the US president"), where no name of a person or organisation that `entities_in` finds (`named`, when
+        found already) is among those words ("the Berg campaign's chair" is no call of the chair)."""
+        pattern, holders = self._called_people
+        if not holders:
+            return []
+        named = self.entities_in(text) if named is None else named
+        return [
+            (holders[match.group("role").lower()], match.start(), match.end())
+            for match in pattern.finditer(text)
+            if not any(entity.kind != "place" and start < match.end() and match.start() < end for entity, start, end in named)
+        ]
+
+    @cached_property
+    def _called_people(self) -> tuple[re.Pattern[str], dict[str, Entity]]:
+        """One pattern for every role the catalogue reads as a person after a determiner, and each role's holder."""
+        holders = {role.lower(): e for e in self.entities if e.kind == "person" for role in self.roles_read_as(e)}
+        return role_after_determiner(tuple(holders)), holders
+
     def is_known_name(self, name: str) -> bool:
         """Whether the corpus uses this name (an entity's alias or any other capitalised name of it)."""
         key = phrase_key(name)

@@ -20,6 +20,8 @@ DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 1.0
 SENTENCE_WEIGHT = 1.0
 """The third ranker: chunks by their best-matching sentence, whose match a long chunk's vector dilutes."""
+EXPANSION_WEIGHT = 1.0
+"""The fourth, when the question's words were read as the corpus' own: BM25 over those words alone."""
 FOLLOWED_PASSAGES = 2
 """For a question asking what came next, the first passages whose following chunk is added."""
 
@@ -38,7 +40,12 @@ class HybridRetriever:
         self._sentence_chunks = [chunk for chunk in index.chunks if chunk.sentences]
         self._chunk_starts = np.asarray([index.sentence_rows[chunk.id] for chunk in self._sentence_chunks], dtype=np.int64)
 
-    def retrieve(self, query: str, k: int, *, document: str | None = None, section: str | None = None) -> Retrieval:
+    def retrieve(
+        self, query: str, k: int, *, document: str | None = None, section: str | None = None, expansions: tuple[str, ...] = ()
+    ) -> Retrieval:
+        """The `k` passages for `query`: dense, BM25 and best-sentence rankings fused, plus a BM25 ranking of
+        `expansions` alone (the corpus' words the question's words were read as: "success" for "win"), so that
+        a rare word of the corpus the reader did not use still counts in full."""
         timings: dict[str, float] = {}
         started = time.perf_counter()
         query_vector = np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
@@ -54,12 +61,8 @@ class HybridRetriever:
         timings["dense"] = elapsed_ms(started)
 
         started = time.perf_counter()
-        scores = self.index.lexical.scores(query)
         allowed = np.array([_matches(chunk, document, section) for chunk in self.index.chunks]) if where else None
-        if allowed is not None:
-            scores = np.where(allowed, scores, 0.0)
-        top = np.argsort(-scores)[:fetch]
-        lexical_ids = [self.index.chunks[i].id for i in top if scores[i] > 0]
+        lexical_ids = self._lexical_ranking(query, fetch, allowed)
         timings["bm25"] = elapsed_ms(started)
 
         started = time.perf_counter()
@@ -67,11 +70,22 @@ class HybridRetriever:
         timings["sentences"] = elapsed_ms(started)
 
         started = time.perf_counter()
-        fused = reciprocal_rank_fusion([dense_ids, lexical_ids, sentence_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT, SENTENCE_WEIGHT])
+        rankings, weights = [dense_ids, lexical_ids, sentence_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT, SENTENCE_WEIGHT]
+        if expansions:
+            rankings.append(self._lexical_ranking(" ".join(expansions), fetch, allowed))
+            weights.append(EXPANSION_WEIGHT)
+        fused = reciprocal_rank_fusion(rankings, weights)
         ranked = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], self._position[chunk_id]))[:k]
         passages = [Passage(chunk=self.index.chunk(cid), rank=rank, score=fused[cid]) for rank, cid in enumerate(ranked, start=1)]  # type: ignore[arg-type]
         timings["fusion"] = elapsed_ms(started)
         return Retrieval(passages=passages, query_vector=query_vector, timings_ms=timings)
+
+    def _lexical_ranking(self, text: str, fetch: int, allowed: np.ndarray | None) -> list[str]:
+        """Ids of the `fetch` chunks BM25 ranks first for `text` (those `allowed`, when given), none scoring 0."""
+        scores = self.index.lexical.scores(text)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        return [self.index.chunks[i].id for i in np.argsort(-scores)[:fetch] if scores[i] > 0]
 
     def with_next_chunks(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
         """`retrieval` with the chunk that follows each of its first `top` passages in the document placed

@@ -93,12 +93,9 @@ class CorpusNames:
     def _entities(self, text: str) -> list[Mention]:
         """Catalogue entities named in `text`, and the people it calls by a role the catalogue reads as them
         ("the US president")."""
-        found = [self._mention(entity, text, start, end) for entity, start, end in self.catalogue.entities_in(text)]
-        called, holders = self._called_people
-        for match in called.finditer(text) if holders else ():
-            if not any(m.start < match.end() and match.start() < m.end for m in found):  # not "the Norrvik mayor"
-                found.append(self._mention(holders[match.group("role").lower()], text, match.start(), match.end()))
-        return found
+        named = self.catalogue.entities_in(text)
+        named += self.catalogue.people_called_in(text, named)
+        return [self._mention(entity, text, start, end) for entity, start, end in named]
 
     def _mention(self, entity: Entity, text: str, start: int, end: int) -> Mention:
         roles, called = self._role_forms(entity)
@@ -109,12 +106,6 @@ class CorpusNames:
         if entity.id not in self._roles:
             self._roles[entity.id] = (self._roles_of(entity), self.catalogue.roles_read_as(entity))
         return self._roles[entity.id]
-
-    @cached_property
-    def _called_people(self) -> tuple[re.Pattern[str], dict[str, Entity]]:
-        """One pattern for every role the catalogue reads as a person after a determiner, and each role's holder."""
-        holders = {role.lower(): e for e in self.catalogue.entities if e.kind == "person" for role in self._role_forms(e)[1]}
-        return role_after_determiner(tuple(holders)), holders
 
     def forget(self) -> None:
         """Drop the mentions found so far (they are kept per text to save parsing evidence again)."""

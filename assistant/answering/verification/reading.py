@@ -8,6 +8,7 @@ from functools import cache, cached_property, lru_cache
 
 from assistant.answering.verification.tokens import PhraseTable, Token, inflected_stems, phrase_stems, stem, tokenize
 from assistant.data import load as lexicon
+from assistant.text import fold_name
 
 _HEAD_WINDOW = 4
 PARTICLE = "~"
@@ -189,10 +190,11 @@ class Reading:
 
     def neighbours(self, first: int, last: int) -> dict[str, int]:
         """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last], each with its
-        distance in content words (negative before, positive after; the nearest occurrence)."""
+        distance in content words (negative before, positive after; the nearest occurrence); names that
+        stand for one another are one ("Kremlin", "Moscow": russia)."""
         content = self.slot_words
-        before = [self.stems[k] for k in content if k < first][-_SLOT_WORDS:]
-        after = [self.stems[k] for k in content if k >= last][:_SLOT_WORDS]
+        before = [fold_name(self.stems[k]) for k in content if k < first][-_SLOT_WORDS:]
+        after = [fold_name(self.stems[k]) for k in content if k >= last][:_SLOT_WORDS]
         found = {word: k - len(before) for k, word in enumerate(before)}
         for k, word in enumerate(after, 1):
             if word not in found or k < -found[word]:
@@ -201,7 +203,8 @@ class Reading:
 
     def unnamed_neighbours(self, first: int, last: int) -> dict[str, int]:
         """`neighbours` without the names: what a word is said of, beyond who is involved."""
-        return {word: at for word, at in self.neighbours(first, last).items() if word not in self.name_stems}
+        names = {fold_name(name) for name in self.name_stems}
+        return {word: at for word, at in self.neighbours(first, last).items() if word not in names}
 
     def head(self, after: int) -> str:
         """The first content stem within a few tokens after position `after` (what a quantifier counts);
