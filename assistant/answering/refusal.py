@@ -297,14 +297,13 @@ def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
     a term of what is compared; "" otherwise, and for "rather than"."""
     catalogue = intent.catalogue
     compared = _THAN.search(intent.question)
-    named = catalogue.entities_in(compared.group("rest")) if catalogue is not None and compared else []
-    if not named:
+    if catalogue is None or compared is None or not (named := catalogue.entities_in(compared.group("rest"))):
         return ""
     party = named[0][0]
     about = focus_terms(intent) - set(content_terms(compared.group(0)))
     for passage in passages:
         for text in _sentences(passage.chunk):
-            if party.id in _named_ids(text, catalogue) and about & set(content_terms(text)):  # type: ignore[arg-type]
+            if party.id in _named_ids(text, catalogue) and about & set(content_terms(text)):
                 return ""
     return party.name
 
