@@ -53,3 +53,5 @@ def test_the_corpus_words_a_question_was_read_as_rank_their_passage(retriever: H
     expanded = [p.chunk.text for p in retriever.retrieve(question, 5, expansions=("notifying",)).passages]
     assert not any("without notifying" in text for text in plain[:1]), plain
     assert "without notifying" in expanded[0], expanded
+    common = [p.chunk.text for p in retriever.retrieve(question, 5, expansions=("Dravenia",)).passages]
+    assert common == plain  # a word most passages hold ranks nothing of its own

@@ -37,6 +37,16 @@ class LexicalIndex:
     def load(cls, folder: Path) -> LexicalIndex:
         return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False))
 
+    def chunks_holding(self, term: str) -> int:
+        """How many chunks hold the (normalised) terms of `term`, all of them."""
+        terms = [t for t in matching_terms(term) if t in self.vocabulary]
+        if not terms:
+            return 0
+        held = np.ones(self._bm25.scores["num_docs"], dtype=bool)
+        for one in terms:
+            held &= np.asarray(self._bm25.get_scores([one])) > 0
+        return int(held.sum())
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk, in chunk order."""
         terms = [term for term in matching_terms(query) if term in self.vocabulary]

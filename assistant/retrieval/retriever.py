@@ -22,6 +22,8 @@ SENTENCE_WEIGHT = 1.0
 """The third ranker: chunks by their best-matching sentence, whose match a long chunk's vector dilutes."""
 EXPANSION_WEIGHT = 1.0
 """The fourth, when the question's words were read as the corpus' own: BM25 over those words alone."""
+EXPANSION_MAX_SHARE = 0.2
+"""...of those words that are rare: held by at most this share of the chunks (a common one ranks at random)."""
 FOLLOWED_PASSAGES = 2
 """For a question asking what came next, the first passages whose following chunk is added."""
 
@@ -44,8 +46,8 @@ class HybridRetriever:
         self, query: str, k: int, *, document: str | None = None, section: str | None = None, expansions: tuple[str, ...] = ()
     ) -> Retrieval:
         """The `k` passages for `query`: dense, BM25 and best-sentence rankings fused, plus a BM25 ranking of
-        `expansions` alone (the corpus' words the question's words were read as: "success" for "win"), so that
-        a rare word of the corpus the reader did not use still counts in full."""
+        the rare `expansions` alone (the corpus' words the question's words were read as: "re-engaged" for
+        "pulled back into"), so that a rare word of the corpus the reader did not use still counts in full."""
         timings: dict[str, float] = {}
         started = time.perf_counter()
         query_vector = np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
@@ -71,8 +73,9 @@ class HybridRetriever:
 
         started = time.perf_counter()
         rankings, weights = [dense_ids, lexical_ids, sentence_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT, SENTENCE_WEIGHT]
-        if expansions:
-            rankings.append(self._lexical_ranking(" ".join(expansions), fetch, allowed))
+        rare = [term for term in expansions if 0 < self.index.lexical.chunks_holding(term) <= EXPANSION_MAX_SHARE * len(self.index.chunks)]
+        if rare:
+            rankings.append(self._lexical_ranking(" ".join(rare), fetch, allowed))
             weights.append(EXPANSION_WEIGHT)
         fused = reciprocal_rank_fusion(rankings, weights)
         ranked = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], self._position[chunk_id]))[:k]
