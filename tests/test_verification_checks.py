@@ -98,6 +98,12 @@ def test_quantities_are_normalised() -> None:
         ("The port would raise its fees.", "It could cut some charges, but any rise in fees would be off the table.", "antonym"),
         ("The port would expand its fleet.", "An expansion of the fleet was ruled out.", "antonym"),  # "negates"
         ("The port would drop most of its permits.", "The port would maintain most of its permits.", "antonym"),
+        ("The ferry strike was a lengthy one for the port.", "The ferry strike was a brief one for the port.", "antonym"),
+        ("The council enforced each of its warnings.", "The council issued warnings that were never followed through.", "negation"),
+        ("The port stayed open to ratcheting up fees.", "Any escalation of fees would be off the table for the port.", "negation"),
+        ("Lindau treats Saltby and Norrvik as equal partners.", "Lindau does not see Saltby and Norrvik as equal partners.", "negation"),
+        ("The merger plan had fallen through for the union.", "The merger plan was a success for the union.", "antonym"),
+        ("Calls grew for a softer line on Moscow.", "Voices urged a more assertive stance towards the Kremlin.", "antonym"),  # one party
         ("The author rules out that the port could close it.", "It is conceivable that the port could once again close it.", "antonym"),
         ("The strike makes the mayor take a more hesitant course.", "The strike makes the mayor take a more decisive course.", "antonym"),
         ("He is expected to remain in this role well beyond May.", "He is expected to formally resign from this role in May.", "antonym"),
