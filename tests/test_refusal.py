@@ -242,3 +242,29 @@ def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
     assert coverage("Are Berg's ratings on the economy worse than Lind's?") == (False, "it makes no such comparison with Tomas Lind")
     assert coverage("Did Berg reverse the harbour policy of Lind?")[0]  # "the Norrvik mayor" is Berg
     assert coverage("Were Berg's ratings on the economy low rather than Lind's policy?")[0]  # "rather than" compares nothing
+
+
+def test_who_was_in_a_delegation_is_answered_only_by_a_person_put_in_one() -> None:
+    """A person in another clause ("a call with Berg and a delegation met …") is no member of the delegation;
+    one who "joined the group of negotiators" answers who joined the team."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.index.catalogue import Entity, EntityCatalogue
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind))
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def covered(question: str, text: str) -> bool:
+        chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+        sentences = np.tile(query, (len(chunk.sentences), 1))
+        return assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: sentences).covered
+
+    call = "The mayor held a call with Berg and a delegation met the council in Saltby."
+    assert not covered("Who headed the delegation in Saltby?", call)
+    assert covered("Who joined the negotiating team later?", "Later, Lind joined the group of negotiators.")

@@ -63,6 +63,8 @@ _COUNTED = re.compile(
 )
 """The words a question for a count or a share counts, up to its verb or place ("how many Russian soldiers
 have …", "what share of voters in the poll …")."""
+_CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)", re.IGNORECASE)
+"""Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -145,6 +147,8 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     "Who is X?", of a sentence naming X."""
     asked = replace(intent, answer_type=kind, also_asks="")
     needs_focus = kind in EXACT_TYPES and bool(focus)
+    if kind == "person" and set(content_terms(intent.question)) & _member_terms():  # "Who headed the delegation?"
+        focus, needs_focus = set(_member_terms()), True
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     return max(
@@ -192,11 +196,14 @@ def _names_any(intent: QueryIntent, text: str, ids: set[str]) -> bool:
 
 
 def _terms_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
-    """Content terms within EXACT_REACH words of an answer span: what a figure counts ("86% of voters")."""
+    """Content terms within EXACT_REACH words of an answer span, in its clause: what a figure counts ("86% of
+    voters"), not what the next clause is about ("a call with Berg and a delegation met …")."""
     terms: set[str] = set()
     for start, end in spans:
-        before = re.findall(r"\S+", text[:start])[-EXACT_REACH:]
-        after = re.findall(r"\S+", text[end:])[:EXACT_REACH]
+        opened = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+        closed = _CLAUSE_BREAK.search(text, end)
+        before = re.findall(r"\S+", text[opened[-1] if opened else 0 : start])[-EXACT_REACH:]
+        after = re.findall(r"\S+", text[end : closed.start() if closed else len(text)])[:EXACT_REACH]
         terms |= set(content_terms(" ".join([*before, text[start:end], *after])))
     return terms
 
@@ -255,6 +262,12 @@ def focus_terms(intent: QueryIntent) -> set[str]:
     a sentence that answers it shares one of these terms."""
     named = {term for entity in intent.entities for alias in (entity.name, *entity.aliases) for term in content_terms(alias)}
     return set(content_terms(f"{intent.question} {' '.join(intent.terms)}")) - named - _generic_terms()
+
+
+@cache
+def _member_terms() -> frozenset[str]:
+    """The terms of the nouns for a body of people at a meeting (questions.yaml `member_nouns`)."""
+    return frozenset(content_terms(" ".join(load("questions")["member_nouns"])))
 
 
 @cache
