@@ -244,9 +244,10 @@ def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
     assert coverage("Were Berg's ratings on the economy low rather than Lind's policy?")[0]  # "rather than" compares nothing
 
 
-def test_who_was_in_a_delegation_is_answered_only_by_a_person_put_in_one() -> None:
+def test_who_was_in_a_delegation_or_on_the_other_side_is_answered_only_by_a_person_put_there() -> None:
     """A person in another clause ("a call with Berg and a delegation met …") is no member of the delegation;
-    one who "joined the group of negotiators" answers who joined the team."""
+    one who "joined the group of negotiators" answers who joined the team; the other side of what a person
+    did is one named near the deed."""
     import numpy as np
 
     from assistant.answering.refusal import assess_coverage
@@ -268,3 +269,6 @@ def test_who_was_in_a_delegation_is_answered_only_by_a_person_put_in_one() -> No
     call = "The mayor held a call with Berg and a delegation met the council in Saltby."
     assert not covered("Who headed the delegation in Saltby?", call)
     assert covered("Who joined the negotiating team later?", "Later, Lind joined the group of negotiators.")
+    far = "Lind, who chairs the port board and has long opposed new fees, praised the plan that Berg negotiated."
+    assert not covered("Which officials did Berg negotiate with?", far)  # a person named, but not as the other side
+    assert covered("Which officials did Berg negotiate with in May?", "In May, Berg negotiated with Lind.")

@@ -65,6 +65,8 @@ _COUNTED = re.compile(
 have …", "what share of voters in the poll …")."""
 _CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)", re.IGNORECASE)
 """Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
+_COUNTERPART = re.compile(r"\b(?:with|to|from|against)\s*(?:(?:on|in|at|during|after|before)\s[^?]*)?\?\s*$", re.IGNORECASE)
+"""A question for the other party of something a person did ("… did Berg negotiate with (in May)?")."""
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -149,6 +151,8 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     needs_focus = kind in EXACT_TYPES and bool(focus)
     if kind == "person" and set(content_terms(intent.question)) & _member_terms():  # "Who headed the delegation?"
         focus, needs_focus = set(_member_terms()), True
+    elif kind == "person" and _COUNTERPART.search(intent.question) and any(e.kind == "person" for e in intent.entities):
+        needs_focus = bool(focus)  # "Which officials did Berg negotiate with?": the other side of what Berg did
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     return max(
