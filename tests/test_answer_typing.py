@@ -279,3 +279,22 @@ def test_a_sentence_with_what_is_asked_about_beats_one_with_only_the_names() -> 
     question = "Does Berg treat Lind and Moss as equals?"
     request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, people))
     assert "".join(backend.draft(request)) == "The mayor does not treat them as equals. [1]"
+
+
+def test_a_sentence_holding_a_rare_word_the_question_was_read_as_beats_one_sharing_its_names() -> None:
+    """ "On the same footing" is read as "equals": the one sentence that says it leads, though the other shares
+    more of the reader's own words (and is a little less close in meaning)."""
+    from assistant.answering.base import AnswerRequest
+    from assistant.answering.extractive import ExtractiveBackend
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    people = EntityCatalogue(tuple(Entity(name.lower(), name, "person", (name,), (), ()) for name in ("Berg", "Lind", "Moss")))
+    text = "Berg met Lind and Moss in Norrvik. Moreover, the mayor does not regard the two men as equals."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.array([1.0, 0.0], dtype=np.float32)
+    closeness = np.array([[0.5, 0.0], [0.52, 0.0]], dtype=np.float32)  # the second sentence a little closer
+    backend = ExtractiveBackend(lambda c: closeness, max_sentences=1)
+    question = "Does Berg see Lind and Moss on the same footing?"
+    request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], query, intent=understand(question, people))
+    assert "".join(backend.draft(request)) == "Moreover, the mayor does not regard the two men as equals. [1]"
