@@ -100,3 +100,12 @@ def test_a_bare_month_is_a_date_the_previous_question_is_asked_again_for() -> No
     assert rewrite_follow_up("What about March?", (asked,), river_catalogue()) == "What did Castell say in March?"
     undated = river_turn("How did the bank put pressure on Dravenia?", "Marisca's Minister of Agriculture, Elena Castell")
     assert rewrite_follow_up("What about March?", (undated,), river_catalogue()) == "How did the bank put pressure on Dravenia in March?"
+
+
+def test_a_described_one_is_the_case_discussed_before_a_thing_asked_with_modifiers() -> None:
+    """ "And in the dry one?" after a question about "that second loan tranche": the scenario, not the tranche."""
+    history = (
+        river_turn("What happens to the tranche in the first scenario?", "In the first scenario, the draft framework"),
+        river_turn("Who froze that second loan tranche?", "When the second round of talks ended"),
+    )
+    assert rewrite_follow_up("And in the dry one?", history, river_catalogue()) == "What happens to the tranche in the dry scenario?"

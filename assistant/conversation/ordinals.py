@@ -76,7 +76,7 @@ def one(which: str, memory: Memory, named: set[str]) -> str | None:
     modified = best_topic(memory, set(), lambda r: _kinds(memory.asked_modifiers(r.head.removesuffix("s"))))  # "the optimistic scenario"
     cases = set(load("conversation")["case_heads"])
     case = None if _ordinal(which) else best_topic(memory, set(), lambda r: r.head in cases)
-    topic = said or modified or case  # "the neutral one": the head said with "neutral", one asked with modifiers, or a case
+    topic = said or case or modified  # "the neutral one": the head said with "neutral", a case, or one asked with modifiers
     topic = topic or best_topic(memory, set(), lambda r: _kinds(memory.modifiers(r.head.removesuffix("s")) + memory.modifiers(r.head)))
     if topic is None and named_in_order(which, memory):
         return None  # no things of one kind: "the first one" of the people asked about ("Berg's job" is no kind of job)
