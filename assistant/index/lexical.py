@@ -38,7 +38,7 @@ class LexicalIndex:
         return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False))
 
     def chunks_holding(self, term: str) -> int:
-        """How many chunks hold the (normalised) terms of `term`, all of them."""
+        """How many chunks hold every (normalised) term of `term` ("dragged on": those with "dragged")."""
         terms = [t for t in matching_terms(term) if t in self.vocabulary]
         if not terms:
             return 0

@@ -23,7 +23,7 @@ SENTENCE_WEIGHT = 1.0
 EXPANSION_WEIGHT = 1.0
 """The fourth, when the question's words were read as the corpus' own: BM25 over those words alone."""
 EXPANSION_MAX_SHARE = 0.2
-"""...of those words that are rare: held by at most this share of the chunks (a common one ranks at random)."""
+"""Only those words that are rare join it: held by at most this share of the chunks (a common one ranks at random)."""
 FOLLOWED_PASSAGES = 2
 """For a question asking what came next, the first passages whose following chunk is added."""
 
