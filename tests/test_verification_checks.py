@@ -98,7 +98,7 @@ def test_quantities_are_normalised() -> None:
         ("The port would raise its fees.", "It could cut some charges, but any rise in fees would be off the table.", "antonym"),
         ("The port would expand its fleet.", "An expansion of the fleet was ruled out.", "antonym"),  # "negates"
         ("The port would drop most of its permits.", "The port would maintain most of its permits.", "antonym"),
-        ("The ferry strike was a lengthy one for the port.", "The ferry strike was a brief one for the port.", "antonym"),
+        ("The ferry strike was a lengthy one for the port.", "The ferry strike was a short-lived one for the port.", "antonym"),
         ("The council enforced each of its warnings.", "The council issued warnings that were never followed through.", "negation"),
         ("The port stayed open to ratcheting up fees.", "Any escalation of fees would be off the table for the port.", "negation"),
         ("Lindau treats Saltby and Norrvik as equal partners.", "Lindau does not see Saltby and Norrvik as equal partners.", "negation"),
@@ -129,6 +129,7 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("The union rejected the offer, but the council accepted it.", "The union refused the offer, but the council accepted it."),
         ("The city might again stop sharing data with the port.", "The city could once again suspend the sharing of data with the port."),
         ("The city briefly halted deliveries to the port.", "The brief suspension of deliveries to the port hurt trade."),
+        ("As the brief reports, the port has long been the busiest.", "The port has long been the busiest."),  # a document
         ("The port held back from launching fresh routes.", "The port refrained from launching any new routes."),
         ("Mayor Lind does not see Lindau and Berg as equal partners.", "Mayor Lind sees Berg as a burden on the budget."),
         ("Lindau grew ever more frustrated with Saltby.", "Saltby faced less pressure from Lindau but was less willing to yield."),
