@@ -137,6 +137,11 @@ def test_the_first_one_is_the_first_party_asked_about_or_the_only_thing_of_its_k
         river_turn("Who initialled it?", "On 20 February 2025, after a third round"),
     )
     assert rewrite_follow_up("Has the first one been approved?", history, catalogue) == "Has the draft framework been approved?"
+    countries = (
+        river_turn("How has Marisca handled the bank?", "The bank's involvement proved decisive"),
+        river_turn("And what about Dravenia?", "The bank itself has conflicting interests", "How has Dravenia handled the bank?"),
+    )
+    assert rewrite_follow_up("Was the first one satisfied?", countries, catalogue) == "Was Marisca satisfied?"
 
 
 def test_he_after_a_clause_asking_who_someone_is_is_that_someone() -> None:

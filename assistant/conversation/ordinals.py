@@ -120,10 +120,10 @@ def _kinds(modifiers: list[str]) -> bool:
 
 
 def named_in_order(which: str, memory: Memory) -> str | None:
-    """What "the first one" is when the conversation discussed no things of one kind: the person or organisation
-    the questions named first (second, …), of two or more."""
+    """What "the first one" is when the conversation discussed no things of one kind: the person, organisation or
+    place the questions named first (second, …), of two or more."""
     ordinals = load("conversation")["ordinals"]
-    named = _in_order(memory, "person", "organisation")
+    named = _in_order(memory, "person", "organisation", "place")
     if which not in ordinals or len(named) < 2 or ordinals.index(which) >= len(named):
         return None
     return named[ordinals.index(which)].text
