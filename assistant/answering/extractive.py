@@ -17,7 +17,6 @@ from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_b
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import footnote_numbers, matching_terms, shared
-from assistant.types import Passage
 
 LEXICAL_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.08
@@ -125,15 +124,15 @@ class ExtractiveBackend:
         intent = request.intent or understand(request.question)
         asked = set(selection_terms(intent.selection_text))
         focus = asked - _named_terms(intent)
-        distinctive = _distinctive_readings(intent, request.passages)
-        for number, passage in enumerate(request.passages, start=1):
+        terms_said = [[set(selection_terms(read)) for read in chunk_as_read(passage.chunk)] for passage in request.passages]
+        distinctive = _distinctive_readings(intent, terms_said)
+        for number, (passage, said_in) in enumerate(zip(request.passages, terms_said), start=1):
             chunk = passage.chunk
             vectors = self._sentence_vectors(chunk)
             similarities = vectors @ request.query_vector
             texts = [chunk.text[start:end] for start, end in chunk.sentences]
             previous = 0.0
-            for i, (text, read, similarity) in enumerate(zip(texts, chunk_as_read(chunk), similarities)):
-                said = set(selection_terms(read))
+            for i, (text, said, similarity) in enumerate(zip(texts, said_in, similarities)):
                 own = float(similarity) + LEXICAL_WEIGHT * shared(asked, said) + FOCUS_WEIGHT * shared(focus, said) + RANK_PRIOR / number
                 own += DISTINCTIVE_BONUS * bool(distinctive & said)
                 if i and refers_back().search(text):
@@ -155,13 +154,11 @@ class ExtractiveBackend:
         return follower if follower and leans_back().match(follower.text) else None
 
 
-def _distinctive_readings(intent: QueryIntent, passages: list[Passage]) -> set[str]:
+def _distinctive_readings(intent: QueryIntent, terms_said: list[list[set[str]]]) -> set[str]:
     """The terms the question's words were read as (`intent.terms`) that at most DISTINCTIVE_AT_MOST of the
-    passages' sentences hold."""
+    passages' sentences (`terms_said`: each sentence's selection terms, by passage) hold."""
     read_as = set(selection_terms(" ".join(intent.terms)))
-    if not read_as:
-        return set()
-    held = [set(selection_terms(read)) & read_as for passage in passages for read in chunk_as_read(passage.chunk)]
+    held = [said & read_as for sentences in terms_said for said in sentences]
     return {term for term in read_as if 0 < sum(term in terms for terms in held) <= DISTINCTIVE_AT_MOST}
 
 
