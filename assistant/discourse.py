@@ -23,14 +23,14 @@ MAX_FRAME_WORDS = 8
 
 @cache
 def leans_back() -> re.Pattern[str]:
-    """Matches a sentence that opens by referring back (a pronoun, "As a result", "Marisca responded …")."""
+    """Matches a sentence that opens by referring back (a pronoun, "As a result", "Berg therefore …", "Marisca responded …")."""
     data = load("discourse")
     openers = alternatives(data["linking_openers"])
     pronouns = alternatives(data["pronouns"])
     consequences = alternatives(data["consequence_openers"])
     responses = alternatives(data["response_verbs"])
     return re.compile(
-        rf"^(?:(?:{openers}),\s+)?(?:{pronouns})\b|^(?:{consequences})\b|^(?:\S+\s+){{1,3}}?(?:{responses})\b", re.IGNORECASE
+        rf"^(?:(?:{openers}),\s+)?(?:{pronouns})\b|^(?:{consequences})\b|^(?:\S+\s+){{1,3}}?(?:{responses}|{consequences})\b", re.IGNORECASE
     )
 
 
@@ -39,6 +39,12 @@ def refers_back() -> re.Pattern[str]:
     """Finds a determiner pointing back to something just said ("this plan", "these measures")."""
     determiners = alternatives(load("discourse")["anaphoric_determiners"])
     return re.compile(rf"\b(?:{determiners})\s+(?:[a-z\-]+\s+)?[a-z\-]{{3,}}\b", re.IGNORECASE)
+
+
+@cache
+def says_instead() -> re.Pattern[str]:
+    """Finds words saying what was done in place of something ("Instead, it has focused on …")."""
+    return re.compile(rf"\b(?:{alternatives(load('discourse')['alternative_cues'])})\b", re.IGNORECASE)
 
 
 @cache

@@ -197,3 +197,10 @@ def normalise_term(token: str) -> str:
     if len(term) > 4 and term.endswith("e"):
         term = term[:-1]  # escalate / escalating / escalated meet at "escalat"
     return term
+
+
+def word_root(term: str) -> str:
+    """A normalised term with a noun-making "-ation" taken off, so a verb and its noun meet ("negotiat" for
+    "negotiation" and "negotiate"). For comparing the words around an answer with a question's; the saved
+    BM25 terms keep the light stemming of `normalise_term`."""
+    return term[:-3] if len(term) >= 8 and term.endswith("ation") else term

@@ -92,6 +92,7 @@ def test_bm25_finds_a_country_by_its_capital() -> None:
         ("What did the minister do next?", True),
         ("What did the minister do right after the vote?", True),
         ("What came of the second round?", True),
+        ("What took its place soon after?", True),
         ("What happened at the second round?", False),
         ("When did the bank freeze the loan?", False),
     ],
@@ -298,3 +299,22 @@ def test_a_sentence_holding_a_rare_word_the_question_was_read_as_beats_one_shari
     question = "Does Berg see Lind and Moss on the same footing?"
     request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], query, intent=understand(question, people))
     assert "".join(backend.draft(request)) == "Moreover, the mayor does not regard the two men as equals. [1]"
+
+
+def test_what_was_done_instead_is_answered_by_the_sentence_that_says_instead() -> None:
+    """"What has Berg done rather than giving ground?" asks for the alternative: the sentence saying what was
+    done instead leads, though the one about giving ground shares more of the question's words."""
+    from assistant.answering.base import AnswerRequest
+    from assistant.answering.extractive import ExtractiveBackend
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    people = EntityCatalogue((Entity("berg", "Berg", "person", ("Berg",), (), ()),))
+    text = "In the talks, Berg has shown no will to give ground on the tariffs. Instead, the mayor stalled every round."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    vector = np.ones(4, dtype=np.float32) / 2
+    backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
+    question = "Rather than giving ground, what has Berg been doing in the talks?"
+    request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, people))
+    assert "".join(backend.draft(request)).startswith("Instead, the mayor stalled every round.")
+    assert understand(question).asks_alternative and not understand("Why Berg rather than Lind?").asks_alternative

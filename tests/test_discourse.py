@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.answering.extractive import selection_terms
 from assistant.corpus.document import parse_markdown
-from assistant.discourse import Lead, chunk_as_read, read_on
+from assistant.discourse import Lead, chunk_as_read, leans_back, read_on
 from assistant.index.chunking import chunk_document
 
 
@@ -13,6 +13,12 @@ def test_a_sentence_opening_with_a_pronoun_reads_with_the_names_it_leans_on() ->
     read, _ = read_on(["Lind Berg chaired the commission.", "However, he was sidelined.", "He resigned in May.", "The dam opened."])
     assert read[1].endswith("Lind Berg") and read[2].endswith("Lind Berg")
     assert read[3] == "The dam opened."  # names only where a sentence leans back
+
+
+def test_a_consequence_said_after_the_subject_leans_on_the_sentence_before() -> None:
+    read, _ = read_on(["Lind Berg blamed the bank for the delay.", "The council therefore assumed that a new loan would help."])
+    assert read[1].endswith("Lind Berg")
+    assert leans_back().match("The council thus waited.") and not leans_back().match("The council waited for the bank.")
 
 
 def test_a_frame_holds_for_the_sentences_after_it_until_another_opens() -> None:

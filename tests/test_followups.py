@@ -43,6 +43,7 @@ def test_ordinals_and_that_case_point_at_the_topic() -> None:
     assert rewrite_follow_up("What could Marisca do in that case?", history, river_catalogue()) == (
         "What could Marisca do in the second scenario?"
     )
+    assert rewrite_follow_up("in that one does the bank pay?", history, river_catalogue()) == "In the second scenario does the bank pay?"
 
 
 def test_it_is_the_organisation_the_last_question_asked_for() -> None:

@@ -13,7 +13,7 @@ from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
 from assistant.corpus.notes import lifted_note_number
-from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_back
+from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_back, says_instead
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import footnote_numbers, matching_terms, shared
@@ -34,7 +34,8 @@ REDUNDANT_SIMILARITY = 0.9
 MAX_WORDS = 130
 """Most words an answer runs to: room for four sentences of analytical prose (about 30 words each)."""
 ANSWER_TYPE_BONUS = 0.15
-"""Added when a sentence holds the kind of thing the question asks for (a person, a date, a number)."""
+"""Added when a sentence holds the kind of thing the question asks for (a person, a date, a number), or says
+what was done instead when the question asks that."""
 LEADING_TYPES = ("person", "date", "place", "organisation", "number")
 """Answer types whose answering sentence is put first."""
 FOLLOWING_SENTENCES = 2
@@ -138,7 +139,8 @@ class ExtractiveBackend:
                 if i and refers_back().search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
-                score = own + ANSWER_TYPE_BONUS * holds_answer(intent, text)
+                answers = holds_answer(intent, text) or (intent.asks_alternative and says_instead().search(text) is not None)
+                score = own + ANSWER_TYPE_BONUS * answers
                 candidates.append(_Candidate(number, i, text, score, vectors[i]))
         return candidates
 

@@ -29,7 +29,7 @@ from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import AnswerType, QueryIntent, document_terms
-from assistant.text import alternatives, content_terms, matching_terms, term_share
+from assistant.text import alternatives, content_terms, matching_terms, term_share, word_root
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -49,6 +49,10 @@ WINDOW = 0
 """Sentences either side of one that count as naming things together with it."""
 ACROSS_SENTENCES = ("opinion",)
 """Answer types whose holder may be named in the sentence before the one that answers."""
+COUNTERPART_TYPES = ("place", "organisation")
+"""What else answers a question for the other party of what someone did ("Who did Berg negotiate with?": a country)."""
+NAMED_TYPES = ("date", "place", "number")
+"""Answer types whose answering sentence must name the people and bodies the question names."""
 EXACT_TYPES = ("number",)
 """Answer types whose answer must be about exactly what was asked: a figure for another group or thing
 is no answer, so the words around the figure share a term of the question and every name in it is known."""
@@ -67,6 +71,7 @@ _CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)
 """Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
 _COUNTERPART = re.compile(r"\b(?:with|to|from|against)\s*(?:(?:on|in|at|during|after|before)\s[^?]*)?\?\s*$", re.IGNORECASE)
 """A question for the other party of something a person did ("… did Berg negotiate with (in May)?")."""
+_WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -122,7 +127,8 @@ def assess_coverage(
             return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(strangers)), best)
     if intent.answer_type:
         focus = focus_terms(intent) | (set(content_terms(query)) - set(content_terms(intent.search_text)))
-        typed = max(_typed_support(intent, kind, scored, focus) for kind in (intent.answer_type, intent.also_asks) if kind)
+        reads = [read for read, _, _ in sentences]
+        typed = max(_typed_support(intent, kind, scored, focus, reads) for kind in (intent.answer_type, intent.also_asks) if kind)
         if typed < MIN_TYPED_SUPPORT:
             return Coverage(False, messages.NOT_SAID[intent.answer_type], typed)
     specific = _asked_specific(intent)
@@ -143,36 +149,65 @@ def assess_coverage(
     return Coverage(True, support=best)
 
 
-def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[float, str]], focus: set[str]) -> float:
+def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[float, str]], focus: set[str], reads: list[str]) -> float:
     """The best support of a sentence holding the `kind` of thing asked for (for an exact type, one whose words
     around the answer share a focus term of the question and, for a figure, a word of what it counts); for
-    "Who is X?", of a sentence naming X."""
-    asked = replace(intent, answer_type=kind, also_asks="")
+    "Who is X?", of a sentence naming X. For NAMED_TYPES the sentence, read with what it leans on (`reads`),
+    names every person and body the question names ("When did Berg meet Lind?" is not answered by a date
+    of Lind's meeting with someone else)."""
+    asked = [replace(intent, answer_type=kind, also_asks="")]
     needs_focus = kind in EXACT_TYPES and bool(focus)
     if kind == "person" and set(content_terms(intent.question)) & _member_terms():  # "Who headed the delegation?"
         focus, needs_focus = set(_member_terms()), True
-    elif kind == "person" and _COUNTERPART.search(intent.question) and any(e.kind == "person" for e in intent.entities):
-        needs_focus = bool(focus)  # "Which officials did Berg negotiate with?": the other side of what Berg did
+    elif kind == "person" and _COUNTERPART.search(intent.question):
+        if _WHO.match(intent.question):  # "Who did Berg negotiate with?": a country or body answers too
+            asked += [replace(intent, answer_type=other, also_asks="") for other in COUNTERPART_TYPES]
+        if any(e.kind == "person" for e in intent.entities):
+            needs_focus = bool(focus)  # "Which officials did Berg negotiate with?": the other side of what Berg did
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
+    parties = _named_parties(intent) if kind in NAMED_TYPES else set()
     return max(
         (
             support
-            for support, text in scored
-            if ((spans := answer_spans(asked, text)) and _about_what_is_asked(text, spans, focus if needs_focus else set(), counted))
+            for (support, text), read in zip(scored, reads)
+            if _names_all(intent, read, parties)
+            and (
+                (spans := sorted(span for typed in asked for span in answer_spans(typed, text)))
+                and _about_what_is_asked(text, spans, focus if needs_focus else set(), counted)
+            )
             or (described and _names_any(intent, text, described))
         ),
         default=0.0,
     )
 
 
+def _named_parties(intent: QueryIntent) -> set[str]:
+    """The people and organisations the question names by name (not by a role it was read as), when it names
+    more than one: what they did together is asked ("When did Berg meet Lind?"); of one, the time may be told
+    without the name ("Following the summit, he joined the talks")."""
+    if intent.catalogue is None:
+        return set()
+    named = {e.id for e in intent.entities if e.kind in ("person", "organisation") and all(e is not r for _, r in intent.roles)}
+    return named if len(named) > 1 else set()
+
+
+def _names_all(intent: QueryIntent, text: str, ids: set[str]) -> bool:
+    """Whether `text` names every one of the entities `ids` (so, when there are none)."""
+    return not ids or (intent.catalogue is not None and ids <= _named_ids(text, intent.catalogue))
+
+
 def _about_what_is_asked(text: str, spans: list[tuple[int, int]], focus: set[str], counted: set[str]) -> bool:
     """Whether the words around the answer spans share a focus term of the question (when given) and a word
-    of what it counts (when given)."""
+    of what it counts (when given), a verb meeting its noun ("negotiate", "negotiations")."""
     if not focus and not counted:
         return True
-    around = _terms_around(text, spans)
-    return (not focus or bool(focus & around)) and (not counted or bool(counted & around))
+    around = {word_root(term) for term in _terms_around(text, spans)}
+
+    def met(asked: set[str]) -> bool:
+        return not asked or bool({word_root(term) for term in asked} & around)
+
+    return met(focus) and met(counted)
 
 
 def _counted(question: str) -> set[str]:

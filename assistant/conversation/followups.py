@@ -219,6 +219,7 @@ def _references(
             fits = continued  # "Whose protégé is he?" → "… sat across from him": still the same man
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
+    take(lexicon["case_one"], antecedents.case(memory, named), "in {}")
     take(lexicon["closing_case"], antecedents.discussed_case(memory, named), "in {}")  # "What about sanctions then?"
     event = antecedents.previous_event(memory, named)
     timed = antecedents.previous_event(memory, named, timed=True)

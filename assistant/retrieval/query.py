@@ -90,6 +90,9 @@ class QueryIntent:
     asks_case: bool = False
     """The question asks in which of the document's cases something happens ("Under which scenario …?"): the
     answer keeps the sentence that opens the case."""
+    asks_alternative: bool = False
+    """The question asks what was done instead of something ("What has Berg done instead of giving ground?"): a
+    sentence saying what was done instead answers it."""
 
     @property
     def search_text(self) -> str:
@@ -139,7 +142,7 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
     terms = document_terms(question)
     return QueryIntent(
         question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), terms, catalogue, also_asks, follows,
-        sourced and not listing, listing, _matches("cases", bare),
+        sourced and not listing, listing, _matches("cases", bare), _matches("alternatives", bare),
     )
 
 
@@ -278,7 +281,7 @@ def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]
 def _matches(key: str, question: str) -> bool:
     """Whether `question` matches one of the questions.yaml patterns under `key` ("sequels": what came next;
     "sources": which source a passage cites; "source_listing": every source a document cites; "cases": in which
-    case something happens)."""
+    case something happens; "alternatives": what was done instead)."""
     return any(pattern.search(question) for pattern in _patterns(key))
 
 
