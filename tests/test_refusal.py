@@ -199,6 +199,17 @@ def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:
     assert focus_terms(understand("What is Henrik Aalto's salary?", river_catalogue())) == {"salary"}
 
 
+def test_a_negative_contraction_or_how_something_went_is_not_what_a_question_is_about() -> None:
+    """"Why didn't that pan out?" asks about what the conversation discussed: neither "didn't" nor "pan" is a
+    word a sentence answering it must share."""
+    from assistant.answering.refusal import focus_terms
+    from assistant.retrieval.query import understand
+    from tests.riverbasin import river_catalogue
+
+    assert focus_terms(understand("Why didn't that pan out, regarding Henrik Aalto?", river_catalogue())) == set()
+    assert focus_terms(understand("Why wasn't Henrik Aalto paid?", river_catalogue())) == {"pay"}
+
+
 def test_a_possessor_inside_an_alias_is_named_with_its_holder() -> None:
     import numpy as np
 

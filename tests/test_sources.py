@@ -47,6 +47,7 @@ def test_a_follow_up_asks_for_the_source_of_the_sentence_that_cites_one() -> Non
     note = "³ Southern Basin Development Bank, 'Annual Report 2024', SBDB, 28 March 2025, sbdb.example.org."
     history += (Turn("Which source is cited for that?", rewritten, f"{OKAFOR} [1] {note} [2]"),)
     assert rewrite_follow_up("When was it published?", history, river_catalogue()) == "When was 'Annual Report 2024' published?"
+    assert rewrite_follow_up("when was that published?", history, river_catalogue()) == "When was 'Annual Report 2024' published?"
 
 
 def test_a_question_for_a_cited_article_and_its_date_is_answered_by_the_note(river: Assistant) -> None:

@@ -11,6 +11,8 @@ from assistant.index.catalogue import names_lexicon
 from assistant.text import alternatives
 
 _ELSE = "else|other|others|too|also|as well|instead"
+_THAT_AS_IT = r"(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bare\s)|(?<=\bbeen\s))that(?=\s+[a-z]+(?:ed|en)\b)"
+"""A "that" that is the subject of a passive ("When was that published?"): read as "it"."""
 """Words by which a question that names its parties still leans on the conversation ("What else …?")."""
 
 
@@ -70,12 +72,12 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             r"|\bdo\s+(?:it|that|this|so)(?=\s*(?:[?.!,]|$)|\s+(?:again|before|too|also|already|ever|now|then)\b)",
             re.IGNORECASE,
         ),
-        "it": re.compile(  # not "is it true that", nor "what was it about Berg that …"
-            rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b)(?!\s+about\s[^?.!]*\bthat\b))\b", re.IGNORECASE
+        "it": re.compile(  # not "is it true that", nor "what was it about Berg that …"; "was that published" is "it"
+            rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b)(?!\s+about\s[^?.!]*\bthat\b)|{_THAT_AS_IT})\b", re.IGNORECASE
         ),
         "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
         "subject_it": re.compile(
-            r"^it\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
+            rf"^it\b|{_THAT_AS_IT}\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
             rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
             re.IGNORECASE,
         ),
