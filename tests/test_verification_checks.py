@@ -112,6 +112,11 @@ def test_quantities_are_normalised() -> None:
             "The port would keep most permits; it could waive some, but new fees are off the table.",
             "negation",
         ),
+        (  # both negate, but not the same thing: what one negates the other affirms
+            "The mayor managed to convince the union to sign the deal and declined to take on the council's plan.",
+            "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",
+            "negation",
+        ),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:
@@ -135,6 +140,7 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("Lindau grew ever more frustrated with Saltby.", "Saltby faced less pressure from Lindau but was less willing to yield."),
         ("The port would rule out any rise in fees.", "Any rise in fees would be off the table."),
         ("A rise in fees is out of the question.", "The port has ruled out any rise in fees."),
+        ("The talks have not included union officials.", "Union officials have not been involved in the talks."),  # subject and object
         (  # both poles said on both sides: which replaced which is a matter of roles
             "Before long, however, the carrot took the place of the stick.",
             "However, the stick was soon replaced by the carrot: in coordination with the other side, the council drafted a "

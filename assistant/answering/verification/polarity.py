@@ -44,7 +44,7 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
     ("had no say in the plan" and "drawn up without input from farmers")."""
     if not any(c.negated) and not any(e.negated):
         return None
-    both_negate = any(c.negated) and any(e.negated)
+    both_negate = _negate_alike(c, e)
     light = lexicons().light
     for k in c.content():
         if both_negate and c.stems[k] in light:
@@ -68,6 +68,32 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
     return None
+
+
+def _negate_alike(c: Reading, e: Reading) -> bool:
+    """Whether both texts negate, and what one negates shares a word (or one naming the same action) with what the
+    other does, their subjects counted ("The talks have not included Lindish officials" and "Lindish officials
+    have not been involved in the talks" negate alike; "declined to take on the narrative" and "failed to
+    persuade Berg" apart)."""
+    if not any(c.negated) or not any(e.negated):
+        return False
+    theirs = _negated_proposition(e)
+    alike = lexicons().same_action
+    return any(alike.get(stem, frozenset({stem})) & theirs for stem in _negated_proposition(c))
+
+
+def _negated_proposition(reading: Reading) -> set[str]:
+    """The stems of what a text's negations cover, with the words before each cue in its clause (its subject)."""
+    lex = lexicons()
+    breaks = lex.breaks - lex.auxiliaries
+    found = {reading.stems[k] for k, t in enumerate(reading.tokens) if t.is_content and reading.negated[k] and not reading.cue[k]}
+    for k in (k for k, is_cue in enumerate(reading.cue) if is_cue):
+        j = k - 1
+        while j >= 0 and not reading.cue[j] and reading.tokens[j].lower not in breaks:
+            if reading.tokens[j].is_content:
+                found.add(reading.stems[j])
+            j -= 1
+    return found
 
 
 def _places(reading: Reading, word: str) -> list[int]:

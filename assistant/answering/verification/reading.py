@@ -24,6 +24,7 @@ class Lexicons:
     negation: PhraseTable[str]
     scope: int
     breaks: frozenset[str]
+    auxiliaries: frozenset[str]
     links: frozenset[str]
     """Words between a postposed cue and what it negates ("would be off the table")."""
     light: frozenset[str]
@@ -62,6 +63,7 @@ def lexicons() -> Lexicons:
         negation=PhraseTable(cues),
         scope=int(negation["scope_words"]),
         breaks=frozenset(negation["clause_breaks"]),
+        auxiliaries=frozenset(negation["auxiliaries"]),
         links=frozenset(negation["postposed_links"]),
         light=frozenset(stem(word) for word in negation["light_words"]),
         same_action=_groups(negation["same_action"]),
