@@ -44,6 +44,9 @@ def test_ordinals_and_that_case_point_at_the_topic() -> None:
         "What could Marisca do in the second scenario?"
     )
     assert rewrite_follow_up("in that one does the bank pay?", history, river_catalogue()) == "In the second scenario does the bank pay?"
+    history += (river_turn("Would enforcing the draft framework be easy?", "The draft framework"),)  # a topic in between
+    under_it = rewrite_follow_up("What would the bank do under it?", history, river_catalogue())
+    assert under_it == "What would the bank do in the second scenario?"
 
 
 def test_it_is_the_organisation_the_last_question_asked_for() -> None:

@@ -16,6 +16,7 @@ def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() 
     assert phrases == ["the first round", "a deal for the Selva Basin Commission"]
     assert [p.text for p in topic_phrases("What was Halden's first offer in Tesk?")] == ["Halden's first offer in Tesk"]
     assert "the Report" not in [p.text for p in topic_phrases("What did the Reporters write?", river_catalogue())]
+    assert [p.text for p in topic_phrases("What's expected of Halden's plan?")] == ["Halden's plan"]  # "What's" owns nothing
     assert [p.text for p in topic_phrases("What does the plan drafted by Anna Berg say?")] == ["the plan drafted by Anna Berg"]
     ended = [p.text for p in topic_phrases("The talks used the plan drafted by Anna Berg.")]
     assert ended == ["the talks", "the plan drafted by Anna Berg"]  # not "Berg.": the sentence ends there

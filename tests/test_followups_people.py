@@ -179,3 +179,27 @@ def test_the_person_a_who_question_asks_for_may_be_named_as_the_doer_after_the_d
     )
     history = (Turn("Who issued the warning about the summer flow?", "Who issued the warning about the summer flow?", answer),)
     assert rewrite_follow_up("What is her job?", history, river_catalogue()) == "What is Elena Castell's job?"
+
+
+def test_the_person_who_answered_a_who_question_counts_as_asked_about_in_its_turn() -> None:
+    """"Which minister warned …?" is about the minister the answer gives: the first official of the conversation,
+    before one the next question names."""
+    answer = "Lukas Breuer and Elena Castell spoke; Castell warned that a rapid filling could cut the summer flow. [1]"
+    history = (
+        Turn("Which minister warned about the summer flow?", "Which minister warned about the summer flow?", answer),
+        Turn("What did Lukas Breuer argue?", "What did Lukas Breuer argue?", "Lukas Breuer argued that the dam would pay for itself. [1]"),
+    )
+    assert rewrite_follow_up("Why did the first official warn about it?", history, river_catalogue()).startswith(
+        "Why did Elena Castell warn about it"
+    )
+
+
+def test_he_after_a_question_naming_two_men_is_the_one_it_put_first_and_both_did_the_deed() -> None:
+    """The answer names the second man more often; "he" is still the first, and what the two did is said with
+    both of them ("Breuer and Aalto meeting", not "Breuer anding Aalto meet")."""
+    question = "Where did Lukas Breuer and Henrik Aalto meet in May?"
+    answer = "Henrik Aalto convened the first round in Vienna; Aalto chaired it and Aalto's team wrote the draft. [1]"
+    history = (Turn(question, question, answer),)
+    assert rewrite_follow_up("Did he get a deal out of it?", history, river_catalogue()) == (
+        "Did Lukas Breuer get a deal out of it, regarding Lukas Breuer and Henrik Aalto meeting in May?"
+    )

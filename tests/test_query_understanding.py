@@ -67,6 +67,16 @@ def test_roles_resolve_to_the_person_and_are_searched_by_name() -> None:
     assert [e.name for e in minister.entities] == ["Lukas Breuer"]
 
 
+def test_a_role_said_of_something_else_than_the_holders_role_resolves_to_no_one() -> None:
+    """Berg is the special envoy for trade missions: "the special envoy to Lindau" is someone the question asks
+    for, not Berg."""
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("special envoy for trade missions",), ())
+    catalogue = EntityCatalogue((berg,))
+    assert understand("Who was to be the special envoy to Lindau?", catalogue).roles == ()
+    assert [e.name for _, e in understand("What did the special envoy say?", catalogue).roles] == ["Anna Berg"]
+    assert [e.name for _, e in understand("Where did the special envoy for trade missions go?", catalogue).roles] == ["Anna Berg"]
+
+
 def test_how_long_is_answered_by_a_span_of_time_without_a_figure() -> None:
     intent = understand("How long has Breuer known Castell?", river_catalogue())
     text = "Breuer has known Castell for several decades, since their student years."

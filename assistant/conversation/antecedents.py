@@ -86,6 +86,9 @@ def person(memory: Memory, named: set[str]) -> Referent | None:
     answered = [r for k, r in memory.referents.items() if k in memory.answered and k not in named and r.kind == "person"]
     if answered:
         return max(answered, key=lambda r: r.salience)
+    subject = memory.referents.get(memory.previous_subject)
+    if subject is not None and subject.kind == "person" and subject.key not in named:
+        return subject  # "Where did Berg and Lind meet? Did he …": the one the question put first
     return memory.best(("person",), named)
 
 
@@ -206,10 +209,14 @@ def doing(memory: Memory) -> str | None:
     for key in memory.previous_keys:
         subject = memory.referents[key].text
         said = alternatives((subject, subject.split()[-1]))  # "Breuer" for Lukas Breuer
-        verb = re.match(rf"(?:{said})\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", tail, re.IGNORECASE)
+        verb = re.match(rf"(?:{said})(?P<others>{_CONJOINED_NAMES})?\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", tail, re.IGNORECASE)
         if verb is not None and verb.group("verb").islower() and verb.group("verb") not in ("do", "done", "have", "be"):
-            return f"{subject} {_gerund(verb.group('verb'))}{verb.group('rest')}"
+            return f"{subject}{verb.group('others') or ''} {_gerund(verb.group('verb'))}{verb.group('rest')}"
     return None
+
+
+_CONJOINED_NAMES = r"(?:\s+and\s+(?-i:[A-Z])[\w'’.\-]*(?:\s+(?-i:[A-Z])[\w'’.\-]*)*)"
+"""Names joined to a subject ("Berg and Lind meet"): theirs is the verb after them."""
 
 
 def _gerund(verb: str) -> str:

@@ -45,6 +45,8 @@ MEMORY_TURNS = 10
 QUESTION_WEIGHT = 1.0
 LATER_TOPIC_WEIGHT = 0.6
 """A question's first topic is what it is about; later ones ("… to end the war") count less."""
+ASKED_FOR_POSITION = -1
+"""Where, in its turn's order of mention, the answer to a who/where/which question stands: first."""
 ANSWER_WEIGHT = 0.4
 ANSWERED_WEIGHT = 2.0
 """Weight of the people (places, organisations) a who/where/which question was answered with."""
@@ -176,7 +178,7 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             memory.previous_asked = phrase_referent(asked_for).key if asked_for is not None else ""
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
-            _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, latest=age == 0)
+            _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age)
         sourced = age == 0 and (intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None)
         for title in cited_titles(turn.answer) if sourced else ():  # "When was it published?"
             source = Referent(f"{SOURCE}{title.lower()}", f"'{title}'", "topic")
@@ -235,8 +237,10 @@ def _remember_question(
 
 
 def _remember_answer(
-    memory: Memory, answer: str, question: str, intent: QueryIntent, catalogue: EntityCatalogue, recency: float, latest: bool
+    memory: Memory, answer: str, question: str, intent: QueryIntent, catalogue: EntityCatalogue, recency: float, latest: bool, turn: int
 ) -> None:
+    """Add what the answer names; the entities that answer a who/where/which question count as asked about in
+    its turn, before what the question named itself ("Which leader gets on with Berg?" is about the leader)."""
     kind = intent.answer_type
     seeks = seeks_other(question, kind, catalogue)
     described = [entity for _, entity in intent.roles if entity.kind == kind]  # "Who was the energy minister?": the answer
@@ -263,7 +267,8 @@ def _remember_answer(
             referent = entity_referent(entity)
             located = _LOCATIVE.search(sentence[:start]) is not None
             answered = ANSWERED_WEIGHT * (LATEST_ANSWERED if latest else 1.0)
-            memory.add(referent, (answered if entity in sought_here else ANSWER_WEIGHT) * recency, located=located)
+            at = (turn, ASKED_FOR_POSITION) if entity in sought_here else None
+            memory.add(referent, (answered if entity in sought_here else ANSWER_WEIGHT) * recency, located=located, at=at)
             if entity in sought_here:
                 credited.add(entity.id)
                 if latest:

@@ -120,10 +120,12 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
     modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
     # after a possessor any noun heads a phrase ("Anna Berg's background"), where the phrase visibly ends
     noun = rf"(?!(?:{stop})\b)(?-i:[a-z][\w\-]*)(?=\s*(?:[?.!,;:]|$)|\s+(?:{stop})\b|\s+(?-i:[A-Z]))"
+    owner = rf"(?!(?:{stop})['’]s)(?-i:[A-Z][\w.\-/]*)['’]s"  # "Berg's", not "What's"
     return {
         "phrase": re.compile(
             rf"\b(?:(?P<det>the|a|an|this|that|these|those|his|her|its|their)\s+(?P<mods>(?:{modifier}\s+){{0,3}})"
-            rf"|(?P<possessor>(?:(?!(?:{stop})\s)(?-i:[A-Z][\w.\-/]*)\s+){{0,2}}(?-i:[A-Z][\w.\-/]*)['’]s\s+)(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
+            rf"|(?P<possessor>(?:(?!(?:{stop})\s)(?-i:[A-Z][\w.\-/]*)\s+){{0,2}}{owner}\s+)"
+            rf"(?P<pmods>(?:{modifier}\s+){{0,3}}?)"
             rf"|(?P<bare>{modifier}\s+)?)(?P<head>(?:{heads})(?:s|es)?\b|(?(possessor){noun}|(?!)))"
             rf"(?P<of>(?-i:\s+(?:in|of|at|on|for|with|between|[a-z]+ed\s+by)\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})"
             rf"(?-i:\s+and\s+(?:the\s+)?[A-Z][\w.\-/]*(?:\s+[A-Z][\w.\-/]*){{0,2}})?"  # "a meeting between Berg and Lind"

@@ -86,8 +86,8 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "case_one": re.compile(r"\b(?:in|under)\s+(?:that|this)\s+one\b", re.IGNORECASE),  # "in that one": within a case
-        # a closing "then" or "in it" is the case discussed ("What about sanctions then?", "Do they stay in it?")
-        "closing_case": re.compile(r"(?:(?<!\band\s)(?<!^)\bthen|\bin\s+it)(?=\s*[?.!]*\s*$)", re.IGNORECASE),
+        # a closing "then", "in it" or "under it" is the case discussed ("What about sanctions then?", "Do they stay in it?")
+        "closing_case": re.compile(r"(?:(?<!\band\s)(?<!^)\bthen|\b(?:in|under)\s+it)(?=\s*[?.!]*\s*$)", re.IGNORECASE),
         "get_there": re.compile(r"\b(?:get|gets|getting|got|reach|reaches|reaching|reached)\s+there\b", re.IGNORECASE),
         "there": re.compile(
             rf"^(?!how\s+(?:many|much)\b).*?\b(?P<there>{words('place_words')})\b"

@@ -38,6 +38,8 @@ _SECOND_QUESTION = re.compile(
 )
 """Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
+_COMPLEMENT = re.compile(r"\s+(?P<preposition>to|for|of|on|in)\s+(?:the\s+)?(?P<word>[\w'’\-]+)", re.IGNORECASE)
+"""What a role is of or for, right after it ("… to Lindau", "… for trade missions")."""
 _INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
 _INFLECTED_LENGTH = 4
 
@@ -204,9 +206,23 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if not (owned or _determined().search(question[:start])):
                 continue
             entity = _resolve_role(phrase, catalogue)
-            if entity is not None and not _names_it(phrase, entity):  # not a name typed in lower case ("the ukraine war")
+            if entity is None or _names_it(phrase, entity):  # not a name typed in lower case ("the ukraine war")
+                continue
+            if not _complemented_otherwise(phrase, question[end:], entity):
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _complemented_otherwise(phrase: str, rest: str, entity: Entity) -> bool:
+    """Whether the question goes on to say what the role is of or for ("the special envoy to Lindau") where every
+    role of the entity's with the phrase's words says another thing ("special envoy for trade missions")."""
+    said = _COMPLEMENT.match(rest)
+    words = set(phrase_key(phrase).split())
+    roles = [key for role in entity.roles if words <= set((key := phrase_key(role)).split())]
+    if said is None or not roles:
+        return False
+    complement = f"{said.group('preposition')} {said.group('word')}".lower()
+    return all(_COMPLEMENT.search(role) and complement not in role for role in roles)
 
 
 def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
