@@ -203,3 +203,15 @@ def test_he_after_a_question_naming_two_men_is_the_one_it_put_first_and_both_did
     assert rewrite_follow_up("Did he get a deal out of it?", history, river_catalogue()) == (
         "Did Lukas Breuer get a deal out of it, regarding Lukas Breuer and Henrik Aalto meeting in May?"
     )
+
+
+def test_the_first_ones_deputy_is_the_deputy_of_the_first_person_answered() -> None:
+    """"The first one's": a person's, and "his" after it is his."""
+    first, second = "Who in the ministry is wary of the dam?", "And who wants a harder line on the bank?"
+    history = (
+        Turn(first, first, "Lukas Breuer is wary of the dam. [1]"),
+        Turn(second, second, "Elena Castell wants a harder line on the bank. [1]"),
+    )
+    assert rewrite_follow_up("Who's the first one's deputy, and what was his role?", history, river_catalogue()) == (
+        "Who's Lukas Breuer's deputy, and what was Lukas Breuer's role?"
+    )

@@ -247,7 +247,7 @@ def _references(
     for match in lexicon["one"].finditer(text):
         which = match.group("which").lower()
         one = ordinals.one(which, memory, named) or ordinals.member(which, memory) or ordinals.named_in_order(which, memory)
-        if one is not None:
+        if one is not None and _free(match, found):
             found.append((match.start(), match.end(), one))
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
     take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)

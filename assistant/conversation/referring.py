@@ -55,7 +55,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             for kind, nouns in data["kind_nouns"].items()
         },
         "person_ordinal": re.compile(
-            rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:{words('person_nouns')})\b"
+            rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:(?:{words('person_nouns')})\b|one(?=['’]s\s))"
             rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
             re.IGNORECASE,
         ),
