@@ -13,6 +13,7 @@ from assistant.answering.reasons import unexplained
     [
         ("Why did the council reject the plan?", {"reject"}),
         ("Why did Marisca turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
+        ("Why did the Dravenians turn down the offer?", {"reject"}),  # a name's plural, then a phrasal verb
         ("Why did they halt the filling?", {"halt", "suspend"}),
         ("Why did the Dravenian side halt the filling?", {"halt", "suspend"}),  # a noun after a name's adjective
         ("Why does Dravenia's president favour the dam?", None),  # a possessive subject is not read
