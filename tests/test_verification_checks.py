@@ -112,6 +112,11 @@ def test_quantities_are_normalised() -> None:
             "The port would keep most permits; it could waive some, but new fees are off the table.",
             "negation",
         ),
+        (
+            "The port would keep most permits, and harsher fees on ships would remain an option.",
+            "The port would keep most permits, but any rise of fees would be off the table.",
+            "antonym",
+        ),
         (  # both negate, but not the same thing: what one negates the other affirms
             "The mayor managed to convince the union to sign the deal and declined to take on the council's plan.",
             "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",
