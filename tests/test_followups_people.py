@@ -215,3 +215,11 @@ def test_the_first_ones_deputy_is_the_deputy_of_the_first_person_answered() -> N
     assert rewrite_follow_up("Who's the first one's deputy, and what was his role?", history, river_catalogue()) == (
         "Who's Lukas Breuer's deputy, and what was Lukas Breuer's role?"
     )
+
+
+def test_him_in_the_clause_whose_subject_is_he_is_someone_else() -> None:
+    pushed = "What does Lukas Breuer push Henrik Aalto on?"
+    history = (BREUER, Turn("What does he push Henrik Aalto on?", pushed, "Lukas Breuer pushes Henrik Aalto on the tranche. [1]"))
+    assert rewrite_follow_up("How did he build that rapport with him?", history, river_catalogue()) == (
+        "How did Lukas Breuer build that rapport with Henrik Aalto?"
+    )

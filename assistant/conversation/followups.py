@@ -39,6 +39,14 @@ _DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:,?\s+[\w'’\-]+)
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
 _WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
+_OBJECT_AFTER_SUBJECT = {
+    "masculine": re.compile(r"\bhe\b[^,;?]*?\b(?P<object>him)\b", re.IGNORECASE),
+    "feminine": re.compile(
+        r"\bshe\b[^,;?]*?\b(?P<object>her)\b(?=\s*(?:[?.!,;]|$|\s+(?:in|at|on|for|to|with|about|after|before|again|first)\b))",
+        re.IGNORECASE,
+    ),
+}
+"""A "him" ("her") in the clause whose subject is "he" ("she"): someone else than the subject."""
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
 _SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -217,6 +225,10 @@ def _references(
         continued = memory.referents.get(memory.continued.get(gender, ""))
         if ordered is None and continued is not None and continued.key not in named:
             fits = continued  # "Whose protégé is he?" → "… sat across from him": still the same man
+        other = max((r for r in matching if fits is not None and r.key != fits.key), key=lambda r: r.salience, default=None)
+        own_object = _OBJECT_AFTER_SUBJECT[gender].search(text)  # "How did he build a rapport with him?": two people
+        if own_object is not None and other is not None and _free(own_object, found, "object"):
+            found.append((own_object.start("object"), own_object.end("object"), other.text))
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     take(lexicon["case_one"], antecedents.case(memory, named), "in {}")
