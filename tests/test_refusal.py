@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.facade import Assistant
+from assistant.index.catalogue import EntityCatalogue
 from assistant.settings import Settings
 from tests.riverbasin import RIVER
 
@@ -259,23 +260,14 @@ def test_who_was_in_a_delegation_or_on_the_other_side_is_answered_only_by_a_pers
     """A person in another clause ("a call with Berg and a delegation met …") is no member of the delegation;
     one who "joined the group of negotiators" answers who joined the team; the other side of what a person
     did is one named near the deed."""
-    import numpy as np
-
-    from assistant.answering.refusal import assess_coverage
     from assistant.index.catalogue import Entity, EntityCatalogue
-    from assistant.retrieval.query import understand
-    from assistant.text import split_sentences
-    from assistant.types import Chunk, Passage
 
     berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
     lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
     catalogue = EntityCatalogue((berg, lind))
-    query = np.ones(4, dtype=np.float32) / 2
 
     def covered(question: str, text: str) -> bool:
-        chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
-        sentences = np.tile(query, (len(chunk.sentences), 1))
-        return assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: sentences).covered
+        return _covered_by(question, text, catalogue)
 
     call = "The mayor held a call with Berg and a delegation met the council in Saltby."
     assert not covered("Who headed the delegation in Saltby?", call)
@@ -289,24 +281,15 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     """"Who did Berg negotiate with?" is answered by a country near the deed ("negotiations with Norrvik": the
     verb and its noun meet), "Which officials …?" only by people; a date answers "When did Berg meet Lind?" only
     in a sentence naming both."""
-    import numpy as np
-
-    from assistant.answering.refusal import assess_coverage
     from assistant.index.catalogue import Entity, EntityCatalogue
-    from assistant.retrieval.query import understand
-    from assistant.text import split_sentences
-    from assistant.types import Chunk, Passage
 
     berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
     lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
     norrvik = Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ())
     catalogue = EntityCatalogue((berg, lind, norrvik))
-    query = np.ones(4, dtype=np.float32) / 2
 
     def covered(question: str, text: str) -> bool:
-        chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
-        sentences = np.tile(query, (len(chunk.sentences), 1))
-        return assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: sentences).covered
+        return _covered_by(question, text, catalogue)
 
     talks = "Berg, who once represented the council in negotiations with Norrvik, left the board."
     assert covered("Who did Berg negotiate with?", talks)
@@ -314,3 +297,18 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     rivals = "Berg and Lind have long been rivals on the port board. Berg met the harbour council on 3 May."
     assert not covered("When did Berg meet Lind?", rivals)
     assert covered("When did Berg meet Lind?", "Berg met Lind at the harbour council on 3 May.")
+
+
+def _covered_by(question: str, text: str, catalogue: EntityCatalogue) -> bool:
+    """Whether the one-chunk passage `text` covers `question`, every sentence as close to it as the other."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    query = np.ones(4, dtype=np.float32) / 2
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    sentences = np.tile(query, (len(chunk.sentences), 1))
+    return assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: sentences).covered
