@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -82,6 +84,19 @@ def test_bm25_finds_a_country_by_its_capital() -> None:
     chunks = [Chunk(f"c{i}", "doc", "Doc", "", i, 0, len(t), t) for i, t in enumerate(texts)]
     scores = LexicalIndex.build(chunks).scores("What did Kyiv adjust?")
     assert scores[0] > 0 and scores[1] == 0
+
+
+def test_the_chunks_holding_a_word_are_counted_from_the_saved_index(tmp_path: Path) -> None:
+    from assistant.index.lexical import LexicalIndex
+    from assistant.types import Chunk
+
+    texts = ["The talks dragged on for months.", "The war dragged on.", "Fees rose, and the talks went on.", "Nothing."]
+    chunks = [Chunk(f"c{i}", "doc", "Doc", "", i, 0, len(t), t) for i, t in enumerate(texts)]
+    LexicalIndex.build(chunks).save(tmp_path)
+    index = LexicalIndex.load(tmp_path)
+    assert index.chunks_holding("dragging on") == 2  # every term of the phrase: "dragged"
+    assert index.chunks_holding("talks dragged") == 1
+    assert index.chunks_holding("fee") == 1 and index.chunks_holding("tariffs") == 0
 
 
 @pytest.mark.parametrize(

@@ -328,6 +328,7 @@ def _said_with_the(phrases: set[str], corpus: str) -> set[str]:
 
 
 def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set[str]) -> tuple[Entity, ...]:
+    """The entities of the candidates, with their surnames and role aliases, and where the chunks mention them."""
     entities = []
     used: set[str] = set()
     surnames = Counter(c.name.split()[-1] for c in candidates if _kind(c) == "person" and " " in c.name)
@@ -335,12 +336,7 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
         surname = candidate.name.split()[-1]
         if _kind(candidate) == "person" and surnames[surname] == 1 and " " in candidate.name and surname not in candidate.aliases:
             candidate.aliases.append(surname)  # "Berg" for "J.D. Berg", though the text never says it alone
-    holders: Counter[str] = Counter(v for c in candidates for v in {v for r in c.roles for v in role_variants(r)})
-    said = _said_with_the({v for v, n in holders.items() if n == 1 and " " in v}, "\n".join(chunk.text.lower() for chunk in chunks))
-    for candidate in candidates:
-        for variant in sorted({v for role in candidate.roles for v in role_variants(role)}):
-            if variant in said:
-                candidate.aliases.append(f"the {variant}")  # "the energy minister", as the text calls him later
+    _add_role_aliases(candidates, chunks)
     for candidate in sorted(candidates, key=lambda c: (-c.count, c.name)):
         base = re.sub(r"[^a-z0-9]+", "-", candidate.name.lower()).strip("-") or "entity"
         entity_id = base
@@ -361,6 +357,16 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
         for e in sorted(entities, key=lambda e: -len(mentions[e.id]))
         if mentions[e.id]
     )
+
+
+def _add_role_aliases(candidates: list[_Candidate], chunks: list[Chunk]) -> None:
+    """Give each candidate "the <role>" as an alias where the text says it so and no other candidate holds the role
+    ("the energy minister", as the text calls him later)."""
+    variants = [{v for role in c.roles for v in role_variants(role)} for c in candidates]
+    holders: Counter[str] = Counter(v for held in variants for v in held)
+    said = _said_with_the({v for v, n in holders.items() if n == 1 and " " in v}, "\n".join(chunk.text.lower() for chunk in chunks))
+    for candidate, held in zip(candidates, variants):
+        candidate.aliases.extend(f"the {variant}" for variant in sorted(held & said))
 
 
 def _dates(chunks: list[Chunk], document_dates: dict[str, str]) -> tuple[DatedMention, ...]:

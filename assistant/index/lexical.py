@@ -38,14 +38,20 @@ class LexicalIndex:
         return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False))
 
     def chunks_holding(self, term: str) -> int:
-        """How many chunks hold every (normalised) term of `term` ("dragged on": those with "dragged")."""
+        """How many chunks hold every (normalised) term of `term` ("dragged on": those with "dragged"), read from
+        the index's postings (no scoring pass over the chunks)."""
         terms = [t for t in matching_terms(term) if t in self.vocabulary]
         if not terms:
             return 0
-        held = np.ones(self._bm25.scores["num_docs"], dtype=bool)
-        for one in terms:
-            held &= np.asarray(self._bm25.get_scores([one])) > 0
-        return int(held.sum())
+        held = set(self._postings(terms[0]))
+        for one in terms[1:]:
+            held &= set(self._postings(one))
+        return len(held)
+
+    def _postings(self, term: str) -> list[int]:
+        """The positions of the chunks holding a vocabulary term (the column of the saved BM25 score matrix)."""
+        token, matrix = self._bm25.vocab_dict[term], self._bm25.scores
+        return matrix["indices"][matrix["indptr"][token] : matrix["indptr"][token + 1]].tolist()
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk, in chunk order."""
