@@ -174,6 +174,24 @@ def test_a_role_in_a_relative_clause_after_the_name() -> None:
     assert understand("Why is the mayor's longtime adviser worried?", catalogue).roles[0][1].name == "Mara Oduya"
 
 
+def test_a_role_said_with_his_or_her_is_the_owners_and_read_from_either_side() -> None:
+    """"… Deputy Mayor Tomas Reyn, who is sceptical of the quay, and his protégé, Councillor Mara Oduya": she is
+    Reyn's protégé, and "Oduya's mentor" is Reyn, whose view a question about her mentor asks for."""
+    from assistant.answering.answer_type import answer_spans
+
+    text = (
+        "# Harbour report\n\nThe council met in Lisvik on 3 May 2021. The plan was shaped by Deputy Mayor Tomas Reyn, "
+        "who is sceptical of the quay, and his protégé, Councillor Mara Oduya, who drew up the budget.\n"
+    )
+    catalogue = build_catalogue(chunk_document(parse_markdown("h", text), 120), {"h": "2021-09"})
+    assert "Tomas Reyn's protégé" in catalogue.resolve("Mara Oduya").aliases  # type: ignore[union-attr]
+    intent = understand("How does Mara Oduya's mentor feel about the quay?", catalogue)
+    assert [entity.name for _, entity in intent.roles] == ["Tomas Reyn"]
+    sentence = "The plan was shaped by Deputy Mayor Tomas Reyn, who is sceptical of the quay."
+    assert [sentence[s:e] for s, e in answer_spans(intent, sentence)] == ["sceptical"]
+    assert understand("Who is Tomas Reyn's mentor?", catalogue).roles == ()  # no one is
+
+
 def test_a_name_written_with_slashes_is_the_organisation_it_shortens() -> None:
     text = (
         "# Harbour report\n\nA May Lisvik/Norden/Coast poll¹ found support for the quay. The council met on 3 May 2021.\n\n"

@@ -266,11 +266,18 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 def _holders(intent: QueryIntent) -> set[Entity]:
     """The entities whose view an opinion question asks for: those it names before what the view is about
-    ("How do Lind's voters feel about Marisca?" asks Lind's voters', not Marisca's)."""
+    ("How do Lind's voters feel about Marisca?" asks Lind's voters', not Marisca's), a role by the entity it
+    was read as ("How does Lind's mentor feel …?" asks the mentor's view, not Lind's)."""
     assert intent.catalogue is not None
     about = _ABOUT.search(intent.question)
     end = about.start() if about else len(intent.question)
-    return {entity for entity, start, _ in intent.catalogue.entities_in(intent.question) if start < end}
+    roles = [(at, at + len(phrase), entity) for phrase, entity in intent.roles if 0 <= (at := intent.question.find(phrase)) < end]
+    named = {  # not the possessor inside a role ("Lind's mentor" asks the mentor's view)
+        entity
+        for entity, start, stop in intent.catalogue.entities_in(intent.question)
+        if start < end and not any(s < stop and start < e for s, e, _ in roles)
+    }
+    return named | {entity for _, _, entity in roles}
 
 
 def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:

@@ -49,7 +49,7 @@ from assistant.index.store import (
 from assistant.settings import Settings
 from assistant.types import Chunk
 
-BUILD_FORMAT = 7
+BUILD_FORMAT = 8
 """Bumped when a build folder gains or changes a file, or terms are normalised otherwise (the saved BM25 index):
 older builds are then rebuilt (from the cache)."""
 KEEP_BUILDS = 2

@@ -24,6 +24,7 @@ from assistant.index.catalogue import (
 )
 from assistant.index.dates import DatedExpression, dated_expressions, reference_year
 from assistant.index.name_runs import NameRun, name_runs, word_usage
+from assistant.index.owned_roles import PronounRole, owner_aliases, pronoun_role
 from assistant.text import prefix_tree
 from assistant.types import Chunk
 
@@ -37,6 +38,8 @@ class _Candidate:
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     count: int = 0
+    pronoun_roles: list[PronounRole] = field(default_factory=list)
+    """Roles said with "his"/"her" ("his protégé, Name"), read with their owner once the people are known."""
 
 
 def build_catalogue(chunks: list[Chunk], document_dates: dict[str, str] | None = None) -> EntityCatalogue:
@@ -54,6 +57,9 @@ def build_catalogue(chunks: list[Chunk], document_dates: dict[str, str] | None =
     entities = [
         c for c in _merge(candidates, mid_capitals, lexicon) if " " in c.name or c.votes.total() or c.name.lower() not in lower_words
     ]
+    people = {c.name: [c.name, *c.aliases] for c in entities if _kind(c) == "person"}
+    for candidate in entities:
+        candidate.aliases.extend(owner_aliases(candidate.pronoun_roles, people))  # "Berg's protégé" for "his protégé"
     exact = {a for c in entities for a in (c.name, *c.aliases) if a.lower() in lower_words or _acronym(a)}
     with_mentions = _with_mentions(entities, chunks, exact)
     documents = tuple(sorted((doc, day) for doc, day in (document_dates or {}).items() if day))
@@ -189,6 +195,9 @@ def _appositive_roles(candidate: _Candidate, before: str, after: str, lexicon: d
     preceding = re.search(rf"(?:^|[,;(]\s*|\b(?:and|while|by|with)\s+)({_DETERMINER}\s+[^,;()]{{2,80}}?),\s+$", before)
     if preceding:
         _add_role(candidate, preceding.group(1), roles)
+        owned = pronoun_role(preceding.group(1), before[: preceding.start(1)])
+        if owned is not None and owned.role.split()[-1] in roles:
+            candidate.pronoun_roles.append(owned)
     possessed = re.search(r"\b([A-Z][\w\-]*['’]s)\s+((?:[a-z\-]+\s+){0,3}[a-z\-é]+)\s+$", before)
     if possessed and possessed.group(2).split()[-1] in roles:
         _add_role(candidate, f"{possessed.group(1)} {possessed.group(2)}", roles)
@@ -254,6 +263,7 @@ def _absorb(target: _Candidate, other: _Candidate) -> None:
     target.roles.extend(other.roles)
     target.aliases.extend([other.name, *other.aliases])
     target.count += other.count
+    target.pronoun_roles.extend(other.pronoun_roles)
 
 
 def _longer_form(name: str, by_edge_word: dict[str, list[_Candidate]]) -> _Candidate | None:

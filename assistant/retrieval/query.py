@@ -15,6 +15,7 @@ from functools import cache
 
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon, phrase_key
+from assistant.index.owned_roles import owner_of
 from assistant.index.store import DocumentSummary
 from assistant.text import alternatives, metonym_groups
 
@@ -228,14 +229,16 @@ def _complemented_otherwise(phrase: str, rest: str, entity: Entity) -> bool:
 def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
     """The entity a role phrase names: the one the corpus calls so ("Anna's envoy") before any holder of the
     role; read as the document's term when it is a reader's word for one ("the VP" for the vice president),
-    or with its words read so ("defence minister" for a "Minister of Defense"; synonyms.yaml)."""
+    or with its words read so ("defence minister" for a "Minister of Defense"; synonyms.yaml), or as the other side
+    of a tie ("Lind's mentor"; owned_roles.py)."""
     resolve = catalogue.resolve if describes(phrase) else catalogue.resolve_role
     bare = re.sub(r"['’]s$", "", phrase)  # "the VP's view"
     term = document_term(bare)
     worded = " ".join(document_term(word) or word for word in bare.split())
     readings = [term] if term else []
     readings += [worded] if worded != bare else []
-    return resolve(phrase) or next((found for reading in readings if (found := catalogue.resolve_role(reading))), None)
+    found = resolve(phrase) or next((found for reading in readings if (found := catalogue.resolve_role(reading))), None)
+    return found or owner_of(phrase, catalogue)  # "Lind's mentor": the one whose protégé Lind is
 
 
 def document_term(words: str) -> str | None:
