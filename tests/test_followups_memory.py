@@ -141,6 +141,14 @@ def test_it_before_an_event_verb_is_what_was_done_not_who_did_it_nor_when() -> N
     assert rewrite_follow_up("Did it work?", when, catalogue) == "Did it work, regarding Lukas Breuer cutting the releases?"
 
 
+def test_that_after_a_question_for_what_someone_assumed_is_what_they_assumed() -> None:
+    question = "What did Lukas Breuer assume the bank would accept?"
+    history = (Turn(question, question, "Lukas Breuer assumed the bank would accept a delay. [1]"),)
+    assert rewrite_follow_up("Why did he think that?", history, river_catalogue()) == (
+        "Why did Lukas Breuer think that, regarding what Lukas Breuer assumed the bank would accept?"
+    )
+
+
 def test_that_is_what_the_previous_question_asked_for_when_it_named_nothing_else() -> None:
     history = (river_turn("What personal ambitions does Breuer have?", "Breuer, who oversaw the early stages"),)
     assert rewrite_follow_up("Would the dam help with that?", history, river_catalogue()) == (

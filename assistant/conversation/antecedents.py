@@ -11,6 +11,7 @@ from functools import cache
 from assistant.conversation.memory import CONTEXT, Memory, Referent
 from assistant.conversation.referring import event_heads
 from assistant.data import load
+from assistant.retrieval.query import opinion_cues, speech_cues
 from assistant.text import alternatives
 
 MIN_SALIENCE = 0.5
@@ -180,6 +181,23 @@ def result(memory: Memory) -> str | None:
         thing = referent.kind == "topic" and referent.head not in load("conversation")["institution_heads"]  # not "the bank"
         if verb.group("rest") or not thing:
             return f"what {subject} {_past(verb.group('verb'))}{verb.group('rest')}"
+    return None
+
+
+def reported(memory: Memory) -> str | None:
+    """What someone thought or said, when the previous question asked for it: "What did Berg assume Lind would
+    accept?" → "what Berg assumed Lind would accept" (what "that" in "Why did he think that?" is)."""
+    asked = re.match(
+        r"^\W*(?:and\s+)?what\s+did\s+(?P<tail>.+?)\s*$", memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!"), re.IGNORECASE
+    )
+    if asked is None:
+        return None
+    for key in memory.previous_keys:
+        subject = memory.referents[key].text
+        said = alternatives((subject, subject.split()[-1]))
+        verb = re.fullmatch(rf"(?:{said})\s+(?P<verb>[a-z]+)(?P<rest>\s+\S.*)", asked.group("tail"), re.IGNORECASE)
+        if verb and (past := _past(verb.group("verb").lower())) in opinion_cues() | speech_cues():
+            return f"what {subject} {past}{verb.group('rest')}"
     return None
 
 

@@ -150,11 +150,12 @@ def _action(text: str, memory: Memory, named: set[str], own_thing: int | None = 
     acted, and an event or situation the previous question named apart ("the second scenario") is what "it" is."""
     lexicon = referring_patterns()
     event = antecedents.previous_event(memory, named)
-    clause = antecedents.action(memory) or antecedents.result(memory) or antecedents.doing(memory)
-    if clause is None or (event is not None and event.kind == "topic" and event.head and event.text.lower() not in clause.lower()):
-        return None
     done = [(m.start(), m.end()) for m in lexicon["do_that"].finditer(text)]  # "did it do that?": the predicate's
     said = [m for m in lexicon["demonstrative"].finditer(text) if not any(s <= m.start() < e for s, e in done)]
+    clause = antecedents.action(memory) or antecedents.result(memory) or antecedents.doing(memory)
+    clause = clause or (antecedents.reported(memory) if said else None)  # "Why did he think that?": what he assumed
+    if clause is None or (event is not None and event.kind == "topic" and event.head and event.text.lower() not in clause.lower()):
+        return None
     match = lexicon["event_it"].search(text) or next(iter(said), None)
     if match is None and not lexicon["subject_it"].search(text):
         match = lexicon["it"].search(text)
