@@ -20,12 +20,11 @@ from assistant.index.catalogue import (
     Kind,
     Mention,
     names_lexicon,
-    role_variants,
 )
 from assistant.index.dates import DatedExpression, dated_expressions, reference_year
 from assistant.index.name_runs import NameRun, name_runs, word_usage
 from assistant.index.owned_roles import PronounRole, owner_aliases, pronoun_role
-from assistant.text import prefix_tree
+from assistant.index.role_aliases import role_aliases
 from assistant.types import Chunk
 
 
@@ -323,20 +322,6 @@ def _country_names() -> frozenset[str]:
     return frozenset(name for group in data["groups"] if group[0] not in bodies for name in group)
 
 
-def _said_with_the(phrases: set[str], corpus: str) -> set[str]:
-    """The phrases the lower-cased `corpus` uses after "the" ("the energy minister"), found in one pass."""
-    by_first_word: dict[str, list[str]] = defaultdict(list)
-    for phrase in phrases:
-        by_first_word[phrase.split(" ", 1)[0]].append(phrase)
-    if not by_first_word:
-        return set()
-    whole = {phrase: re.compile(rf"{re.escape(phrase)}\b") for phrase in phrases}
-    found: set[str] = set()
-    for match in re.finditer(rf"\bthe ({prefix_tree(by_first_word)})(?= )", corpus):
-        found.update(p for p in by_first_word[match.group(1)] if whole[p].match(corpus, match.start(1)))
-    return found
-
-
 def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set[str]) -> tuple[Entity, ...]:
     """The entities of the candidates, with their surnames and role aliases, and where the chunks mention them."""
     entities = []
@@ -346,7 +331,8 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
         surname = candidate.name.split()[-1]
         if _kind(candidate) == "person" and surnames[surname] == 1 and " " in candidate.name and surname not in candidate.aliases:
             candidate.aliases.append(surname)  # "Berg" for "J.D. Berg", though the text never says it alone
-    _add_role_aliases(candidates, chunks)
+    for candidate, said in zip(candidates, role_aliases([c.roles for c in candidates], (chunk.text for chunk in chunks))):
+        candidate.aliases.extend(said)  # "the energy minister", as the text calls him later
     for candidate in sorted(candidates, key=lambda c: (-c.count, c.name)):
         base = re.sub(r"[^a-z0-9]+", "-", candidate.name.lower()).strip("-") or "entity"
         entity_id = base
@@ -367,16 +353,6 @@ def _with_mentions(candidates: list[_Candidate], chunks: list[Chunk], exact: set
         for e in sorted(entities, key=lambda e: -len(mentions[e.id]))
         if mentions[e.id]
     )
-
-
-def _add_role_aliases(candidates: list[_Candidate], chunks: list[Chunk]) -> None:
-    """Give each candidate "the <role>" as an alias where the text says it so and no other candidate holds the role
-    ("the energy minister", as the text calls him later)."""
-    variants = [{v for role in c.roles for v in role_variants(role)} for c in candidates]
-    holders: Counter[str] = Counter(v for held in variants for v in held)
-    said = _said_with_the({v for v, n in holders.items() if n == 1 and " " in v}, "\n".join(chunk.text.lower() for chunk in chunks))
-    for candidate, held in zip(candidates, variants):
-        candidate.aliases.extend(f"the {variant}" for variant in sorted(held & said))
 
 
 def _dates(chunks: list[Chunk], document_dates: dict[str, str]) -> tuple[DatedMention, ...]:
