@@ -26,7 +26,7 @@ from assistant.answering.unknown_names import WHO_IS, unknown_holder, unknown_re
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
-from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import AnswerType, QueryIntent, document_terms
 from assistant.text import alternatives, content_terms, matching_terms, term_share, word_root
@@ -188,8 +188,13 @@ def _named_parties(intent: QueryIntent) -> set[str]:
     without the name ("Following the summit, he joined the talks")."""
     if intent.catalogue is None:
         return set()
-    named = {e.id for e in intent.entities if e.kind in ("person", "organisation") and all(e is not r for _, r in intent.roles)}
+    named = {e.id for e in _parties_by_name(intent)}
     return named if len(named) > 1 else set()
+
+
+def _parties_by_name(intent: QueryIntent) -> list[Entity]:
+    """The people and organisations the question names by name, in order (not one a role of it was read as)."""
+    return [e for e in intent.entities if e.kind != "place" and all(e is not r for _, r in intent.roles)]
 
 
 def _names_all(intent: QueryIntent, text: str, ids: set[str]) -> bool:
@@ -332,7 +337,7 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     """People and organisations the question names together that no retrieved sentence (with its
     neighbours) names together."""
     catalogue = intent.catalogue
-    named = [e for e in intent.entities if e.kind != "place" and all(e is not r for _, r in intent.roles)]
+    named = _parties_by_name(intent)
     if catalogue is None or len(named) < 2:
         return []
     wanted = {e.id for e in named}

@@ -226,10 +226,11 @@ def _references(
         continued = memory.referents.get(memory.continued.get(gender, ""))
         if ordered is None and continued is not None and continued.key not in named:
             fits = continued  # "Whose protégé is he?" → "… sat across from him": still the same man
-        other = max((r for r in matching if fits is not None and r.key != fits.key), key=lambda r: r.salience, default=None)
         own_object = _OBJECT_AFTER_SUBJECT[gender].search(text)  # "How did he build a rapport with him?": two people
-        if own_object is not None and other is not None and _free(own_object, found, "object"):
-            found.append((own_object.start("object"), own_object.end("object"), other.text))
+        if own_object is not None and fits is not None and _free(own_object, found, "object"):
+            other = max((r for r in matching if r.key != fits.key), key=lambda r: r.salience, default=None)
+            if other is not None:
+                found.append((own_object.start("object"), own_object.end("object"), other.text))
         take(lexicon[gender], fits, owned_from=bound)
     take(lexicon["case_phrase"], antecedents.case(memory, named))
     take(lexicon["case_one"], antecedents.case(memory, named), "in {}")

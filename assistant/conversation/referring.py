@@ -11,9 +11,9 @@ from assistant.index.catalogue import names_lexicon
 from assistant.text import alternatives
 
 _ELSE = "else|other|others|too|also|as well|instead"
+"""Words by which a question that names its parties still leans on the conversation ("What else …?")."""
 _THAT_AS_IT = r"(?:(?<=\bwas\s)|(?<=\bis\s)|(?<=\bwere\s)|(?<=\bare\s)|(?<=\bbeen\s))that(?=\s+[a-z]+(?:ed|en)\b)"
 """A "that" that is the subject of a passive ("When was that published?"): read as "it"."""
-"""Words by which a question that names its parties still leans on the conversation ("What else …?")."""
 
 
 @cache
