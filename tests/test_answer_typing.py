@@ -196,6 +196,15 @@ def test_the_people_a_note_names_answer_only_who_wrote_something() -> None:
     assert answer_spans(understand("Who wrote the article on water and the delta?", river_catalogue()), note)
 
 
+def test_a_note_s_reference_answers_only_a_question_about_the_publication(riverbasin_settings: Settings) -> None:
+    from assistant.facade import Assistant
+
+    assistant = Assistant(riverbasin_settings)
+    answer = assistant.ask("What is behind the farming crisis in the Varon Delta?")  # the words of note 1's title
+    assert "Castell" in answer.text and "Ferreira" not in answer.text
+    assert "Ferreira" in assistant.ask("Who wrote the article about the farming crisis in the Varon Delta?").text
+
+
 def test_a_reaction_is_the_reactor_s_only_as_subject_or_after_from() -> None:
     from tests.riverbasin import river_catalogue
 

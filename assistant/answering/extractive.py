@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -13,10 +14,12 @@ from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
 from assistant.corpus.notes import lifted_note_number
+from assistant.data import load
 from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_back, says_instead
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
 from assistant.text import footnote_numbers, matching_terms, shared
+from assistant.types import Chunk
 
 LEXICAL_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.08
@@ -129,6 +132,8 @@ class ExtractiveBackend:
         distinctive = _distinctive_readings(intent, terms_said)
         for number, (passage, said_in) in enumerate(zip(request.passages, terms_said), start=1):
             chunk = passage.chunk
+            if not _may_answer_from(chunk, intent):
+                continue
             vectors = self._sentence_vectors(chunk)
             similarities = vectors @ request.query_vector
             texts = [chunk.text[start:end] for start, end in chunk.sentences]
@@ -154,6 +159,21 @@ class ExtractiveBackend:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
         return follower if follower and leans_back().match(follower.text) else None
+
+
+def _may_answer_from(chunk: Chunk, intent: QueryIntent) -> bool:
+    """Whether `chunk` may give answer sentences: a footnote's reference only to a question about a publication
+    (questions.yaml `publication_cues`) or asking for a person, date, place, organisation or figure; its title
+    names a topic it says nothing about ("What does the strategy envisage?")."""
+    if lifted_note_number(chunk.text) is None:
+        return True
+    asked = intent.answer_type in LEADING_TYPES or intent.asks_source or intent.lists_sources
+    return asked or not _publication_cues().isdisjoint(re.findall(r"[a-z]+", intent.question.lower()))
+
+
+@cache
+def _publication_cues() -> frozenset[str]:
+    return frozenset(load("questions")["publication_cues"])
 
 
 def _distinctive_readings(intent: QueryIntent, terms_said: list[list[set[str]]]) -> set[str]:
