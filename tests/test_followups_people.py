@@ -223,3 +223,14 @@ def test_him_in_the_clause_whose_subject_is_he_is_someone_else() -> None:
     assert rewrite_follow_up("How did he build that rapport with him?", history, river_catalogue()) == (
         "How did Lukas Breuer build that rapport with Henrik Aalto?"
     )
+
+
+def test_he_is_the_one_person_the_previous_question_named_after_a_preposition() -> None:
+    """"What happened to Castell?" names one person, as its object: "she" is her, not the person the answers
+    named most."""
+    answer = "Lukas Breuer's ministry backed the dam, and Lukas Breuer said so; Breuer also praised the loan. [1]"
+    history = (
+        Turn("Who backed the dam?", "Who backed the dam?", answer),
+        Turn("What happened to Castell?", "What happened to Elena Castell?", "Elena Castell was marginalised. [1]"),
+    )
+    assert rewrite_follow_up("When is she expected to resign?", history, river_catalogue()) == "When is Elena Castell expected to resign?"

@@ -90,6 +90,9 @@ def person(memory: Memory, named: set[str]) -> Referent | None:
     subject = memory.referents.get(memory.previous_subject)
     if subject is not None and subject.kind == "person" and subject.key not in named:
         return subject  # "Where did Berg and Lind meet? Did he …": the one the question put first
+    people = [r for key in memory.previous_own if (r := memory.referents[key]).kind == "person" and key not in named]
+    if len(people) == 1:
+        return people[0]  # "What happened to Lind? When did he …": the one person the previous question named
     return memory.best(("person",), named)
 
 
