@@ -144,3 +144,15 @@ def test_they_is_still_the_people_a_who_question_was_answered_with() -> None:
     assert rewrite_follow_up("Which of them warned about the flow?", (asked,), river_catalogue()) == (
         "Which of Lukas Breuer and Elena Castell warned about the flow?"
     )
+
+
+def test_those_two_after_a_which_question_answered_with_two_bodies_are_those_bodies() -> None:
+    """People the answers only mention in passing are not "those two"; the two bodies the question asked for are."""
+    first = "Which organisations objected to the loan?"
+    answer = "The Marisca Farmers' Union and the Selva Basin Commission objected to the loan. [1]"
+    second = "Did anyone respond?"
+    reply = "Lukas Breuer answered them, and Elena Castell disagreed with Breuer. [1]"
+    history = (Turn(first, first, answer), Turn(second, second, reply))
+    assert rewrite_follow_up("When did those two object?", history, river_catalogue()) == (
+        "When did Marisca Farmers' Union and Selva Basin Commission object?"
+    )

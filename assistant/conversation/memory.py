@@ -45,6 +45,8 @@ MEMORY_TURNS = 10
 QUESTION_WEIGHT = 1.0
 LATER_TOPIC_WEIGHT = 0.6
 """A question's first topic is what it is about; later ones ("… to end the war") count less."""
+GROUP = "group:"
+"""Key prefix of several entities named together."""
 ASKED_FOR_POSITION = -1
 """Where, in its turn's order of mention, the answer to a who/where/which question stands: first."""
 ANSWER_WEIGHT = 0.4
@@ -339,7 +341,7 @@ def _group(members: list[Entity]) -> Referent:
     """Several entities named together: a group of people, or (plural) organisations or places."""
     names = [m.name for m in dict.fromkeys(members)]
     kind = "group" if all(m.kind == "person" for m in members) else members[0].kind
-    return Referent("group:" + "+".join(sorted(names)), " and ".join([", ".join(names[:-1]), names[-1]]), kind, True)
+    return Referent(GROUP + "+".join(sorted(names)), " and ".join([", ".join(names[:-1]), names[-1]]), kind, True)
 
 
 def _plural_names(text: str, catalogue: EntityCatalogue | None) -> list[tuple[int, Referent]]:

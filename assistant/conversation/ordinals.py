@@ -7,16 +7,19 @@ from __future__ import annotations
 import re
 
 from assistant.conversation.antecedents import best_topic
-from assistant.conversation.memory import CONTEXT, Memory, Referent
+from assistant.conversation.memory import CONTEXT, GROUP, Memory, Referent
 from assistant.data import load
 
 
 def pair(memory: Memory, named: set[str], kind: str = "person") -> Referent | None:
-    """Who "the two of them" are: a group of two, else the two people most salient; "those two companies" (of
-    another `kind`): the two bodies or places most salient."""
+    """Who "the two of them" are: a group of two, else the two people most salient; two bodies or places named
+    together when no question asked about those people; "those two companies" (of another `kind`): the two bodies
+    or places most salient."""
     pairs = (r for r in memory.referents.values() if r.kind == "group" and r.text.count(" and ") == 1 and "," not in r.text)
     groups = list(pairs) if kind == "person" else []
     two = sorted((r for r in memory.referents.values() if r.kind == kind and r.key not in named), key=lambda r: -r.salience)[:2]
+    if kind == "person" and not groups and not any(r.asked_about for r in two):  # "Which banks …?" answered with two
+        groups = [r for r in memory.referents.values() if r.key.startswith(GROUP) and r.text.count(" and ") == 1]
     if len(two) == 2 and not (groups and max(g.salience for g in groups) >= two[1].salience):
         two.sort(key=lambda r: r.first)
         return Referent("", f"{two[0].text} and {two[1].text}", "group", True)
@@ -144,7 +147,7 @@ def _asked_in_order(memory: Memory, head: str) -> list[Referent]:
 def member(which: str, memory: Memory) -> str | None:
     """Who "the first one", "the last one", "the other one" is among the people an answer listed ("Anna Berg and Tom
     Lind"): by position, or the one the previous question did not ask about."""
-    groups = [memory.referents[k] for k in memory.referents if k.startswith("group:") and memory.referents[k].kind == "group"]
+    groups = [memory.referents[k] for k in memory.referents if k.startswith(GROUP) and memory.referents[k].kind == "group"]
     if not groups:
         return None
     listed = re.split(r",\s*|\s+and\s+", max(groups, key=lambda r: r.salience).text)
