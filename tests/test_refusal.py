@@ -312,3 +312,13 @@ def _covered_by(question: str, text: str, catalogue: EntityCatalogue) -> bool:
     chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
     sentences = np.tile(query, (len(chunk.sentences), 1))
     return assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: sentences).covered
+
+
+def test_how_long_is_answered_by_the_date_that_ends_what_lasted_however_far_its_subject() -> None:
+    """"X lasted until <date>" says how long X went on, though X opens the clause far from the date; a date that
+    ends something else does not."""
+    from assistant.index.catalogue import EntityCatalogue
+
+    text = "The council's unusually intense campaign against the new harbour fees lasted roughly until mid-August."
+    assert _covered_by("How long did the council's campaign go on?", text, EntityCatalogue(()))
+    assert not _covered_by("How long did the strike go on?", text, EntityCatalogue(()))

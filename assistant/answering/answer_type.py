@@ -109,10 +109,15 @@ def _bounds_what_is_asked(question: str, text: str, start: int) -> bool:
     """Whether the date at `start` ends or starts a span of time ("lasted until mid-August") of what the question
     asks about: its clause shares a word of the question beyond the words for lasting."""
     clause = re.split(r"[,;:()–—]", text[:start])[-1]
-    if not _BOUNDING.search(clause):
+    if not bounds_a_span(clause):
         return False
     asked = set(content_terms(question)) - _lasting_terms()
     return bool(asked & set(content_terms(clause)))
+
+
+def bounds_a_span(before: str) -> bool:
+    """Whether the text `before` a date makes it the end or start of a span of time ("lasted until")."""
+    return _BOUNDING.search(before) is not None
 
 
 @cache

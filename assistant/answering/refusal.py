@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 
 from assistant import messages
-from assistant.answering.answer_type import answer_spans, money_question
+from assistant.answering.answer_type import answer_spans, bounds_a_span, money_question
 from assistant.answering.events import DID, asked_event
 from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
@@ -241,12 +241,14 @@ def _names_any(intent: QueryIntent, text: str, ids: set[str]) -> bool:
 
 def _terms_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
     """Content terms within EXACT_REACH words of an answer span, in its clause: what a figure counts ("86% of
-    voters"), not what the next clause is about ("a call with Berg and a delegation met …")."""
+    voters"), not what the next clause is about ("a call with Berg and a delegation met …"); before a date that
+    ends or starts a span of time, the whole clause (what lasted)."""
     terms: set[str] = set()
     for start, end in spans:
         opened = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
         closed = _CLAUSE_BREAK.search(text, end)
-        before = re.findall(r"\S+", text[opened[-1] if opened else 0 : start])[-EXACT_REACH:]
+        before = re.findall(r"\S+", text[opened[-1] if opened else 0 : start])
+        before = before if bounds_a_span(text[:start]) else before[-EXACT_REACH:]  # "X lasted until <date>": about X
         after = re.findall(r"\S+", text[end : closed.start() if closed else len(text)])[:EXACT_REACH]
         terms |= set(content_terms(" ".join([*before, text[start:end], *after])))
     return terms
