@@ -6,7 +6,7 @@ import threading
 import time
 import uuid
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -29,7 +29,7 @@ from assistant.index.reader import OpenIndex, open_index
 from assistant.index.store import IndexPaths
 from assistant.retrieval.query import search_query, understand
 from assistant.retrieval.retriever import HybridRetriever
-from assistant.retrieval.spelling import mended_words
+from assistant.retrieval.spelling import mended
 from assistant.settings import Settings
 from assistant.timing import elapsed_ms
 from assistant.types import Answer, Chunk, LinkedSource, Passage, Turn
@@ -146,9 +146,7 @@ class Assistant:
             history = self.conversations.history(conversation_id)
         standalone, notice = self._standalone(text, history, chosen.name, index.catalogue)
 
-        intent = understand(standalone, index.catalogue)
-        mended = mended_words(standalone, index.lexical.vocabulary)  # "resouces": also searched as "resources"
-        intent = replace(intent, terms=intent.terms + mended) if mended else intent
+        intent = understand(mended(standalone, index.lexical.vocabulary), index.catalogue)  # "resouces": read as "resources"
         query = search_query(standalone, index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section, expansions=intent.terms)
         if intent.asks_what_followed:

@@ -342,3 +342,5 @@ def test_what_was_done_instead_is_answered_by_the_sentence_that_says_instead() -
     request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, people))
     assert "".join(backend.draft(request)).startswith("Instead, the mayor stalled every round.")
     assert understand(question).asks_alternative and not understand("Why Berg rather than Lind?").asks_alternative
+    assert understand("If Berg won't give ground, what is he doing instead?").asks_alternative
+    assert not understand("Why did Berg stall instead?").asks_alternative

@@ -1,5 +1,5 @@
 """Words of a question the corpus never uses that are one left-out letter away from a word it does ("resouces",
-"febuary"): the question is also searched with the corpus' word.
+"febuary"): the question is read and searched with the corpus' word.
 
 Only a letter left out is put back, and only in words of MIN_LENGTH letters or more: changing or swapping a
 letter turns too many real words into other real words ("killed" into "willed", "chasing" into "phasing").
@@ -13,15 +13,18 @@ from string import ascii_lowercase
 
 from assistant.text import STOPWORDS, matching_terms
 
-MIN_LENGTH = 7
+MIN_LENGTH = 6
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def mended_words(question: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """For each word of `question` (of MIN_LENGTH letters or more) whose term the corpus never uses, the one word
-    with a letter put back whose term it does use; none when no such word or several would do."""
-    mended = (_mended(word.lower(), vocabulary) for word in _WORD.findall(question))
-    return tuple(dict.fromkeys(word for word in mended if word is not None))
+def mended(question: str, vocabulary: frozenset[str]) -> str:
+    """`question` with each word (of MIN_LENGTH letters or more) whose term the corpus never uses replaced by the
+    one word with a letter put back whose term it does use, if only one would do."""
+    def put_back(match: re.Match[str]) -> str:
+        word = _mended(match.group().lower(), vocabulary)
+        return match.group() if word is None else word.capitalize() if match.group()[0].isupper() else word
+
+    return _WORD.sub(put_back, question)
 
 
 @lru_cache(maxsize=4096)
