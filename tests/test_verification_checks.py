@@ -191,6 +191,8 @@ def names() -> CorpusNames:
         ("Olaf Krantz reopened the bridge in Norrvik.", [(Label.NOT_FOUND, "name")]),
         ("Anna Berg, the mayor, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg, Lind's deputy, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Anna Berg serves as the mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Anna Berg was appointed mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg reopened the Russia-built bridge in Norrvik.", []),  # "Russia-built" names Russia, which the corpus names
     ],
 )

@@ -292,7 +292,8 @@ def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence:
 
 
 _ROLE_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:is|was|has been|became|as|remains)\s+)?(?:(?:a|an|the|his|her|their)\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
+    r"\s*,?\s*(?:(?:is|was|has been|had been|became|becomes|as|remains|remained|(?:serves|served|acts|acted|works|worked)\s+as)\s+)?"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
 )
 _ROLE_BEFORE = re.compile(r"^\s*,?\s*$")
 
