@@ -234,3 +234,14 @@ def test_he_is_the_one_person_the_previous_question_named_after_a_preposition() 
         Turn("What happened to Castell?", "What happened to Elena Castell?", "Elena Castell was marginalised. [1]"),
     )
     assert rewrite_follow_up("When is she expected to resign?", history, river_catalogue()) == "When is Elena Castell expected to resign?"
+
+
+def test_that_man_after_does_the_bank_have_a_negotiator_is_the_negotiator_the_answer_named() -> None:
+    """"Does the bank have a chief negotiator?" asks for a person the way "Who is …?" does: "that man" is the one
+    the answer names in the role, while "he" goes on with the man the question called so."""
+    first = river_turn("What does Lukas Breuer want from the bank?", "Dravenia's Minister of Energy, Lukas Breuer")
+    asked = "Did he deal with a negotiator?"
+    answer = "Lukas Breuer met the bank's chief negotiator, Henrik Aalto, in Vienna. [1]"
+    history = (first, Turn(asked, "Did Lukas Breuer deal with a negotiator?", answer))
+    assert rewrite_follow_up("What did that man propose?", history, river_catalogue()) == "What did Henrik Aalto propose?"
+    assert rewrite_follow_up("What did he propose?", history, river_catalogue()) == "What did Lukas Breuer propose?"

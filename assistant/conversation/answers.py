@@ -19,6 +19,8 @@ _IDENTIFIED = re.compile(
     re.IGNORECASE,
 )
 """What comes before the entity a question asks about rather than for ("Who is Anna Berg?", "Where is Vienna?")."""
+_INDEFINITE = re.compile(r"\b(?:a|an|any)\s+([\w\-’'é]+)", re.IGNORECASE)
+"""A noun asked about as one of a kind ("Does Berg have a deputy?")."""
 _SENTENCE_OR_MARKER = re.compile(r"\s*\[\d+\]\s*")
 """Between an answer's cited pieces (a note holds sentence-like full stops of its own)."""
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\s*\[\d+\]\s*")
@@ -116,6 +118,12 @@ def seeks_other(question: str, answer_type: str, catalogue: EntityCatalogue) -> 
         return True
     named = [start for e, start, end in catalogue.entities_in(question) if e.kind == answer_type and not possessive(question, end)]
     return not any(_IDENTIFIED.search(question[:start]) for start in named)
+
+
+def asks_for_a_holder(question: str, catalogue: EntityCatalogue) -> bool:
+    """Whether a question asks whether there is someone in a role the corpus gives people ("Does Berg have a
+    deputy?"): the person the answer names in it is its answer, as for "Who is Berg's deputy?"."""
+    return any(m.group(1).lower() in catalogue.role_heads for m in _INDEFINITE.finditer(question))
 
 
 def possessive(text: str, end: int) -> bool:

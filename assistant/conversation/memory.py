@@ -16,6 +16,7 @@ from functools import cache
 
 from assistant.conversation.answers import (
     answer_sentences,
+    asks_for_a_holder,
     cited_titles,
     conjoined,
     named_instance,
@@ -243,7 +244,7 @@ def _remember_answer(
 ) -> None:
     """Add what the answer names; the entities that answer a who/where/which question count as asked about in
     its turn, before what the question named itself ("Which leader gets on with Berg?" is about the leader)."""
-    kind = intent.answer_type
+    kind = intent.answer_type or ("person" if asks_for_a_holder(question, catalogue) else "")
     seeks = seeks_other(question, kind, catalogue)
     described = [entity for _, entity in intent.roles if entity.kind == kind]  # "Who was the energy minister?": the answer
     asked = {entity.id for entity in intent.entities} - {entity.id for entity in described}

@@ -21,6 +21,8 @@ from assistant.text import STOPWORDS, alternatives, prefix_tree
 Kind = Literal["person", "organisation", "place"]
 CATALOGUE_FILE = "catalogue.json"
 
+_ROLE_HEAD = re.compile(r"([\w\-é]+)(?:\s+(?:of|for|to|in|on)\b.*)?$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -165,6 +167,12 @@ class EntityCatalogue:
     def _name_lines(self) -> str:
         """Every name and alias, lower-cased, one a line: a name is known when it is a run of words of one."""
         return "\n".join(sorted(self._names | set(self._aliases)))
+
+    @cached_property
+    def role_heads(self) -> frozenset[str]:
+        """The head nouns (lower case) of the roles the corpus gives people: a role's last word before what it is of
+        or for ("envoy" of "special envoy for trade missions", "protégé" of "Berg's protégé")."""
+        return frozenset(m.group(1).lower() for e in self.entities if e.kind == "person" for r in e.roles if (m := _ROLE_HEAD.search(r)))
 
     def by_id(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
