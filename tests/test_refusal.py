@@ -322,3 +322,15 @@ def test_how_long_is_answered_by_the_date_that_ends_what_lasted_however_far_its_
     text = "The council's unusually intense campaign against the new harbour fees lasted roughly until mid-August."
     assert _covered_by("How long did the council's campaign go on?", text, EntityCatalogue(()))
     assert not _covered_by("How long did the strike go on?", text, EntityCatalogue(()))
+
+
+def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
+    """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
+    from assistant.index.catalogue import Entity, EntityCatalogue
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    tidings = Entity("tidings", "Tidings", "organisation", ("Tidings",), (), ())
+    catalogue = EntityCatalogue((berg, tidings))
+    text = "Berg has long opposed the new harbour fees.¹"
+    assert _covered_by("Which Tidings article is cited for Berg's view on the fees?", text, catalogue)
+    assert not _covered_by("When did Tidings interview Berg about the fees?", text, catalogue)

@@ -337,10 +337,10 @@ def _after_the_documents(intent: QueryIntent) -> bool:
 
 def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     """People and organisations the question names together that no retrieved sentence (with its
-    neighbours) names together."""
+    neighbours) names together; none for a question asking which source is cited (it may name the publisher)."""
     catalogue = intent.catalogue
     named = _parties_by_name(intent)
-    if catalogue is None or len(named) < 2:
+    if catalogue is None or len(named) < 2 or intent.asks_source:  # "Which OSW piece is cited for Putin's view?"
         return []
     wanted = {e.id for e in named}
     for passage in passages:
