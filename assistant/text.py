@@ -98,6 +98,15 @@ def footnote_numbers(text: str) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+_NOTE_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]+")
+
+
+def without_note_markers(text: str) -> str:
+    """`text` without the superscript note markers joined to its words ("poll⁵" → "poll"), which would make one
+    word of the two; a note's own opening number, after a space, stays."""
+    return _NOTE_MARKER.sub("", text)
+
+
 def superscript(number: int) -> str:
     return "".join(SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
 

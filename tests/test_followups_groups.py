@@ -65,6 +65,9 @@ def test_how_many_of_them_are_people_a_plural_name_gives_not_a_body() -> None:
         Turn("Who was asked, the Greens?", "Who was asked, the Greens?", answer),
     )
     assert rewrite_follow_up("How many of them want the dam?", history, catalogue) == "How many of the Greens want the dam?"
+    asked = "What do Greens think of the dam?"
+    polled = (Turn(asked, asked, answer), Turn("Which poll found that?", "Which poll found that?", "The Selva Poll. [1]"))
+    assert rewrite_follow_up("What % of them want the dam?", polled, catalogue) == "What % of the Greens want the dam?"  # not the poll
 
 
 def test_the_people_a_which_question_was_answered_with_are_they_turns_later() -> None:

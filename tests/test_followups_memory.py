@@ -248,6 +248,9 @@ def test_it_after_what_something_turned_into_is_what_it_turned_into() -> None:
 def test_it_after_a_which_question_is_the_thing_the_answer_named() -> None:
     history = (river_turn("Which treaty do the two states share?", "Under the 1998 Selva Water Treaty"),)
     assert rewrite_follow_up("What does it leave out?", history, river_catalogue()) == "What does the Selva Water Treaty leave out?"
+    marked = "The two states share the Selva Water Treaty³, which both ratified. [1]"  # a note marker joined to the name
+    history = (Turn("Which treaty do the two states share?", "Which treaty do the two states share?", marked),)
+    assert rewrite_follow_up("What does it leave out?", history, river_catalogue()) == "What does the Selva Water Treaty leave out?"
 
 
 def test_it_as_a_subject_is_the_conversation_s_country_when_the_previous_question_named_only_a_person() -> None:

@@ -30,7 +30,7 @@ from assistant.conversation.phrases import Phrase, topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.retrieval.query import QueryIntent, understand
-from assistant.text import alternatives
+from assistant.text import alternatives, without_note_markers
 from assistant.types import Turn
 
 CONTEXT = ", regarding "
@@ -165,7 +165,7 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
     history = history[-MEMORY_TURNS:]
     for age, turn in enumerate(reversed(history)):
         recency = RECENCY**age
-        question = turn.standalone_question
+        question, answer = turn.standalone_question, without_note_markers(turn.answer)  # "poll⁵" is "poll"
         memory.questions.append(question)
         intent = understand(question, catalogue)
         keys = _remember_question(memory, question, intent, catalogue, recency, len(history) - age)
@@ -181,19 +181,19 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             memory.previous_asked = phrase_referent(asked_for).key if asked_for is not None else ""
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
-            _remember_answer(memory, turn.answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age)
+            _remember_answer(memory, answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age)
         sourced = age == 0 and (intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None)
         for title in cited_titles(turn.answer) if sourced else ():  # "When was it published?"
             source = Referent(f"{SOURCE}{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
             memory.answered.add(source.key)
         if catalogue is not None:
-            _remember_named_thing(memory, question, turn.answer, catalogue, recency, latest=age == 0)
+            _remember_named_thing(memory, question, answer, catalogue, recency, latest=age == 0)
             for entity_id, gender in turn_genders(turn, catalogue).items():
                 person = memory.referents.get(f"entity:{entity_id}")
                 if person is not None and not person.gender:
                     person.gender = gender
-        for phrase in topic_phrases(f"{question} {turn.answer}"):
+        for phrase in topic_phrases(f"{question} {answer}"):
             if phrase.head and (phrase.modifier or phrase.end > phrase.head_at + len(phrase.head)):
                 memory.specific.setdefault(phrase.head, re.sub(r"^(?:a|an)\s+", "the ", phrase.text))
     return memory

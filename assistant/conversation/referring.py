@@ -40,7 +40,8 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
         "group_phrase": re.compile(rf"\b(?:{words('group_phrases')})\b", re.IGNORECASE),
         "partitive_them": re.compile(
-            r"\b(?:many|much|share|percentage|proportion|majority|minority|most|some|all|none|few|each|one|two|three|half)\s+of\s+them\b",
+            r"(?:\b(?:many|much|share|percentage|proportion|majority|minority|most|some|all|none|few|each|one|two|three|half)|%|\bper\s*cent)"
+            r"\s+of\s+them\b",
             re.IGNORECASE,
         ),
         "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
