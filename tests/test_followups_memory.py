@@ -321,3 +321,11 @@ def test_it_after_a_question_about_a_quoted_title_is_that_publication() -> None:
     note = f"² H. Lindqvist, {title}, Basin Finance Monitor, 19 December 2024, bfm.example.org."
     history = (Turn(f"Who wrote {title}?", f"Who wrote {title}?", f"{note} [1]"),)
     assert rewrite_follow_up("And when did it come out?", history, river_catalogue()) == f"When did {title} come out?"
+
+
+def test_that_of_a_passive_is_never_a_country() -> None:
+    """"What poll is that based on?" asks about what was said: "that" stays, it is not the country discussed."""
+    history = (river_turn("What does Marisca fear?", "Marisca fears that the filling"),)
+    assert "Marisca based on" not in rewrite_follow_up("What poll is that based on?", history, river_catalogue())
+    treaty = (river_turn("Which treaty do the two states share?", "Under the 1998 Selva Water Treaty"),)
+    assert rewrite_follow_up("When was that signed?", treaty, river_catalogue()) == "When was the Selva Water Treaty signed?"

@@ -267,7 +267,10 @@ def _references(
     take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
     take(lexicon["demonstrative"], event, count=1)
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
-    take(lexicon["it"], _as_specific(antecedents.thing(memory, named, subject, eventive), memory), count=1, owned_from=own_thing)
+    thing = _as_specific(antecedents.thing(memory, named, subject, eventive), memory)
+    if thing is not None and thing.kind == "place" and lexicon["passive_that"].search(text):
+        thing = None  # "What poll is that based on?": what was said, never a country
+    take(lexicon["it"], thing, count=1, owned_from=own_thing)
     return sorted(found)
 
 

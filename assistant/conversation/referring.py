@@ -76,6 +76,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "it": re.compile(  # not "is it true that", nor "what was it about Berg that …"; "was that published" is "it"
             rf"\b(?:its|it(?!\s+(?:{words('expletive_it')})\b)(?!\s+about\s[^?.!]*\bthat\b)|{_THAT_AS_IT})\b", re.IGNORECASE
         ),
+        "passive_that": re.compile(_THAT_AS_IT, re.IGNORECASE),
         "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
         "subject_it": re.compile(
             rf"^it\b|{_THAT_AS_IT}\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
