@@ -211,6 +211,7 @@ def test_what_a_person_called_something_is_their_reaction() -> None:
 
 def test_a_readers_word_is_met_in_its_regular_inflections() -> None:
     assert "negative" in understand("What happens in the bleakest case?", river_catalogue()).terms
+    assert "negative" in understand("What happens in the gloomiest case?", river_catalogue()).terms  # "gloomy"
     assert "reports" in understand("Who reportedly drafted the plan?", river_catalogue()).terms
     assert "negative" not in understand("Is the bleakness of the valley described?", river_catalogue()).terms
 

@@ -42,6 +42,8 @@ MAX_ROLE_WORDS = 8
 _COMPLEMENT = re.compile(r"\s+(?P<preposition>to|for|of|on|in)\s+(?:the\s+)?(?P<word>[\w'’\-]+)", re.IGNORECASE)
 """What a role is of or for, right after it ("… to Lindau", "… for trade missions")."""
 _INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
+_Y_INFLECTIONS = "(?:y|ies|ied|ier|iest|ying)"
+"""Those of a word ending in a consonant and "y" ("gloomy", "gloomier", "gloomiest")."""
 _INFLECTED_LENGTH = 4
 
 
@@ -320,8 +322,12 @@ def _synonyms() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _inflected(word: str) -> str:
     """A pattern for a reader's word and, for a single word of four letters or more, its regular inflections
-    ("bleakest" is "bleak", "blueprints" is "blueprint")."""
-    return re.escape(word) + (_INFLECTIONS if word.isalpha() and len(word) >= _INFLECTED_LENGTH else "")
+    ("bleakest" is "bleak", "blueprints" is "blueprint", "gloomiest" is "gloomy")."""
+    if not (word.isalpha() and len(word) >= _INFLECTED_LENGTH):
+        return re.escape(word)
+    if re.search(r"[^aeiou]y$", word):
+        return re.escape(word[:-1]) + _Y_INFLECTIONS
+    return re.escape(word) + _INFLECTIONS
 
 
 @cache
