@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.conversation.followups import rewrite_follow_up
 from assistant.conversation.gender import pronoun_genders
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.types import Turn
 from tests.riverbasin import AALTO, BREUER, CASTELL, MINISTERS, RIVER, SALGADO, river_catalogue, river_sentence, river_turn
 
@@ -245,3 +246,16 @@ def test_that_man_after_does_the_bank_have_a_negotiator_is_the_negotiator_the_an
     history = (first, Turn(asked, "Did Lukas Breuer deal with a negotiator?", answer))
     assert rewrite_follow_up("What did that man propose?", history, river_catalogue()) == "What did Henrik Aalto propose?"
     assert rewrite_follow_up("What did he propose?", history, river_catalogue()) == "What did Lukas Breuer propose?"
+
+
+def test_a_role_a_pronoun_gave_an_owner_is_also_named_by_its_holder() -> None:
+    """"his mentor" after a question about Lind is "Tomas Lind's mentor", and the catalogue says who that is (the other
+    side of "Lind is Berg's protégé"); a question asking who holds the role keeps it unanswered."""
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind", "Anna Berg's protégé"), ("Anna Berg's protégé",), ())
+    catalogue = EntityCatalogue((berg, lind))
+    history = (Turn("What did Tomas Lind do?", "What did Tomas Lind do?", "Tomas Lind ran the port board. [1]"),)
+    assert rewrite_follow_up("Where does his mentor stand on the fees?", history, catalogue) == (
+        "Where does Tomas Lind's mentor, Anna Berg, stand on the fees?"
+    )
+    assert rewrite_follow_up("Who is his mentor?", history, catalogue) == "Who is Tomas Lind's mentor?"

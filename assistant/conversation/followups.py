@@ -50,6 +50,8 @@ _OBJECT_AFTER_SUBJECT = {
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
 _SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_OWNED = re.compile(r"^\S.*['’]s\s")
+"""A role phrase with its owner ("Driscoll's mentor")."""
 
 
 def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue | None = None) -> str:
@@ -72,7 +74,7 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
     replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing, own.answer_type == "date")
-    rewritten = _apply(body, replacements)
+    rewritten = _holders_named(_apply(body, replacements), question, catalogue)
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
         return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{action[1]}?")
@@ -362,6 +364,20 @@ def _pronoun(word: str, referent: Referent, text: str, end: int) -> str:
     if not possessive:
         return name
     return f"{name}'" if referent.plural and name.endswith("s") else f"{name}'s"
+
+
+def _holders_named(rewritten: str, question: str, catalogue: EntityCatalogue | None) -> str:
+    """A role the rewrite gave an owner ("his mentor" → "Driscoll's mentor") followed by the name of the one the
+    catalogue says holds it ("Driscoll's mentor, J.D. Vance,"), unless the question asks who holds it."""
+    intent = understand(rewritten, catalogue)
+    if catalogue is None or intent.answer_type == "person":  # "Who is his protégé?" asks who holds it
+        return rewritten
+    for phrase, entity in intent.roles:
+        end = rewritten.find(phrase) + len(phrase)
+        if _OWNED.match(phrase) and phrase not in question and entity.name not in rewritten and end >= len(phrase):
+            rest = rewritten[end:]
+            rewritten = f"{rewritten[:end]}, {entity.name}{'' if rest[:1] in (',', '?', '.', '!') else ','}{rest}"
+    return rewritten
 
 
 def _capitalised(text: str) -> str:
