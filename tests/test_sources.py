@@ -26,6 +26,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Which source is cited for the bank's admission about the downstream risks?", True),
         ("Which report does the author rely on for the bank's admission?", True),
         ("Where does that come from?", True),
+        ("What's the source given for that?", True),
         ("What are the sources of the dispute?", False),  # causes, not citations
         ("What did Okafor acknowledge?", False),
     ],
@@ -48,6 +49,9 @@ def test_a_follow_up_asks_for_the_source_of_the_sentence_that_cites_one() -> Non
     history += (Turn("Which source is cited for that?", rewritten, f"{OKAFOR} [1] {note} [2]"),)
     assert rewrite_follow_up("When was it published?", history, river_catalogue()) == "When was 'Annual Report 2024' published?"
     assert rewrite_follow_up("when was that published?", history, river_catalogue()) == "When was 'Annual Report 2024' published?"
+    history += (Turn("Who runs the bank?", "Who runs the bank?", "Amara Okafor is the bank's president. [1]"),)
+    assert rewrite_follow_up("What's the date on that report?", history, river_catalogue()) == "What's the date on 'Annual Report 2024'?"
+    assert understand("What's the date on 'Annual Report 2024'?").answer_type == "date"
 
 
 def test_a_question_for_a_cited_article_and_its_date_is_answered_by_the_note(river: Assistant) -> None:

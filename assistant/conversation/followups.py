@@ -210,9 +210,13 @@ def _references(
     choices = choices or (SOURCES if sum(key.startswith(SOURCE) for key in memory.answered) > 1 else None)  # a list of sources
     take(lexicon["which_one"], choices, "Which of {}")  # "Which one …?" of the people discussed, or of those asked for
     take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
+    cited = next((titles for titles in memory.cited if titles), ())
+    if len(cited) == 1:  # "the date on that newspaper piece": the one publication an answer about sources cited
+        found += [(m.start(), m.end(), f"'{cited[0]}'") for m in lexicon["that_publication"].finditer(text) if _free(m, found)]
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"
         specific = memory.specific.get(match.group("head").lower())
-        if specific and specific.lower() not in text.lower() and not (asks_date and dated_expressions(specific, ANY_YEAR)):
+        dated = asks_date and specific is not None and dated_expressions(specific, ANY_YEAR)
+        if specific and _free(match, found) and specific.lower() not in text.lower() and not dated:
             found.append((match.start(), match.end(), specific))
     person = antecedents.person(memory, named)
     ordered = None

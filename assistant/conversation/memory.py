@@ -121,6 +121,8 @@ class Memory:
     """Every earlier standalone question, newest first."""
     continued: dict[str, str] = field(default_factory=dict)
     """Gender → the person the previous question called "he" or "she": whom the next "he"/"she" goes on with."""
+    cited: list[tuple[str, ...]] = field(default_factory=list)
+    """Per answer to a question about sources, newest first: the titles of the publications it cited."""
     specific: dict[str, str] = field(default_factory=dict)
     """The latest specific phrase each head noun had ("success": "the success in the delta talks"): what "that success" is."""
 
@@ -182,8 +184,10 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             _remember_answer(memory, answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age)
-        sourced = age == 0 and (intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None)
-        for title in cited_titles(turn.answer) if sourced else ():  # "When was it published?"
+        sourced = intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None
+        titles = tuple(cited_titles(turn.answer)) if sourced else ()
+        memory.cited += [titles] if titles else []  # "that newspaper piece", turns later
+        for title in titles if age == 0 else ():  # "When was it published?"
             source = Referent(f"{SOURCE}{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
             memory.answered.add(source.key)

@@ -45,6 +45,9 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "that_noun": re.compile(r"\b(?:that|this|those|these)\s+(?P<head>[a-z][\w\-]+)\b"),
+        "that_publication": re.compile(
+            rf"\b(?:that|this|the\s+same)\s+(?:[\w\-]+\s+)?(?:{words('publication_nouns')})\b", re.IGNORECASE
+        ),
         "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
         "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
         **{
