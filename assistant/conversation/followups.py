@@ -210,7 +210,7 @@ def _references(
     choices = choices or (SOURCES if sum(key.startswith(SOURCE) for key in memory.answered) > 1 else None)  # a list of sources
     take(lexicon["which_one"], choices, "Which of {}")  # "Which one …?" of the people discussed, or of those asked for
     take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
-    cited = next((titles for titles in memory.cited if titles), ())
+    cited = memory.cited[0] if memory.cited else ()
     if len(cited) == 1:  # "the date on that newspaper piece": the one publication an answer about sources cited
         found += [(m.start(), m.end(), f"'{cited[0]}'") for m in lexicon["that_publication"].finditer(text) if _free(m, found)]
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"
@@ -377,10 +377,12 @@ def _holders_named(rewritten: str, question: str, catalogue: EntityCatalogue | N
     if catalogue is None or intent.answer_type == "person":  # "Who is his protégé?" asks who holds it
         return rewritten
     for phrase, entity in intent.roles:
-        end = rewritten.find(phrase) + len(phrase)
-        if _OWNED.match(phrase) and phrase not in question and entity.name not in rewritten and end >= len(phrase):
-            rest = rewritten[end:]
-            rewritten = f"{rewritten[:end]}, {entity.name}{'' if rest[:1] in (',', '?', '.', '!') else ','}{rest}"
+        at = rewritten.find(phrase)
+        if at < 0 or not _OWNED.match(phrase) or phrase in question or entity.name in rewritten:
+            continue
+        end = at + len(phrase)
+        rest = rewritten[end:]
+        rewritten = f"{rewritten[:end]}, {entity.name}{'' if rest[:1] in (',', '?', '.', '!') else ','}{rest}"
     return rewritten
 
 
