@@ -5,7 +5,7 @@ describing word ("the two of them", "the first guy", "the second one") are in or
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from assistant.conversation.memory import CONTEXT, Memory, Referent
@@ -164,20 +164,33 @@ def action(memory: Memory) -> str | None:
     return f"what {happened.group('rest')}" if happened is not None else None
 
 
+_WHAT_DID = re.compile(r"^\W*(?:and\s+)?what\s+did\s+(?P<tail>.+?)\s*$", re.IGNORECASE)
+"""A question for what a party did, thought or said ("What did Berg assume …?"), and what follows "did"."""
+
+
+def _previous_question(memory: Memory) -> str:
+    """The previous standalone question without the context the rewriter added and its closing punctuation."""
+    return memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!")
+
+
+def _subjects(memory: Memory) -> Iterator[tuple[Referent, str]]:
+    """What the previous question named, in order, each with a pattern for its name or its last word ("Breuer" for
+    Lukas Breuer): the subjects whose verb follows them."""
+    for key in memory.previous_keys:
+        referent = memory.referents[key]
+        yield referent, alternatives((referent.text, referent.text.split()[-1]))
+
+
 def result(memory: Memory) -> str | None:
     """What the previous question asked for when it ended at its verb: "What did Anna Berg's plan turn into?" →
     "what Anna Berg's plan turned into" (what "it" in "Which demands ended up in it?" is). After "What did the plan
     include?" "it" is still the plan: a thing's verb needs a particle ("into") to make something new."""
-    asked = re.match(
-        r"^\W*(?:and\s+)?what\s+did\s+(?P<tail>.+?)\s*$", memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!"), re.IGNORECASE
-    )
+    asked = _WHAT_DID.match(_previous_question(memory))
     if asked is None:
         return None
     particles = alternatives(load("conversation")["particles"])
-    for key in memory.previous_keys:
-        referent = memory.referents[key]
+    for referent, said in _subjects(memory):
         subject = referent.text
-        said = alternatives((subject, subject.split()[-1]))
         verb = re.fullmatch(rf"(?:{said})\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+(?:{particles}))*)", asked.group("tail"), re.IGNORECASE)
         if verb is None or verb.group("verb") in ("do", "have", "be"):
             continue
@@ -190,17 +203,13 @@ def result(memory: Memory) -> str | None:
 def reported(memory: Memory) -> str | None:
     """What someone thought or said, when the previous question asked for it: "What did Berg assume Lind would
     accept?" → "what Berg assumed Lind would accept" (what "that" in "Why did he think that?" is)."""
-    asked = re.match(
-        r"^\W*(?:and\s+)?what\s+did\s+(?P<tail>.+?)\s*$", memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!"), re.IGNORECASE
-    )
+    asked = _WHAT_DID.match(_previous_question(memory))
     if asked is None:
         return None
-    for key in memory.previous_keys:
-        subject = memory.referents[key].text
-        said = alternatives((subject, subject.split()[-1]))
+    for referent, said in _subjects(memory):
         verb = re.fullmatch(rf"(?:{said})\s+(?P<verb>[a-z]+)(?P<rest>\s+\S.*)", asked.group("tail"), re.IGNORECASE)
         if verb and (past := _past(verb.group("verb").lower())) in opinion_cues() | speech_cues():
-            return f"what {subject} {past}{verb.group('rest')}"
+            return f"what {referent.text} {past}{verb.group('rest')}"
     return None
 
 
@@ -223,16 +232,14 @@ def _past(verb: str) -> str:
 def doing(memory: Memory) -> str | None:
     """What the previous when/why/how/where question was about: "When did the bank suspend the tranche?" → "the
     bank suspending the tranche". The subject is one the question named, so that the verb after it is known."""
-    asked = _action_patterns()[2].match(memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!"))
+    asked = _action_patterns()[2].match(_previous_question(memory))
     if asked is None:
         return None
     tail = asked.group("tail")
-    for key in memory.previous_keys:
-        subject = memory.referents[key].text
-        said = alternatives((subject, subject.split()[-1]))  # "Breuer" for Lukas Breuer
+    for referent, said in _subjects(memory):
         verb = re.match(rf"(?:{said})(?P<others>{_CONJOINED_NAMES})?\s+(?P<verb>[a-z]+)\b(?P<rest>.*)$", tail, re.IGNORECASE)
         if verb is not None and verb.group("verb").islower() and verb.group("verb") not in ("do", "done", "have", "be"):
-            return f"{subject}{verb.group('others') or ''} {_gerund(verb.group('verb'))}{verb.group('rest')}"
+            return f"{referent.text}{verb.group('others') or ''} {_gerund(verb.group('verb'))}{verb.group('rest')}"
     return None
 
 
@@ -272,7 +279,7 @@ def opening(memory: Memory, named: set[str]) -> Referent | None:
 def _passive(memory: Memory, answer: Referent) -> list[Referent]:
     """The previous passive which-question told with its answer ("Which firms were hit by the ban?" → "Anna Corp
     and Lind Ltd were hit by the ban"): what happened, where the answer alone is only who it happened to."""
-    own = memory.previous.split(CONTEXT)[0].strip().rstrip(" ?.!")
+    own = _previous_question(memory)
     asked = re.match(r"^\W*(?:and\s+)?which\s+(?:[\w\-]+\s+){1,3}?(?P<be>was|were)\s+(?P<rest>\S.*)$", own, re.IGNORECASE)
     if asked is None:
         return []
