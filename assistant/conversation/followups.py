@@ -30,7 +30,7 @@ from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import ANY_YEAR, dated_expressions, month_after
 from assistant.retrieval.query import QueryIntent, understand
-from assistant.text import SUPERSCRIPT_DIGITS, footnote_numbers
+from assistant.text import footnote_numbers, without_note_markers
 from assistant.types import Turn
 
 _NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
@@ -49,7 +49,6 @@ _OBJECT_AFTER_SUBJECT = {
 """A "him" ("her") in the clause whose subject is "he" ("she"): someone else than the subject."""
 SOURCE_QUOTE_WORDS = 14
 """Words of the previous answer a rewritten "which source is cited for that?" quotes."""
-_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _OWNED = re.compile(r"^\S.*['’]s\s")
 """A role phrase with its owner ("Driscoll's mentor")."""
 
@@ -126,7 +125,7 @@ def _source_of_previous(question: str, history: tuple[Turn, ...]) -> str | None:
     if not referring_patterns()["pointing"].search(question):
         return None
     citing = next((s for s in answer_sentences(history[-1].answer) if footnote_numbers(s) and note_number(s.strip()) is None), "")
-    words = _SUPERSCRIPTS.sub("", citing).split()
+    words = without_note_markers(citing).split()
     if not words:
         return None
     quoted = " ".join(words[:SOURCE_QUOTE_WORDS]) + (" …" if len(words) > SOURCE_QUOTE_WORDS else "")
