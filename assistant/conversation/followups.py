@@ -372,8 +372,10 @@ def _pronoun(word: str, referent: Referent, text: str, end: int) -> str:
 def _holders_named(rewritten: str, question: str, catalogue: EntityCatalogue | None) -> str:
     """A role the rewrite gave an owner ("his mentor" → "Driscoll's mentor") followed by the name of the one the
     catalogue says holds it ("Driscoll's mentor, J.D. Vance,"), unless the question asks who holds it."""
+    if catalogue is None or not re.search(r"['’]s\s", rewritten):  # no owner in it: no role phrase to name
+        return rewritten
     intent = understand(rewritten, catalogue)
-    if catalogue is None or intent.answer_type == "person":  # "Who is his protégé?" asks who holds it
+    if intent.answer_type == "person":  # "Who is his protégé?" asks who holds it
         return rewritten
     for phrase, entity in intent.roles:
         at = rewritten.find(phrase)
