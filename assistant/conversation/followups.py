@@ -209,9 +209,9 @@ def _references(
     choices = choices or (SOURCES if sum(key.startswith(SOURCE) for key in memory.answered) > 1 else None)  # a list of sources
     take(lexicon["which_one"], choices, "Which of {}")  # "Which one …?" of the people discussed, or of those asked for
     take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
-    cited = memory.cited[0] if memory.cited else ()
-    if len(cited) == 1:  # "the date on that newspaper piece": the one publication an answer about sources cited
-        found += [(m.start(), m.end(), f"'{cited[0]}'") for m in lexicon["that_publication"].finditer(text) if _free(m, found)]
+    if len(memory.cited) == 1:  # "the date on that newspaper piece": the one publication an answer about sources cited
+        title = memory.cited[0]
+        found += [(m.start(), m.end(), f"'{title}'") for m in lexicon["that_publication"].finditer(text) if _free(m, found)]
     for match in lexicon["that_noun"].finditer(text):  # "after that success" → "after the success in the delta talks"
         specific = memory.specific.get(match.group("head").lower())
         dated = asks_date and specific is not None and dated_expressions(specific, ANY_YEAR)

@@ -121,8 +121,8 @@ class Memory:
     """Every earlier standalone question, newest first."""
     continued: dict[str, str] = field(default_factory=dict)
     """Gender → the person the previous question called "he" or "she": whom the next "he"/"she" goes on with."""
-    cited: list[tuple[str, ...]] = field(default_factory=list)
-    """Per answer to a question about sources, newest first: the titles of the publications it cited."""
+    cited: tuple[str, ...] = ()
+    """The titles of the publications the newest answer to a question about sources cited."""
     specific: dict[str, str] = field(default_factory=dict)
     """The latest specific phrase each head noun had ("success": "the success in the delta talks"): what "that success" is."""
 
@@ -186,7 +186,7 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
             _remember_answer(memory, answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age)
         sourced = intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None
         titles = tuple(cited_titles(turn.answer)) if sourced else ()
-        memory.cited += [titles] if titles else []  # "that newspaper piece", turns later
+        memory.cited = memory.cited or titles  # "that newspaper piece", turns later
         for title in titles if age == 0 else ():  # "When was it published?"
             source = Referent(f"{SOURCE}{title.lower()}", f"'{title}'", "topic")
             memory.add(source, ANSWERED_WEIGHT)
