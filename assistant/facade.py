@@ -157,7 +157,9 @@ class Assistant:
             cited = document or next((d.id for d in index.manifest.documents if d.kind == "brief"), "")
             retrieval = retriever.notes_of(cited, retrieval)
         timings = {"retrieve": elapsed_ms(started)}
-        coverage = assess_coverage(intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query)
+        coverage = assess_coverage(
+            intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query, index.manifest.model_label
+        )
 
         answer_started = time.perf_counter()
         if not coverage.covered:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +18,12 @@ def default_home() -> Path:
     """Where corpus/, index/ and data/ live when `BRIEF_HOME` is not set: the checkout this package runs
     from when it holds a corpus, else the working directory."""
     return CHECKOUT if (CHECKOUT / "corpus" / "sources.yaml").is_file() else Path.cwd()
+
+
+def default_models_dir() -> Path:
+    """`$XDG_CACHE_HOME/brief-assistant/models`, by default under `~/.cache`."""
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "brief-assistant" / "models"
 
 
 class Settings(BaseSettings):
@@ -37,7 +44,11 @@ class Settings(BaseSettings):
 
     embedding_model: str = Field(
         default="",
-        description="sentence-transformers model name or path; empty means the packaged MiniLM.",
+        description="mpnet or minilm (packaged), or a sentence-transformers model name or path; empty means mpnet.",
+    )
+    models_dir: Path = Field(
+        default_factory=default_models_dir,
+        description="Where packaged models are unpacked on first use (shared by every home on the machine).",
     )
     device: Literal["auto", "cpu", "cuda"] = "auto"
     embed_batch_size: int = Field(default=64, ge=1, description="Questions per batch for the NumPy query embedder.")

@@ -1,4 +1,4 @@
-"""The ingest encoder: token-budget batches, order, precision, agreement with the query embedder."""
+"""The ingest encoder and the query embedders: token-budget batches, order, precision, agreement of both paths."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.index.embeddings import MiniLMEmbeddings, resolve_model
+from assistant.index.embeddings import resolve_model
 from assistant.index.encoder import SentenceEncoder, _token_batches, resolve_precision
+from assistant.index.minilm import MiniLMEmbeddings
+from assistant.index.mpnet import MPNetEmbeddings
 from assistant.settings import Settings
 
 TEXTS = [
@@ -23,7 +25,13 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def model() -> str:
+    """The default model (packaged all-mpnet-base-v2)."""
     return resolve_model(Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="module")
+def minilm() -> str:
+    return resolve_model(Settings(_env_file=None, embedding_model="minilm"))  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize("budget", [1, 50, 300, 10_000])
@@ -38,13 +46,22 @@ def test_token_batches_cover_every_text_once_within_budget(budget: int) -> None:
     assert flat == sorted(flat)
 
 
-def test_fp32_matches_the_query_embedder_in_order(model: str) -> None:
-    encoder = SentenceEncoder(model, "cpu", "fp32", token_budget=64)  # small budget: several batches
-    vectors = encoder.encode(TEXTS)
-    reference = MiniLMEmbeddings(Path(model)).encode(TEXTS)
-    assert vectors.shape == (len(TEXTS), 384) and vectors.dtype == np.float32
-    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    assert np.min(np.sum(vectors * reference, axis=1)) > 0.99999
+def test_fp32_matches_the_query_embedder_in_order(model: str, minilm: str) -> None:
+    pairs = ((model, MPNetEmbeddings(Path(model), "fp32"), 768), (minilm, MiniLMEmbeddings(Path(minilm)), 384))
+    for folder, query_embedder, dimension in pairs:
+        encoder = SentenceEncoder(folder, "cpu", "fp32", token_budget=64)  # small budget: several batches
+        vectors = encoder.encode(TEXTS)
+        reference = query_embedder.encode(TEXTS)
+        assert vectors.shape == (len(TEXTS), dimension) and vectors.dtype == np.float32
+        assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+        assert np.min(np.sum(vectors * reference, axis=1)) > 0.99999
+
+
+def test_bf16_query_embedder_stays_within_cosine_1e3_of_fp32(model: str) -> None:
+    fp32 = MPNetEmbeddings(Path(model), "fp32").encode(TEXTS)
+    bf16 = MPNetEmbeddings(Path(model), "bf16", batch_size=2).encode(TEXTS)
+    assert np.min(np.sum(fp32 * bf16, axis=1)) > 0.999
+    assert MPNetEmbeddings(Path(model), "fp32").encode([]).shape == (0, 768)
 
 
 def test_bf16_stays_within_cosine_1e3_of_fp32(model: str) -> None:
@@ -58,7 +75,7 @@ def test_progress_and_empty_input(model: str) -> None:
     seen: list[tuple[int, int]] = []
     encoder.encode(TEXTS, progress=lambda done, total: seen.append((done, total)))
     assert [done for done, _ in seen] == sorted(done for done, _ in seen) and seen[-1] == (len(TEXTS), len(TEXTS))
-    assert encoder.encode([]).shape == (0, 384)
+    assert encoder.encode([]).shape == (0, 768)
 
 
 def test_precision_resolution() -> None:

@@ -47,8 +47,8 @@ def test_brief_index_built_and_second_build_embeds_nothing(built_settings: Setti
     manifest = index.manifest
     assert manifest.chunks == len(index.chunks) > 20
     assert [d.id for d in manifest.documents] == ["osw-trump-russia-ukraine-brief"]
-    assert manifest.dimension == 384 and manifest.mode == "embedded"
-    assert index.sentence_vectors.shape == (manifest.sentences, 384)
+    assert manifest.dimension == 768 and manifest.mode == "embedded"
+    assert index.sentence_vectors.shape == (manifest.sentences, 768)
     assert stored_collection(built_settings).count() == manifest.chunks
     again = build_index(built_settings)
     assert again.up_to_date and again.embedded == 0
@@ -111,7 +111,7 @@ def test_missing_index_message(fresh_settings: Settings) -> None:
 
 
 def test_model_change_is_detected_at_open(built_settings: Settings) -> None:
-    other = built_settings.model_copy(update={"embedding_model": "sentence-transformers/all-mpnet-base-v2"})
+    other = built_settings.model_copy(update={"embedding_model": "minilm"})
     with pytest.raises(IndexIncompatibleError) as error:
         open_index(other)
     message = str(error.value)

@@ -62,7 +62,7 @@ def test_first_page_offers_starters_and_index_status(app: AppTest) -> None:
     labels = [button.label for button in app.button]
     assert all(question in labels for question in STARTERS)
     status = " ".join(caption.value for caption in app.sidebar.caption)
-    assert re.search(r"1 document\(s\) · \d+ passages", status) and "all-MiniLM-L6-v2" in status
+    assert re.search(r"1 document\(s\) · \d+ passages", status) and "all-mpnet-base-v2" in status
     assert app.sidebar.selectbox(key="backend").options == ["extractive"]
 
 

@@ -306,6 +306,14 @@ def test_draft_claims_move_markers_off_the_text() -> None:
     ]
 
 
+def test_a_marker_before_a_capital_ends_a_sentence_that_has_no_stop() -> None:
+    assert draft_claims("Anna Berg, Norrvik Harbour Office [1] The council met in May [2]. It voted [3] and then [4] adjourned.") == [
+        Claim("Anna Berg, Norrvik Harbour Office", (1,)),
+        Claim("The council met in May.", (2,)),
+        Claim("It voted and then adjourned.", (3, 4)),
+    ]
+
+
 def test_a_name_that_stands_for_one_the_corpus_uses_is_known(names: CorpusNames) -> None:
     evidence = "The harbour master Anna Berg reopened the bridge in Norrvik."
     (objection,) = check_names("Anna Berg reopened the bridge in Norrvik for the Russians.", evidence, evidence, names)

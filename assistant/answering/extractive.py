@@ -126,8 +126,9 @@ class ExtractiveBackend:
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = []
         intent = request.intent or understand(request.question)
-        asked = set(selection_terms(intent.selection_text))
-        focus = asked - _named_terms(intent)
+        added = set(selection_terms(request.question)) - set(selection_terms(intent.search_text))  # a brief's authors
+        asked = set(selection_terms(intent.selection_text)) | added
+        focus = asked - _named_terms(intent) - added
         terms_said = [[set(selection_terms(read)) for read in chunk_as_read(passage.chunk)] for passage in request.passages]
         distinctive = _distinctive_readings(intent, terms_said)
         for number, (passage, said_in) in enumerate(zip(request.passages, terms_said), start=1):

@@ -42,9 +42,6 @@ about (dev-chosen)."""
 MIN_FOCUSED_SIMILARITY = 0.2
 """Similarity a sentence sharing such a word needs: below it the word is used of something else
 ("the region's capitals" for "the capital of Norrvik")."""
-MIN_TYPED_SUPPORT = 0.43
-"""Support a sentence holding the asked-for kind of thing needs to count as answering: the middle of the range
-(0.42–0.45) that gives the same dev declines; 0.40 lets near-misses through, 0.48 declines answerable questions."""
 WINDOW = 0
 """Sentences either side of one that count as naming things together with it."""
 ACROSS_SENTENCES = ("opinion",)
@@ -85,11 +82,25 @@ class Coverage:
     """The best sentence support found (for tuning and reports)."""
 
 
+@cache
+def typed_support_floor(model: str) -> float:
+    """Support a sentence holding the asked-for kind of thing needs to count as answering, on the scale of
+    embedding model `model` (similarity.yaml; unlisted models use its default)."""
+    floors = load("similarity")
+    return float(floors["models"].get(model, floors["default"])["typed_support"])
+
+
 def assess_coverage(
-    intent: QueryIntent, passages: list[Passage], query_vector: np.ndarray, sentence_vectors: SentenceVectors, query: str = ""
+    intent: QueryIntent,
+    passages: list[Passage],
+    query_vector: np.ndarray,
+    sentence_vectors: SentenceVectors,
+    query: str = "",
+    model: str = "",
 ) -> Coverage:
     """Covered when a retrieved sentence supports the question and, for typed questions, holds the answer.
-    `query` is the text searched with, when it adds words to the question (a brief's authors)."""
+    `query` is the text searched with, when it adds words to the question (a brief's authors); `model` the
+    label of the embedding model, whose similarity scale sets the floor for typed answers."""
     unknown = unknown_subjects(intent)
     if unknown:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(unknown)))
@@ -129,13 +140,13 @@ def assess_coverage(
         focus = focus_terms(intent) | (set(content_terms(query)) - set(content_terms(intent.search_text)))
         reads = [read for read, _, _ in sentences]
         typed = max(_typed_support(intent, kind, scored, focus, reads) for kind in (intent.answer_type, intent.also_asks) if kind)
-        if typed < MIN_TYPED_SUPPORT:
+        if typed < typed_support_floor(model):
             return Coverage(False, messages.NOT_SAID[intent.answer_type], typed)
     specific = _asked_specific(intent)
     if specific is not None:
         about = {term for term in focus_terms(intent) if not specific.one_of_its_words(term)}
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
-        if max(reported, default=0.0) < MIN_TYPED_SUPPORT:
+        if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
     why, did = asked_event(intent.question), asked_event(intent.question, DID)
     told = [_sentences(passage.chunk) for passage in passages] if why or did else []

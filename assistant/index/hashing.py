@@ -3,7 +3,7 @@
 `BRIEF_EMBEDDING_MODEL=hashing` selects it. Texts sharing words get similar vectors, so retrieval,
 coverage and sentence selection behave sensibly without a neural model: unit tests run on it in
 milliseconds, and a corpus can be tried out before the model is installed. Answers are better with
-the packaged MiniLM, which remains the default.
+the packaged models (the default, all-mpnet-base-v2, or MiniLM).
 """
 
 from __future__ import annotations

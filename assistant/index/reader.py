@@ -21,7 +21,7 @@ from assistant.errors import IndexCorruptError, IndexIncompatibleError, IndexMis
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.catalogue_build import load_catalogue
 from assistant.index.context_vectors import ranking_vectors
-from assistant.index.embeddings import get_embeddings, resolve_model
+from assistant.index.embeddings import get_embeddings, model_label, resolve_model
 from assistant.index.integrity import BuildCheck, check_build
 from assistant.index.lexical import LexicalIndex
 from assistant.index.overview import Overview, load_overview
@@ -159,7 +159,7 @@ def check_compatible(manifest: BuildManifest, settings: Settings) -> None:
     model = resolve_model(settings)
     if manifest.model != model:
         raise IndexIncompatibleError(
-            f"The index was built with model {manifest.model_label} but settings use {model}: run `make index` to rebuild."
+            f"The index was built with model {manifest.model_label} but settings use {model_label(model)}: run `make index` to rebuild."
         )
     if manifest.chromadb_version.split(".")[:2] != chromadb_version().split(".")[:2]:
         raise IndexIncompatibleError(
