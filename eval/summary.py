@@ -18,10 +18,10 @@ TARGETS: dict[str, tuple[str, float]] = {
 
 FLOORS: dict[str, tuple[str, float]] = {
     "evidence_recall@5": (">=", 0.90),
-    "fact_coverage": (">=", 0.78),
+    "fact_coverage": (">=", 0.85),
     "quote_validity": (">=", 1.0),
     "out_of_scope_declined": (">=", 0.70),
-    "answerable_declined": ("<=", 0.06),
+    "answerable_declined": ("<=", 0.05),
 }
 """The CI floors on the test split, enforced by tests/test_eval_floors.py: the TARGETS where the system
 meets them, else its measured value less a small margin, so that a regression fails; eval/README.md

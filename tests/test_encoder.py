@@ -82,3 +82,10 @@ def test_precision_resolution() -> None:
     assert resolve_precision("auto", "cuda") == "fp16"
     assert resolve_precision("auto", "cpu") in {"fp32", "bf16"}
     assert resolve_precision("fp32", "cuda") == "fp32"
+
+
+def test_each_packaged_model_gets_its_written_out_query_embedder(model: str, minilm: str) -> None:
+    from assistant.index.embeddings import written_out_type
+
+    assert written_out_type(Path(model)) == "mpnet" and written_out_type(Path(minilm)) == "bert"
+    assert written_out_type(Path(model).parent) is None, "not a model folder"

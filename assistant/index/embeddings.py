@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.index.encoder import SentenceEncoder
+from assistant.index.forward import embeddings_base
 from assistant.index.hashing import HASHING_MODEL, HashingEmbeddings
-from assistant.index.minilm import embeddings_base
 from assistant.index.packaged import MPNET, PACKAGED_MODELS, packaged_label, packaged_model_path
 from assistant.settings import Settings
 

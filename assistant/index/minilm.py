@@ -12,15 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-
-def embeddings_base() -> type:
-    """LangChain's `Embeddings` class, imported when a model is first built."""
-    from langchain_core.embeddings import Embeddings
-
-    return Embeddings
+from assistant.index.forward import WrittenOutEmbeddings
 
 
-class MiniLMEmbeddings(embeddings_base()):  # type: ignore[misc]
+class MiniLMEmbeddings(WrittenOutEmbeddings):
     """Sentence embeddings of a MiniLM/BERT sentence-transformers folder, computed with NumPy.
 
     Thread-safe: the weights are read-only and each call works on its own arrays. Loading it
@@ -47,6 +42,7 @@ class MiniLMEmbeddings(embeddings_base()):  # type: ignore[misc]
 
         w = {k.removeprefix("bert."): v.astype(np.float32, copy=False) for k, v in load_file(str(folder / "model.safetensors")).items()}
         self._word = w["embeddings.word_embeddings.weight"]
+        self.dimension = int(self._word.shape[1])
         self._position = w["embeddings.position_embeddings.weight"]
         self._type0 = w["embeddings.token_type_embeddings.weight"][0]
         self._ln0 = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
@@ -69,26 +65,6 @@ class MiniLMEmbeddings(embeddings_base()):  # type: ignore[misc]
                     (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
                 )
             )
-
-    # -- langchain Embeddings ---------------------------------------------------------------
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
-
-    # -- the model ----------------------------------------------------------------------------
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors, one row per text; batches are formed from texts of similar length."""
-        if not texts:
-            return np.zeros((0, self._word.shape[1]), dtype=np.float32)
-        ids = [e.ids for e in self._tokenizer.encode_batch([t.replace("\n", " ") for t in texts])]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        out = np.empty((len(ids), self._word.shape[1]), dtype=np.float32)
-        for offset in range(0, len(order), self.batch_size):
-            rows = order[offset : offset + self.batch_size]
-            out[rows] = self._forward([ids[i] for i in rows])
-        return out
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         width = max(len(ids) for ids in batch)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.index.minilm import embeddings_base
+from assistant.index.forward import WrittenOutEmbeddings
 
 if TYPE_CHECKING:
     import torch
@@ -25,7 +25,7 @@ _MAX_DISTANCE = 128
 """The relative distance from which MPNet's position buckets stop growing (fixed by the model)."""
 
 
-class MPNetEmbeddings(embeddings_base()):  # type: ignore[misc]
+class MPNetEmbeddings(WrittenOutEmbeddings):
     """LangChain `Embeddings` of an MPNet folder: mean pooling, then normalisation.
 
     Thread-safe: the weights are read-only and each call works on its own tensors. Loading it limits
@@ -64,6 +64,7 @@ class MPNetEmbeddings(embeddings_base()):  # type: ignore[misc]
             return torch.cat([weights[f"{prefix}attention.attn.{n}.{kind}"] for n in "qkv"]).to(self._dtype)
 
         self._word = w("embeddings.word_embeddings.weight")
+        self.dimension = int(self._word.shape[1])
         self._position = w("embeddings.position_embeddings.weight")
         self._ln0 = (w("embeddings.LayerNorm.weight"), w("embeddings.LayerNorm.bias"))
         self._relative = w("encoder.relative_attention_bias.weight")
@@ -82,22 +83,6 @@ class MPNetEmbeddings(embeddings_base()):  # type: ignore[misc]
             )
             for p in (f"encoder.layer.{i}." for i in range(int(config["num_hidden_layers"])))
         ]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors, one row per text; batches are formed from texts of similar length."""
-        out = np.empty((len(texts), self._word.shape[1]), dtype=np.float32)
-        ids = [e.ids for e in self._tokenizer.encode_batch([t.replace("\n", " ") for t in texts])]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        for offset in range(0, len(order), self.batch_size):
-            rows = order[offset : offset + self.batch_size]
-            out[rows] = self._forward([ids[i] for i in rows])
-        return out
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         import torch
