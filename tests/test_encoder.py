@@ -89,3 +89,28 @@ def test_each_packaged_model_gets_its_written_out_query_embedder(model: str, min
 
     assert written_out_type(Path(model)) == "mpnet" and written_out_type(Path(minilm)) == "bert"
     assert written_out_type(Path(model).parent) is None, "not a model folder"
+
+
+def test_recent_texts_are_not_embedded_again() -> None:
+    from types import SimpleNamespace
+
+    from assistant.index.forward import WrittenOutEmbeddings
+
+    class Counting(WrittenOutEmbeddings):
+        """Vector of a text: its length and its number of words; counts the texts it embeds."""
+
+        dimension, batch_size = 2, 2
+        _tokenizer = SimpleNamespace(encode_batch=lambda texts: [SimpleNamespace(ids=[len(t), len(t.split())]) for t in texts])
+
+        def __init__(self) -> None:
+            self.embedded: list[int] = []
+
+        def _forward(self, batch: list[list[int]]) -> np.ndarray:
+            self.embedded += [ids[0] for ids in batch]
+            return np.array(batch, dtype=np.float32)
+
+    model = Counting()
+    first = model.encode(["a b", "ccc dd e", "a b"])
+    assert first.tolist() == [[3, 2], [8, 3], [3, 2]] and sorted(model.embedded) == [3, 3, 8]
+    again = model.encode(["ccc dd e", "zz", "a b"])
+    assert again.tolist() == [[8, 3], [2, 1], [3, 2]] and sorted(model.embedded) == [2, 3, 3, 8], "only the new text"
