@@ -103,6 +103,7 @@ def test_recent_texts_are_not_embedded_again() -> None:
         _tokenizer = SimpleNamespace(encode_batch=lambda texts: [SimpleNamespace(ids=[len(t), len(t.split())]) for t in texts])
 
         def __init__(self) -> None:
+            super().__init__()
             self.embedded: list[int] = []
 
         def _forward(self, batch: list[list[int]]) -> np.ndarray:

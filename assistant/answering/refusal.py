@@ -22,6 +22,7 @@ from assistant.answering.events import DID, asked_event
 from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
+from assistant.answering.specifics import asked_specific
 from assistant.answering.unknown_names import WHO_IS, unknown_holder, unknown_relative, unknown_subjects, unknown_words
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
@@ -29,7 +30,7 @@ from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import AnswerType, QueryIntent, document_terms
-from assistant.text import alternatives, content_terms, matching_terms, term_share, word_root
+from assistant.text import content_terms, matching_terms, term_share, word_root
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -142,7 +143,7 @@ def assess_coverage(
         typed = max(_typed_support(intent, kind, scored, focus, reads) for kind in (intent.answer_type, intent.also_asks) if kind)
         if typed < typed_support_floor(model):
             return Coverage(False, messages.NOT_SAID[intent.answer_type], typed)
-    specific = _asked_specific(intent)
+    specific = asked_specific(intent)
     if specific is not None:
         about = {term for term in focus_terms(intent) if not specific.one_of_its_words(term)}
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
@@ -277,41 +278,6 @@ def _off_focus(intent: QueryIntent, sentences: list[tuple[str, float]]) -> bool:
         similarity >= MIN_UNFOCUSED_SIMILARITY or (similarity >= MIN_FOCUSED_SIMILARITY and focus & set(selection_terms(read)))
         for read, similarity in sentences
     )
-
-
-@dataclass(frozen=True)
-class _Specific:
-    """A kind of outcome or content a question asks for, and the words a sentence that reports it uses."""
-
-    what: str
-    asks: tuple[re.Pattern[str], ...]
-    said_by: re.Pattern[str]
-    words: tuple[str, ...]
-
-    def said_in(self, text: str) -> bool:
-        return self.said_by.search(text) is not None
-
-    def one_of_its_words(self, term: str) -> bool:
-        """Whether a content term is one of the words that report it ("term" for "terms")."""
-        return any(word.startswith(term) or term.startswith(word) for word in self.words)
-
-
-@cache
-def _specifics() -> tuple[_Specific, ...]:
-    return tuple(
-        _Specific(
-            entry["what"],
-            tuple(re.compile(p, re.IGNORECASE) for p in entry["asks"]),
-            re.compile(r"\b(?:" + alternatives(entry["said_by"]) + ")", re.IGNORECASE),
-            tuple(w.lower() for w in entry["said_by"]),
-        )
-        for entry in load("questions")["specifics"]
-    )
-
-
-def _asked_specific(intent: QueryIntent) -> _Specific | None:
-    """The specific outcome or content the question asks for (questions.yaml `specifics`), if any."""
-    return next((s for s in _specifics() if any(p.search(intent.question) for p in s.asks)), None)
 
 
 def focus_terms(intent: QueryIntent) -> set[str]:

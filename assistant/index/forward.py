@@ -30,8 +30,10 @@ class WrittenOutEmbeddings(embeddings_base()):  # type: ignore[misc]
     dimension: int
     batch_size: int
     _tokenizer: Tokenizer
-    _recent: OrderedDict[str, np.ndarray] | None = None
-    _recent_lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent_lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.encode(texts).tolist()
@@ -42,9 +44,8 @@ class WrittenOutEmbeddings(embeddings_base()):  # type: ignore[misc]
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, one row per text: recent texts from the cache, the others in batches of similar length."""
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        recent = self._recent
         with self._recent_lock:
-            recent = self._recent if self._recent is not None else OrderedDict()
-            self._recent = recent
             missing = []
             for row, text in enumerate(texts):
                 if text in recent:

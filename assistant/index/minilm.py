@@ -28,6 +28,7 @@ class MiniLMEmbeddings(WrittenOutEmbeddings):
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
+        super().__init__()
         _single_threaded_blas()
 
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))

@@ -40,6 +40,7 @@ class MPNetEmbeddings(WrittenOutEmbeddings):
 
         from assistant.index.encoder import resolve_precision
 
+        super().__init__()
         torch.set_num_threads(1)
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         st_config = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))

@@ -1,0 +1,47 @@
+"""Specific outcomes or contents a question asks for (questions.yaml `specifics`: what was agreed, whether a bill
+became law) and the words a sentence that reports one uses: a question for one is covered only by such a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.data import load
+from assistant.retrieval.query import QueryIntent
+from assistant.text import alternatives
+
+
+@dataclass(frozen=True)
+class Specific:
+    """A kind of outcome or content a question asks for, and the words a sentence that reports it uses."""
+
+    what: str
+    asks: tuple[re.Pattern[str], ...]
+    said_by: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def said_in(self, text: str) -> bool:
+        return self.said_by.search(text) is not None
+
+    def one_of_its_words(self, term: str) -> bool:
+        """Whether a content term is one of the words that report it ("term" for "terms")."""
+        return any(word.startswith(term) or term.startswith(word) for word in self.words)
+
+
+@cache
+def _specifics() -> tuple[Specific, ...]:
+    return tuple(
+        Specific(
+            entry["what"],
+            tuple(re.compile(p, re.IGNORECASE) for p in entry["asks"]),
+            re.compile(r"\b(?:" + alternatives(entry["said_by"]) + ")", re.IGNORECASE),
+            tuple(w.lower() for w in entry["said_by"]),
+        )
+        for entry in load("questions")["specifics"]
+    )
+
+
+def asked_specific(intent: QueryIntent) -> Specific | None:
+    """The specific outcome or content the question asks for (questions.yaml `specifics`), if any."""
+    return next((s for s in _specifics() if any(p.search(intent.question) for p in s.asks)), None)
