@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import random
@@ -14,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 BRIEF = ROOT / "corpus" / "osw-trump-russia-ukraine-brief.md"
+DEV_GOLD = ROOT / "eval" / "gold.jsonl"
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "PYTHONPATH": str(ROOT)}
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -45,10 +47,14 @@ QUESTIONS = [
 
 
 def questions(count: int, seed: int = 1) -> list[str]:
-    """`count` questions: the list above, cycled, with light rewording so no two are identical."""
-    rng = random.Random(seed)
-    prefixes = ["", "Briefly, ", "According to the brief, ", "Tell me: ", "In short, "]
-    return [rng.choice(prefixes) + QUESTIONS[i % len(QUESTIONS)] for i in range(count)]
+    """`count` different questions: the list above, then a seeded draw of the dev split's single questions.
+    No two are identical, so none is answered from the query embedder's cache of recent texts."""
+    dev = sorted({case["question"] for case in map(json.loads, DEV_GOLD.read_text(encoding="utf-8").splitlines()) if case.get("question")})
+    random.Random(seed).shuffle(dev)
+    distinct = list(dict.fromkeys(QUESTIONS + dev))
+    if count > len(distinct):
+        raise ValueError(f"at most {len(distinct)} different questions; asked for {count}")
+    return distinct[:count]
 
 
 def load() -> str:
