@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     embed_precision: Literal["auto", "fp32", "bf16", "fp16"] = Field(
         default="auto", description="Ingest precision; auto: fp16 on cuda, bf16 on CPUs with native bf16, else fp32."
     )
+    query_precision: Literal["auto", "int8", "bf16", "fp32"] = Field(
+        default="auto",
+        description="Question embedding precision (mpnet on CPU); auto: int8 on CPUs with VNNI, else bf16 where native, else fp32.",
+    )
 
     chroma_host: str | None = Field(default=None, validation_alias=AliasChoices("CHROMA_HOST", "BRIEF_CHROMA_HOST"))
     chroma_port: int = Field(default=8000, validation_alias=AliasChoices("CHROMA_PORT", "BRIEF_CHROMA_PORT"))

@@ -10,7 +10,7 @@ import pytest
 from assistant.index.embeddings import resolve_model
 from assistant.index.encoder import SentenceEncoder, _token_batches, resolve_precision
 from assistant.index.minilm import MiniLMEmbeddings
-from assistant.index.mpnet import MPNetEmbeddings
+from assistant.index.mpnet import Int8Linear, MPNetEmbeddings, resolve_query_precision
 from assistant.settings import Settings
 
 TEXTS = [
@@ -62,6 +62,55 @@ def test_bf16_query_embedder_stays_within_cosine_1e3_of_fp32(model: str) -> None
     bf16 = MPNetEmbeddings(Path(model), "bf16", batch_size=2).encode(TEXTS)
     assert np.min(np.sum(fp32 * bf16, axis=1)) > 0.999
     assert MPNetEmbeddings(Path(model), "fp32").encode([]).shape == (0, 768)
+
+
+def test_int8_query_embedder_stays_within_cosine_1e2_of_fp32(model: str) -> None:
+    fp32 = MPNetEmbeddings(Path(model), "fp32").encode(TEXTS)
+    int8 = MPNetEmbeddings(Path(model), "int8", batch_size=2).encode(TEXTS)
+    cosines = np.sum(fp32 * int8, axis=1)
+    assert np.min(cosines) > 0.99 and np.allclose(np.linalg.norm(int8, axis=1), 1.0, atol=1e-5)
+    assert (np.argsort(fp32 @ fp32.T, axis=1)[:, -2] == np.argsort(int8 @ fp32.T, axis=1)[:, -2]).all(), "same nearest other text"
+
+
+def test_int8_linear_is_exact_on_values_its_scales_represent_and_close_elsewhere() -> None:
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    weight = torch.randint(-127, 128, (6, 8), generator=generator).float()
+    weight[:, 0] = 127.0  # one scale of exactly 1 per output channel
+    x = torch.randint(-127, 128, (2, 3, 8), generator=generator).float()
+    x[..., 0] = 127.0  # one scale of exactly 1 per token
+    bias = torch.arange(6).float()
+    assert torch.equal(Int8Linear(weight, bias)(x), torch.nn.functional.linear(x, weight, bias))
+    weight, x = torch.randn(64, 96, generator=generator), torch.randn(5, 96, generator=generator)
+    exact = torch.nn.functional.linear(x, weight, bias=torch.zeros(64))
+    relative = (Int8Linear(weight, torch.zeros(64))(x) - exact).norm() / exact.norm()
+    assert relative < 0.02
+
+
+def test_int8_linear_computes_outlier_channels_in_float() -> None:
+    """One input channel 300 times the others: quantised with the rest, it erases them; split off, it does not."""
+    import torch
+
+    generator = torch.Generator().manual_seed(1)
+    weight, x = torch.randn(32, 64, generator=generator), torch.randn(4, 64, generator=generator)
+    x[:, 5] = 300.0
+    weight[:, 5] = 0.001  # the channel adds little to the product; its size is the problem
+    exact = torch.nn.functional.linear(x, weight, bias=torch.ones(32))
+
+    def error(layer: Int8Linear) -> float:
+        return float((layer(x) - exact).norm() / exact.norm())
+
+    assert error(Int8Linear(weight, torch.ones(32))) > 0.1
+    assert error(Int8Linear(weight, torch.ones(32), outliers=torch.tensor([5]))) < 0.02
+
+
+def test_query_precision_resolution() -> None:
+    import torch
+
+    assert resolve_query_precision("bf16") == "bf16" and resolve_query_precision("int8") == "int8"
+    assert (resolve_query_precision("auto") == "int8") == torch.cpu._is_vnni_supported()
+    assert resolve_query_precision("auto") in {"int8", "bf16", "fp32"}
 
 
 def test_bf16_stays_within_cosine_1e3_of_fp32(model: str) -> None:

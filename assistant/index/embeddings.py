@@ -28,6 +28,8 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
+    from assistant.index.mpnet import QueryPrecision
+
 _ST_MODULES = ["sentence_transformers.models.Transformer", "sentence_transformers.models.Pooling", "sentence_transformers.models.Normalize"]
 _WRITTEN_OUT = ("bert", "mpnet")
 """Model types whose forward pass `get_embeddings` runs without sentence-transformers."""
@@ -67,7 +69,7 @@ def get_embeddings(settings: Settings) -> Embeddings:
     if kind == "bert":
         return _load_minilm(model, settings.embed_batch_size)
     if kind == "mpnet":
-        return _load_mpnet(model, settings.embed_precision, settings.embed_batch_size)
+        return _load_mpnet(model, settings.query_precision, settings.embed_batch_size)
     return _encoder_embeddings(model, device, settings.embed_precision)
 
 
@@ -86,7 +88,7 @@ def _load_minilm(model: str, batch_size: int) -> Embeddings:
 
 
 @lru_cache(maxsize=4)
-def _load_mpnet(model: str, precision: str, batch_size: int) -> Embeddings:
+def _load_mpnet(model: str, precision: QueryPrecision, batch_size: int) -> Embeddings:
     from assistant.index.mpnet import MPNetEmbeddings
 
     return MPNetEmbeddings(Path(model), precision, batch_size)
