@@ -71,6 +71,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What's Elena Castell's view of the bank's proposal for a joint monitoring mechanism?",
         "How many cubic metres per second did Marisca demand in that November round?",  # a month is no unknown name
         "How many cubic metres per second did Marisca demand in that Nov round?",  # nor is its abbreviation
+        "How many cubic metres per second did Marisca demand after the September Vienna round?",  # nor a month before a name
         "Around when did Dravenia begin filling the reservoir?",
         "How many cubic metres per second did the Dravenians offer at the border?",  # the plural of a name it uses
         "What did the bank's board decide in November 2024?",
