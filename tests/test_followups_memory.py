@@ -23,6 +23,14 @@ def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() 
     assert [p.text for p in topic_phrases("The talks used the plan drafted by Anna B.")][-1] == "the plan drafted by Anna B."
 
 
+def test_a_phrase_saying_what_a_thing_pointed_back_at_is_no_topic() -> None:
+    assert [p.text for p in topic_phrases("Why is that a big deal?")] == []
+    assert [p.text for p in topic_phrases("Why is a big deal important?")] == ["a big deal"]
+    first = river_turn("What did the draft framework provide?", "It provides for the creation")
+    second = Turn("Why is that a big deal?", "Why is that a big deal?", river_sentence("It provides for the creation"))
+    assert rewrite_follow_up("When was it approved?", (first, second), river_catalogue()) == "When was the draft framework approved?"
+
+
 def test_there_is_a_place_named_as_a_location_and_it_is_not_the_answer_to_where() -> None:
     catalogue = river_catalogue()
     where = river_turn("Where were the draft framework talks held?", "On 20 February 2025, after a third round")

@@ -69,6 +69,8 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
         determiner = (match.group("det") or "").lower()
         if determiner in ("his", "her", "its", "their"):
             continue  # "his bill": the rewriter names the person first
+        if determiner in ("a", "an") and _PREDICATE.search(text, 0, match.start()):
+            continue  # "why is that a big deal?": says what something already named is
         said = match.group()[len(match.group("det") or "") :].strip()
         end = match.end()
         if said.endswith(".") and not re.search(r"\b[A-Z]\.$", said):  # "… sponsored by Senator Graham." ends a sentence
@@ -78,6 +80,9 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
         found.append(Phrase(f"{article}{said}", head.lower(), *span, modifier.lower(), _plural(head), bool(determiner or possessor)))
     return tuple(found)
 
+
+_PREDICATE = re.compile(r"\b(?:is|was|are|were|isn['’]t|wasn['’]t)\s+(?:that|this|it|these|those|they)\s+$", re.IGNORECASE)
+"""A copula after a word pointing back, right before "a …": what follows describes the thing pointed at."""
 
 _NAMES: list[tuple[EntityCatalogue, re.Pattern[str] | None]] = []
 
