@@ -320,3 +320,16 @@ def test_a_name_swapped_into_a_list_is_caught_though_the_passage_names_it(names:
     swapped = check_names("Anna Berg, Tomas Lind and Karl Dahl sit on it.", evidence, passage, names)
     assert [(o.label, o.check) for o in swapped] == [(Label.CONTRADICTED, "name")]
     assert check_names("The board includes Karl Dahl and Anna Berg.", evidence, passage, names) == []
+
+
+def test_a_later_candidate_saying_more_of_the_claim_decides_over_one_only_about_its_parties(names: CorpusNames) -> None:
+    from assistant.answering.verification.checker import verdict as claim_verdict
+    from assistant.answering.verification.claims import Claim
+    from tests.verification_pairs import sentence_evidence
+
+    passage = passage_of("Anna Berg spoke at length about the two rival ports and their fees. The mayor does not see the two rival ports as equals.")
+    about_them, saying_it = sentence_evidence(passage, 0), sentence_evidence(passage, 1)
+    contradicted = claim_verdict(Claim("Anna Berg sees the two rival ports as equals.", ()), [about_them, saying_it], names)
+    assert (contradicted.label, contradicted.check, contradicted.evidence) == (Label.CONTRADICTED, "negation", saying_it)
+    kept = claim_verdict(Claim("Anna Berg spoke about the fees of the two rival ports.", ()), [about_them, saying_it], names)
+    assert (kept.label, kept.evidence) == (Label.SUPPORTED, about_them)

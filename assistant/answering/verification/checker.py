@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answering.verification.claims import Claim
-from assistant.answering.verification.evidence import Embed, SentenceVectors, find_evidence
+from assistant.answering.verification.evidence import Embed, SentenceVectors, coverage, find_evidence, unnamed_terms
 from assistant.answering.verification.judge import Judge
 from assistant.answering.verification.names import CorpusNames, check_names
 from assistant.answering.verification.numbers import check_numbers
@@ -12,6 +12,11 @@ from assistant.answering.verification.relations import check_relations
 from assistant.answering.verification.subjects import named_subject
 from assistant.answering.verification.verdicts import NO_EVIDENCE, ClaimVerdict, Evidence, Label, Objection, strongest
 from assistant.types import Passage
+
+COVERAGE_MARGIN = 0.15
+"""How much more of a claim's words (its names aside) a later candidate must hold than the one that drew no
+objection for its contradiction to decide. Chosen on the dev claims: 0.15 caught 16 more of 1,178 and kept 4
+fewer of 1,158; 0.1 caught 18 more and kept 6 fewer; 0.2 caught 7 more and kept as many."""
 
 
 def check_claims(
@@ -40,7 +45,8 @@ def vetoes(claim: str, evidence: Evidence, names: CorpusNames) -> list[Objection
 
 def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge: Judge | None = None) -> ClaimVerdict:
     """The verdict on one claim from its evidence candidates, best first: the first that draws no objection
-    supports it; the first that contradicts it (before any supports it) decides."""
+    supports it, unless a later one that says clearly more of what the claim says contradicts it; the first
+    that contradicts it (before any supports it) decides."""
     if not candidates:
         return ClaimVerdict(claim.text, NO_EVIDENCE.label, NO_EVIDENCE.reason, None, NO_EVIDENCE.check)
     if candidates[0].exact:
@@ -51,6 +57,9 @@ def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge:
         if objection is None and judge is not None:
             objection = judge.judge(claim.text, evidence)
         if objection is None:
+            closer = _closer_contradiction(claim.text, evidence, candidates, names)
+            if closer is not None:
+                return closer
             reason = "the passage says this" + (" (checked by the judge)" if judge is not None else "")
             return ClaimVerdict(claim.text, Label.SUPPORTED, reason, evidence)
         if objection.label is Label.CONTRADICTED:  # the closest evidence that contradicts decides
@@ -59,3 +68,17 @@ def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge:
     assert first is not None
     objection, evidence = first
     return ClaimVerdict(claim.text, objection.label, objection.reason, evidence, objection.check)
+
+
+def _closer_contradiction(claim: str, supporting: Evidence, candidates: list[Evidence], names: CorpusNames) -> ClaimVerdict | None:
+    """A candidate after `supporting` that holds COVERAGE_MARGIN more of what the claim says and contradicts
+    it: "Lind sees the two sides as equals" is decided by "the leader does not see the two sides as equals",
+    not by a sentence that only names Lind and the sides."""
+    terms = unnamed_terms(claim, names)
+    floor = coverage(terms, supporting.text) + COVERAGE_MARGIN
+    for evidence in candidates[candidates.index(supporting) + 1 :]:
+        if coverage(terms, evidence.text) > floor:
+            objection = strongest(vetoes(claim, evidence, names))
+            if objection is not None and objection.label is Label.CONTRADICTED:
+                return ClaimVerdict(claim, objection.label, objection.reason, evidence, objection.check)
+    return None

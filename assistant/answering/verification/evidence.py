@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from assistant.answering.verification.claims import Claim
+from assistant.answering.verification.names import CorpusNames
 from assistant.answering.verification.verdicts import Evidence
 from assistant.text import matching_terms, term_share
 from assistant.types import Chunk, Passage
@@ -64,6 +65,19 @@ def _ranked(claim: Claim, passages: list[Passage], vector: np.ndarray, sentence_
 
 ROOT_LETTERS = 6
 """Letters of a long term its root keeps: "frustration" and "frustrated" meet as "frustr"."""
+
+
+def unnamed_terms(claim: str, names: CorpusNames) -> set[str]:
+    """The claim's rooted terms outside the names it gives: what it says about the parties it names."""
+    said = claim
+    for mention in sorted(names.mentions(claim), key=lambda m: -m.start):
+        said = said[: mention.start] + " " + said[mention.end :]
+    return set(_rooted_terms(said))
+
+
+def coverage(terms: set[str], text: str) -> float:
+    """The share of `terms` (rooted) that `text` holds."""
+    return len(terms & set(_rooted_terms(text))) / len(terms) if terms else 0.0
 
 
 def _rooted_terms(text: str) -> list[str]:
