@@ -327,7 +327,8 @@ def test_a_later_candidate_saying_more_of_the_claim_decides_over_one_only_about_
     from assistant.answering.verification.claims import Claim
     from tests.verification_pairs import sentence_evidence
 
-    passage = passage_of("Anna Berg spoke at length about the two rival ports and their fees. The mayor does not see the two rival ports as equals.")
+    text = "Anna Berg spoke at length about the two rival ports and their fees. The mayor does not see the two rival ports as equals."
+    passage = passage_of(text)
     about_them, saying_it = sentence_evidence(passage, 0), sentence_evidence(passage, 1)
     contradicted = claim_verdict(Claim("Anna Berg sees the two rival ports as equals.", ()), [about_them, saying_it], names)
     assert (contradicted.label, contradicted.check, contradicted.evidence) == (Label.CONTRADICTED, "negation", saying_it)

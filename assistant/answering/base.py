@@ -27,6 +27,8 @@ class AnswerRequest:
     history: tuple[Turn, ...] = ()
     intent: QueryIntent | None = None
     """What the question asks for, read against the corpus' catalogue (assistant/retrieval/query.py)."""
+    case_sentences: frozenset[str] = frozenset()
+    """The sentences of the scenario the question names, if it names one (assistant/answering/cases.py)."""
 
 
 class AnswerBackend(Protocol):

@@ -30,6 +30,9 @@ DISTINCTIVE_BONUS = 0.1
 few retrieved sentences hold: the reader's own words share little else with it. Chosen on dev (0.1–0.2)."""
 DISTINCTIVE_AT_MOST = 2
 """Most retrieved sentences such a term may be in (1–3 gave the same gain on dev)."""
+CASE_BONUS = 0.1
+"""Added to a sentence of the scenario the question names ("in the optimistic scenario"). Chosen on dev: facts
+found 0.952 → 0.954 with that scenario's passages added alone, 0.956 with 0.1 or 0.2 added to its sentences."""
 RANK_PRIOR = 0.03
 RELATIVE_CUTOFF = 0.8
 """Sentences scoring below this share of the best one are left out."""
@@ -141,7 +144,7 @@ class ExtractiveBackend:
             previous = 0.0
             for i, (text, said, similarity) in enumerate(zip(texts, said_in, similarities)):
                 own = float(similarity) + LEXICAL_WEIGHT * shared(asked, said) + FOCUS_WEIGHT * shared(focus, said) + RANK_PRIOR / number
-                own += DISTINCTIVE_BONUS * bool(distinctive & said)
+                own += DISTINCTIVE_BONUS * bool(distinctive & said) + CASE_BONUS * (text in request.case_sentences)
                 if i and refers_back().search(text):
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own

@@ -1,0 +1,45 @@
+"""The scenario a question names: found from the overview's scenario names (a reader's word read as the corpus'
+word counts), and its sentences put at the answer's disposal."""
+
+from __future__ import annotations
+
+from assistant.answering.cases import named_case_sentences
+from assistant.facade import Assistant
+from assistant.index.overview import Scenario, ScenarioPoint
+from assistant.retrieval.query import understand
+from assistant.settings import Settings
+
+
+def _scenario(name: str, *sentences: str) -> Scenario:
+    return Scenario(name, tuple(ScenarioPoint("consequence", text, (), ()) for text in sentences))
+
+
+SCENARIOS = (
+    _scenario("Most optimistic scenario", "In the most optimistic scenario, the port reopens.", "Trade recovers."),
+    _scenario("Relatively neutral scenario", "In the relatively neutral scenario, the port stays half open."),
+    _scenario("Negative scenario", "In the negative scenario, the port closes."),
+)
+
+
+def test_a_question_names_a_scenario_by_a_word_only_its_name_has() -> None:
+    optimistic = frozenset({"In the most optimistic scenario, the port reopens.", "Trade recovers."})
+    assert named_case_sentences(understand("Does trade recover in the optimistic scenario?"), SCENARIOS) == optimistic
+    best_case = understand("What about the port in the best-case outlook?")  # "best-case" is read as "optimistic"
+    assert named_case_sentences(best_case, SCENARIOS) == optimistic
+    negative = named_case_sentences(understand("In the negative case, what happens to the port?"), SCENARIOS)
+    assert negative == frozenset({"In the negative scenario, the port closes."})
+
+
+def test_no_scenario_without_a_case_noun_or_a_word_of_one_name() -> None:
+    assert named_case_sentences(understand("What is the most likely outcome?"), SCENARIOS) == frozenset()  # "most" only grades
+    assert named_case_sentences(understand("Is the mood at the port optimistic?"), SCENARIOS) == frozenset()  # no case noun
+    assert named_case_sentences(understand("Compare the negative and the optimistic scenario."), SCENARIOS) == frozenset()  # two
+    assert named_case_sentences(understand("Does trade recover in the optimistic scenario?"), ()) == frozenset()
+
+
+def test_the_passages_of_a_question_about_a_scenario_hold_all_of_it(riverbasin_settings: Settings) -> None:
+    assistant = Assistant(riverbasin_settings)
+    (second,) = [s for s in assistant.index.overview.scenarios if s.name.lower().startswith("second")]
+    answer = assistant.ask("Who is Amara Okafor, the bank's president, and what does she do in the second scenario?", top_k=1)
+    held = {p.chunk.text[s:e] for p in answer.passages for s, e in p.chunk.sentences}
+    assert {point.text for point in second.points} <= held
