@@ -18,7 +18,7 @@ TARGETS: dict[str, tuple[str, float]] = {
 
 FLOORS: dict[str, tuple[str, float]] = {
     "evidence_recall@5": (">=", 0.90),
-    "fact_coverage": (">=", 0.85),
+    "fact_coverage": (">=", 0.87),
     "quote_validity": (">=", 1.0),
     "out_of_scope_declined": (">=", 0.70),
     "answerable_declined": ("<=", 0.05),
