@@ -52,14 +52,15 @@ def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge:
     if candidates[0].exact:
         return ClaimVerdict(claim.text, Label.SUPPORTED, "the passage says this word for word", candidates[0])
     first: tuple[Objection, Evidence] | None = None
-    for evidence in candidates:
+    for position, evidence in enumerate(candidates):
         objection = strongest(vetoes(claim.text, evidence, names))
-        if objection is None and judge is not None:
-            objection = judge.judge(claim.text, evidence)
         if objection is None:
-            closer = _closer_contradiction(claim.text, evidence, candidates, names)
-            if closer is not None:
+            closer = _closer_contradiction(claim.text, evidence, candidates[position + 1 :], names)
+            if closer is not None:  # decided by the checks: the judge is not asked
                 return closer
+            if judge is not None:
+                objection = judge.judge(claim.text, evidence)
+        if objection is None:
             reason = "the passage says this" + (" (checked by the judge)" if judge is not None else "")
             return ClaimVerdict(claim.text, Label.SUPPORTED, reason, evidence)
         if objection.label is Label.CONTRADICTED:  # the closest evidence that contradicts decides
@@ -70,13 +71,13 @@ def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge:
     return ClaimVerdict(claim.text, objection.label, objection.reason, evidence, objection.check)
 
 
-def _closer_contradiction(claim: str, supporting: Evidence, candidates: list[Evidence], names: CorpusNames) -> ClaimVerdict | None:
-    """A candidate after `supporting` that holds COVERAGE_MARGIN more of what the claim says and contradicts
-    it: "Lind sees the two sides as equals" is decided by "the leader does not see the two sides as equals",
-    not by a sentence that only names Lind and the sides."""
+def _closer_contradiction(claim: str, supporting: Evidence, later: list[Evidence], names: CorpusNames) -> ClaimVerdict | None:
+    """A candidate of `later` (those after `supporting`) that holds COVERAGE_MARGIN more of what the claim says
+    and contradicts it: "Lind sees the two sides as equals" is decided by "the leader does not see the two sides
+    as equals", not by a sentence that only names Lind and the sides."""
     terms = unnamed_terms(claim, names)
     floor = coverage(terms, supporting.text) + COVERAGE_MARGIN
-    for evidence in candidates[candidates.index(supporting) + 1 :]:
+    for evidence in later:
         if coverage(terms, evidence.text) > floor:
             objection = strongest(vetoes(claim, evidence, names))
             if objection is not None and objection.label is Label.CONTRADICTED:
