@@ -14,7 +14,7 @@ from assistant import messages
 from assistant.answering import registry
 from assistant.answering.answer_type import highlights
 from assistant.answering.base import AnswerBackend, AnswerRequest, BackendContext, QuestionRewriter
-from assistant.answering.cases import named_case_sentences
+from assistant.answering.cases import named_case
 from assistant.answering.citations import VerifiedAnswer, verify_draft
 from assistant.answering.refusal import assess_coverage
 from assistant.answering.verification.judge import Judge, judge_for
@@ -157,9 +157,9 @@ class Assistant:
         if intent.lists_sources:  # "What sources does the brief cite?": its notes
             cited = document or next((d.id for d in index.manifest.documents if d.kind == "brief"), "")
             retrieval = retriever.notes_of(cited, retrieval)
-        case = named_case_sentences(intent, index.overview.scenarios)
-        if case:  # "Does the war end in the optimistic scenario?": every sentence of that scenario is at hand
-            retrieval = retriever.with_chunks_holding(retrieval, case, document)
+        case = named_case(intent, index.overview.scenarios)
+        if case is not None:  # "Does the war end in the optimistic scenario?": every passage of that scenario is at hand
+            retrieval = retriever.with_chunks(retrieval, case.chunks, document)
         timings = {"retrieve": elapsed_ms(started)}
         coverage = assess_coverage(
             intent, retrieval.passages, retrieval.query_vector, index.chunk_ranking_vectors, query, index.manifest.model_label
@@ -169,7 +169,8 @@ class Assistant:
         if not coverage.covered:
             answer = self._declined(text, standalone, coverage.reason, retrieval.passages, chosen.name)
         else:
-            request = AnswerRequest(query, retrieval.passages, retrieval.query_vector, history, intent, case)
+            case_sentences = case.sentences if case is not None else frozenset()
+            request = AnswerRequest(query, retrieval.passages, retrieval.query_vector, history, intent, case_sentences)
             answer, failure = yield from self._drafted(chosen, request, text, standalone)
             fallback = self._backend(self.settings.fallback_backend)
             if answer.declined and fallback.name != chosen.name:

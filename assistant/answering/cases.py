@@ -4,6 +4,7 @@ overview derived at ingest (assistant/index/scenarios.py): its sentences are whe
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from assistant.data import load
@@ -12,19 +13,16 @@ from assistant.retrieval.query import QueryIntent
 from assistant.text import alternatives, matching_terms
 
 
-def named_case_sentences(intent: QueryIntent, scenarios: tuple[Scenario, ...]) -> frozenset[str]:
-    """The sentences of the one scenario the question names by a word of its name that no other scenario's
-    name has ("optimistic", or a reader's word read as it: "best-case"), next to a case noun; else none."""
+def named_case(intent: QueryIntent, scenarios: tuple[Scenario, ...]) -> Scenario | None:
+    """The one scenario the question names by a word of its name that no other scenario's name has
+    ("optimistic", or a reader's word read as it: "best-case"), next to a case noun; else None."""
     if not scenarios or not _case_noun().search(intent.question):
-        return frozenset()
+        return None
     asked = set(matching_terms(f"{intent.question} {' '.join(intent.terms)}"))
     words = [set(matching_terms(scenario.name)) - _generic_terms() for scenario in scenarios]
-    named = [
-        scenario
-        for i, (scenario, own) in enumerate(zip(scenarios, words))
-        if asked & (own - {term for j, other in enumerate(words) if j != i for term in other})
-    ]
-    return frozenset(point.text for point in named[0].points) if len(named) == 1 else frozenset()
+    names_holding = Counter(term for own in words for term in own)
+    named = [scenario for scenario, own in zip(scenarios, words) if any(names_holding[term] == 1 for term in asked & own)]
+    return named[0] if len(named) == 1 else None
 
 
 @cache

@@ -95,6 +95,16 @@ class Scenario:
     name: str
     points: tuple[ScenarioPoint, ...]
 
+    @property
+    def sentences(self) -> frozenset[str]:
+        """The text of each of its points."""
+        return frozenset(point.text for point in self.points)
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """The chunks its points cite, in the order cited, each once."""
+        return list({citation.chunk.id: citation.chunk for point in self.points for citation in point.citations}.values())
+
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "points": [point.to_json() for point in self.points]}
 

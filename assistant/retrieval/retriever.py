@@ -100,22 +100,16 @@ class HybridRetriever:
         question asking which source a passage cites."""
         return self._with_after(retrieval, top, self._notes)
 
-    def with_chunks_holding(self, retrieval: Retrieval, sentences: frozenset[str], document: str | None = None) -> Retrieval:
-        """`retrieval` with the chunks that hold any of `sentences` and that it lacks appended, in document order
-        (only `document`'s, when given): the passages for a question about one of a document's scenarios."""
+    def with_chunks(self, retrieval: Retrieval, chunks: list[Chunk], document: str | None = None) -> Retrieval:
+        """`retrieval` with those of `chunks` it lacks appended (only `document`'s, when given): the passages of a
+        question about one of a document's scenarios."""
         present = {p.chunk.id for p in retrieval.passages}
-        holding = [
-            chunk
-            for chunk in self.index.chunks
-            if chunk.id not in present
-            and _matches(chunk, document, None)
-            and any(chunk.text[start:end] in sentences for start, end in chunk.sentences)
-        ]
-        if not holding:
+        added = [chunk for chunk in chunks if chunk.id not in present and _matches(chunk, document, None)]
+        if not added:
             return retrieval
         last = retrieval.passages[-1].score if retrieval.passages else 0.0
-        added = [Passage(chunk, len(retrieval.passages) + i, last) for i, chunk in enumerate(holding, start=1)]
-        return Retrieval([*retrieval.passages, *added], retrieval.query_vector, retrieval.timings_ms)
+        passages = [*retrieval.passages, *(Passage(chunk, len(retrieval.passages) + i, last) for i, chunk in enumerate(added, start=1))]
+        return Retrieval(passages, retrieval.query_vector, retrieval.timings_ms)
 
     def notes_of(self, document: str, retrieval: Retrieval) -> Retrieval:
         """The footnote chunks of `document`, in note order (the passages for a question asking what sources it
