@@ -20,6 +20,12 @@ def default_home() -> Path:
     return CHECKOUT if (CHECKOUT / "corpus" / "sources.yaml").is_file() else Path.cwd()
 
 
+Precision = Literal["auto", "fp32", "bf16", "fp16"]
+"""Precision of the ingest encoder (`embed_precision`)."""
+QueryPrecision = Literal["auto", "int8", "bf16", "fp32"]
+"""Precision of the written-out MPNet question embedder (`query_precision`)."""
+
+
 def default_models_dir() -> Path:
     """`$XDG_CACHE_HOME/brief-assistant/models`, by default under `~/.cache`."""
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -51,11 +57,11 @@ class Settings(BaseSettings):
         description="Where packaged models are unpacked on first use (shared by every home on the machine).",
     )
     device: Literal["auto", "cpu", "cuda"] = "auto"
-    embed_batch_size: int = Field(default=64, ge=1, description="Questions per batch for the NumPy query embedder.")
-    embed_precision: Literal["auto", "fp32", "bf16", "fp16"] = Field(
+    embed_batch_size: int = Field(default=64, ge=1, description="Texts per batch for the written-out query embedders.")
+    embed_precision: Precision = Field(
         default="auto", description="Ingest precision; auto: fp16 on cuda, bf16 on CPUs with native bf16, else fp32."
     )
-    query_precision: Literal["auto", "int8", "bf16", "fp32"] = Field(
+    query_precision: QueryPrecision = Field(
         default="auto",
         description="Question embedding precision (mpnet on CPU); auto: int8 on CPUs with VNNI, else bf16 where native, else fp32.",
     )

@@ -23,12 +23,10 @@ from assistant.index.encoder import SentenceEncoder
 from assistant.index.forward import embeddings_base
 from assistant.index.hashing import HASHING_MODEL, HashingEmbeddings
 from assistant.index.packaged import MPNET, PACKAGED_MODELS, packaged_label, packaged_model_path
-from assistant.settings import Settings
+from assistant.settings import QueryPrecision, Settings
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
-
-    from assistant.index.mpnet import QueryPrecision
 
 _ST_MODULES = ["sentence_transformers.models.Transformer", "sentence_transformers.models.Pooling", "sentence_transformers.models.Normalize"]
 _WRITTEN_OUT = ("bert", "mpnet")

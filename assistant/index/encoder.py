@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from assistant.settings import Precision
 
 if TYPE_CHECKING:
     import torch
 
-Precision = Literal["auto", "fp32", "bf16", "fp16"]
 Progress = Callable[[int, int], None]
 """progress(texts_done, texts_total)"""
 

@@ -14,18 +14,17 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from assistant.index.forward import WrittenOutEmbeddings
+from assistant.settings import QueryPrecision
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     import torch
-
-QueryPrecision = Literal["auto", "int8", "bf16", "fp32"]
 
 OUTLIER_RATIO = 8.0
 """An input channel whose peak on the calibration text is over this many times the median channel's is an outlier."""
@@ -175,10 +174,11 @@ class Int8Linear:
         import torch
 
         weight = weight.float()
-        self._outliers = outliers if outliers is not None and len(outliers) else None
-        self._outlier_weight = weight[:, self._outliers].t().contiguous() if self._outliers is not None else None
-        if self._outliers is not None:
-            weight = weight.index_fill(1, self._outliers, 0.0)
+        self._outliers: tuple[torch.Tensor, torch.Tensor] | None = None
+        """The outlier channels and their weights (input by output), multiplied in float."""
+        if outliers is not None and len(outliers):
+            self._outliers = (outliers, weight[:, outliers].t().contiguous())
+            weight = weight.index_fill(1, outliers, 0.0)
         self._scale = weight.abs().amax(1).clamp(min=1e-12) / 127
         self._weight = torch.round(weight / self._scale[:, None]).to(torch.int8).t()
         self._bias = bias.float()
@@ -188,9 +188,10 @@ class Int8Linear:
 
         rows = x.reshape(-1, x.shape[-1]).float()
         out = self._bias
-        if self._outliers is not None and self._outlier_weight is not None:
-            out = torch.addmm(out, rows[:, self._outliers], self._outlier_weight)
-            rows = rows.index_fill(1, self._outliers, 0.0)
+        if self._outliers is not None:
+            channels, channel_weight = self._outliers
+            out = torch.addmm(out, rows[:, channels], channel_weight)
+            rows = rows.index_fill(1, channels, 0.0)
         row_scale = torch.linalg.vector_norm(rows, math.inf, dim=1, keepdim=True).clamp_(min=1e-12) / 127
         product = torch._int_mm(rows.div(row_scale).round_().to(torch.int8), self._weight)
         return torch.addcmul(out, product, row_scale * self._scale).view(*x.shape[:-1], -1)
