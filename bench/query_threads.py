@@ -2,8 +2,8 @@
 
     python -m bench.query_threads        (prints p50 / p95 ms per process for each combination)
 
-Each child process loads the model, embeds one warm-up question, then 60 questions, and reports its
-p50 and p95; children of one combination run at the same time.
+Each child process loads the model, embeds one warm-up question, then 60 different questions, and reports
+its p50 and p95; children of one combination run at the same time.
 """
 
 from __future__ import annotations
@@ -13,16 +13,12 @@ import subprocess
 import sys
 import time
 
-QUESTIONS = [
-    "What did the vice president say about Europe's security?",
-    "Who is Trump's envoy for the war?",
-    "When did the Alaska summit take place and what came of it?",
-    "Which companies were sanctioned by the US Treasury?",
-]
+from bench.common import percentile, questions
 
 
 def child(threads: int, count: int = 60) -> list[float]:
-    """p50 and p95 of `count` question embeddings with `threads` torch threads."""
+    """p50 and p95 of `count` different question embeddings (none from the embedder's cache of recent texts)
+    with `threads` torch threads."""
     import torch
 
     from assistant.index.embeddings import get_embeddings
@@ -32,12 +28,11 @@ def child(threads: int, count: int = 60) -> list[float]:
     torch.set_num_threads(threads)  # after loading: the query embedder sets one thread
     embeddings.embed_query("warm-up")
     times = []
-    for i in range(count):
+    for question in questions(count):
         started = time.perf_counter()
-        embeddings.embed_query(QUESTIONS[i % len(QUESTIONS)])
+        embeddings.embed_query(question)
         times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return [times[len(times) // 2], times[int(len(times) * 0.95)]]
+    return [percentile(times, 50), percentile(times, 95)]
 
 
 def main() -> None:
