@@ -39,7 +39,7 @@ def unknown_words(intent: QueryIntent) -> list[str]:
     catalogue = intent.catalogue
     if catalogue is None:
         return []
-    understood = _understood(intent) | _months()
+    understood = _understood(intent)
     runs = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
     words = [" ".join(w for w in run.split() if w.lower() not in _months()) for run in runs]  # "the December Harvard poll"
     words = [w for w in words if w]
