@@ -129,7 +129,7 @@ class ExtractiveBackend:
     def _candidates(self, request: AnswerRequest) -> list[_Candidate]:
         candidates = []
         intent = request.intent or understand(request.question)
-        added = set(selection_terms(request.question)) - set(selection_terms(intent.search_text))  # a brief's authors
+        added = intent.added_by_search(request.question, selection_terms)
         asked = set(selection_terms(intent.selection_text)) | added
         focus = asked - _named_terms(intent) - added
         terms_said = [[set(selection_terms(read)) for read in chunk_as_read(passage.chunk)] for passage in request.passages]

@@ -138,7 +138,7 @@ def assess_coverage(
         if strangers:
             return Coverage(False, messages.NEVER_MENTIONS.format(names=", ".join(strangers)), best)
     if intent.answer_type:
-        focus = focus_terms(intent) | (set(content_terms(query)) - set(content_terms(intent.search_text)))
+        focus = focus_terms(intent) | intent.added_by_search(query, content_terms)
         reads = [read for read, _, _ in sentences]
         typed = max(_typed_support(intent, kind, scored, focus, reads) for kind in (intent.answer_type, intent.also_asks) if kind)
         if typed < typed_support_floor(model):

@@ -9,7 +9,7 @@ when → a date, how many → a number …), and everyday words gain the terms d
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -103,6 +103,11 @@ class QueryIntent:
     def search_text(self) -> str:
         """The question plus the names its roles resolved to and the document terms of its words."""
         return self._with_resolved(self.question)
+
+    def added_by_search(self, query: str, terms: Callable[[str], list[str]]) -> set[str]:
+        """The `terms` of the text searched with (`query`) that the search text lacks: the words the search
+        adds to the question (a brief's authors for "Who wrote it?")."""
+        return set(terms(query)) - set(terms(self.search_text))
 
     @property
     def selection_text(self) -> str:
