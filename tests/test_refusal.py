@@ -301,6 +301,41 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     assert covered("When did Berg meet Lind?", "Berg met Lind at the harbour council on 3 May.")
 
 
+
+def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
+    """"Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
+    at the Saltby talks?" by a sentence about another place."""
+    from assistant.index.catalogue import Entity, EntityCatalogue
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    ohm = Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ())
+    saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
+    catalogue = EntityCatalogue((berg, lind, ohm, saltby))
+
+    def covered(question: str, text: str) -> bool:
+        return _covered_by(question, text, catalogue)
+
+    others = "The spring ended with a meeting between Lind and Ohm in May."
+    assert not covered("Who did Berg meet on her May trip?", others)
+    assert covered("Who did Berg meet on her May trip?", "On her May trip, Berg met Lind.")
+    elsewhere = "Lind headed the delegation that met the council in Norrhamn."
+    assert not covered("Who headed the delegation at the Saltby talks?", elsewhere)
+    assert covered("Who headed the delegation at the Saltby talks?", "Lind headed the delegation at the Saltby talks.")
+
+
+def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None:
+    """A note citing a publication gives the day it appeared: no answer to when an event happened, the answer to
+    when the piece came out; a note's other dates (when a poll was conducted) answer as any sentence's."""
+    from assistant.index.catalogue import EntityCatalogue
+
+    cited = "³ A. Berg, 'The harbour question', Tidings, 12 May 2025, tidings.example."
+    assert not _covered_by("When did the council approve the harbour fees?", cited, EntityCatalogue(()))
+    assert _covered_by("When did Tidings put out its piece on the harbour question?", cited, EntityCatalogue(()))
+    poll = "⁴ The harbour poll, conducted on 2–4 May 2025."
+    assert _covered_by("When was the harbour poll conducted?", poll, EntityCatalogue(()))
+
+
 def _covered_by(question: str, text: str, catalogue: EntityCatalogue) -> bool:
     """Whether the one-chunk passage `text` covers `question`, every sentence as close to it as the other."""
     import numpy as np

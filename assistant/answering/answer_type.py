@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from assistant.corpus.notes import note_number
+from assistant.corpus.notes import cited_publication, note_number
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.index.dates import ANY_YEAR, dated_expressions, month_names
@@ -23,7 +23,11 @@ _NUMBER = re.compile(
     r"|majority|minority|most(?=\s+of\b))\b",
     re.IGNORECASE,
 )
-_AUTHORSHIP = re.compile(r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|published)\b", re.IGNORECASE)
+_AUTHORSHIP = re.compile(
+    r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|publish(?:ed|es|ing)?|publications?|released?|came\s+out|come\s+out|put\s+out|puts\s+out)\b",
+    re.IGNORECASE,
+)
+"""Words asking who wrote a source or when it appeared: the people and dates of a note answer only these."""
 _DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|which)\s+(?:day|dates?)\b|\bto\s+the\s+day\b", re.IGNORECASE)
 """A question that asks for a day ("on what date"): a month ("in early August") does not answer it."""
 _YEAR_QUESTION = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
@@ -60,6 +64,8 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
     if kind in _KINDS:
         return _entity_spans(intent, text, _KINDS[kind])
     if kind == "date":
+        if cited_publication(text) and not _AUTHORSHIP.search(intent.question):
+            return []  # the date of a note citing a publication is when that appeared
         asked = {d.text.lower() for d in dated_expressions(intent.question, ANY_YEAR)}
         to_the_day = _DAY_QUESTION.search(intent.question) is not None
         of_the_year = _YEAR_QUESTION.search(intent.question) is not None

@@ -69,6 +69,10 @@ _CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)
 """Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
 _COUNTERPART = re.compile(r"\b(?:with|to|from|against)\s*(?:(?:on|in|at|during|after|before)\s[^?]*)?\?\s*$", re.IGNORECASE)
 """A question for the other party of something a person did ("… did Berg negotiate with (in May)?")."""
+_MET = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\s+did\s+.+?\s+(?:meet|see|visit)\b", re.IGNORECASE)
+"""A question for whom someone met ("Who did Berg meet on the trip?")."""
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Words right before a place that set something in it ("at the Riyadh talks")."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
@@ -171,7 +175,8 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     needs_focus = kind in EXACT_TYPES and bool(focus)
     if kind == "person" and set(content_terms(intent.question)) & _member_terms():  # "Who headed the delegation?"
         focus, needs_focus = set(_member_terms()), True
-    elif kind == "person" and _COUNTERPART.search(intent.question):
+    counterpart = kind == "person" and (_COUNTERPART.search(intent.question) or _MET.search(intent.question))
+    if counterpart:
         if _WHO.match(intent.question):  # "Who did Berg negotiate with?": a country or body answers too
             asked += [replace(intent, answer_type=other, also_asks="") for other in COUNTERPART_TYPES]
         if any(e.kind == "person" for e in intent.entities):
@@ -179,6 +184,10 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     parties = _named_parties(intent) if kind in NAMED_TYPES else set()
+    if kind == "person":
+        parties |= _located_in(intent)
+        if counterpart:  # "Who did Berg meet in May?" is answered where Berg is named
+            parties |= {e.id for e in _parties_by_name(intent) if e.kind == "person"}
     return max(
         (
             support
@@ -192,6 +201,18 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
         ),
         default=0.0,
     )
+
+
+def _located_in(intent: QueryIntent) -> set[str]:
+    """The places the question sets what it asks about in ("at the Riyadh talks", "in Norrvik"): who took part
+    there is answered only where the place is named."""
+    if intent.catalogue is None:
+        return set()
+    return {
+        entity.id
+        for entity, start, _ in intent.catalogue.entities_in(intent.question)
+        if entity.kind == "place" and _LOCATIVE.search(intent.question[:start])
+    }
 
 
 def _named_parties(intent: QueryIntent) -> set[str]:

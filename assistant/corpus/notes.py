@@ -44,6 +44,11 @@ def note_number(text: str) -> int | None:
     return int(match.group(2))
 
 
+def cited_publication(text: str) -> bool:
+    """Whether `text` is a note citing a publication by its quoted title ("A. Berg, 'Title', Publisher, date")."""
+    return note_number(text) is not None and _NOTE_TITLE.search(text) is not None
+
+
 def parse_note(text: str) -> Note:
     """A note from its text with the opening number: emphasis and Markdown links reduced to plain text."""
     match = NOTE_START.match(text)
