@@ -53,6 +53,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Did the joint monitoring mechanism become law?", "it does not report whether it became law"),
         ("When did Marisca and Dravenia sign the draft framework?", "it does not report a signing"),
         ("Why did Dravenia halt further filling of the reservoir?", "it reports what happened but not why"),
+        ("What did Viktor Halden offer the farmers in exchange for their votes?", "it does not report what was offered"),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -300,6 +301,11 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     assert not covered("When did Berg meet Lind?", rivals)
     assert covered("When did Berg meet Lind?", "Berg met Lind at the harbour council on 3 May.")
 
+
+
+def test_what_was_offered_is_answered_by_the_offer(river: Assistant) -> None:
+    answer = river.ask("What did Dravenia offer on the minimum flow?")
+    assert not answer.declined and "120 cubic metres" in answer.text
 
 
 def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
