@@ -14,6 +14,8 @@ from assistant.answering.reasons import unexplained
         ("Why did the council reject the plan?", {"reject"}),
         ("Why did Marisca turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
         ("Why did the Dravenians turn down the offer?", {"reject"}),  # a name's plural, then a phrasal verb
+        ("why did the dravenians turn down halden as envoy?", {"reject"}),  # a phrasal verb before a name typed in lower case
+        ("Why did Marisca turn the offer down in the first place?", {"reject"}),  # the particle before a phrase of time
         ("Why did they halt the filling?", {"halt", "suspend"}),
         ("Why did the Dravenian side halt the filling?", {"halt", "suspend"}),  # a noun after a name's adjective
         ("Why does Dravenia's president favour the dam?", None),  # a possessive subject is not read

@@ -22,9 +22,10 @@ _PARTY_AND_VERB = (
     r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
     r"(?:(?:actually|really|ever|already|finally|eventually)\s+)?"
-    r"(?P<verb>(?-i:[a-z])[\w\-]+(?:\s+" + _PARTICLES + r")?)\b"
+    r"(?P<verb>(?-i:[a-z])[\w\-]+\s+" + _PARTICLES + r"\b"  # a phrasal verb may take any object ("turn down kellogg")
+    r"|(?-i:[a-z])[\w\-]+\b"
     r"(?=\s*[?.!,]|\s*$|\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|him|them|it|us|me|this|that|these|those|any|so|such"
-    r"|further|more|all|some|no|every|each|both|new|to|from|with|on|in|at|for|over|about|against|into|after|before|by)\b))"
+    r"|further|more|all|some|no|every|each|both|new|to|from|with|on|in|at|for|over|about|against|into|after|before|by)\b)))"
 )
 WHY_DID = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?why\s+(?:did|does|do|has|have|had|would|will|could|might)\s+" + _PARTY_AND_VERB, re.IGNORECASE
@@ -32,8 +33,11 @@ WHY_DID = re.compile(
 """A why-question about what a party did."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
-_LATE_PARTICLE = re.compile(r"^\s+(?:[\w'’\-]+\s+){1,3}(down|up|out|off|aside|away|back|over)\s*[?.!]*\s*$", re.IGNORECASE)
-"""A particle after the object, ending the question: "Why did they turn him down?"."""
+_LATE_PARTICLE = re.compile(
+    r"^\s+(?:[\w'’\-]+\s+){1,3}(down|up|out|off|aside|away|back|over)\s*(?:[?.!]|$|(?:in|at|on|for|after|before)\s)", re.IGNORECASE
+)
+"""A particle after the object, ending the question or before what sets it in time or place: "Why did they turn him
+down (in the first place)?"."""
 CLAUSE_BREAK = re.compile(r"[;:–—()]|,\s*(?:which|who|while|but|and)\b|\s(?:and|but|while|whereas|however)\s", re.IGNORECASE)
 
 
