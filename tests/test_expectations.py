@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.events import DID, asked_event
+from assistant.answering.events import AFTER_DID, DID, asked_event
 from assistant.answering.expectations import only_expected
 
 
@@ -39,3 +39,18 @@ EVENT = asked_event("Did Berg resign in May?", DID)
 def test_an_event_reported_only_as_to_come_is_no_answer_to_whether_it_happened(sentences: list[str], expected_only: bool) -> None:
     assert EVENT is not None
     assert only_expected(EVENT, [sentences]) is expected_only
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("What job did Berg take after she resigned in May?", {"resign"}),
+        ("What did the board do after the vote?", None),  # no party and deed: nothing taken for done
+        ("What happened after Berg met Lind?", None),  # an irregular past is not read
+    ],
+)
+def test_a_question_may_take_for_done_what_a_party_did(question: str, verb: set[str] | None) -> None:
+    event = asked_event(question, AFTER_DID)
+    assert (set(event.verb) if event else None) == verb
+    if event is not None:
+        assert only_expected(event, [["Berg is expected to resign in May."]])

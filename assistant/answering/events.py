@@ -33,6 +33,8 @@ WHY_DID = re.compile(
 """A why-question about what a party did."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
+AFTER_DID = re.compile(r"^.*?\b(?:after|since|once)\s+" + _PARTY_AND_VERB + r"(?<=ed)", re.IGNORECASE)
+"""A question that takes for done what a party did ("What job did Lind take after she resigned?")."""
 _LATE_PARTICLE = re.compile(
     r"^\s+(?:[\w'’\-]+\s+){1,3}(down|up|out|off|aside|away|back|over)\s*(?:[?.!]|$|(?:in|at|on|for|after|before)\s)", re.IGNORECASE
 )

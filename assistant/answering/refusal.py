@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans, bounds_a_span, money_question
-from assistant.answering.events import DID, asked_event
+from assistant.answering.events import AFTER_DID, DID, asked_event
 from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
@@ -153,7 +153,7 @@ def assess_coverage(
         reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
-    why, did = asked_event(intent.question), asked_event(intent.question, DID)
+    why, did = asked_event(intent.question), asked_event(intent.question, DID) or asked_event(intent.question, AFTER_DID)
     told = [_sentences(passage.chunk) for passage in passages] if why or did else []
     if why and unexplained(why, told):
         return Coverage(False, messages.NO_REASON, best)
