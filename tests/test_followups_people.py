@@ -259,3 +259,12 @@ def test_a_role_a_pronoun_gave_an_owner_is_also_named_by_its_holder() -> None:
         "Where does Tomas Lind's mentor, Anna Berg, stand on the fees?"
     )
     assert rewrite_follow_up("Who is his mentor?", history, catalogue) == "Who is Tomas Lind's mentor?"
+
+
+def test_a_possessive_echoing_what_the_answer_said_of_someone_is_theirs() -> None:
+    """ "his surprise visit" after an answer that spoke of "Lukas Breuer's surprise visit" is Breuer's, though the
+    conversation was about another man; one noun alone ("his view") echoes nothing."""
+    answer = "Henrik Aalto pressed both sides, and Lukas Breuer's surprise visit to the dam unsettled the talks. [1]"
+    history = (Turn("How did the bank press the two sides?", "How did the bank press the two sides?", answer),)
+    assert rewrite_follow_up("When was his surprise visit?", history, river_catalogue()) == "When was Lukas Breuer's surprise visit?"
+    assert "Lukas Breuer" not in rewrite_follow_up("What is his view?", history, river_catalogue())

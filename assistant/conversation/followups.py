@@ -21,6 +21,7 @@ from dataclasses import replace
 from assistant.conversation import antecedents, ordinals
 from assistant.conversation.answers import answer_sentences
 from assistant.conversation.context import with_context
+from assistant.conversation.echoes import echoed_owners
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, SOURCE, SOURCES, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
@@ -73,6 +74,10 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     bound, own_thing = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
     replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing, own.answer_type == "date")
+    if catalogue is not None:  # "his disastrous visit" after "Lind's disastrous visit": Lind's
+        said = [text for turn in reversed(history) for text in (without_note_markers(turn.answer), turn.standalone_question)]
+        echoes = echoed_owners(body, said, catalogue)
+        replacements = sorted(echoes + [r for r in replacements if not any(s < r[1] and r[0] < e for s, e, _ in echoes)])
     rewritten = _holders_named(_apply(body, replacements), question, catalogue)
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
