@@ -222,6 +222,7 @@ class Assistant:
             linked_sources=self.linked_source,
             names=self.corpus_names,
             judge=self._judge(backend) if backend else None,
+            scenarios=self.index.overview.scenarios,
         )
 
     @property

@@ -42,3 +42,30 @@ def test_the_passages_of_a_question_about_a_scenario_hold_all_of_it(riverbasin_s
     answer = assistant.ask("Who is Amara Okafor, the bank's president, and what does she do in the second scenario?", top_k=1)
     held = {p.chunk.text[s:e] for p in answer.passages for s, e in p.chunk.sentences}
     assert {point.text for point in second.points} <= held
+
+
+
+def test_a_claim_about_one_scenario_rests_only_on_what_is_said_of_it() -> None:
+    """Verification reads the scenario a claim names: a sentence of the negative scenario does not support a claim
+    about the optimistic one (NOT_FOUND), and supports the claim about its own; a sentence of no scenario objects
+    to nothing."""
+    from assistant.answering.verification.cases import check_case
+    from assistant.answering.verification.names import CorpusNames
+    from assistant.answering.verification.verdicts import Evidence
+    from assistant.types import Chunk, Citation, Passage
+
+    text = "Trade recovers fast. In the negative scenario, the port closes and the council raises fees. Fees are debated."
+    chunk = Chunk("c1", "doc", "Doc", "Scenarios", 0, 0, len(text), text)
+    closing = text.index("In the negative")
+    said = (closing, text.index(" Fees are"))
+    scenarios = (
+        Scenario("Most optimistic scenario", (ScenarioPoint("consequence", "Trade recovers fast.", (), (Citation(1, chunk, 0, 20),)),)),
+        Scenario("Negative scenario", (ScenarioPoint("consequence", text[said[0] : said[1]], (), (Citation(2, chunk, *said),)),)),
+    )
+    names = CorpusNames([text])
+    evidence = Evidence(Passage(chunk, 1, 1.0), *said, 1.0)
+    (objection,) = check_case("In the optimistic scenario, the council raises fees.", evidence, names, scenarios)
+    assert objection.label.value == "NOT_FOUND" and "Negative scenario" in objection.reason
+    assert check_case("In the negative scenario, the council raises fees.", evidence, names, scenarios) == []
+    debated = Evidence(Passage(chunk, 1, 1.0), text.index("Fees are"), len(text), 1.0)
+    assert check_case("In the optimistic scenario, fees are debated.", debated, names, scenarios) == []

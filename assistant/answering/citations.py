@@ -18,6 +18,7 @@ from assistant.answering.verification.evidence import Embed, SentenceVectors
 from assistant.answering.verification.judge import Judge
 from assistant.answering.verification.names import CorpusNames
 from assistant.answering.verification.verdicts import ClaimVerdict, Evidence, Label
+from assistant.index.overview import Scenario
 from assistant.text import footnote_numbers
 from assistant.types import Chunk, Citation, LinkedSource, Passage, Verdict
 
@@ -46,14 +47,16 @@ def verify_draft(
     linked_sources: LinkedSources,
     names: CorpusNames | None = None,
     judge: Judge | None = None,
+    scenarios: tuple[Scenario, ...] = (),
 ) -> VerifiedAnswer:
     """Keep the SUPPORTED sentences of `draft`, each cited with an exact quote.
 
-    `names` knows the corpus' names (default: the passages' own); `judge` is the LLM judge, if any.
+    `names` knows the corpus' names (default: the passages' own); `judge` is the LLM judge, if any; `scenarios` the
+    corpus' cases, whose sentences support only claims about them.
     """
     claims = draft_claims(draft)
     names = names or CorpusNames(p.chunk.text for p in passages)
-    checked = check_claims(claims, passages, embed=embed, sentence_vectors=sentence_vectors, names=names, judge=judge)
+    checked = check_claims(claims, passages, embed=embed, sentence_vectors=sentence_vectors, names=names, judge=judge, scenarios=scenarios)
     parts: list[str] = []
     citations: list[Citation] = []
     verdicts: list[Verdict] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.answering.verification.cases import check_case
 from assistant.answering.verification.claims import Claim
 from assistant.answering.verification.evidence import Embed, SentenceVectors, coverage, find_evidence, unnamed_terms
 from assistant.answering.verification.judge import Judge
@@ -11,6 +12,7 @@ from assistant.answering.verification.polarity import check_polarity
 from assistant.answering.verification.relations import check_relations
 from assistant.answering.verification.subjects import named_subject
 from assistant.answering.verification.verdicts import NO_EVIDENCE, ClaimVerdict, Evidence, Label, Objection, strongest
+from assistant.index.overview import Scenario
 from assistant.types import Passage
 
 COVERAGE_MARGIN = 0.15
@@ -27,23 +29,28 @@ def check_claims(
     sentence_vectors: SentenceVectors,
     names: CorpusNames,
     judge: Judge | None = None,
+    scenarios: tuple[Scenario, ...] = (),
 ) -> list[ClaimVerdict]:
-    """One verdict per claim; SUPPORTED only when some evidence sentence draws no objection at all."""
+    """One verdict per claim; SUPPORTED only when some evidence sentence draws no objection at all. `scenarios` are
+    the corpus' cases (its overview's): a claim about one rests only on what is said of it."""
     found = find_evidence(claims, passages, embed, sentence_vectors)
-    return [verdict(claim, candidates, names, judge) for claim, candidates in zip(claims, found)]
+    return [verdict(claim, candidates, names, judge, scenarios) for claim, candidates in zip(claims, found)]
 
 
-def vetoes(claim: str, evidence: Evidence, names: CorpusNames) -> list[Objection]:
+def vetoes(claim: str, evidence: Evidence, names: CorpusNames, scenarios: tuple[Scenario, ...] = ()) -> list[Objection]:
     """The deterministic objections of one evidence sentence to a claim (empty: nothing objects)."""
     return [
         *check_numbers(claim, evidence.text),
         *check_names(claim, evidence.text, evidence.passage.chunk.text, names),
         *check_relations(claim, named_subject(evidence, names), names),
         *check_polarity(claim, evidence.text),
+        *check_case(claim, evidence, names, scenarios),
     ]
 
 
-def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge: Judge | None = None) -> ClaimVerdict:
+def verdict(
+    claim: Claim, candidates: list[Evidence], names: CorpusNames, judge: Judge | None = None, scenarios: tuple[Scenario, ...] = ()
+) -> ClaimVerdict:
     """The verdict on one claim from its evidence candidates, best first: the first that draws no objection
     supports it, unless a later one that says clearly more of what the claim says contradicts it; the first
     that contradicts it (before any supports it) decides."""
@@ -53,9 +60,9 @@ def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge:
         return ClaimVerdict(claim.text, Label.SUPPORTED, "the passage says this word for word", candidates[0])
     first: tuple[Objection, Evidence] | None = None
     for position, evidence in enumerate(candidates):
-        objection = strongest(vetoes(claim.text, evidence, names))
+        objection = strongest(vetoes(claim.text, evidence, names, scenarios))
         if objection is None:
-            closer = _closer_contradiction(claim.text, evidence, candidates[position + 1 :], names)
+            closer = _closer_contradiction(claim.text, evidence, candidates[position + 1 :], names, scenarios)
             if closer is not None:  # decided by the checks: the judge is not asked
                 return closer
             if judge is not None:
@@ -71,7 +78,9 @@ def verdict(claim: Claim, candidates: list[Evidence], names: CorpusNames, judge:
     return ClaimVerdict(claim.text, objection.label, objection.reason, evidence, objection.check)
 
 
-def _closer_contradiction(claim: str, supporting: Evidence, later: list[Evidence], names: CorpusNames) -> ClaimVerdict | None:
+def _closer_contradiction(
+    claim: str, supporting: Evidence, later: list[Evidence], names: CorpusNames, scenarios: tuple[Scenario, ...]
+) -> ClaimVerdict | None:
     """A candidate of `later` (those after `supporting`) that holds COVERAGE_MARGIN more of what the claim says
     and contradicts it: "Lind sees the two sides as equals" is decided by "the leader does not see the two sides
     as equals", not by a sentence that only names Lind and the sides."""
@@ -79,7 +88,7 @@ def _closer_contradiction(claim: str, supporting: Evidence, later: list[Evidence
     floor = coverage(terms, supporting.text) + COVERAGE_MARGIN
     for evidence in later:
         if coverage(terms, evidence.text) > floor:
-            objection = strongest(vetoes(claim, evidence, names))
+            objection = strongest(vetoes(claim, evidence, names, scenarios))
             if objection is not None and objection.label is Label.CONTRADICTED:
                 return ClaimVerdict(claim, objection.label, objection.reason, evidence, objection.check)
     return None
