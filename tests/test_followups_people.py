@@ -268,3 +268,16 @@ def test_a_possessive_echoing_what_the_answer_said_of_someone_is_theirs() -> Non
     history = (Turn("How did the bank press the two sides?", "How did the bank press the two sides?", answer),)
     assert rewrite_follow_up("When was his surprise visit?", history, river_catalogue()) == "When was Lukas Breuer's surprise visit?"
     assert "Lukas Breuer" not in rewrite_follow_up("What is his view?", history, river_catalogue())
+
+
+def test_the_guy_we_started_with_is_the_first_person_asked_about() -> None:
+    history = (BREUER, CASTELL, SALGADO)
+    assert rewrite_follow_up("What did the guy we started with present the dam as?", history, river_catalogue()) == (
+        "What did Lukas Breuer present the dam as?"
+    )
+
+
+def test_the_first_thing_we_talked_about_is_what_the_conversation_opened_with() -> None:
+    history = (river_turn("What is the dispute over the Koral Dam?", "The dispute between Dravenia and Marisca"), BREUER)
+    rewritten = rewrite_follow_up("Which source is cited for the first thing we talked about?", history, river_catalogue())
+    assert rewritten == "Which source is cited for the dispute between Dravenia and Marisca?"

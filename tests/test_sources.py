@@ -45,6 +45,8 @@ def test_a_follow_up_asks_for_the_source_of_the_sentence_that_cites_one() -> Non
     history = (Turn("What did Okafor admit?", "What did Okafor admit?", f"Her view was not shared. [1] {OKAFOR} [1]"),)
     rewritten = rewrite_follow_up("Which source is cited for that?", history, river_catalogue())
     assert rewritten.startswith("Which source is cited for that ('Okafor has acknowledged that the institution")
+    there = rewrite_follow_up("Which report does the text cite there?", history, river_catalogue())  # "there": in that passage
+    assert there.startswith("Which report does the text cite there ('Okafor has acknowledged that the institution")
     note = "³ Southern Basin Development Bank, 'Annual Report 2024', SBDB, 28 March 2025, sbdb.example.org."
     history += (Turn("Which source is cited for that?", rewritten, f"{OKAFOR} [1] {note} [2]"),)
     assert rewrite_follow_up("When was it published?", history, river_catalogue()) == "When was 'Annual Report 2024' published?"

@@ -224,8 +224,13 @@ def _references(
             found.append((match.start(), match.end(), specific))
     person = antecedents.person(memory, named)
     ordered = None
+    for match in lexicon["first_mentioned"].finditer(text):
+        opened = _as_specific(ordinals.first_asked(memory), memory)
+        if opened is not None and _free(match, found):
+            found.append((match.start(), match.end(), opened.text))
     for match in lexicon["person_ordinal"].finditer(text):
-        chosen = ordinals.person_in_order((match.group("which") or match.group("alone")).lower(), memory)
+        which = "first" if match.group("opening") else match.group("which") or match.group("alone")
+        chosen = ordinals.person_in_order(which.lower(), memory)
         if chosen is not None:  # "the first guy", and the pronouns that follow it
             found.append((match.start(), match.end(), chosen.text))
             ordered = person = chosen if chosen.kind == "person" else person

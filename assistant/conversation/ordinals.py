@@ -26,6 +26,12 @@ def pair(memory: Memory, named: set[str], kind: str = "person") -> Referent | No
     return max(groups, key=lambda r: r.salience) if groups else None
 
 
+def first_asked(memory: Memory) -> Referent | None:
+    """What "the first thing we talked about" is: the first thing (not a date) the conversation's questions named."""
+    asked = [r for r in memory.referents.values() if r.asked_about and r.kind not in ("date",)]
+    return min(asked, key=lambda r: r.first, default=None)
+
+
 def person_in_order(which: str, memory: Memory) -> Referent | None:
     """Who "the first guy", "the second man", "the latter", "the other one" is, by order of mention; "the former"
     and "the latter" are of the latest two people, places or organisations the questions named."""

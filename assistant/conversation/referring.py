@@ -60,7 +60,13 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         },
         "person_ordinal": re.compile(
             rf"\bthe\s+(?:(?P<which>{words('ordinals')}|last|latter|former|other)\s+(?:(?:{words('person_nouns')})\b|one(?=['’]s\s))"
-            rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b))",
+            rf"|(?P<alone>latter|former)\b(?!\s+(?:{nouns})\b)"
+            rf"|(?:{words('person_nouns')})\s+(?:(?:I|we|you)\s+)?(?P<opening>started|began|opened)\s+with\b)",  # "the guy we started with"
+            re.IGNORECASE,
+        ),
+        "first_mentioned": re.compile(  # "the first thing we talked about": what the conversation opened with
+            r"\bthe\s+first\s+(?:thing|topic|point|subject|item)\s+(?:(?:that\s+)?(?:I|we|you)\s+)?"
+            r"(?:talked|spoke|asked|mentioned|listed|brought\s+up|discussed|covered)(?:\s+about)?\b",
             re.IGNORECASE,
         ),
         # "after that" only where no noun follows ("after that meeting" is a noun phrase), "shortly after" only where
@@ -88,7 +94,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
         "summing_up": re.compile(rf"\b(?:{words('summing_up')})\b", re.IGNORECASE),
-        "pointing": re.compile(r"\b(?:that|this|it|those|these)\b", re.IGNORECASE),
+        "pointing": re.compile(r"\b(?:that|this|it|those|these)\b|\bthere\s*[?.!]*\s*$", re.IGNORECASE),  # "cited there?"
         "case_phrase": re.compile(rf"\b(?:{words('case_phrases')})\b", re.IGNORECASE),
         "case_one": re.compile(r"\b(?:in|under)\s+(?:that|this)\s+one\b", re.IGNORECASE),  # "in that one": within a case
         # a closing "then", "in it" or "under it" is the case discussed ("What about sanctions then?", "Do they stay in it?")
