@@ -49,6 +49,23 @@ def test_ordinals_and_that_case_point_at_the_topic() -> None:
     assert under_it == "What would the bank do in the second scenario?"
 
 
+SECOND_BANK = "In the second scenario, what does the bank do?"
+
+
+def test_that_case_is_the_one_case_discussed_not_the_cases_together() -> None:
+    """After "the three scenarios" and a question about the second one, "that case" is the second scenario, and the
+    scenarios are never "they" who act."""
+    history = (
+        river_turn("What are the three scenarios?", "The future of the dispute is uncertain"),
+        river_turn("In the second one, what does the bank do?", "In the second scenario, a severe drought", SECOND_BANK),
+        river_turn("Whose plan would they follow?", "In the third, less likely scenario", "Whose plan would the three scenarios follow?"),
+    )
+    assert rewrite_follow_up("And what happens to the dam in that case?", history, river_catalogue()) == (
+        "What happens to the dam in the second scenario?"
+    )
+    assert "scenarios" not in rewrite_follow_up("Whose money would they want?", history, river_catalogue())
+
+
 def test_it_is_the_organisation_the_last_question_asked_for() -> None:
     history = (
         river_turn("What is the Koral Dam?", "Dravenia regards the 900-megawatt dam"),

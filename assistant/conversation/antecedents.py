@@ -25,8 +25,8 @@ def case(memory: Memory, named: set[str]) -> Referent | None:
 
 def discussed_case(memory: Memory, named: set[str]) -> Referent | None:
     """The case the conversation discusses ("the second scenario"), if it discusses one: what a closing "then" is."""
-    cases = set(load("conversation")["case_heads"])
-    return best_topic(memory, named, lambda r: r.head in cases)
+    cases = set(load("conversation")["case_heads"])  # one case before the cases together ("that case": not "the three scenarios")
+    return best_topic(memory, named, lambda r: r.head in cases and not r.plural) or best_topic(memory, named, lambda r: r.head in cases)
 
 
 def period(memory: Memory, named: set[str]) -> Referent | None:
@@ -67,7 +67,12 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE / 2]
     bodies = () if members else ("organisation",)
     institutions = set() if members else set(load("conversation")["institution_heads"])  # "the administration": they
-    ranked = [r for r in candidates if r.kind in ("group", *bodies) or (r.kind == "topic" and (r.plural or r.head in institutions))]
+    cases = set(load("conversation")["case_heads"])  # "the three scenarios" never act
+    ranked = [
+        r
+        for r in candidates
+        if r.kind in ("group", *bodies) or (r.kind == "topic" and (r.plural or r.head in institutions) and r.head not in cases)
+    ]
     strong = [r for r in ranked if r.salience >= MIN_SALIENCE]
     asked = [r for r in ranked if r.asked_about]
     places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE]
