@@ -27,6 +27,8 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Which report does the author rely on for the bank's admission?", True),
         ("Where does that come from?", True),
         ("What's the source given for that?", True),
+        ("What's the headline of the article?", True),  # the title of the source
+        ("What is the title of the dispute?", False),
         ("What are the sources of the dispute?", False),  # causes, not citations
         ("What did Okafor acknowledge?", False),
     ],
