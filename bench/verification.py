@@ -29,10 +29,10 @@ def _draft(answer) -> list[str]:  # noqa: ANN001 (assistant.types.Answer)
 
 def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
     """Forget every parsed sentence, so each answer pays for parsing its claims and their evidence."""
-    from assistant.answering.verification import alignment, numbers, pairs, reading, relation_words, relations, sides, tokens
+    from assistant.answering.verification import alignment, cases, numbers, pairs, reading, relation_words, relations, sides, tokens
     from assistant.answering.verification import names as naming
 
-    for cached in (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words):
+    for cached in (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words, cases.claim_case):
         cached.cache_clear()
     for cached in (relation_words.name_owners, pairs._parties, relation_words.token_starts, relations._Frames.of, sides._Sides.of):
         cached.cache_clear()
@@ -47,12 +47,12 @@ def measure(count: int = 100) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         assistant = Assistant(brief_index(Path(tmp)))
-        index, names = assistant.index, assistant.corpus_names
+        index, names, scenarios = assistant.index, assistant.corpus_names, assistant.index.overview.scenarios
         embed = lambda texts: np.asarray(index.embeddings.embed_documents(texts), dtype=np.float32)  # noqa: E731
         asked = questions(count)
         first = assistant.ask(asked[0])  # warm-up: the model, the lexicons
         for claim in _draft(first):
-            vetoes(claim, find_evidence([Claim(claim, ())], first.passages, embed, index.chunk_sentence_vectors)[0][0], names)
+            vetoes(claim, find_evidence([Claim(claim, ())], first.passages, embed, index.chunk_sentence_vectors)[0][0], names, scenarios)
         before = load()
         totals, evidence_ms, checks_ms, checks_cpu_ms, as_run_ms, parsed_ms = [], [], [], [], [], []
         for question in asked:
@@ -68,13 +68,13 @@ def measure(count: int = 100) -> dict:
             started, cpu = time.perf_counter(), time.process_time()
             for claim, candidates in zip(claims, found):
                 for evidence in candidates:  # every candidate: the most the checks can cost
-                    vetoes(claim.text, evidence, names)
+                    vetoes(claim.text, evidence, names, scenarios)
             checks_ms.append((time.perf_counter() - started) * 1000)
             checks_cpu_ms.append((time.process_time() - cpu) * 1000)
             _cold(names)
             started = time.perf_counter()
             for claim, candidates in zip(claims, found):  # as the checker runs: it stops at the deciding evidence
-                verdict(claim, candidates, names)
+                verdict(claim, candidates, names, None, scenarios)
             as_run_ms.append((time.perf_counter() - started) * 1000)
             _cold(names)
             for candidates in found:  # a server that has answered before has parsed the corpus sentences: only the claims are new
@@ -82,7 +82,7 @@ def measure(count: int = 100) -> dict:
                     vetoes(PRIMER, evidence, names)
             started = time.perf_counter()
             for claim, candidates in zip(claims, found):
-                verdict(claim, candidates, names)
+                verdict(claim, candidates, names, None, scenarios)
             parsed_ms.append((time.perf_counter() - started) * 1000)
     return {
         "questions": count,

@@ -13,10 +13,15 @@ from assistant.retrieval.query import QueryIntent
 from assistant.text import alternatives, matching_terms
 
 
+def names_a_case(text: str) -> bool:
+    """Whether `text` has a noun for one of a document's cases ("scenario", "outlook"): it may name one."""
+    return _case_noun().search(text) is not None
+
+
 def named_case(intent: QueryIntent, scenarios: tuple[Scenario, ...]) -> Scenario | None:
     """The one scenario the question names by a word of its name that no other scenario's name has
     ("optimistic", or a reader's word read as it: "best-case"), next to a case noun; else None."""
-    if not scenarios or not _case_noun().search(intent.question):
+    if not scenarios or not names_a_case(intent.question):
         return None
     asked = set(matching_terms(f"{intent.question} {' '.join(intent.terms)}"))
     words = [set(matching_terms(scenario.name)) - _generic_terms() for scenario in scenarios]

@@ -8,7 +8,9 @@ to another scenario, and not to the one named, draws NOT_FOUND: it says nothing 
 
 from __future__ import annotations
 
-from assistant.answering.cases import named_case
+from functools import lru_cache
+
+from assistant.answering.cases import named_case, names_a_case
 from assistant.answering.verification.names import CorpusNames
 from assistant.answering.verification.verdicts import Evidence, Label, Objection
 from assistant.index.overview import Scenario
@@ -17,13 +19,20 @@ from assistant.retrieval.query import understand
 
 def check_case(claim: str, evidence: Evidence, names: CorpusNames, scenarios: tuple[Scenario, ...]) -> list[Objection]:
     """An objection when the claim names one scenario and the evidence is a sentence of another one only."""
-    named = named_case(understand(claim, names.catalogue), scenarios) if scenarios else None
+    named = claim_case(claim, scenarios) if scenarios and names_a_case(claim) else None
     if named is None or _holds(named, evidence):
         return []
     other = next((scenario for scenario in scenarios if _holds(scenario, evidence)), None)
     if other is None:
         return []
     return [Objection(Label.NOT_FOUND, "case", f"the passage says this of {other.name}, not of {named.name}")]
+
+
+@lru_cache(maxsize=1024)
+def claim_case(claim: str, scenarios: tuple[Scenario, ...]) -> Scenario | None:
+    """The scenario the claim names, read once per claim (the checker asks for each evidence candidate); its words
+    and the document terms of them are all that tell, so the catalogue's names are not looked up."""
+    return named_case(understand(claim), scenarios)
 
 
 def _holds(scenario: Scenario, evidence: Evidence) -> bool:
