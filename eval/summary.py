@@ -18,14 +18,15 @@ TARGETS: dict[str, tuple[str, float]] = {
 
 FLOORS: dict[str, tuple[str, float]] = {
     "evidence_recall@5": (">=", 0.90),
-    "fact_coverage": (">=", 0.87),
+    "fact_coverage": (">=", 0.89),
     "quote_validity": (">=", 1.0),
-    "out_of_scope_declined": (">=", 0.70),
+    "out_of_scope_declined": (">=", 0.74),
     "answerable_declined": ("<=", 0.05),
 }
 """The CI floors on the test split, enforced by tests/test_eval_floors.py: the TARGETS where the system
-meets them, else its measured value less a small margin, so that a regression fails; eval/README.md
-("Dev and test") reports the gaps to the targets."""
+meets them with room for one case (a host without int8 embeds questions in bf16, which can move one), else
+its measured value less a small margin, so that a regression fails; eval/README.md ("Dev and test") reports
+the gaps to the targets."""
 
 HEADLINE = [
     "evidence_recall@1",
