@@ -3,10 +3,12 @@ indexed with the model-free hashing embedder."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from assistant.facade import Assistant
-from assistant.index.catalogue import EntityCatalogue
+from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.settings import Settings
 from tests.riverbasin import RIVER
 
@@ -263,15 +265,7 @@ def test_who_was_in_a_delegation_or_on_the_other_side_is_answered_only_by_a_pers
     """A person in another clause ("a call with Berg and a delegation met …") is no member of the delegation;
     one who "joined the group of negotiators" answers who joined the team; the other side of what a person
     did is one named near the deed."""
-    from assistant.index.catalogue import Entity, EntityCatalogue
-
-    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
-    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
-    catalogue = EntityCatalogue((berg, lind))
-
-    def covered(question: str, text: str) -> bool:
-        return _covered_by(question, text, catalogue)
-
+    covered = _covering()
     call = "The mayor held a call with Berg and a delegation met the council in Saltby."
     assert not covered("Who headed the delegation in Saltby?", call)
     assert covered("Who joined the negotiating team later?", "Later, Lind joined the group of negotiators.")
@@ -284,16 +278,7 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     """"Who did Berg negotiate with?" is answered by a country near the deed ("negotiations with Norrvik": the
     verb and its noun meet), "Which officials …?" only by people; a date answers "When did Berg meet Lind?" only
     in a sentence naming both."""
-    from assistant.index.catalogue import Entity, EntityCatalogue
-
-    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
-    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
-    norrvik = Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ())
-    catalogue = EntityCatalogue((berg, lind, norrvik))
-
-    def covered(question: str, text: str) -> bool:
-        return _covered_by(question, text, catalogue)
-
+    covered = _covering(Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()))
     talks = "Berg, who once represented the council in negotiations with Norrvik, left the board."
     assert covered("Who did Berg negotiate with?", talks)
     assert not covered("Which officials did Berg negotiate with?", talks)
@@ -311,17 +296,8 @@ def test_what_was_offered_is_answered_by_the_offer(river: Assistant) -> None:
 def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
     """"Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
     at the Saltby talks?" by a sentence about another place."""
-    from assistant.index.catalogue import Entity, EntityCatalogue
-
-    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
-    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
     ohm = Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ())
-    saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
-    catalogue = EntityCatalogue((berg, lind, ohm, saltby))
-
-    def covered(question: str, text: str) -> bool:
-        return _covered_by(question, text, catalogue)
-
+    covered = _covering(ohm, Entity("saltby", "Saltby", "place", ("Saltby",), (), ()))
     others = "The spring ended with a meeting between Lind and Ohm in May."
     assert not covered("Who did Berg meet on her May trip?", others)
     assert covered("Who did Berg meet on her May trip?", "On her May trip, Berg met Lind.")
@@ -340,6 +316,14 @@ def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None
     assert _covered_by("When did Tidings put out its piece on the harbour question?", cited, EntityCatalogue(()))
     poll = "⁴ The harbour poll, conducted on 2–4 May 2025."
     assert _covered_by("When was the harbour poll conducted?", poll, EntityCatalogue(()))
+
+
+def _covering(*others: Entity) -> Callable[[str, str], bool]:
+    """Whether a one-chunk passage covers a question, with Anna Berg, Tomas Lind and `others` in the catalogue."""
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind, *others))
+    return lambda question, text: _covered_by(question, text, catalogue)
 
 
 def _covered_by(question: str, text: str, catalogue: EntityCatalogue) -> bool:
