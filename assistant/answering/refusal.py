@@ -170,7 +170,8 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     around the answer share a focus term of the question and, for a figure, a word of what it counts); for
     "Who is X?", of a sentence naming X. For NAMED_TYPES the sentence, read with what it leans on (`reads`),
     names every person and body the question names ("When did Berg meet Lind?" is not answered by a date
-    of Lind's meeting with someone else)."""
+    of Lind's meeting with someone else); for a person, every place the question sets it in ("at the Saltby
+    talks") and, for whom a named person met or dealt with, that person."""
     asked = [replace(intent, answer_type=kind, also_asks="")]
     needs_focus = kind in EXACT_TYPES and bool(focus)
     if kind == "person" and set(content_terms(intent.question)) & _member_terms():  # "Who headed the delegation?"
