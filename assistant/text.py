@@ -128,7 +128,7 @@ def matching_terms(text: str) -> list[str]:
 
 
 def fold_name(term: str) -> str:
-    """A term of a one-word name of a metonym group as the group's first ("kremlin" → "russia"); others as they are."""
+    """A term of a one-word name of a metonym group as the group's first ("vardholm" → "dravenia"); others as they are."""
     return _folded_names().get(term, term)
 
 

@@ -266,7 +266,7 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
     holders = _holders(intent)
     if not holders:
         return spans
-    standing_for = {term for entity in holders for term in matching_terms(entity.name)}  # "Washington" for the US
+    standing_for = {term for entity in holders for term in matching_terms(entity.name)}  # a capital standing for its country
     named = [
         start
         for entity, start, _ in intent.catalogue.entities_in(text)

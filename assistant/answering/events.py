@@ -16,13 +16,13 @@ from assistant.retrieval.query import document_term
 from assistant.text import content_terms, matching_terms
 
 _PARTICLES = r"(?:down|up|out|off|aside|away|back|over)"
-"""Particles of phrasal verbs ("turn down"): the word before one is a verb, not a party's noun ("the Russians turn down")."""
+"""Particles of phrasal verbs ("turn down"): the word before one is a verb, not a party's noun ("the Dravenians turn down")."""
 _PARTY_AND_VERB = (
     r"(?:he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])[\w\-]*\s+)?(?-i:[a-z])[\w\-]*(?!\s+" + _PARTICLES + r"\b)"
     r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
     r"(?:(?:actually|really|ever|already|finally|eventually)\s+)?"
-    r"(?P<verb>(?-i:[a-z])[\w\-]+\s+" + _PARTICLES + r"\b"  # a phrasal verb may take any object ("turn down kellogg")
+    r"(?P<verb>(?-i:[a-z])[\w\-]+\s+" + _PARTICLES + r"\b"  # a phrasal verb may take any object ("turn down lind")
     r"|(?-i:[a-z])[\w\-]+\b"
     r"(?=\s*[?.!,]|\s*$|\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|him|them|it|us|me|this|that|these|those|any|so|such"
     r"|further|more|all|some|no|every|each|both|new|to|from|with|on|in|at|for|over|about|against|into|after|before|by)\b)))"

@@ -63,7 +63,7 @@ _COUNTED = re.compile(
     r"[\w\-]+\s+){1,3})",
     re.IGNORECASE,
 )
-"""The words a question for a count or a share counts, up to its verb or place ("how many Russian soldiers
+"""The words a question for a count or a share counts, up to its verb or place ("how many Dravenian soldiers
 have …", "what share of voters in the poll …")."""
 _CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)", re.IGNORECASE)
 """Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
@@ -72,7 +72,7 @@ _COUNTERPART = re.compile(r"\b(?:with|to|from|against)\s*(?:(?:on|in|at|during|a
 _MET = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\s+did\s+.+?\s+(?:meet|see|visit)\b", re.IGNORECASE)
 """A question for whom someone met ("Who did Berg meet on the trip?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-"""Words right before a place that set something in it ("at the Riyadh talks")."""
+"""Words right before a place that set something in it ("at the Saltby talks")."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
@@ -205,7 +205,7 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
 
 
 def _located_in(intent: QueryIntent) -> set[str]:
-    """The places the question sets what it asks about in ("at the Riyadh talks", "in Norrvik"): who took part
+    """The places the question sets what it asks about in ("at the Saltby talks", "in Norrvik"): who took part
     there is answered only where the place is named."""
     if intent.catalogue is None:
         return set()
@@ -250,7 +250,7 @@ def _about_what_is_asked(text: str, spans: list[tuple[int, int]], focus: set[str
 
 
 def _counted(question: str) -> set[str]:
-    """What "how many N" or "what share of N" counts ("how many Russian soldiers": russian, soldier), with the
+    """What "how many N" or "what share of N" counts ("how many Dravenian soldiers": dravenian, soldier), with the
     document terms of its words, when the question names it and it is not a word for the kind of answer ("how
     many times"). "How much" is left to units and sums."""
     match = _COUNTED.search(question)
@@ -339,7 +339,7 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     neighbours) names together; none for a question asking which source is cited (it may name the publisher)."""
     catalogue = intent.catalogue
     named = _parties_by_name(intent)
-    if catalogue is None or len(named) < 2 or intent.asks_source:  # "Which OSW piece is cited for Putin's view?"
+    if catalogue is None or len(named) < 2 or intent.asks_source:  # "Which Tidings piece is cited for Berg's view?"
         return []
     wanted = {e.id for e in named}
     for passage in passages:
@@ -367,7 +367,7 @@ def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
 
 
 def _named_ids(text: str, catalogue: EntityCatalogue) -> set[str]:
-    """The entities `text` names, with the possessor inside an alias ("Trump's special envoy" names Trump too)
+    """The entities `text` names, with the possessor inside an alias ("Berg's special envoy" names Berg too)
     and the people it calls by a role the catalogue reads as them ("the US president")."""
     found = catalogue.entities_in(text)
     surfaces = [text[start:end].replace("’", "'") for _, start, end in found]

@@ -35,13 +35,13 @@ _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)
 
 def unknown_words(intent: QueryIntent) -> list[str]:
     """Capitalised words inside the question that the corpus never uses ("Democrats"), in the singular either
-    ("Russians" for "Russian"); month names are dates, not names, alone or before one ("December Harvard")."""
+    ("Dravenians" for "Dravenian"); month names are dates, not names, alone or before one ("December Tidings")."""
     catalogue = intent.catalogue
     if catalogue is None:
         return []
     understood = _understood(intent)
     runs = [m.group().rstrip(".").removesuffix("'s").removesuffix("’s") for m in _NAME_RUN.finditer(intent.question) if m.start() > 0]
-    words = [" ".join(w for w in run.split() if w.lower() not in _months()) for run in runs]  # "the December Harvard poll"
+    words = [" ".join(w for w in run.split() if w.lower() not in _months()) for run in runs]  # "the December Tidings poll"
     words = [w for w in words if w]
     return [
         w

@@ -55,7 +55,7 @@ def location(memory: Memory, named: set[str]) -> Referent | None:
 
 
 def goal(memory: Memory, named: set[str]) -> Referent | None:
-    """What "get there" reaches: the aim the conversation discussed ("the Kremlin's real goals"), if any."""
+    """What "get there" reaches: the aim the conversation discussed ("Dravenia's real goals"), if any."""
     return best_topic(memory, named, lambda r: r.head in load("conversation")["goal_heads"])
 
 

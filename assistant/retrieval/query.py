@@ -210,11 +210,11 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if any(s < end and start < e for s, e in taken + [(s, e) for _, s, e in found]):
                 continue
             phrase = question[start:end]
-            owned = _POSSESSOR.match(phrase) is not None  # "by Putin's envoy": a possessor determines the role itself
+            owned = _POSSESSOR.match(phrase) is not None  # "by Berg's envoy": a possessor determines the role itself
             if not (owned or _determined().search(question[:start])):
                 continue
             entity = _resolve_role(phrase, catalogue)
-            if entity is None or _names_it(phrase, entity):  # not a name typed in lower case ("the ukraine war")
+            if entity is None or _names_it(phrase, entity):  # not a name typed in lower case ("the dravenia dispute")
                 continue
             if not _complemented_otherwise(phrase, question[end:], entity):
                 found.append((phrase, start, end))

@@ -1,6 +1,6 @@
 """A claim about one of a document's cases rests only on what the document says of that case.
 
-"In the neutral scenario, Washington would step up pressure" is not supported by the sentence that says so of the
+"In the neutral scenario, the council would raise fees" is not supported by the sentence that says so of the
 optimistic scenario. The scenarios and the sentences each holds come from the overview derived at ingest
 (assistant/index/scenarios.py); a claim names one as a question does (answering/cases.py). Evidence that belongs
 to another scenario, and not to the one named, draws NOT_FOUND: it says nothing of the named case.

@@ -27,7 +27,7 @@ from assistant.text import STOPWORDS, alternatives, metonym_groups
 _COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
 """The hyphen of a compound of names ("Berg-Lind")."""
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’]*(?:-(?![a-z]+\b)[A-Za-zÀ-ÿ0-9'’]+)*")
-"""A word; a hyphen and a lower-case word after it ("American-made", "Kremlin-backed") are not part of it."""
+"""A word; a hyphen and a lower-case word after it ("American-made", "Lind-backed") are not part of it."""
 _CONTEXT = 1
 """Content words either side of a name that must match for another name to count as swapped in."""
 
@@ -131,7 +131,7 @@ class CorpusNames:
         return found
 
     def known(self, name: str) -> bool:
-        """Whether the corpus uses this name, or a name that stands for it ("Russians" for Russia), anywhere."""
+        """Whether the corpus uses this name, or a name that stands for it ("Dravenians" for Dravenia), anywhere."""
         return any(self.catalogue.is_known_name(form) or form in self.proper for form in metonym_groups().get(name, (name,)))
 
     @cached_property

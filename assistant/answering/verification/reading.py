@@ -193,7 +193,7 @@ class Reading:
     def neighbours(self, first: int, last: int) -> dict[str, int]:
         """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last], each with its
         distance in content words (negative before, positive after; the nearest occurrence); names that
-        stand for one another are one ("Kremlin", "Moscow": russia)."""
+        stand for one another are one ("Vardholm", "Dravenia": dravenia)."""
         content = self.slot_words
         before = [fold_name(self.stems[k]) for k in content if k < first][-_SLOT_WORDS:]
         after = [fold_name(self.stems[k]) for k in content if k >= last][:_SLOT_WORDS]
