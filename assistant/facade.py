@@ -20,7 +20,7 @@ from assistant.answering.refusal import assess_coverage
 from assistant.answering.verification.judge import Judge, judge_for
 from assistant.answering.verification.names import CorpusNames
 from assistant.conversation import ConversationStore, conversation_store, rewrite_follow_up
-from assistant.conversation.followups import checked_rewrite
+from assistant.conversation.checked import checked_rewrite
 from assistant.corpus.manifest import SourcesManifest
 from assistant.corpus.profile import CorpusProfile
 from assistant.errors import BackendError

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.conversation.followups import checked_rewrite, rewrite_follow_up
+from assistant.conversation.checked import checked_rewrite
+from assistant.conversation.followups import rewrite_follow_up
 from assistant.types import Turn
 from tests.riverbasin import river_catalogue, river_turn
 

@@ -19,22 +19,20 @@ import re
 from dataclasses import replace
 
 from assistant.conversation import antecedents, ordinals
-from assistant.conversation.answers import answer_sentences
 from assistant.conversation.context import with_context
 from assistant.conversation.echoes import echoed_owners
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import CONTEXT, SOURCE, SOURCES, Memory, Referent, remember
 from assistant.conversation.phrases import topic_phrases
 from assistant.conversation.referring import event_heads, referring_patterns
-from assistant.corpus.notes import note_number
+from assistant.conversation.sources import source_of_previous
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import ANY_YEAR, dated_expressions, month_after
 from assistant.retrieval.query import QueryIntent, understand
-from assistant.text import footnote_numbers, without_note_markers
+from assistant.text import without_note_markers
 from assistant.types import Turn
 
-_NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 Replacement = tuple[int, int, str]
 _DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:,?\s+[\w'’\-]+){0,3}?)\s*[—–-]\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
@@ -48,8 +46,6 @@ _OBJECT_AFTER_SUBJECT = {
     ),
 }
 """A "him" ("her") in the clause whose subject is "he" ("she"): someone else than the subject."""
-SOURCE_QUOTE_WORDS = 14
-"""Words of the previous answer a rewritten "which source is cited for that?" quotes."""
 _OWNED = re.compile(r"^\S.*['’]s\s")
 """A role phrase with its owner ("Driscoll's mentor")."""
 
@@ -60,9 +56,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     if not history:
         return question
     own = understand(question, catalogue)
-    sourced = _source_of_previous(question, history) if own.asks_source else None
+    sourced = source_of_previous(question, history) if own.asks_source else None
     if sourced is not None:
-        return sourced
+        return _capitalised(sourced)
     memory = remember(history, catalogue)
     for complete in (bare_question_word, going_on):
         done = complete(question, memory)
@@ -122,31 +118,6 @@ def _undislocated(text: str) -> str:
     possessive = pronoun.group().lower() in ("their", "his", "its")
     said = f"{topic}'" if possessive and topic.endswith("s") else f"{topic}'s" if possessive else topic
     return _capitalised(rest[: pronoun.start()] + said + rest[pronoun.end() :])
-
-
-def _source_of_previous(question: str, history: tuple[Turn, ...]) -> str | None:
-    """ "Which source is cited for that?" with what "that" is: the previous answer's first sentence that cites a
-    footnote, quoted (None when none does: the question is then read as any other)."""
-    if not referring_patterns()["pointing"].search(question):
-        return None
-    citing = next((s for s in answer_sentences(history[-1].answer) if footnote_numbers(s) and note_number(s.strip()) is None), "")
-    words = without_note_markers(citing).split()
-    if not words:
-        return None
-    quoted = " ".join(words[:SOURCE_QUOTE_WORDS]) + (" …" if len(words) > SOURCE_QUOTE_WORDS else "")
-    return _capitalised(f"{referring_patterns()['connective'].sub('', question).strip().rstrip(' ?.!')} ('{quoted}')?")
-
-
-def checked_rewrite(rewritten: str, question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue) -> str:
-    """An LLM's rewrite when every name in it is one the corpus or the conversation uses; else the rules'."""
-    said = " ".join([question, *(f"{t.standalone_question} {t.answer}" for t in history)])
-    for match in _NAME_RUN.finditer(rewritten):
-        name = re.sub(r"['’]s$", "", match.group())
-        if match.start() == 0 or catalogue.is_known_name(name) or name in said:
-            continue
-        if not all(catalogue.is_known_name(word) or word in said for word in name.split() if word[:1].isupper()):
-            return rewrite_follow_up(question, history, catalogue)
-    return rewritten
 
 
 def _action(text: str, memory: Memory, named: set[str], own_thing: int | None = None) -> tuple[Replacement, str] | None:
