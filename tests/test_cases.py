@@ -50,7 +50,6 @@ def test_a_claim_about_one_scenario_rests_only_on_what_is_said_of_it() -> None:
     about the optimistic one (NOT_FOUND), and supports the claim about its own; a sentence of no scenario objects
     to nothing."""
     from assistant.answering.verification.cases import check_case
-    from assistant.answering.verification.names import CorpusNames
     from assistant.answering.verification.verdicts import Evidence
     from assistant.types import Chunk, Citation, Passage
 
@@ -62,10 +61,9 @@ def test_a_claim_about_one_scenario_rests_only_on_what_is_said_of_it() -> None:
         Scenario("Most optimistic scenario", (ScenarioPoint("consequence", "Trade recovers fast.", (), (Citation(1, chunk, 0, 20),)),)),
         Scenario("Negative scenario", (ScenarioPoint("consequence", text[said[0] : said[1]], (), (Citation(2, chunk, *said),)),)),
     )
-    names = CorpusNames([text])
     evidence = Evidence(Passage(chunk, 1, 1.0), *said, 1.0)
-    (objection,) = check_case("In the optimistic scenario, the council raises fees.", evidence, names, scenarios)
+    (objection,) = check_case("In the optimistic scenario, the council raises fees.", evidence, scenarios)
     assert objection.label.value == "NOT_FOUND" and "Negative scenario" in objection.reason
-    assert check_case("In the negative scenario, the council raises fees.", evidence, names, scenarios) == []
+    assert check_case("In the negative scenario, the council raises fees.", evidence, scenarios) == []
     debated = Evidence(Passage(chunk, 1, 1.0), text.index("Fees are"), len(text), 1.0)
-    assert check_case("In the optimistic scenario, fees are debated.", debated, names, scenarios) == []
+    assert check_case("In the optimistic scenario, fees are debated.", debated, scenarios) == []

@@ -28,8 +28,7 @@ def pair(memory: Memory, named: set[str], kind: str = "person") -> Referent | No
 
 def first_asked(memory: Memory) -> Referent | None:
     """What "the first thing we talked about" is: the first thing (not a date) the conversation's questions named."""
-    asked = [r for r in memory.referents.values() if r.asked_about and r.kind not in ("date",)]
-    return min(asked, key=lambda r: r.first, default=None)
+    return min((r for r in memory.referents.values() if r.asked_about and r.kind != "date"), key=lambda r: r.first, default=None)
 
 
 def person_in_order(which: str, memory: Memory) -> Referent | None:

@@ -11,13 +11,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from assistant.answering.cases import named_case, names_a_case
-from assistant.answering.verification.names import CorpusNames
 from assistant.answering.verification.verdicts import Evidence, Label, Objection
 from assistant.index.overview import Scenario
 from assistant.retrieval.query import understand
 
 
-def check_case(claim: str, evidence: Evidence, names: CorpusNames, scenarios: tuple[Scenario, ...]) -> list[Objection]:
+def check_case(claim: str, evidence: Evidence, scenarios: tuple[Scenario, ...]) -> list[Objection]:
     """An objection when the claim names one scenario and the evidence is a sentence of another one only."""
     named = claim_case(claim, scenarios) if scenarios and names_a_case(claim) else None
     if named is None or _holds(named, evidence):

@@ -44,7 +44,7 @@ def vetoes(claim: str, evidence: Evidence, names: CorpusNames, scenarios: tuple[
         *check_names(claim, evidence.text, evidence.passage.chunk.text, names),
         *check_relations(claim, named_subject(evidence, names), names),
         *check_polarity(claim, evidence.text),
-        *check_case(claim, evidence, names, scenarios),
+        *check_case(claim, evidence, scenarios),
     ]
 
 
