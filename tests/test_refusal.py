@@ -306,6 +306,39 @@ def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_me
     assert covered("Who headed the delegation at the Saltby talks?", "Lind headed the delegation at the Saltby talks.")
 
 
+def test_whom_someone_met_asked_with_which_is_answered_only_where_they_are_named() -> None:
+    """"Which officials did Berg meet on her May trip?" asks whom Berg met, as "Who did Berg meet …?" does."""
+    covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()))
+    others = "The spring ended with a meeting between Lind and Ohm in May."
+    assert not covered("Which officials did Berg meet on her May trip?", others)
+    assert covered("Which officials did Berg meet on her May trip?", "On her May trip, Berg met Lind.")
+
+
+def test_who_was_at_an_event_is_answered_only_by_a_sentence_of_a_meeting_or_visit() -> None:
+    """People named in a sentence about something else were not at the event; "a meeting between Berg and Ohm
+    in Saltby" says who was at the Saltby summit."""
+    saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
+    covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()), saltby)
+    rivals = "In Saltby, Berg has long been Ohm's rival on the port board."
+    assert not covered("Who was at the Saltby summit?", rivals)
+    assert covered("Who was at the Saltby summit?", "The spring ended with a meeting between Berg and Ohm in Saltby.")
+    alone = "Tomas Lind's tense visit to the harbour council came in late May."
+    assert not covered("Who else was at Lind's harbour visit?", alone)  # Lind himself is no answer
+
+
+def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_so() -> None:
+    """ "By" in a sentence about something else tells nothing of how a rapport was built; a sentence that names
+    the deadlines but gives no date does not say what the deadline was."""
+    covered = _covering()
+    by_letter = "Berg managed the port board by letter, and Lind chairs it with her."
+    assert not covered("How did Berg manage to build such a good rapport with Lind?", by_letter)
+    assert covered("How did Berg manage to build such a good rapport with Lind?", "Berg built a rapport with Lind by sailing with him.")
+    missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
+    assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
+    dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
+    assert covered("What was the exact deadline Berg gave Lind on the harbour fees?", dated)
+
+
 def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None:
     """A note citing a publication gives the day it appeared: no answer to when an event happened, the answer to
     when the piece came out; a note's other dates (when a poll was conducted) answer as any sentence's."""

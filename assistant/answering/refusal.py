@@ -30,7 +30,7 @@ from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import AnswerType, QueryIntent, document_terms
-from assistant.text import content_terms, matching_terms, term_share, word_root
+from assistant.text import alternatives, content_terms, matching_terms, term_share, word_root
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -69,8 +69,10 @@ _CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)
 """Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
 _COUNTERPART = re.compile(r"\b(?:with|to|from|against)\s*(?:(?:on|in|at|during|after|before)\s[^?]*)?\?\s*$", re.IGNORECASE)
 """A question for the other party of something a person did ("… did Berg negotiate with (in May)?")."""
-_MET = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\s+did\s+.+?\s+(?:meet|see|visit)\b", re.IGNORECASE)
-"""A question for whom someone met ("Who did Berg meet on the trip?")."""
+_MET = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom|which(?:\s+[\w\-]+){1,2})\s+did\s+.+?\s+(?:meet|see|visit)\b", re.IGNORECASE
+)
+"""A question for whom someone met ("Who did Berg meet on the trip?", "Which officials did Berg meet?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 """Words right before a place that set something in it ("at the Saltby talks")."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
@@ -150,7 +152,13 @@ def assess_coverage(
     specific = asked_specific(intent)
     if specific is not None:
         about = {term for term in focus_terms(intent) if not specific.one_of_its_words(term)}
-        reported = [support for support, text in scored if specific.said_in(text) and (not about or about & set(content_terms(text)))]
+        reported = [
+            support
+            for support, text in scored
+            if specific.said_in(text)
+            and (not about or about & set(content_terms(text)))
+            and (not specific.holds_answer or not intent.answer_type or answer_spans(intent, text))
+        ]
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
     why, did = asked_event(intent.question), asked_event(intent.question, DID) or asked_event(intent.question, AFTER_DID)
@@ -176,6 +184,9 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     needs_focus = kind in EXACT_TYPES and bool(focus)
     if kind == "person" and set(content_terms(intent.question)) & _member_terms():  # "Who headed the delegation?"
         focus, needs_focus = set(_member_terms()), True
+    attended = _attended().search(intent.question) if kind == "person" else None
+    if attended:  # "Who else was at Lind's visit?": a sentence of a meeting or visit
+        focus, needs_focus = set(_event_terms()), True
     counterpart = kind == "person" and (_COUNTERPART.search(intent.question) or _MET.search(intent.question))
     if counterpart:
         if _WHO.match(intent.question):  # "Who did Berg negotiate with?": a country or body answers too
@@ -313,6 +324,22 @@ def focus_terms(intent: QueryIntent) -> set[str]:
 def _member_terms() -> frozenset[str]:
     """The terms of the nouns for a body of people at a meeting (questions.yaml `member_nouns`)."""
     return frozenset(content_terms(" ".join(load("questions")["member_nouns"])))
+
+
+@cache
+def _event_terms() -> frozenset[str]:
+    """The terms of the head nouns of events (conversation.yaml `event_heads`: summit, meeting, visit …)."""
+    return frozenset(content_terms(" ".join(load("conversation")["event_heads"])))
+
+
+@cache
+def _attended() -> re.Pattern[str]:
+    """A question for who was at an event ("Who else was at Lind's Saltby visit?"; conversation.yaml `event_heads`)."""
+    return re.compile(
+        r"^\W*(?:(?:and|so|but)\s+)?who\s+(?:else\s+)?(?:was|were|is|are|took\s+part|attended|sat)\b.*?\b(?:at|in|during)\s+"
+        rf"(?:(?:the|that|this)\s+)?(?:[\w.'’\-]+\s+){{0,3}}?(?:{alternatives(load('conversation')['event_heads'])})\b",
+        re.IGNORECASE,
+    )
 
 
 @cache

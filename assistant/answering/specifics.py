@@ -20,9 +20,14 @@ class Specific:
     asks: tuple[re.Pattern[str], ...]
     said_by: re.Pattern[str]
     words: tuple[str, ...]
+    topic: re.Pattern[str] | None = None
+    """Words one of which a reporting sentence also uses, where the `said_by` words are common ("by", "through"
+    report how a relationship was built only in a sentence about the relationship)."""
+    holds_answer: bool = False
+    """Whether the reporting sentence must also hold the kind of answer asked for (a deadline: its date)."""
 
     def said_in(self, text: str) -> bool:
-        return self.said_by.search(text) is not None
+        return self.said_by.search(text) is not None and (self.topic is None or self.topic.search(text) is not None)
 
     def one_of_its_words(self, term: str) -> bool:
         """Whether a content term is one of the words that report it ("term" for "terms")."""
@@ -37,6 +42,8 @@ def _specifics() -> tuple[Specific, ...]:
             tuple(re.compile(p, re.IGNORECASE) for p in entry["asks"]),
             re.compile(r"\b(?:" + alternatives(entry["said_by"]) + ")", re.IGNORECASE),
             tuple(w.lower() for w in entry["said_by"]),
+            re.compile(r"\b(?:" + alternatives(entry["topic"]) + ")", re.IGNORECASE) if "topic" in entry else None,
+            bool(entry.get("holds_answer", False)),
         )
         for entry in load("questions")["specifics"]
     )
