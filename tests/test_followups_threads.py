@@ -146,3 +146,35 @@ def test_there_is_the_case_the_previous_question_was_set_in() -> None:
         river_turn("In the worst case, who would be hurt most?", "In the second scenario, a severe drought"),
     )
     assert rewrite_follow_up("And what would the bank do there?", history, river_catalogue()) == "What would the bank do in the worst case?"
+
+
+def test_they_after_the_group_a_question_asks_for_is_that_group() -> None:
+    """ "Which banks said they would back it?": the banks asked for are "they", not the union discussed."""
+    history = (river_turn("What did the farmers' union demand?", "The Marisca Farmers' Union"),)
+    assert "said they would" in rewrite_follow_up("Which banks said they would back it?", history, river_catalogue())
+
+
+def test_a_closing_those_is_the_plural_topic_discussed() -> None:
+    history = (
+        Turn("What did the bank ask for?", "What did the bank ask for?", "The bank asked for assessments. [1]"),
+        Turn("what kind of guarantees?", "What kind of guarantees, regarding the bank?", "The bank wanted guarantees. [1]"),
+    )
+    assert rewrite_follow_up("which countries offered money for those?", history, river_catalogue()) == (
+        "Which countries offered money for guarantees?"
+    )
+
+
+def test_it_is_the_one_thing_the_previous_question_named() -> None:
+    """ "The prize thing?" then "Who awarded it?": the prize, not the treaty the conversation opened with."""
+    opening = "Why does Marisca want a treaty so badly?"
+    history = (
+        Turn(opening, opening, "Marisca wants a treaty. [1]"),
+        Turn("the prize thing?", "The prize thing, regarding a treaty?", "Marisca wants a treaty. [1]"),
+    )
+    assert rewrite_follow_up("who awarded it to them?", history, river_catalogue()) == "Who awarded the prize thing to Marisca?"
+
+
+def test_in_the_room_is_at_the_meeting_discussed() -> None:
+    asked = "What happened at the Vienna talks?"
+    history = (Turn(asked, asked, "Henrik Aalto convened the first round in Vienna. [1]"),)
+    assert rewrite_follow_up("who else was in the room?", history, river_catalogue()) == "Who else was at the Vienna talks?"

@@ -119,6 +119,9 @@ def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = 
     first = memory.referents.get(memory.previous_subject)
     if subject and first is not None and first.key not in named and first.kind in ("topic", "organisation", "place") and not first.plural:
         return first
+    fresh = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
+    if len(memory.previous_own) == len(fresh) == 1 and not fresh[0].plural:
+        return fresh[0]  # "The prize thing?" then "Who won it?": the one thing the previous question named
     if topic is not None:
         return topic
     actors = [memory.referents[k] for k in memory.previous_keys if k not in named and memory.referents[k].kind in ("organisation", "place")]

@@ -250,7 +250,13 @@ def _references(
         if one is not None and _free(match, found):
             found.append((match.start(), match.end(), one))
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
+    if lexicon["asked_group"].search(text):  # "Which countries said they'd …": "they" is theirs
+        found += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\bthey\b", text, re.IGNORECASE)]
     take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
+    plural = memory.best(("topic",), named, plural=True)
+    for match in lexicon["closing_those"].finditer(text):  # "send troops for those" → "for the security guarantees"
+        if plural is not None and _free(match, found):
+            found.append((match.start(), match.end(), f"{match.group().split()[0]} {plural.text}"))
     take(lexicon["demonstrative"], event, count=1)
     subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
     thing = _as_specific(antecedents.thing(memory, named, subject, eventive), memory)

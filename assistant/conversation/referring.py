@@ -48,6 +48,11 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "that_publication": re.compile(
             rf"\b(?:that|this|the\s+same)\s+(?:[\w\-]+\s+)?(?:{words('publication_nouns')})\b", re.IGNORECASE
         ),
+        "asked_group": re.compile(
+            r"^\W*(?:(?:and|so|but)\s+)?(?:which|what)\s+(?:[\w\-]+\s+)?[\w\-]+s\s+"
+            r"(?!(?:did|do|does|have|has|had|will|would|can|could|should|might|may|are|were|is|was)\b)[a-z]+\b",
+            re.IGNORECASE,
+        ),  # "Which countries said they'd …": the group asked for is the subject, so the "they" after it is theirs
         "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
         "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
         **{
@@ -92,6 +97,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
             re.IGNORECASE,
         ),
+        "closing_those": re.compile(r"\b(?:for|of|about|on|with|to|in|behind)\s+(?:those|these)(?=\s*[?.!]*\s*$)", re.IGNORECASE),
         "demonstrative": re.compile(rf"\b(?:this|that)(?=\s*(?:[?.!,]|$|\s+(?:{words('event_verbs')})\b))", re.IGNORECASE),
         "summing_up": re.compile(rf"\b(?:{words('summing_up')})\b", re.IGNORECASE),
         "pointing": re.compile(r"\b(?:that|this|it|those|these)\b|\bthere\s*[?.!]*\s*$", re.IGNORECASE),  # "cited there?"
