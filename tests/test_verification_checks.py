@@ -117,6 +117,26 @@ def test_quantities_are_normalised() -> None:
             "The port would keep most permits, but any rise of fees would be off the table.",
             "antonym",
         ),
+        (
+            "With the port's losses dwindling, the union sought a deal.",
+            "Faced with mounting losses at the port, the union sought a deal.",
+            "antonym",
+        ),
+        (
+            "After the vote, the mayor left the group of negotiators.",
+            "After the vote, the mayor joined the group of negotiators.",
+            "antonym",
+        ),
+        (
+            "Saltby voters, long the most doubtful about backing Norrvik, show no sign of rethinking their assumptions.",
+            "Saltby voters – long the most sceptical group when it comes to supporting Norrvik – may be re-evaluating their assumptions.",
+            "negation",
+        ),
+        (
+            "After the vote, the mayor refused to return to the talks on fees.",
+            "After the vote, the mayor re-engaged in the talks on fees.",
+            "negation",
+        ),
         (  # both negate, but not the same thing: what one negates the other affirms
             "The mayor managed to convince the union to sign the deal and declined to take on the council's plan.",
             "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",

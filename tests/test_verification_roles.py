@@ -33,6 +33,13 @@ def test_a_swap_is_read_where_the_passage_names_the_two_parties_nearest_each_oth
     assert check_relations("Meanwhile, the council tested how much pressure it could put on Saltby.", evidence, names) == []
 
 
+def test_a_party_that_pressure_comes_from_is_not_one_it_is_put_on(names: CorpusNames) -> None:
+    evidence = "Saltby has faced less pressure from the council, but it has also been less inclined to yield."
+    objection = check_relations("Saltby has put less pressure on the council, while being less willing to yield.", evidence, names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("The council has put less pressure on Saltby, which has been less willing to yield.", evidence, names) == []
+
+
 def test_of_after_a_form_of_be_is_no_inverted_relation(names: CorpusNames) -> None:
     evidence = "Anna Berg, who is sceptical of helping Norrvik, spoke."
     assert check_relations("Anna Berg, who is sceptical about helping Norrvik, spoke.", evidence, names) == []

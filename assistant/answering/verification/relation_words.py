@@ -20,6 +20,8 @@ class RelationLexicon:
     placing: frozenset[str]
     max_between: int
     prepositions: frozenset[str]
+    from_prepositions: frozenset[str]
+    at_prepositions: frozenset[str]
     determiners: frozenset[str]
     passive: frozenset[str]
     fillers: frozenset[str]
@@ -42,6 +44,8 @@ def relation_lexicon() -> RelationLexicon:
         placing=frozenset(data["placing"]),
         max_between=int(data["max_words_between"]),
         prepositions=frozenset(data["role_prepositions"]),
+        from_prepositions=frozenset(data["from_prepositions"]),
+        at_prepositions=frozenset(data["at_prepositions"]),
         determiners=frozenset(data["determiners"]),
         passive=frozenset(data["passive_auxiliaries"]),
         fillers=frozenset(data["doer_fillers"]),

@@ -3,7 +3,8 @@
 Parties are names, and the nouns a sentence introduces with a determiner ("the tenants"). Three
 checks, each CONTRADICTED on a swap:
 - traded places (here): two parties that swap places after the same relation word and role
-  preposition ("pressure from X on Y" against "pressure from Y on X");
+  preposition ("pressure from X on Y" against "pressure from Y on X"), or one party that the same relation
+  word has come from in one text and aimed at in the other ("pressure from X" against "pressure on X");
 - changed sides (sides.py): a party that does something in one text and has it done to it in the other;
 - reversed pair (pairs.py): two parties joined by the same relation word in opposite directions.
 Lexicon: assistant/data/relations.yaml (read in relation_words.py).
@@ -25,7 +26,12 @@ from assistant.answering.verification.verdicts import Label, Objection
 def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
     """An objection when the claim gives two parties of the evidence each other's roles."""
     claim, evidence = _one_verb(claim), _one_verb(evidence)
-    return _traded_places(claim, evidence, names) or changed_sides(claim, evidence, names) or reversed_pair(claim, evidence, names)
+    return (
+        _traded_places(claim, evidence, names)
+        or _turned_around(claim, evidence, names)
+        or changed_sides(claim, evidence, names)
+        or reversed_pair(claim, evidence, names)
+    )
 
 
 def _one_verb(text: str) -> str:
@@ -44,6 +50,21 @@ def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Object
                 if said in theirs.parties and given in mine.parties:
                     reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{frame[0]} {frame[1]}')"
                     return [Objection(Label.CONTRADICTED, "role", reason)]
+    return []
+
+
+def _turned_around(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
+    """A party that the same relation word comes from in one text and is aimed at in the other ("faced pressure
+    from X" against "put pressure on X")."""
+    lex = relation_lexicon()
+    opposite = {**{p: lex.at_prepositions for p in lex.from_prepositions}, **{p: lex.from_prepositions for p in lex.at_prepositions}}
+    mine, theirs = _Frames.of(claim, names), _Frames.of(evidence, names)
+    for (relation, preposition), held in sorted(mine.holders.items()):
+        kept = theirs.holders.get((relation, preposition), set())
+        for other in sorted(opposite.get(preposition, ())):
+            for party in sorted(held & theirs.holders.get((relation, other), set()) - kept):
+                said, given = f"'{relation} {preposition}' {mine.surface[party]}", f"'{relation} {other}' {theirs.surface[party]}"
+                return [Objection(Label.CONTRADICTED, "role", f"has {said} where the passage has {given}")]
     return []
 
 
