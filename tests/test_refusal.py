@@ -324,6 +324,7 @@ def test_who_was_at_an_event_is_answered_only_by_a_sentence_of_a_meeting_or_visi
     assert covered("Who was at the Saltby summit?", "The spring ended with a meeting between Berg and Ohm in Saltby.")
     alone = "Tomas Lind's tense visit to the harbour council came in late May."
     assert not covered("Who else was at Lind's harbour visit?", alone)  # Lind himself is no answer
+    assert not covered("Who else was in Saltby when Lind came?", rivals)  # who else was somewhere: at a meeting there
 
 
 def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_so() -> None:

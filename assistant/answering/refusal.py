@@ -334,10 +334,12 @@ def _event_terms() -> frozenset[str]:
 
 @cache
 def _attended() -> re.Pattern[str]:
-    """A question for who was at an event ("Who else was at Lind's Saltby visit?"; conversation.yaml `event_heads`)."""
+    """A question for who was at an event ("Who was at Lind's Saltby visit?"; conversation.yaml `event_heads`), or who
+    else was somewhere ("Who else from the council was in the hall?")."""
     return re.compile(
-        r"^\W*(?:(?:and|so|but)\s+)?who\s+(?:else\s+)?(?:was|were|is|are|took\s+part|attended|sat)\b.*?\b(?:at|in|during)\s+"
-        rf"(?:(?:the|that|this)\s+)?(?:[\w.'’\-]+\s+){{0,3}}?(?:{alternatives(load('conversation')['event_heads'])})\b",
+        r"^\W*(?:(?:and|so|but)\s+)?who\s+(?:else\s+(?:\w+\s+){0,4}?(?:was|were)\s+(?:at|in|during)\b|"
+        r"(?:else\s+)?(?:was|were|is|are|took\s+part|attended|sat)\b.*?\b(?:at|in|during)\s+"
+        rf"(?:(?:the|that|this)\s+)?(?:[\w.'’\-]+\s+){{0,3}}?(?:{alternatives(load('conversation')['event_heads'])})\b)",
         re.IGNORECASE,
     )
 
