@@ -314,6 +314,17 @@ def test_whom_someone_met_asked_with_which_is_answered_only_where_they_are_named
     assert covered("Which officials did Berg meet on her May trip?", "On her May trip, Berg met Lind.")
 
 
+def test_whom_someone_called_by_a_role_met_is_answered_only_where_they_are_named() -> None:
+    """ "Which officials did the mayor sit down with?" asks whom the person the catalogue reads as the mayor met."""
+    mayor = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    ohm = Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ())
+    catalogue = EntityCatalogue((mayor, ohm, Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())))
+    others = "The spring ended with a meeting between Lind and Ohm in May."
+    question = "Which officials did the mayor sit down with on her May trip?"
+    assert not _covered_by(question, others, catalogue)
+    assert _covered_by(question, "On her May trip, the mayor sat down with Lind.", catalogue)
+
+
 def test_who_was_at_an_event_is_answered_only_by_a_sentence_of_a_meeting_or_visit() -> None:
     """People named in a sentence about something else were not at the event; "a meeting between Berg and Ohm
     in Saltby" says who was at the Saltby summit."""

@@ -199,7 +199,7 @@ def _typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[flo
     if kind == "person":
         parties |= _located_in(intent)
         if counterpart:  # "Who did Berg meet in May?" is answered where Berg is named
-            parties |= {e.id for e in _parties_by_name(intent) if e.kind == "person"}
+            parties |= {e.id for e in intent.entities if e.kind == "person"}
     return max(
         (
             support
