@@ -94,3 +94,12 @@ def read_on(sentences: Sequence[str], lead: Lead = Lead()) -> tuple[list[str], L
 def chunk_as_read(chunk: Chunk) -> list[str]:
     """A chunk's sentences as term matching should see them, reading on from its paragraph's earlier text."""
     return read_on([chunk.text[start:end] for start, end in chunk.sentences], Lead(chunk.lead_names, chunk.lead_frame))[0]
+
+
+def chunk_as_searched(chunk: Chunk) -> str:
+    """A chunk's text as search sees it: after the frame its paragraph opened before it ("In the dry-year case"),
+    unless its own first sentence opens another. The tail of a long paragraph is found by the case it is about."""
+    first = chunk.text[slice(*chunk.sentences[0])] if chunk.sentences else chunk.text
+    if not chunk.lead_frame or opens_frame(first):
+        return chunk.text
+    return f"{chunk.lead_frame}: {chunk.text}"

@@ -25,6 +25,7 @@ from filelock import FileLock, Timeout
 from assistant.corpus.document import SourceDocument
 from assistant.corpus.library import StagedFile, corpus_digest, load_corpus, write_atomic
 from assistant.data import fingerprint as lexicons_fingerprint
+from assistant.discourse import chunk_as_searched
 from assistant.errors import IndexLockedError
 from assistant.index.cache import open_cache
 from assistant.index.catalogue import CATALOGUE_FILE
@@ -49,9 +50,9 @@ from assistant.index.store import (
 from assistant.settings import Settings
 from assistant.types import Chunk
 
-BUILD_FORMAT = 8
-"""Bumped when a build folder gains or changes a file, or terms are normalised otherwise (the saved BM25 index):
-older builds are then rebuilt (from the cache)."""
+BUILD_FORMAT = 9
+"""Bumped when a build folder gains or changes a file, or terms are normalised or chunks searched otherwise (the
+saved BM25 index, the chunk vectors): older builds are then rebuilt (from the cache)."""
 KEEP_BUILDS = 2
 """The active build and the one before it (readers that opened it keep working)."""
 CHROMA_BATCH = 2000
@@ -130,7 +131,7 @@ def build_locked(
             return BuildResult(manifest, up_to_date=True, embedded=0)
 
     sentences = [chunk.text[s:e] for chunk in chunks for s, e in chunk.sentences]
-    texts = [c.text for c in chunks] + sentences
+    texts = [chunk_as_searched(c) for c in chunks] + sentences
     vectors, embedded, precision, dimension = _embed_with_cache(settings, paths, model, texts, progress, notify)
 
     build_id = new_build_id(corpus_hash)
@@ -265,7 +266,7 @@ def _write_collection(settings, build_dir, name, chunks, vectors, progress) -> N
             ids=[chunk.id for chunk in part],
             documents=[chunk.text for chunk in part],
             metadatas=[chunk.chroma_metadata() for chunk in part],
-            embeddings=[vectors[chunk.text].tolist() for chunk in part],
+            embeddings=[vectors[chunk_as_searched(chunk)].tolist() for chunk in part],
         )
     progress("store", len(chunks), len(chunks))
 

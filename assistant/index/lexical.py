@@ -11,6 +11,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from assistant.discourse import chunk_as_searched
 from assistant.text import matching_terms
 from assistant.types import Chunk
 
@@ -27,7 +28,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: list[Chunk]) -> LexicalIndex:
         bm25 = bm25s.BM25()
-        bm25.index([matching_terms(chunk.text) or [_EMPTY] for chunk in chunks], show_progress=False)
+        bm25.index([matching_terms(chunk_as_searched(chunk)) or [_EMPTY] for chunk in chunks], show_progress=False)
         return cls(bm25)
 
     def save(self, folder: Path) -> None:
