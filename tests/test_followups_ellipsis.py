@@ -109,3 +109,16 @@ def test_a_described_one_is_the_case_discussed_before_a_thing_asked_with_modifie
         river_turn("Who froze that second loan tranche?", "When the second round of talks ended"),
     )
     assert rewrite_follow_up("And in the dry one?", history, river_catalogue()) == "What happens to the tranche in the dry scenario?"
+
+
+def test_a_bare_plural_topic_takes_the_place_of_the_one_plural_topic_asked_about() -> None:
+    """ "What share backed new tariffs?" then "And continued water deliveries?": the same question of the deliveries;
+    "And what about …?" after a question about one thing is left to the context."""
+    asked = "What share of farmers backed new tariffs?"
+    history = (Turn(asked, asked, "Most farmers backed new tariffs. [1]"),)
+    assert rewrite_follow_up("And continued water deliveries?", history, river_catalogue()) == (
+        "What share of farmers backed continued water deliveries?"
+    )
+    poll = "Who ran the spring poll?"
+    history = (Turn(poll, poll, "The union ran the spring poll. [1]"),)
+    assert "spring poll" in rewrite_follow_up("and what about continued water deliveries?", history, river_catalogue())

@@ -17,7 +17,7 @@ from assistant.conversation.memory import CONTEXT, Memory
 from assistant.conversation.phrases import topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
-from assistant.text import alternatives
+from assistant.text import STOPWORDS, alternatives
 
 _NAME = re.compile(r"[A-Z][\w.\-/']*(?:\s+[A-Z][\w.\-/']*)*")
 _NAMED = ("person", "actor", "group", "name")
@@ -68,7 +68,11 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
         return None
     phrase = re.sub(r"^the\s+(?=[A-Z])", "", bare.group("phrase"))
     preposition = (bare.group("preposition") or "").lower()
-    kinds = [kind for start, end, kind in _slots(phrase, catalogue) if (start, end) == (0, len(phrase))]
+    kinds = [
+        kind
+        for start, end, kind in _slots(phrase, catalogue)
+        if end == len(phrase) and (start == 0 or _is_topic(kind) and _leading(phrase[:start]))
+    ]  # "continued arms deliveries": a topic after words the lexicon does not read as its modifiers
     unknown_name = _NAME.fullmatch(phrase) and phrase.lower() not in load("conversation")["replies"]
     kind = kinds[0] if kinds else "name" if unknown_name else None
     if kind is None:
@@ -88,12 +92,30 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
             if slots:
                 *_, start, end = min(slots)  # after the same preposition, of the same kind, first
                 return question[:start] + phrase + question[end:]
-    # Else a name takes the place of the previous question's one name of another kind ("… about Acme? And Tom Lind?").
-    names = [(start, end) for start, end, other in _slots(memory.previous, catalogue) if other in _NAMED and kind in _NAMED]
-    if len(names) == 1 and memory.previous.find(CONTEXT) < 0:
-        (start, end), previous = names[0], memory.previous
+    # Else a name takes the place of the previous question's one name of another kind ("… about Acme? And Tom Lind?"),
+    # a plural topic that of its one plural topic ("What share backed the fees? And new permits?").
+    previous = memory.previous
+    native = previous.find(CONTEXT) if previous.find(CONTEXT) >= 0 else len(previous)
+    slots = _slots(previous, catalogue)
+    names = [(start, end) for start, end, other in slots if other in _NAMED and kind in _NAMED]
+    if len(names) == 1 and native == len(previous):
+        (start, end) = names[0]
         return previous[:start] + phrase + previous[end:]
+    topics = [(start, end, other) for start, end, other in slots if end <= native and _is_topic(other)]
+    if len(topics) == 1 and _is_topic(kind) and _plural(kind) and _plural(topics[0][2]) and fragment.lower().find("about") < 0:
+        start, end, _ = topics[0]  # "What share backed new sanctions?" → "And continued arms deliveries?": plural for plural
+        return previous[:start] + phrase + previous[:native][end:].rstrip(" ?.!") + "?"
     return None
+
+
+def _plural(kind: str) -> bool:
+    """Whether a topic kind's head noun is plural ("topic:sanctions")."""
+    return kind.endswith("s") and not kind.endswith("ss")
+
+
+def _is_topic(kind: str) -> bool:
+    """Whether a slot's kind is a topic with a head noun (not a date or a name)."""
+    return kind.startswith("topic:") and kind != _DATE
 
 
 def _stands_for(kind: str, other: str) -> bool:
@@ -115,6 +137,13 @@ def _slots(text: str, catalogue: EntityCatalogue | None) -> list[tuple[int, int,
 
 
 _DATE = "topic:date"
+
+
+def _leading(words: str) -> bool:
+    """Whether `words` may open a bare topic phrase ("continued" in "continued arms deliveries"): one or two
+    lower-case words, none a function word ("who made that statement" is a question)."""
+    split = words.split()
+    return 0 < len(split) <= 2 and all(w.islower() and w.isalpha() and w not in STOPWORDS for w in split)
 
 
 def _topic_kind(said: str, head: str) -> str:
