@@ -95,16 +95,16 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
     # Else a name takes the place of the previous question's one name of another kind ("… about Acme? And Tom Lind?"),
     # a plural topic that of its one plural topic ("What share backed the fees? And new permits?").
     previous = memory.previous
-    native = previous.find(CONTEXT) if previous.find(CONTEXT) >= 0 else len(previous)
-    slots = _slots(previous, catalogue)
-    names = [(start, end) for start, end, other in slots if other in _NAMED and kind in _NAMED]
-    if len(names) == 1 and native == len(previous):
+    asked_end = previous.find(CONTEXT) if previous.find(CONTEXT) >= 0 else len(previous)
+    spans = _slots(previous, catalogue)
+    names = [(start, end) for start, end, other in spans if other in _NAMED and kind in _NAMED]
+    if len(names) == 1 and asked_end == len(previous):
         (start, end) = names[0]
         return previous[:start] + phrase + previous[end:]
-    topics = [(start, end, other) for start, end, other in slots if end <= native and _is_topic(other)]
-    if len(topics) == 1 and _is_topic(kind) and _plural(kind) and _plural(topics[0][2]) and fragment.lower().find("about") < 0:
+    topics = [(start, end, other) for start, end, other in spans if end <= asked_end and _is_topic(other)]
+    if len(topics) == 1 and _is_topic(kind) and _plural(kind) and _plural(topics[0][2]) and "about" not in fragment.lower():
         start, end, _ = topics[0]  # "What share backed new sanctions?" → "And continued arms deliveries?": plural for plural
-        return previous[:start] + phrase + previous[:native][end:].rstrip(" ?.!") + "?"
+        return previous[:start] + phrase + previous[:asked_end][end:].rstrip(" ?.!") + "?"
     return None
 
 
