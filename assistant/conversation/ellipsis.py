@@ -72,7 +72,7 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
         kind
         for start, end, kind in _slots(phrase, catalogue)
         if end == len(phrase) and (start == 0 or _is_topic(kind) and _leading(phrase[:start]))
-    ]  # "continued arms deliveries": a topic after words the lexicon does not read as its modifiers
+    ]  # "continued water deliveries": a topic after words the lexicon does not read as its modifiers
     unknown_name = _NAME.fullmatch(phrase) and phrase.lower() not in load("conversation")["replies"]
     kind = kinds[0] if kinds else "name" if unknown_name else None
     if kind is None:
@@ -103,13 +103,13 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
         return previous[:start] + phrase + previous[end:]
     topics = [(start, end, other) for start, end, other in spans if end <= asked_end and _is_topic(other)]
     if len(topics) == 1 and _is_topic(kind) and _plural(kind) and _plural(topics[0][2]) and "about" not in fragment.lower():
-        start, end, _ = topics[0]  # "What share backed new sanctions?" → "And continued arms deliveries?": plural for plural
+        start, end, _ = topics[0]  # "What share backed new tariffs?" → "And continued water deliveries?"
         return previous[:start] + phrase + previous[:asked_end][end:].rstrip(" ?.!") + "?"
     return None
 
 
 def _plural(kind: str) -> bool:
-    """Whether a topic kind's head noun is plural ("topic:sanctions")."""
+    """Whether a topic kind's head noun is plural ("topic:tariffs")."""
     return kind.endswith("s") and not kind.endswith("ss")
 
 
@@ -140,7 +140,7 @@ _DATE = "topic:date"
 
 
 def _leading(words: str) -> bool:
-    """Whether `words` may open a bare topic phrase ("continued" in "continued arms deliveries"): one or two
+    """Whether `words` may open a bare topic phrase ("continued" in "continued water deliveries"): one or two
     lower-case words, none a function word ("who made that statement" is a question)."""
     split = words.split()
     return 0 < len(split) <= 2 and all(w.islower() and w.isalpha() and w not in STOPWORDS for w in split)

@@ -254,7 +254,7 @@ def _references(
         found += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\bthey\b", text, re.IGNORECASE)]
     take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
     plural = memory.best(("topic",), named, plural=True)
-    for match in lexicon["closing_those"].finditer(text):  # "send troops for those" → "for the security guarantees"
+    for match in lexicon["closing_those"].finditer(text):  # "offered money for those" → "for guarantees"
         if plural is not None and _free(match, found):
             found.append((match.start(), match.end(), f"{match.group().split()[0]} {plural.text}"))
     take(lexicon["demonstrative"], event, count=1)
