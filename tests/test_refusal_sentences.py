@@ -1,0 +1,267 @@
+"""Declines decided sentence by sentence: one-chunk passages read with a hand-made catalogue and every sentence as
+close to the question as the next (no embedding model), so only what a sentence says decides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.index.catalogue import Entity, EntityCatalogue
+
+
+def test_a_figure_answers_how_many_only_of_what_it_counts() -> None:
+    """Even with every sentence as close as can be, a figure counts what the words around it say: 45% of the
+    electricity is no count of energy ministers, though its sentence names the minister of energy."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.types import Passage
+    from tests.riverbasin import river_catalogue, river_chunks
+
+    chunk = next(c for c in river_chunks() if "45% of its electricity" in c.text)
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def close(question: str) -> bool:
+        intent = understand(question, river_catalogue())
+        return assess_coverage(intent, [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (len(c.sentences), 1))).covered
+
+    assert close("What share of its electricity did imported gas generate?")
+    assert not close("How many energy ministers has Dravenia had?")
+    assert not close("How many towns does imported gas supply?")  # 45% is near "imported gas" but counts no towns
+    assert not close("How much gas revenue did Dravenia lose?")  # revenue is a sum of money: 45% is none
+
+
+def test_what_a_how_many_question_counts_is_met_in_the_documents_terms() -> None:
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    text = "In the spring poll, 86% of Republican voters backed new sanctions on the cartel."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def close(question: str) -> bool:
+        return assess_coverage(understand(question), [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (1, 1))).covered
+
+    assert close("How many GOP supporters wanted penalties on the cartel?")  # GOP: Republican
+    assert not close("How many bankers sit on the cartel's board?")
+    assert close("What share of GOP voters backed new sanctions on the cartel?")
+    assert not close("what percentage of democrats in the spring poll supported new sanctions?")  # another group's share
+    assert not close("What share of Democrats support new sanctions on the cartel?")  # the verb is not what is counted
+
+
+def test_how_much_of_a_degree_asks_for_no_figure() -> None:
+    from assistant.retrieval.query import understand
+
+    assert understand("How much pressure did the bank face from Marisca?").answer_type == ""
+    assert understand("How much money did the bank lend?").answer_type == "number"
+
+
+def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:
+    """Their job is the role the catalogue took from the text, though the text never says "job"."""
+    from assistant.answering.refusal import focus_terms
+    from assistant.retrieval.query import understand
+    from tests.riverbasin import river_catalogue
+
+    assert focus_terms(understand("What is Henrik Aalto's job title?", river_catalogue())) == set()
+    assert focus_terms(understand("What is Henrik Aalto's salary?", river_catalogue())) == {"salary"}
+
+
+def test_a_negative_contraction_or_how_something_went_is_not_what_a_question_is_about() -> None:
+    """"Why didn't that pan out?" asks about what the conversation discussed: neither "didn't" nor "pan" is a
+    word a sentence answering it must share."""
+    from assistant.answering.refusal import focus_terms
+    from assistant.retrieval.query import understand
+    from tests.riverbasin import river_catalogue
+
+    assert focus_terms(understand("Why didn't that pan out, regarding Henrik Aalto?", river_catalogue())) == set()
+    assert focus_terms(understand("Why wasn't Henrik Aalto paid?", river_catalogue())) == {"pay"}
+
+
+def test_a_possessor_inside_an_alias_is_named_with_its_holder() -> None:
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.index.catalogue import Entity, EntityCatalogue
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    moss = Entity("moss", "Erik Moss", "person", ("Erik Moss", "Moss", "Berg's envoy"), (), ())
+    text = "The talks were led by Berg's envoy, who has been her close associate for several decades."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+    intent = understand("How long has Erik Moss been close to Anna Berg?", EntityCatalogue((berg, moss)))
+    assert assess_coverage(intent, [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (1, 1))).covered
+
+
+def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
+    """"Worse than Lind's": a sentence naming Lind must be about what is compared; the role "the mayor" names
+    the person the catalogue reads as the mayor, so two people are named together through it."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.index.catalogue import Entity, EntityCatalogue
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind))
+    text = "Berg's ratings on the economy fell sharply. The Norrvik mayor reversed the harbour policy of Lind."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def coverage(question: str) -> tuple[bool, str]:
+        found = assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (2, 1)))
+        return found.covered, found.reason
+
+    assert coverage("Are Berg's ratings on the economy worse than Lind's?") == (False, "it makes no such comparison with Tomas Lind")
+    assert coverage("Did Berg reverse the harbour policy of Lind?")[0]  # "the Norrvik mayor" is Berg
+    assert coverage("Were Berg's ratings on the economy low rather than Lind's policy?")[0]  # "rather than" compares nothing
+
+
+def test_who_was_in_a_delegation_or_on_the_other_side_is_answered_only_by_a_person_put_there() -> None:
+    """A person in another clause ("a call with Berg and a delegation met …") is no member of the delegation;
+    one who "joined the group of negotiators" answers who joined the team; the other side of what a person
+    did is one named near the deed."""
+    covered = _covering()
+    call = "The mayor held a call with Berg and a delegation met the council in Saltby."
+    assert not covered("Who headed the delegation in Saltby?", call)
+    assert covered("Who joined the negotiating team later?", "Later, Lind joined the group of negotiators.")
+    far = "Lind, who chairs the port board and has long opposed new fees, praised the plan that Berg negotiated."
+    assert not covered("Which officials did Berg negotiate with?", far)  # a person named, but not as the other side
+    assert covered("Which officials did Berg negotiate with in May?", "In May, Berg negotiated with Lind.")
+
+
+def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names_both() -> None:
+    """"Who did Berg negotiate with?" is answered by a country near the deed ("negotiations with Norrvik": the
+    verb and its noun meet), "Which officials …?" only by people; a date answers "When did Berg meet Lind?" only
+    in a sentence naming both."""
+    covered = _covering(Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()))
+    talks = "Berg, who once represented the council in negotiations with Norrvik, left the board."
+    assert covered("Who did Berg negotiate with?", talks)
+    assert not covered("Which officials did Berg negotiate with?", talks)
+    rivals = "Berg and Lind have long been rivals on the port board. Berg met the harbour council on 3 May."
+    assert not covered("When did Berg meet Lind?", rivals)
+    assert covered("When did Berg meet Lind?", "Berg met Lind at the harbour council on 3 May.")
+
+
+def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
+    """"Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
+    at the Saltby talks?" by a sentence about another place."""
+    ohm = Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ())
+    covered = _covering(ohm, Entity("saltby", "Saltby", "place", ("Saltby",), (), ()))
+    others = "The spring ended with a meeting between Lind and Ohm in May."
+    assert not covered("Who did Berg meet on her May trip?", others)
+    assert covered("Who did Berg meet on her May trip?", "On her May trip, Berg met Lind.")
+    elsewhere = "Lind headed the delegation that met the council in Norrhamn."
+    assert not covered("Who headed the delegation at the Saltby talks?", elsewhere)
+    assert covered("Who headed the delegation at the Saltby talks?", "Lind headed the delegation at the Saltby talks.")
+
+
+def test_whom_someone_met_asked_with_which_is_answered_only_where_they_are_named() -> None:
+    """"Which officials did Berg meet on her May trip?" asks whom Berg met, as "Who did Berg meet …?" does."""
+    covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()))
+    others = "The spring ended with a meeting between Lind and Ohm in May."
+    assert not covered("Which officials did Berg meet on her May trip?", others)
+    assert covered("Which officials did Berg meet on her May trip?", "On her May trip, Berg met Lind.")
+
+
+def test_whom_someone_called_by_a_role_met_is_answered_only_where_they_are_named() -> None:
+    """ "Which officials did the mayor sit down with?" asks whom the person the catalogue reads as the mayor met."""
+    mayor = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    ohm = Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ())
+    catalogue = EntityCatalogue((mayor, ohm, Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())))
+    others = "The spring ended with a meeting between Lind and Ohm in May."
+    question = "Which officials did the mayor sit down with on her May trip?"
+    assert not _covered_by(question, others, catalogue)
+    assert _covered_by(question, "On her May trip, the mayor sat down with Lind.", catalogue)
+
+
+def test_who_was_at_an_event_is_answered_only_by_a_sentence_of_a_meeting_or_visit() -> None:
+    """People named in a sentence about something else were not at the event; "a meeting between Berg and Ohm
+    in Saltby" says who was at the Saltby summit."""
+    saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
+    covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()), saltby)
+    rivals = "In Saltby, Berg has long been Ohm's rival on the port board."
+    assert not covered("Who was at the Saltby summit?", rivals)
+    assert covered("Who was at the Saltby summit?", "The spring ended with a meeting between Berg and Ohm in Saltby.")
+    alone = "Tomas Lind's tense visit to the harbour council came in late May."
+    assert not covered("Who else was at Lind's harbour visit?", alone)  # Lind himself is no answer
+    assert not covered("Who else was in Saltby when Lind came?", rivals)  # who else was somewhere: at a meeting there
+
+
+def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_so() -> None:
+    """ "By" in a sentence about something else tells nothing of how a rapport was built; a sentence that names
+    the deadlines but gives no date does not say what the deadline was."""
+    covered = _covering()
+    by_letter = "Berg managed the port board by letter, and Lind chairs it with her."
+    assert not covered("How did Berg manage to build such a good rapport with Lind?", by_letter)
+    assert covered("How did Berg manage to build such a good rapport with Lind?", "Berg built a rapport with Lind by sailing with him.")
+    missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
+    assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
+    dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
+    assert covered("What was the exact deadline Berg gave Lind on the harbour fees?", dated)
+
+
+def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None:
+    """A note citing a publication gives the day it appeared: no answer to when an event happened, the answer to
+    when the piece came out; a note's other dates (when a poll was conducted) answer as any sentence's."""
+    from assistant.index.catalogue import EntityCatalogue
+
+    cited = "³ A. Berg, 'The harbour question', Tidings, 12 May 2025, tidings.example."
+    assert not _covered_by("When did the council approve the harbour fees?", cited, EntityCatalogue(()))
+    assert _covered_by("When did Tidings put out its piece on the harbour question?", cited, EntityCatalogue(()))
+    poll = "⁴ The harbour poll, conducted on 2–4 May 2025."
+    assert _covered_by("When was the harbour poll conducted?", poll, EntityCatalogue(()))
+
+
+def _covering(*others: Entity) -> Callable[[str, str], bool]:
+    """Whether a one-chunk passage covers a question, with Anna Berg, Tomas Lind and `others` in the catalogue."""
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind, *others))
+    return lambda question, text: _covered_by(question, text, catalogue)
+
+
+def _covered_by(question: str, text: str, catalogue: EntityCatalogue) -> bool:
+    """Whether the one-chunk passage `text` covers `question`, every sentence as close to it as the other."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    query = np.ones(4, dtype=np.float32) / 2
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    sentences = np.tile(query, (len(chunk.sentences), 1))
+    return assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: sentences).covered
+
+
+def test_how_long_is_answered_by_the_date_that_ends_what_lasted_however_far_its_subject() -> None:
+    """"X lasted until <date>" says how long X went on, though X opens the clause far from the date; a date that
+    ends something else does not."""
+    from assistant.index.catalogue import EntityCatalogue
+
+    text = "The council's unusually intense campaign against the new harbour fees lasted roughly until mid-August."
+    assert _covered_by("How long did the council's campaign go on?", text, EntityCatalogue(()))
+    assert not _covered_by("How long did the strike go on?", text, EntityCatalogue(()))
+
+
+def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
+    """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
+    from assistant.index.catalogue import Entity, EntityCatalogue
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    tidings = Entity("tidings", "Tidings", "organisation", ("Tidings",), (), ())
+    catalogue = EntityCatalogue((berg, tidings))
+    text = "Berg has long opposed the new harbour fees.¹"
+    assert _covered_by("Which Tidings article is cited for Berg's view on the fees?", text, catalogue)
+    assert not _covered_by("When did Tidings interview Berg about the fees?", text, catalogue)
