@@ -14,7 +14,7 @@ from functools import cache
 
 from assistant.conversation.antecedents import action, previous_event, result
 from assistant.conversation.memory import CONTEXT, Memory
-from assistant.conversation.phrases import topic_phrases
+from assistant.conversation.phrases import plural_noun, topic_phrases
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.text import STOPWORDS, alternatives
@@ -102,15 +102,15 @@ def substituted(fragment: str, memory: Memory, catalogue: EntityCatalogue | None
         (start, end) = names[0]
         return previous[:start] + phrase + previous[end:]
     topics = [(start, end, other) for start, end, other in spans if end <= asked_end and _is_topic(other)]
-    if len(topics) == 1 and _is_topic(kind) and _plural(kind) and _plural(topics[0][2]) and "about" not in fragment.lower():
+    if len(topics) == 1 and _is_topic(kind) and _plural_topic(kind) and _plural_topic(topics[0][2]) and "about" not in fragment.lower():
         start, end, _ = topics[0]  # "What share backed new tariffs?" → "And continued water deliveries?"
         return previous[:start] + phrase + previous[:asked_end][end:].rstrip(" ?.!") + "?"
     return None
 
 
-def _plural(kind: str) -> bool:
+def _plural_topic(kind: str) -> bool:
     """Whether a topic kind's head noun is plural ("topic:tariffs")."""
-    return kind.endswith("s") and not kind.endswith("ss")
+    return plural_noun(kind.removeprefix("topic:"))
 
 
 def _is_topic(kind: str) -> bool:

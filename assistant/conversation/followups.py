@@ -253,8 +253,8 @@ def _references(
     if lexicon["asked_group"].search(text):  # "Which countries said they'd …": "they" is theirs
         found += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\bthey\b", text, re.IGNORECASE)]
     take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
-    plural = memory.best(("topic",), named, plural=True)
     for match in lexicon["closing_those"].finditer(text):  # "offered money for those" → "for guarantees"
+        plural = memory.best(("topic",), named, plural=True)
         if plural is not None and _free(match, found):
             found.append((match.start(), match.end(), f"{match.group().split()[0]} {plural.text}"))
     take(lexicon["demonstrative"], event, count=1)

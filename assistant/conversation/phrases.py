@@ -75,9 +75,9 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
         end = match.end()
         if said.endswith(".") and not re.search(r"\b[A-Z]\.$", said):  # "… sponsored by Senator Graham." ends a sentence
             said, end = said[:-1], end - 1
-        article = f"{determiner} " if determiner in ("a", "an") else "" if possessor or (not determiner and _plural(head)) else "the "
+        article = f"{determiner} " if determiner in ("a", "an") else "" if possessor or (not determiner and plural_noun(head)) else "the "
         span = (match.start(), end, match.start("head"))
-        found.append(Phrase(f"{article}{said}", head.lower(), *span, modifier.lower(), _plural(head), bool(determiner or possessor)))
+        found.append(Phrase(f"{article}{said}", head.lower(), *span, modifier.lower(), plural_noun(head), bool(determiner or possessor)))
     return tuple(found)
 
 
@@ -113,7 +113,8 @@ def _without_name(phrase: Phrase, names: list[tuple[int, int]]) -> Phrase:
     return Phrase(text, phrase.head, phrase.head_at, phrase.head_at + len(phrase.head), phrase.head_at, "", phrase.plural, False)
 
 
-def _plural(head: str) -> bool:
+def plural_noun(head: str) -> bool:
+    """Whether a head noun reads as plural ("sanctions", not "crisis" or "status")."""
     return head.endswith("s") and not head.endswith(("ss", "is", "us"))
 
 
