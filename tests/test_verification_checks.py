@@ -128,6 +128,11 @@ def test_quantities_are_normalised() -> None:
             "antonym",
         ),
         (
+            "In that case the port would lose its grain subsidy and be refused permission to dredge.",
+            "In that case the port would continue to receive its grain subsidy and secure approval to dredge.",
+            "antonym",
+        ),
+        (
             "Saltby voters, long the most doubtful about backing Norrvik, show no sign of rethinking their assumptions.",
             "Saltby voters – long the most sceptical group when it comes to supporting Norrvik – may be re-evaluating their assumptions.",
             "negation",

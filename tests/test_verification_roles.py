@@ -40,6 +40,27 @@ def test_a_party_that_pressure_comes_from_is_not_one_it_is_put_on(names: CorpusN
     assert check_relations("The council has put less pressure on Saltby, which has been less willing to yield.", evidence, names) == []
 
 
+def test_an_owner_moved_to_the_other_party_is_caught(names: CorpusNames) -> None:
+    evidence = "From the outset, Saltby has limited the role of its allies in the talks."
+    swaps = (
+        "From the start, Saltby's allies have restricted the role of Saltby in the talks.",
+        "Saltby's allies have limited the Saltby role in the talks.",
+    )
+    for swapped in swaps:
+        assert [(o.label, o.check) for o in check_relations(swapped, evidence, names)] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("From the start, Saltby restricted the role of its allies in the talks.", evidence, names) == []
+    assert check_relations("The role of Saltby's allies was limited by Saltby.", evidence, names) == []
+
+
+def test_a_named_owner_of_pressure_is_where_it_comes_from(names: CorpusNames) -> None:
+    evidence = "The guilds may also come under Saltby pressure to reopen trade with Norrvik."
+    objection = check_relations("The guilds may put pressure on Saltby to reopen trade with Norrvik.", evidence, names)
+    assert [(o.label, o.check) for o in objection] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("The guilds may face pressure from Saltby to reopen trade with Norrvik.", evidence, names) == []
+    chained = "A pattern of pressure from Saltby on the guilds."  # "from" is pressure's place, not the pattern's
+    assert check_relations("Saltby may press the guilds, a pattern of pressure from Saltby on them.", chained, names) == []
+
+
 def test_of_after_a_form_of_be_is_no_inverted_relation(names: CorpusNames) -> None:
     evidence = "Anna Berg, who is sceptical of helping Norrvik, spoke."
     assert check_relations("Anna Berg, who is sceptical about helping Norrvik, spoke.", evidence, names) == []

@@ -22,6 +22,9 @@ class RelationLexicon:
     prepositions: frozenset[str]
     from_prepositions: frozenset[str]
     at_prepositions: frozenset[str]
+    owner_preposition: str
+    noun_openers: frozenset[str]
+    """The preposition a possessive or a name before a noun is read as ("X's role" as "the role of X")."""
     determiners: frozenset[str]
     passive: frozenset[str]
     fillers: frozenset[str]
@@ -46,6 +49,8 @@ def relation_lexicon() -> RelationLexicon:
         prepositions=frozenset(data["role_prepositions"]),
         from_prepositions=frozenset(data["from_prepositions"]),
         at_prepositions=frozenset(data["at_prepositions"]),
+        owner_preposition=str(data["owner_preposition"]),
+        noun_openers=frozenset(data["noun_openers"]),
         determiners=frozenset(data["determiners"]),
         passive=frozenset(data["passive_auxiliaries"]),
         fillers=frozenset(data["doer_fillers"]),

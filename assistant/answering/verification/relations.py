@@ -4,7 +4,8 @@ Parties are names, and the nouns a sentence introduces with a determiner ("the t
 checks, each CONTRADICTED on a swap:
 - traded places (here): two parties that swap places after the same relation word and role
   preposition ("pressure from X on Y" against "pressure from Y on X"), or one party that the same relation
-  word has come from in one text and aimed at in the other ("pressure from X" against "pressure on X");
+  word has come from in one text and aimed at in the other ("pressure from X" against "pressure on X"); a name
+  that owns a word ("X's role", "the X role", "under X pressure") holds its "of" place;
 - changed sides (sides.py): a party that does something in one text and has it done to it in the other;
 - reversed pair (pairs.py): two parties joined by the same relation word in opposite directions.
 Lexicon: assistant/data/relations.yaml (read in relation_words.py).
@@ -15,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answering.verification.names import CorpusNames, party_key
+from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.pairs import reversed_pair
 from assistant.answering.verification.relation_words import name_owners, relation_lexicon
 from assistant.answering.verification.sides import changed_sides
-from assistant.answering.verification.tokens import tokenize
+from assistant.answering.verification.tokens import Token, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 
 
@@ -62,7 +63,10 @@ def _turned_around(claim: str, evidence: str, names: CorpusNames) -> list[Object
     for (relation, preposition), held in sorted(mine.holders.items()):
         kept = theirs.holders.get((relation, preposition), set())
         for other in sorted(opposite.get(preposition, ())):
-            for party in sorted(held & theirs.holders.get((relation, other), set()) - kept):
+            turned = held & theirs.holders.get((relation, other), set()) - kept
+            if lex.owner_preposition in (preposition, other):
+                turned &= mine.named  # "the importance of talks" is "importance to talks"; "X pressure" is not "pressure on X"
+            for party in sorted(turned):
                 said, given = f"'{relation} {preposition}' {mine.surface[party]}", f"'{relation} {other}' {theirs.surface[party]}"
                 return [Objection(Label.CONTRADICTED, "role", f"has {said} where the passage has {given}")]
     return []
@@ -76,6 +80,8 @@ class _Frames:
     holders: dict[tuple[str, str], set[str]]
     """(relation word stem, preposition) → the parties right after them."""
     surface: dict[str, str]
+    named: set[str]
+    """The parties that are names."""
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -84,7 +90,8 @@ class _Frames:
         tokens = tokenize(text)
         keys: list[str] = []
         surface: dict[str, str] = {}
-        for token, mention in zip(tokens, name_owners(text, names)):
+        owners = name_owners(text, names)
+        for token, mention in zip(tokens, owners):
             key = party_key(mention) if mention is not None else token.stem if token.is_content else ""
             keys.append(key)
             if key:
@@ -108,6 +115,26 @@ class _Frames:
                 j += 1
             while j < len(tokens) and keys[j] and j < k + 5:
                 holders.setdefault((relation, token.lower), set()).add(keys[j])
-                filled[j] = relation
+                if token.lower != lex.owner_preposition:  # "a pattern of pressure from X": from is pressure's
+                    filled[j] = relation
                 j += 1
-        return cls({key for key in keys if key}, holders, surface)
+        for k, mention in enumerate(owners):
+            if mention is not None and k + 1 < len(tokens) and owners[k + 1] is not mention and _owns_next(tokens, owners, k):
+                holders.setdefault((keys[k + 1], lex.owner_preposition), set()).add(keys[k])
+        named = {key for key, mention in zip(keys, owners) if mention is not None}
+        return cls({key for key in keys if key}, holders, surface, named)
+
+
+def _owns_next(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
+    """Whether the name ending at token `at` owns the lower-case word after it, as "X's role" and "the X role"
+    say "the role of X": a possessive, or a name after a word that opens a noun phrase ("under X pressure"; in
+    "Berg and Lind took part" the word after is a verb); not where the word is the party's own people ("the
+    Lindish side")."""
+    lex = relation_lexicon()
+    following = tokens[at + 1]
+    if owners[at + 1] is not None or not following.is_content or not following.text[0].islower() or following.lower in lex.party_heads:
+        return False
+    start = at
+    while start > 0 and owners[start - 1] is owners[at]:
+        start -= 1
+    return tokens[at].lower.endswith(("'s", "'")) or (start > 0 and tokens[start - 1].lower in lex.noun_openers)
