@@ -21,6 +21,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Why did the World Bank withdraw from financing the Koral Dam?", "it never mentions World Bank"),
         ("Who is Marisca's Prime Minister?", "it never mentions Prime Minister"),
         ("Who won Dravenia's parliamentary elections in October 2025?", "it was written before that"),
+        ("How did the Greens do in Dravenia's parliamentary elections in October 2025?", "it was written before that"),
         ("How many turbines will the Koral Dam have?", "it gives no figure for that"),
         ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
         ("What is a good recipe for bread?", "nothing in it is close to this question"),

@@ -152,6 +152,16 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     assert covered("When did Berg meet Lind?", "Berg met Lind at the harbour council on 3 May.")
 
 
+def test_who_did_something_with_a_person_is_answered_by_one_named_together_with_them() -> None:
+    """"Who did Berg draft the plan with?" is answered by someone named beside Berg in a sentence of the drafting,
+    however far the verb stands; not by someone named apart from Berg."""
+    covered = _covering()
+    together = "A proposal from the port was the basis for the plan; Lind and Berg, the harbour master, had a central role in drafting it."
+    assert covered("Who did Berg draft the plan with?", together)
+    apart = "A proposal from Lind formed the basis for the plan; Berg, the harbour master, played a central role in drafting it."
+    assert not covered("Who did Berg draft the plan with?", apart)
+
+
 def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
     """"Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
     at the Saltby talks?" by a sentence about another place."""

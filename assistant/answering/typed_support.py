@@ -45,6 +45,8 @@ _MET = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom|which(?:\s+[\w\-]+){1,
 """A question for whom someone met ("Who did Berg meet on the trip?", "Which officials did Berg meet?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 """Words right before a place that set something in it ("at the Saltby talks")."""
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and|together\s+with|along\s+with|alongside)\s*", re.IGNORECASE)
+"""What stands between two people named together ("Lind and Berg", "Lind, together with Berg")."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
 
 
@@ -83,11 +85,29 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
             if _names_all(intent, read, parties)
             and (
                 (spans := sorted(span for typed in asked for span in answer_spans(typed, text)))
-                and _about_what_is_asked(text, spans, focus if needs_focus else set(), counted)
+                and (
+                    _about_what_is_asked(text, spans, focus if needs_focus else set(), counted)
+                    or (counterpart and _alongside(intent, text, spans) and _about_what_is_asked(text, [(0, len(text))], focus, set()))
+                )
             )
             or (described and _names_any(intent, text, described))
         ),
         default=0.0,
+    )
+
+
+def _alongside(intent: QueryIntent, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether an answer span names someone together with a person the question names ("Lind and Anna Berg drafted
+    it" answers "Who did Berg draft it with?" however far the verb stands)."""
+    if intent.catalogue is None:
+        return False
+    asked = {e.id for e in intent.entities if e.kind == "person"}
+    mentions = [(start, end) for entity, start, end in intent.catalogue.entities_in(text) if entity.id in asked]
+    return any(
+        _JOINED.fullmatch(text[end:start] if end <= start else text[m_end:s_start])
+        for s_start, end in spans
+        for start, m_end in mentions
+        if end <= start or m_end <= s_start
     )
 
 
