@@ -15,6 +15,7 @@ from assistant.answering.expectations import only_expected
         ("did berg actually step down in may?", {"resign"}),  # a name typed in lower case, a reader's phrasal verb
         ("Has the council approved the plan?", {"approv"}),
         ("Did the bank turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
+        ("Did Berg end up resigning in May?", {"resign"}),  # "end up" asks whether it happened
         ("Why did Berg resign?", None),  # a why-question asks for a reason, not whether
     ],
 )
@@ -32,6 +33,7 @@ EVENT = asked_event("Did Berg resign in May?", DID)
         (["Berg is expected to resign in May."], True),
         (["Berg will resign from the board in May."], True),
         (["Berg resigned in May."], False),
+        (["Berg, a port donor who has explored the possibility of resigning in May, spoke."], True),  # a possibility
         (["Berg is expected to resign in May.", "Berg resigned early, in April."], False),  # one clause says it happened
         (["The board met in May."], False),  # the event is not reported: left to the other checks
     ],

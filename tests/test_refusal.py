@@ -44,6 +44,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("How did Rui Salgado build such close ties with the bank?", "it does not report how that relationship was built"),
+        ("How did Salgado build such a good working relationship with the bank?", "it does not report how that relationship was built"),
         ("Who will take over from Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("Did the first round Henrik Aalto convened in Vienna agree anything on fishing rights?", "it does not report what was agreed"),
         ("What were the terms of the draft framework?", "it does not report the terms"),
