@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.events import AFTER_DID, DID, asked_event
+from assistant.answering.events import AFTER_DID, DID, WHEN_DID, asked_event
 from assistant.answering.expectations import only_expected
 
 
@@ -56,3 +56,16 @@ def test_a_question_may_take_for_done_what_a_party_did(question: str, verb: set[
     assert (set(event.verb) if event else None) == verb
     if event is not None:
         assert only_expected(event, [["Berg is expected to resign in May."]])
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("When did Berg hand it over to the council?", {"hand", "submit"}),  # with the documents' word for it
+        ("Where exactly did Berg resign?", {"resign"}),
+        ("When was the vote?", None),  # no party doing something
+    ],
+)
+def test_a_when_or_where_question_may_name_an_event_by_its_verb(question: str, verb: set[str] | None) -> None:
+    event = asked_event(question, WHEN_DID)
+    assert (set(event.verb) if event else None) == verb

@@ -40,6 +40,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("What did Viktor Halden promise the farmers?", "it does not report what was said"),  # a promise is speech
         ("What exact words did Viktor Halden use about the dam?", "it does not report what was said"),
         ("On what date did Dravenia begin filling the reservoir?", "it does not say when that was"),  # a month is no date
+        ("When did Okafor acknowledge that the bank underestimated the risks?", "it does not say when that was"),  # undated
         ("whats the total cost of the Koral Dam?", "it gives no figure for that"),  # "what's" typed without its apostrophe
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),

@@ -33,6 +33,11 @@ WHY_DID = re.compile(
 """A why-question about what a party did."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
+WHEN_DID = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:when|where)(?:\s+exactly)?\s+(?:did|does|do|has|have|had|will|would)\s+" + _PARTY_AND_VERB,
+    re.IGNORECASE,
+)
+"""A question for when or where a party did something."""
 AFTER_DID = re.compile(r"^.*?\b(?:after|since|once)\s+" + _PARTY_AND_VERB + r"(?<=ed)", re.IGNORECASE)
 """A question that takes for done what a party did ("What job did Lind take after she resigned?")."""
 _LATE_PARTICLE = re.compile(

@@ -18,13 +18,14 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans
-from assistant.answering.events import AFTER_DID, DID, asked_event
+from assistant.answering.events import AFTER_DID, DID, WHEN_DID, asked_event
 from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
 from assistant.answering.specifics import asked_specific
 from assistant.answering.typed_support import EXACT_TYPES, lexicon_terms, named_ids, parties_by_name, typed_support
 from assistant.answering.unknown_names import unknown_holder, unknown_relative, unknown_subjects, unknown_words
+from assistant.answering.untold import told_without
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
@@ -47,6 +48,8 @@ WINDOW = 0
 """Sentences either side of one that count as naming things together with it."""
 ACROSS_SENTENCES = ("opinion",)
 """Answer types whose holder may be named in the sentence before the one that answers."""
+_TOLD_BY_EVENT = ("date", "place")
+"""Answer types a when- or where-question about an event needs in a sentence that reports the event."""
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
@@ -138,6 +141,9 @@ def assess_coverage(
         return Coverage(False, messages.NO_REASON, best)
     if did and only_expected(did, told):
         return Coverage(False, messages.ONLY_EXPECTED, best)
+    when = asked_event(intent.question, WHEN_DID) if intent.answer_type in _TOLD_BY_EVENT else None
+    if when and told_without(when, intent, [_sentences(passage.chunk) for passage in passages]):
+        return Coverage(False, messages.NOT_SAID[intent.answer_type], best)
     if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):
         named = " and ".join(entity.name for entity in intent.entities[:2])
         return Coverage(False, messages.NOTHING_ABOUT.format(names=named) if named else messages.NOTHING_CLOSE, best)
