@@ -162,6 +162,17 @@ def test_who_did_something_with_a_person_is_answered_by_one_named_together_with_
     assert not covered("Who did Berg draft the plan with?", apart)
 
 
+def test_who_did_something_at_an_event_is_answered_by_someone_named_near_what_they_did() -> None:
+    """"Who represented Norrvik at the Saltby talks?" is not answered by a person named in another clause of a sentence
+    that names the talks; "at those talks" is an event too, named or not."""
+    saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
+    covered = _covering(saltby, Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()))
+    elsewhere = "The council reopened its channels (the mayor held a call with Lind and a port delegation met Norrvik's envoys in Saltby)."
+    assert not covered("Who represented Norrvik at the Saltby talks?", elsewhere)
+    assert not covered("Who headed the port side at those talks?", elsewhere)
+    assert covered("Who represented Norrvik at the Saltby talks?", "At the Saltby talks, Norrvik was represented by Lind.")
+
+
 def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
     """"Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
     at the Saltby talks?" by a sentence about another place."""

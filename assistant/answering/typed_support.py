@@ -76,6 +76,8 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     parties = _named_parties(intent) if kind in NAMED_TYPES else set()
     if kind == "person":
         parties |= _located_in(intent)
+        if _at_an_event().search(intent.question):  # "Who represented Lind at the Saltby talks?": near what they did there
+            needs_focus = bool(focus)
         if counterpart:  # "Who did Berg meet in May?" is answered where Berg is named
             parties |= {e.id for e in intent.entities if e.kind == "person"}
     return max(
@@ -205,6 +207,13 @@ def _attended() -> re.Pattern[str]:
         rf"(?:(?:the|that|this)\s+)?(?:[\w.'’\-]+\s+){{0,3}}?(?:{alternatives(load('conversation')['event_heads'])})\b)",
         re.IGNORECASE,
     )
+
+
+@cache
+def _at_an_event() -> re.Pattern[str]:
+    """Words setting what a question asks at an event ("at the Saltby talks", "at those meetings")."""
+    heads = alternatives(load("conversation")["event_heads"])
+    return re.compile(rf"\bat\s+(?:(?:the|that|this|those|these)\s+)?(?:[\w.'’\-]+\s+){{0,2}}?(?:{heads})\b", re.IGNORECASE)
 
 
 def named_ids(text: str, catalogue: EntityCatalogue) -> set[str]:
