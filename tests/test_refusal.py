@@ -41,6 +41,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("What exact words did Viktor Halden use about the dam?", "it does not report what was said"),
         ("On what date did Dravenia begin filling the reservoir?", "it does not say when that was"),  # a month is no date
         ("When did Okafor acknowledge that the bank underestimated the risks?", "it does not say when that was"),  # undated
+        ("How did urban voters feel about the Koral Dam?", "it never mentions urban voters"),  # a group never named
         ("whats the total cost of the Koral Dam?", "it gives no figure for that"),  # "what's" typed without its apostrophe
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
@@ -146,3 +147,8 @@ def test_a_people_named_after_a_country_the_text_knows_is_no_unknown_name(river:
 def test_what_was_offered_is_answered_by_the_offer(river: Assistant) -> None:
     answer = river.ask("What did Dravenia offer on the minimum flow?")
     assert not answer.declined and "120 cubic metres" in answer.text
+
+
+def test_a_group_the_passages_name_is_no_unknown_holder(river: Assistant) -> None:
+    answer = river.ask("How did shareholder governments react to the loan?")
+    assert "never mentions" not in answer.text

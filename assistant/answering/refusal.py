@@ -24,7 +24,7 @@ from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
 from assistant.answering.specifics import asked_specific
 from assistant.answering.typed_support import EXACT_TYPES, lexicon_terms, named_ids, parties_by_name, typed_support
-from assistant.answering.unknown_names import unknown_holder, unknown_relative, unknown_subjects, unknown_words
+from assistant.answering.unknown_names import unknown_holder, unknown_relative, unknown_subjects, unknown_words, unmentioned_group
 from assistant.answering.untold import told_without
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
@@ -110,7 +110,7 @@ def assess_coverage(
     uncompared = _comparison_not_made(intent, passages)
     if uncompared:
         return Coverage(False, messages.NO_COMPARISON.format(name=uncompared), best)
-    holder = unknown_holder(intent) or unknown_relative(intent)
+    holder = unknown_holder(intent) or unknown_relative(intent) or unmentioned_group(intent, [p.chunk.text for p in passages])
     if holder:
         return Coverage(False, messages.NEVER_MENTIONS.format(names=holder), best)
     if intent.answer_type in EXACT_TYPES:

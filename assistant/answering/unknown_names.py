@@ -13,7 +13,7 @@ from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import month_names
 from assistant.retrieval.query import QueryIntent
-from assistant.text import STOPWORDS, metonym_groups
+from assistant.text import STOPWORDS, metonym_groups, normalise_term
 
 ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
 """Answer types that report a party's words, views or reactions: the party must be one the corpus names."""
@@ -26,6 +26,11 @@ _OWNER = re.compile(
     r"(?i:opinion|opinions|view|views|position|stance|take|thoughts|attitude|reaction|response|reply|words|statement|comments?|remarks)\b"
 )
 """A party named as the owner of a view or reaction ("What is Berg's view of …?"; not the "What's" opening it)."""
+_GROUP = re.compile(
+    r"^(?i:(?:(?:and|so|but)\s+)?how\s+(?:do|does|did|have|had|would|will)\s+(?:the\s+)?)"
+    r"(?P<group>(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])[\w\-]*)?)\s+(?i:feel|felt|answer|answered|respond|vote|voted|react|see|view)\b"
+)
+"""A question for how a group written in lower case felt or answered ("how did independent voters feel …")."""
 WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 """A question asking who a named person is ("Who is Anna Berg?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at|from|across|near|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -66,6 +71,21 @@ def unknown_holder(intent: QueryIntent) -> str:
     if understood or any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
         return _unknown_office(intent.question[match.start("holder") :], catalogue)
     return holder
+
+
+def unmentioned_group(intent: QueryIntent, texts: list[str]) -> str:
+    """For a question about how a group written in lower case felt, answered or voted ("How did independent voters
+    feel …?", "and how did independents answer?"), the group when none of `texts` (the retrieved passages) uses its
+    first word in any form ("" otherwise): a poll the passages report says nothing of a group they never name."""
+    match = _GROUP.match(intent.question.strip())
+    if match is None:
+        return ""
+    first = normalise_term(match.group("group").split()[0])
+    understood = {normalise_term(word) for word in _understood(intent)}
+    if first in STOPWORDS or first in understood:
+        return ""
+    named = any(first in {normalise_term(word) for word in re.findall(r"[\w\-]+", text)} for text in texts)
+    return "" if named else match.group("group")
 
 
 def unknown_relative(intent: QueryIntent) -> str:
