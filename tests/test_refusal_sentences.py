@@ -171,6 +171,9 @@ def test_who_did_something_at_an_event_is_answered_by_someone_named_near_what_th
     assert not covered("Who represented Norrvik at the Saltby talks?", elsewhere)
     assert not covered("Who headed the port side at those talks?", elsewhere)
     assert covered("Who represented Norrvik at the Saltby talks?", "At the Saltby talks, Norrvik was represented by Lind.")
+    assert not covered("Who headed the port side in those talks?", elsewhere)
+    far = "The port was shaped by the mayor and his deputy, the harbour master Tomas Lind, who at one stage represented Norrvik."
+    assert covered("Who represented Norrvik at the talks?", far)  # a comma is no word between the name and the deed
 
 
 def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:

@@ -47,6 +47,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 """Words right before a place that set something in it ("at the Saltby talks")."""
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and|together\s+with|along\s+with|alongside)\s*", re.IGNORECASE)
 """What stands between two people named together ("Lind and Berg", "Lind, together with Berg")."""
+_WORD = re.compile(r"\S*\w\S*")
+"""A word, with the punctuation that clings to it (a lone comma or dash is no word)."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
 
 
@@ -190,9 +192,9 @@ def _terms_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
     for start, end in spans:
         opened = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
         closed = _CLAUSE_BREAK.search(text, end)
-        before = re.findall(r"\S+", text[opened[-1] if opened else 0 : start])
+        before = _WORD.findall(text[opened[-1] if opened else 0 : start])
         before = before if bounds_a_span(text[:start]) else before[-EXACT_REACH:]  # "X lasted until <date>": about X
-        after = re.findall(r"\S+", text[end : closed.start() if closed else len(text)])[:EXACT_REACH]
+        after = _WORD.findall(text[end : closed.start() if closed else len(text)])[:EXACT_REACH]
         terms |= set(content_terms(" ".join([*before, text[start:end], *after])))
     return terms
 
@@ -211,9 +213,12 @@ def _attended() -> re.Pattern[str]:
 
 @cache
 def _at_an_event() -> re.Pattern[str]:
-    """Words setting what a question asks at an event ("at the Saltby talks", "at those meetings")."""
+    """Words setting what a question asks at an event ("at the Saltby talks", "in those meetings")."""
     heads = alternatives(load("conversation")["event_heads"])
-    return re.compile(rf"\bat\s+(?:(?:the|that|this|those|these)\s+)?(?:[\w.'’\-]+\s+){{0,2}}?(?:{heads})\b", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:at\s+(?:(?:the|that|this|those|these)\s+)?|(?:in|during)\s+(?:the|that|this|those|these)\s+)(?:[\w.'’\-]+\s+){{0,2}}?(?:{heads})\b",
+        re.IGNORECASE,
+    )
 
 
 def named_ids(text: str, catalogue: EntityCatalogue) -> set[str]:
