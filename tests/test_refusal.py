@@ -42,6 +42,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("On what date did Dravenia begin filling the reservoir?", "it does not say when that was"),  # a month is no date
         ("When did Okafor acknowledge that the bank underestimated the risks?", "it does not say when that was"),  # undated
         ("How did urban voters feel about the Koral Dam?", "it never mentions urban voters"),  # a group never named
+        ("What deadlines did the bank set for the filling of the reservoir?", "it does not report a deadline"),  # plural
         ("whats the total cost of the Koral Dam?", "it gives no figure for that"),  # "what's" typed without its apostrophe
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
