@@ -152,6 +152,14 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
     assert covered("When did Berg meet Lind?", "Berg met Lind at the harbour council on 3 May.")
 
 
+def test_who_else_besides_two_people_needs_a_third() -> None:
+    """"Who else was at the summit besides the two mayors?" is not answered by a sentence naming only two people."""
+    covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()))
+    assert not covered("Who else was at the summit besides the two mayors?", "The spring ended with a summit between Lind and Berg.")
+    assert covered("Who else was at the summit besides the two mayors?", "Lind, Berg and their adviser Kai Ohm met at the summit.")
+    assert covered("Who else was at the summit besides Lind?", "The spring ended with a summit between Lind and Berg.")
+
+
 def test_who_did_something_with_a_person_is_answered_by_one_named_together_with_them() -> None:
     """"Who did Berg draft the plan with?" is answered by someone named beside Berg in a sentence of the drafting,
     however far the verb stands; not by someone named apart from Berg."""

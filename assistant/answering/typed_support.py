@@ -47,6 +47,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 """Words right before a place that set something in it ("at the Saltby talks")."""
 _JOINED = re.compile(r"\s*(?:,|and|,\s*and|together\s+with|along\s+with|alongside)\s*", re.IGNORECASE)
 """What stands between two people named together ("Lind and Berg", "Lind, together with Berg")."""
+_BESIDES_TWO = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?)\s+(?:the\s+|those\s+)?(?:two|both)\b", re.IGNORECASE)
+"""A who-question leaving out two people ("who else was there besides the two leaders?"): a sentence naming two is no answer."""
 _WORD = re.compile(r"\S*\w\S*")
 """A word, with the punctuation that clings to it (a lone comma or dash is no word)."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
@@ -73,6 +75,7 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
             asked += [replace(intent, answer_type=other, also_asks="") for other in COUNTERPART_TYPES]
         if any(e.kind == "person" for e in intent.entities):
             needs_focus = bool(focus)  # "Which officials did Berg negotiate with?": the other side of what Berg did
+    least = 3 if kind == "person" and _BESIDES_TWO.search(intent.question) else 1  # "who else, besides the two leaders"
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     parties = _named_parties(intent) if kind in NAMED_TYPES else set()
@@ -88,7 +91,7 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
             for (support, text), read in zip(scored, reads)
             if _names_all(intent, read, parties)
             and (
-                (spans := sorted(span for typed in asked for span in answer_spans(typed, text)))
+                len(spans := sorted(span for typed in asked for span in answer_spans(typed, text))) >= least
                 and (
                     _about_what_is_asked(text, spans, focus if needs_focus else set(), counted)
                     or (counterpart and _alongside(intent, text, spans) and _about_what_is_asked(text, [(0, len(text))], focus, set()))
