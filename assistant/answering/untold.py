@@ -3,8 +3,8 @@
 "When did Lind hand the plan to the council?" names an event by its verb. Where the passages report that event
 ("a plan submitted by Lind formed the basis …") and no sentence reporting it, nor the sentence before it, holds a
 date (or sets it after or before another event: questions.yaml `relative_time_cues`), the date of some other event
-is no answer. When no sentence reports the event in the question's verb (or
-the documents' word for it) the question is left to the other coverage checks.
+is no answer. When no sentence reports the event in the question's verb (or the documents' word for it) the
+question is left to the other coverage checks.
 """
 
 from __future__ import annotations
