@@ -136,13 +136,13 @@ def assess_coverage(
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
     why, did = asked_event(intent.question), asked_event(intent.question, DID) or asked_event(intent.question, AFTER_DID)
-    told = [_sentences(passage.chunk) for passage in passages] if why or did else []
+    when = asked_event(intent.question, WHEN_DID) if intent.answer_type in _TOLD_BY_EVENT else None
+    told = [_sentences(passage.chunk) for passage in passages] if why or did or when else []
     if why and unexplained(why, told):
         return Coverage(False, messages.NO_REASON, best)
     if did and only_expected(did, told):
         return Coverage(False, messages.ONLY_EXPECTED, best)
-    when = asked_event(intent.question, WHEN_DID) if intent.answer_type in _TOLD_BY_EVENT else None
-    if when and told_without(when, intent, [_sentences(passage.chunk) for passage in passages]):
+    if when and told_without(when, intent, told):
         return Coverage(False, messages.NOT_SAID[intent.answer_type], best)
     if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):
         named = " and ".join(entity.name for entity in intent.entities[:2])

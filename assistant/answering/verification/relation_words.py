@@ -23,8 +23,9 @@ class RelationLexicon:
     from_prepositions: frozenset[str]
     at_prepositions: frozenset[str]
     owner_preposition: str
-    noun_openers: frozenset[str]
     """The preposition a possessive or a name before a noun is read as ("X's role" as "the role of X")."""
+    noun_openers: frozenset[str]
+    """Words that, right before a name, make the word after it a noun the name owns ("under X pressure")."""
     determiners: frozenset[str]
     passive: frozenset[str]
     fillers: frozenset[str]
