@@ -77,6 +77,22 @@ def name_owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
     return tuple(owner)
 
 
+def name_start(owners: tuple[Mention | None, ...], at: int) -> int:
+    """The first token of the run around token `at` that `owners` gives one owner (a name's first word)."""
+    start = at
+    while start > 0 and owners[start - 1] is owners[at]:
+        start -= 1
+    return start
+
+
+def name_end(owners: tuple[Mention | None, ...], at: int) -> int:
+    """The last token of the run around token `at` that `owners` gives one owner (a name's last word)."""
+    end = at
+    while end + 1 < len(owners) and owners[end + 1] is owners[at]:
+        end += 1
+    return end
+
+
 @lru_cache(maxsize=4096)
 def token_starts(text: str) -> list[int]:
     """Where each token of `text` starts."""

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.pairs import reversed_pair
-from assistant.answering.verification.relation_words import name_owners, relation_lexicon
+from assistant.answering.verification.relation_words import name_owners, name_start, relation_lexicon
 from assistant.answering.verification.sides import changed_sides
 from assistant.answering.verification.tokens import Token, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
@@ -134,7 +134,5 @@ def _owns_next(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at
     following = tokens[at + 1]
     if owners[at + 1] is not None or not following.is_content or not following.text[0].islower() or following.lower in lex.party_heads:
         return False
-    start = at
-    while start > 0 and owners[start - 1] is owners[at]:
-        start -= 1
+    start = name_start(owners, at)
     return tokens[at].lower.endswith(("'s", "'")) or (start > 0 and tokens[start - 1].lower in lex.noun_openers)

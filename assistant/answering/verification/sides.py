@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.reading import lexicons
-from assistant.answering.verification.relation_words import name_owners, relation_lexicon
+from assistant.answering.verification.relation_words import name_end, name_owners, name_start, relation_lexicon
 from assistant.answering.verification.tokens import Token, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 
@@ -83,9 +83,7 @@ class _Sides:
                 passive |= tokens[j].lower in lex.passive
                 j -= 1
             before = owners[j] if j >= 0 else None
-            start = j
-            while start > 0 and owners[start - 1] is before:
-                start -= 1
+            start = name_start(owners, j)
             if start > 0 and _not_the_doer(tokens, owners, start - 1, described=j == k - 1):
                 before = None
             i = k + 1
@@ -114,9 +112,7 @@ class _Sides:
 
 def _past_possessor(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> int:
     """Where the name a possessor's role introduces starts ("by Lind's envoy Anna Berg": Berg), else `at`."""
-    end = at
-    while end + 1 < len(tokens) and owners[end + 1] is owners[at]:
-        end += 1
+    end = name_end(owners, at)
     if owners[at] is None or not tokens[end].lower.endswith(("'s", "'")):
         return at
     for k in range(end + 1, min(end + 4, len(tokens))):
@@ -161,9 +157,7 @@ def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at
     """Whether the name starting at token `at` describes the lower-case word right after it ("Lindish
     assets"), rather than being a party of its own; a possessive ("Lind's stance") and a name before one of
     its people or institutions ("the Lindish side") are parties."""
-    end = at
-    while end + 1 < len(tokens) and owners[end + 1] is owners[at]:
-        end += 1
+    end = name_end(owners, at)
     following = tokens[end + 1] if end + 1 < len(tokens) else None
     possessive = tokens[end].lower.endswith(("'s", "'"))
     if following is None or possessive or following.lower in relation_lexicon().party_heads:  # "the Lindish side" is Lind itself
