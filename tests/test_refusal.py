@@ -58,6 +58,13 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("When did Marisca and Dravenia sign the draft framework?", "it does not report a signing"),
         ("Why did Dravenia halt further filling of the reservoir?", "it reports what happened but not why"),
         ("What did Viktor Halden offer the farmers in exchange for their votes?", "it does not report what was offered"),
+        ("What interest rate does the Southern Basin Development Bank charge on the loan?", "it gives no figure for that"),  # of what
+        (
+            "Did the dam's builder Dravenia, short of funds, actually resume filling the reservoir unilaterally?",  # a long subject
+            "it reports this only as expected",
+        ),
+        ("Where did Marisca lodge a formal complaint?", "it does not say where that was"),  # "recalling its ambassador from Tesk"
+        ("How does the Koral Dam compare with nuclear power plants?", "it makes no such comparison with nuclear power plants"),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -153,3 +160,13 @@ def test_what_was_offered_is_answered_by_the_offer(river: Assistant) -> None:
 def test_a_group_the_passages_name_is_no_unknown_holder(river: Assistant) -> None:
     answer = river.ask("How did shareholder governments react to the loan?")
     assert "never mentions" not in answer.text
+
+
+def test_a_follow_up_naming_only_a_group_the_passages_never_use_is_declined(river: Assistant) -> None:
+    conversation = river.new_conversation()
+    river.ask("How did Marisca's farmers react to the filling?", conversation)
+    answer = river.ask("and the pensioners?", conversation)
+    assert answer.declined and "it never mentions pensioners" in answer.text
+    conversation = river.new_conversation()
+    river.ask("How did Marisca's farmers react to the filling?", conversation)
+    assert not river.ask("and the shareholder governments?", conversation).declined  # a group the passages name

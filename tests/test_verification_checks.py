@@ -216,6 +216,7 @@ def names() -> CorpusNames:
         ("Olaf Krantz reopened the bridge in Norrvik.", [(Label.NOT_FOUND, "name")]),
         ("Anna Berg, the mayor, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg, Lind's deputy, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Tomas Lind, the town's harbour master, reopened the bridge.", [(Label.CONTRADICTED, "role")]),  # an owner before the role
         ("Anna Berg serves as the mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg was appointed mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg reopened the Russia-built bridge in Norrvik.", []),  # "Russia-built" names Russia, which the corpus names

@@ -39,6 +39,16 @@ CONTRADICTIONS = [
     ("The coach downplayed the importance of the final.", "The coach stressed the importance of the final.", "antonym"),
     ("Public support for the tunnel project is growing.", "Public support for the tunnel project is waning.", "antonym"),
     (
+        "After the festival, the mayor withdrew from the harbour talks.",
+        "The mayor re-engaged in the harbour talks after the festival.",
+        "antonym",
+    ),
+    (
+        "The plan foresees calm in the valley built on confrontation with Norrvik.",
+        "The plan envisages calm in the valley based on an agreement with Norrvik.",
+        "antonym",
+    ),
+    (
         "The new law made it easier for tenants to challenge evictions.",
         "The new law made it harder for tenants to challenge evictions.",
         "antonym",

@@ -52,6 +52,13 @@ _WORDS = re.compile(r"[\w'’\-]+")
 _ABOUT = re.compile(r"\b(?:about|towards?|regarding|on|of)\b", re.IGNORECASE)
 """Where an opinion question turns to what the view is about ("… feel about Marisca")."""
 _KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
+_WHERE = re.compile(r"^\W*(?:(?:and|so|but)\s+)?where\b", re.IGNORECASE)
+_SET_IN = re.compile(
+    r"\b(?:in|at|near|outside|inside|within|hosted\s+by|(?:visit|visits|trip|trips|travell?ed|went|flew|came)\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Words right before a place that set something in it: what "where" asks for ("met in Saltby", "a visit to
+Norrvik"), not a place something is done to ("recognition of Saltby", "support to Norrvik")."""
 
 
 def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
@@ -177,17 +184,21 @@ def holds_answer(intent: QueryIntent, text: str) -> bool:
 
 def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
     """Names of entities of `kind` in `text` other than those the question names (by alias, metonym, or a role
-    it does not ask about). The people a note names are the authors it cites: they answer only a question about
-    who wrote something."""
+    it does not ask about); for "where", a place something is set in. The people a note names are the authors it
+    cites: they answer only a question about who wrote something."""
     catalogue = intent.catalogue
     if catalogue is None or kind == "person" and note_number(text) is not None and not _AUTHORSHIP.search(intent.question):
         return []
     held = {entity.id for phrase, entity in intent.roles if _asks_who_holds(intent.question, phrase)}
     asked = {party for entity in intent.entities if entity.id not in held for party in _parties(entity)}
+    where = kind == "place" and _WHERE.match(intent.question) is not None
     return [
         (start, end)
         for entity, start, end in catalogue.entities_in(text)
-        if entity.kind == kind and not asked & _parties(entity) and not describes(text[start:end])
+        if entity.kind == kind
+        and not asked & _parties(entity)
+        and not describes(text[start:end])
+        and (not where or _SET_IN.search(text[:start]) is not None)
     ]
 
 

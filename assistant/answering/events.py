@@ -25,7 +25,7 @@ _PARTY_AND_VERB = (
     r"(?P<verb>(?-i:[a-z])[\w\-]+\s+" + _PARTICLES + r"\b"  # a phrasal verb may take any object ("turn down lind")
     r"|(?-i:[a-z])[\w\-]+\b"
     r"(?=\s*[?.!,]|\s*$|\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|him|them|it|us|me|this|that|these|those|any|so|such"
-    r"|further|more|all|some|no|every|each|both|new|to|from|with|on|in|at|for|over|about|against|into|after|before|by)\b)))"
+    r"|further|more|all|some|no|every|each|both|new|to|from|with|on|in|at|for|over|about|against|into|after|before|by|as)\b)))"
 )
 WHY_DID = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?why\s+(?:did|does|do|has|have|had|would|will|could|might)\s+" + _PARTY_AND_VERB, re.IGNORECASE
@@ -33,6 +33,13 @@ WHY_DID = re.compile(
 """A why-question about what a party did."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
+DID_IN_THE_END = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+[^?]{1,80}?\s(?:actually|really|ever|finally|eventually|ultimately|end\s+up)\s+"
+    r"(?P<verb>(?-i:[a-z])[\w\-]+(?:\s+" + _PARTICLES + r"\b)?)",
+    re.IGNORECASE,
+)
+"""A yes-or-no question whether something happened after all, its party too long to read ("Did the council member
+who sought the land end up buying it?"): the adverb marks the verb."""
 WHEN_DID = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:when|where)(?:\s+exactly)?\s+(?:did|does|do|has|have|had|will|would)\s+" + _PARTY_AND_VERB,
     re.IGNORECASE,

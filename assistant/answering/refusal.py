@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans
-from assistant.answering.events import AFTER_DID, DID, WHEN_DID, asked_event
+from assistant.answering.events import AFTER_DID, DID, DID_IN_THE_END, WHEN_DID, asked_event
 from assistant.answering.expectations import only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
@@ -30,7 +30,7 @@ from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
-from assistant.retrieval.query import QueryIntent
+from assistant.retrieval.query import QueryIntent, document_term
 from assistant.text import content_terms, matching_terms, term_share
 from assistant.types import Chunk, Passage
 
@@ -52,6 +52,8 @@ _TOLD_BY_EVENT = ("date", "place")
 """Answer types a when- or where-question about an event needs in a sentence that reports the event."""
 _THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
 """A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
+_COMPARED_WITH = re.compile(r"\b(?:compare[sd]?|comparison|stacks?\s+up)\s+(?:with|to|against)\s+(?P<rest>[^?]+)", re.IGNORECASE)
+"""A comparison and what it compares with ("How does it compare with the old plan?")."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
 
 
@@ -135,7 +137,8 @@ def assess_coverage(
         ]
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
-    why, did = asked_event(intent.question), asked_event(intent.question, DID) or asked_event(intent.question, AFTER_DID)
+    why = asked_event(intent.question)
+    did = next(filter(None, (asked_event(intent.question, shape) for shape in (DID, DID_IN_THE_END, AFTER_DID))), None)
     when = asked_event(intent.question, WHEN_DID) if intent.answer_type in _TOLD_BY_EVENT else None
     told = [_sentences(passage.chunk) for passage in passages] if why or did or when else []
     if why and unexplained(why, told):
@@ -201,12 +204,15 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
 
 
 def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
-    """The party a question compares with ("worse than Berg's"), when no retrieved sentence naming it shares
-    a term of what is compared; "" otherwise, and for "rather than"."""
+    """What a question compares with ("worse than Berg's", "compared with the old plan"), when no retrieved
+    sentence naming it shares a term of what is compared, or, for a thing the corpus does not name, when no
+    retrieved sentence holds all its words; "" otherwise, and for "rather than"."""
     catalogue = intent.catalogue
-    compared = _THAN.search(intent.question)
-    if catalogue is None or compared is None or not (named := catalogue.entities_in(compared.group("rest"))):
+    compared = _THAN.search(intent.question) or _COMPARED_WITH.search(intent.question)
+    if catalogue is None or compared is None:
         return ""
+    if not (named := catalogue.entities_in(compared.group("rest"))):
+        return _unmentioned(compared.group("rest"), passages)
     party = named[0][0]
     about = focus_terms(intent) - set(content_terms(compared.group(0)))
     for passage in passages:
@@ -214,6 +220,20 @@ def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
             if party.id in named_ids(text, catalogue) and about & set(content_terms(text)):
                 return ""
     return party.name
+
+
+def _unmentioned(thing: str, passages: list[Passage]) -> str:
+    """`thing` (tidied) when no retrieved sentence holds all its content words, in the documents' terms too;
+    "" otherwise."""
+    words = set(content_terms(thing)) - lexicon_terms("questions", "generic_terms") - {"one", "ones"}  # "the other one"
+    if not words:
+        return ""
+    for passage in passages:
+        for text in _sentences(passage.chunk):
+            held = set(content_terms(text))
+            if all(word in held or set(content_terms(document_term(word) or "")) & held for word in words):
+                return ""
+    return thing.strip().rstrip(".!")
 
 
 def _sentences(chunk: Chunk) -> list[str]:

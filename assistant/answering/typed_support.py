@@ -37,6 +37,12 @@ _COUNTED = re.compile(
 )
 """The words a question for a count or a share counts, up to its verb or place ("how many Dravenian soldiers
 have …", "what share of voters in the poll …")."""
+_MEASURED = re.compile(
+    r"\bwhat\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?!(?:actual|exact|precise|real|approximate|estimated|overall|current|latest|final|new|kind|sort|type)\b)(?P<counted>[\w\-]+)\s+(?:rate|rates|figure|figures|toll|rating|ratings|level|levels|percentage|share|ceiling|price|cost)\b",
+    re.IGNORECASE,
+)
+"""A question for a measure of something, naming it before the measure ("what tariff rate …", "what casualty
+figure …"): the figure must be of that."""
 _CLAUSE_BREAK = re.compile(r"[();:]|\band\s+(?=(?:a|an|the|their|his|her|its)\s)", re.IGNORECASE)
 """Where a clause ends: brackets, a semicolon or colon, "and" before a new noun phrase."""
 _COUNTERPART = re.compile(r"\b(?:with|to|from|against)\s*(?:(?:on|in|at|during|after|before)\s[^?]*)?\?\s*$", re.IGNORECASE)
@@ -164,10 +170,10 @@ def _about_what_is_asked(text: str, spans: list[tuple[int, int]], focus: set[str
 
 
 def _counted(question: str) -> set[str]:
-    """What "how many N" or "what share of N" counts ("how many Dravenian soldiers": dravenian, soldier), with the
+    """What "how many N", "what share of N" or "what N rate" counts ("how many Dravenian soldiers": dravenian, soldier), with the
     document terms of its words, when the question names it and it is not a word for the kind of answer ("how
     many times"). "How much" is left to units and sums."""
-    match = _COUNTED.search(question)
+    match = _COUNTED.search(question) or _MEASURED.search(question)
     if match is None or money_question(question):
         return set()
     counted = match.group("counted")  # in the document's terms too ("GOP supporters": Republican)

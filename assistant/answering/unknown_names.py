@@ -31,6 +31,12 @@ _GROUP = re.compile(
     r"(?P<group>(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])[\w\-]*)?)\s+(?i:feel|felt|answer|answered|respond|vote|voted|react|see|view)\b"
 )
 """A question for how a group written in lower case felt or answered ("how did independent voters feel …")."""
+_ELLIPTIC_GROUP = re.compile(
+    r"^\W*(?i:(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:among|for|with)?\s*(?:the\s+)?)"
+    r"(?P<group>(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])[\w\-]*)?(?:(?<=s)|(?<=people)))(?:\s*,\s*regarding\b.*|\s*\?*)$"
+)
+"""A follow-up naming only a group written in lower case ("and the independents?", "what about among young
+people?", rewritten as "The independents, regarding the poll?")."""
 WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 """A question asking who a named person is ("Who is Anna Berg?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at|from|across|near|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -75,9 +81,9 @@ def unknown_holder(intent: QueryIntent) -> str:
 
 def unmentioned_group(intent: QueryIntent, texts: list[str]) -> str:
     """For a question about how a group written in lower case felt, answered or voted ("How did independent voters
-    feel …?", "and how did independents answer?"), the group when none of `texts` (the retrieved passages) uses its
+    feel …?", "and how did independents answer?", "and the independents?"), the group when none of `texts` (the retrieved passages) uses its
     first word in any form ("" otherwise): a poll the passages report says nothing of a group they never name."""
-    match = _GROUP.match(intent.question.strip())
+    match = _GROUP.match(intent.question.strip()) or _ELLIPTIC_GROUP.match(intent.question.strip())
     if match is None:
         return ""
     first = normalise_term(match.group("group").split()[0])

@@ -293,8 +293,9 @@ def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence:
 
 _ROLE_AFTER = re.compile(
     r"\s*,?\s*(?:(?:is|was|has been|had been|became|becomes|as|remains|remained|(?:serves|served|acts|acted|works|worked)\s+as)\s+)?"
-    r"(?:(?:a|an|the|his|her|their)\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
+    r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w\-]+['’]s\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
 )
+"""What may stand between a person and a role the claim gives them: "Lind, the mayor", "Lind, Berg's deputy"."""
 _ROLE_BEFORE = re.compile(r"^\s*,?\s*$")
 
 
