@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.events import AFTER_DID, DID, WHEN_DID, asked_event
-from assistant.answering.expectations import only_expected
+from assistant.answering.events import AFTER_DID, DID, DID_IN_THE_END, WHEN_DID, asked_event, reports
+from assistant.answering.expectations import never_reported, only_expected
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,28 @@ EVENT = asked_event("Did Berg resign in May?", DID)
 def test_an_event_reported_only_as_to_come_is_no_answer_to_whether_it_happened(sentences: list[str], expected_only: bool) -> None:
     assert EVENT is not None
     assert only_expected(EVENT, [sentences]) is expected_only
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Did the port donor who was eyeing the ferry line end up buying it?", {"acquir", "buying"}),  # a long subject
+        ("Did the council, short of funds, actually manage to close the depot?", {"clos"}),  # "manage to" is no event
+        ("Has the harbour company actually gone back into Saltby yet?", {"return"}),  # a reader's phrasal verb
+        ("Did Berg resign in May?", None),  # no adverb to mark the verb past a long subject: DID reads it
+    ],
+)
+def test_an_adverb_marks_the_verb_past_a_long_subject(question: str, verb: set[str] | None) -> None:
+    event = asked_event(question, DID_IN_THE_END)
+    assert (set(event.verb) if event else None) == verb
+
+
+def test_an_event_no_clause_reports_is_never_reported_and_a_noun_made_from_its_verb_reports_it() -> None:
+    event = asked_event("Did the council really suspend the ferry service?", DID)
+    assert event is not None
+    assert reports(event, "The suspension of the ferry service by the council in May")
+    assert never_reported(event, [["The council met in May.", "The ferry service ran all summer."]])
+    assert not never_reported(event, [["The council suspended the ferry service in May."]])
 
 
 @pytest.mark.parametrize(

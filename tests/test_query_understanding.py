@@ -75,6 +75,8 @@ def test_a_role_said_of_something_else_than_the_holders_role_resolves_to_no_one(
     assert understand("Who was to be the special envoy to Lindau?", catalogue).roles == ()
     assert [e.name for _, e in understand("What did the special envoy say?", catalogue).roles] == ["Anna Berg"]
     assert [e.name for _, e in understand("Where did the special envoy for trade missions go?", catalogue).roles] == ["Anna Berg"]
+    in_all_this = understand("Who's the special envoy in all this?", catalogue)  # "in all this" says nothing of the role
+    assert [e.name for _, e in in_all_this.roles] == ["Anna Berg"]
 
 
 def test_how_long_is_answered_by_a_span_of_time_without_a_figure() -> None:

@@ -65,6 +65,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ),
         ("Where did Marisca lodge a formal complaint?", "it does not say where that was"),  # "recalling its ambassador from Tesk"
         ("How does the Koral Dam compare with nuclear power plants?", "it makes no such comparison with nuclear power plants"),
+        ("Did the bank's board end up cancelling the loan?", "it does not report whether that happened"),  # nothing reports it
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:

@@ -254,6 +254,19 @@ def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None
     assert _covered_by("When was the harbour poll conducted?", poll, EntityCatalogue(()))
 
 
+def test_where_is_answered_by_a_place_something_is_set_in_where_the_person_asked_about_is_named() -> None:
+    """"Where did Berg hand over the plan?" is not answered by a place the plan is about ("recognition of Saltby"),
+    nor by a meeting of others in Saltby; "Which senators …?" asks for people."""
+    covered = _covering(Entity("saltby", "Saltby", "place", ("Saltby",), (), ()))
+    about = "The plan, submitted by Berg, demanded the recognition of Saltby as port territory."
+    assert not covered("Where did Berg hand over the plan?", about)
+    assert covered("Where did Berg hand over the plan?", "Berg handed over the plan in Saltby.")
+    others = "Berg praised the plan. The spring ended with a meeting between Lind and the council in Saltby."
+    assert not covered("Where did Berg meet the council?", others)
+    assert covered("Where did Lind meet the council?", others)
+    assert not covered("Which senators backed Berg's bill?", "Berg's bill was backed by the port lobby.")
+
+
 def _covering(*others: Entity) -> Callable[[str, str], bool]:
     """Whether a one-chunk passage covers a question, with Anna Berg, Tomas Lind and `others` in the catalogue."""
     berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())

@@ -191,7 +191,7 @@ def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
         return []
     held = {entity.id for phrase, entity in intent.roles if _asks_who_holds(intent.question, phrase)}
     asked = {party for entity in intent.entities if entity.id not in held for party in _parties(entity)}
-    where = kind == "place" and _WHERE.match(intent.question) is not None
+    where = kind == "place" and asks_where(intent.question)
     return [
         (start, end)
         for entity, start, end in catalogue.entities_in(text)
@@ -200,6 +200,11 @@ def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
         and not describes(text[start:end])
         and (not where or _SET_IN.search(text[:start]) is not None)
     ]
+
+
+def asks_where(question: str) -> bool:
+    """Whether the question asks where something was ("Where did Berg meet Lind?")."""
+    return _WHERE.match(question) is not None
 
 
 def _asks_who_holds(question: str, role: str) -> bool:

@@ -33,13 +33,22 @@ WHY_DID = re.compile(
 """A why-question about what a party did."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
-DID_IN_THE_END = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+[^?]{1,80}?\s(?:actually|really|ever|finally|eventually|ultimately|end\s+up)\s+"
-    r"(?P<verb>(?-i:[a-z])[\w\-]+(?:\s+" + _PARTICLES + r"\b)?)",
-    re.IGNORECASE,
-)
+
+
+def _did_then(adverbs: str) -> re.Pattern[str]:
+    """A yes-or-no question whose verb follows one of `adverbs`, past a subject of any length."""
+    return re.compile(
+        r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+[^?]{1,80}?\s(?:" + adverbs + r")\s+"
+        r"(?:(?:manage|try|get|go\s+on|bother|dare)\s+to\s+)?(?P<verb>(?-i:[a-z])[\w\-]+(?:\s+" + _PARTICLES + r"\b)?)",
+        re.IGNORECASE,
+    )
+
+
+DID_IN_THE_END = _did_then(r"actually|really|ever|finally|eventually|ultimately|end\s+up")
 """A yes-or-no question whether something happened after all, its party too long to read ("Did the council member
 who sought the land end up buying it?"): the adverb marks the verb."""
+DID_END_UP = _did_then(r"end\s+up")
+"""A question whether something came about in the end ("Did the council end up passing it?")."""
 WHEN_DID = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:when|where)(?:\s+exactly)?\s+(?:did|does|do|has|have|had|will|would)\s+" + _PARTY_AND_VERB,
     re.IGNORECASE,
@@ -81,7 +90,13 @@ def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent |
     return AskedEvent(frozenset(terms), frozenset(about)) if terms else None
 
 
+VERB_ROOT = 6
+"""Letters of a verb's term that a clause's word must share to report it: "suspend" and "suspension" meet."""
+
+
 def reports(event: AskedEvent, clause: str) -> bool:
-    """Whether `clause` reports the event: its verb, and one of the question's other terms if it has any."""
+    """Whether `clause` reports the event: its verb (or a noun made from it), and one of the question's other
+    terms if it has any."""
     terms = set(matching_terms(clause))
-    return bool(event.verb & terms) and (not event.about or bool(event.about & terms))
+    verbs = {term[:VERB_ROOT] for term in event.verb}
+    return any(term[:VERB_ROOT] in verbs for term in terms) and (not event.about or bool(event.about & terms))

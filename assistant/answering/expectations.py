@@ -20,9 +20,19 @@ from assistant.text import alternatives
 def only_expected(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
     """Whether some clause of the passages (each a list of sentences) reports the event and every one that
     does reports it as expected, not as done."""
-    clauses = [clause for sentences in passages for sentence in sentences for clause in CLAUSE_BREAK.split(sentence)]
-    reporting = [clause for clause in clauses if reports(event, clause)]
+    reporting = _reporting(event, passages)
     return bool(reporting) and all(_expectation_cues().search(clause) for clause in reporting)
+
+
+def never_reported(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
+    """Whether no clause of the passages reports the event: "Did the council end up passing it?" when no passage
+    says that anyone passed it."""
+    return not _reporting(event, passages)
+
+
+def _reporting(event: AskedEvent, passages: Sequence[Sequence[str]]) -> list[str]:
+    clauses = [clause for sentences in passages for sentence in sentences for clause in CLAUSE_BREAK.split(sentence)]
+    return [clause for clause in clauses if reports(event, clause)]
 
 
 @cache

@@ -18,8 +18,8 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans
-from assistant.answering.events import AFTER_DID, DID, DID_IN_THE_END, WHEN_DID, asked_event
-from assistant.answering.expectations import only_expected
+from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, WHEN_DID, asked_event
+from assistant.answering.expectations import never_reported, only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
 from assistant.answering.specifics import asked_specific
@@ -145,6 +145,9 @@ def assess_coverage(
         return Coverage(False, messages.NO_REASON, best)
     if did and only_expected(did, told):
         return Coverage(False, messages.ONLY_EXPECTED, best)
+    outcome = asked_event(intent.question, DID_END_UP)
+    if outcome and never_reported(outcome, told):  # "Did the Senate end up passing it?"
+        return Coverage(False, messages.NOT_REPORTED.format(what="whether that happened"), best)
     if when and told_without(when, intent, told):
         return Coverage(False, messages.NOT_SAID[intent.answer_type], best)
     if _off_focus(intent, [(read, similarity) for read, _, similarity in sentences]):

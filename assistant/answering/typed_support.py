@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from assistant.answering.answer_type import answer_spans, bounds_a_span, money_question
+from assistant.answering.answer_type import answer_spans, asks_where, bounds_a_span, money_question
 from assistant.answering.unknown_names import WHO_IS
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
@@ -85,6 +85,8 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     parties = _named_parties(intent) if kind in NAMED_TYPES else set()
+    if kind == "place" and asks_where(intent.question):  # "Where did Berg meet them?" is answered where Berg is named
+        parties |= {e.id for e in intent.entities if e.kind == "person"}
     if kind == "person":
         parties |= _located_in(intent)
         if _at_an_event().search(intent.question):  # "Who represented Lind at the Saltby talks?": near what they did there

@@ -39,8 +39,10 @@ _SECOND_QUESTION = re.compile(
 )
 """Where a question asks a second one ("How many trips did she make, and when?")."""
 MAX_ROLE_WORDS = 8
-_COMPLEMENT = re.compile(r"\s+(?P<preposition>to|for|of|on|in)\s+(?:the\s+)?(?P<word>[\w'’\-]+)", re.IGNORECASE)
-"""What a role is of or for, right after it ("… to Lindau", "… for trade missions")."""
+_COMPLEMENT = re.compile(
+    r"\s+(?P<preposition>to|for|of|on|in)\s+(?:the\s+)?(?!(?:all|this|that|these|those|it|there|here)\b)(?P<word>[\w'’\-]+)", re.IGNORECASE
+)
+"""What a role is of or for, right after it ("… to Lindau", "… for trade missions"); "in all this" is no complement."""
 _INFLECTIONS = "(?:s|es|d|ed|er|est|ing)?"
 _Y_INFLECTIONS = "(?:y|ies|ied|ier|iest|ying)"
 """Those of a word ending in a consonant and "y" ("gloomy", "gloomier", "gloomiest")."""
