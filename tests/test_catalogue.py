@@ -190,6 +190,8 @@ def test_a_role_said_with_his_or_her_is_the_owners_and_read_from_either_side() -
     sentence = "The plan was shaped by Deputy Mayor Tomas Reyn, who is sceptical of the quay."
     assert [sentence[s:e] for s, e in answer_spans(intent, sentence)] == ["sceptical"]
     assert understand("Who is Tomas Reyn's mentor?", catalogue).roles == ()  # no one is
+    owned = understand("What's Mara Oduya's mentor's view on the quay?", catalogue)  # the tie, itself owned
+    assert [entity.name for _, entity in owned.roles] == ["Tomas Reyn"]
 
 
 def test_a_name_written_with_slashes_is_the_organisation_it_shortens() -> None:

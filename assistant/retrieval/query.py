@@ -247,7 +247,7 @@ def _resolve_role(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
     readings = [term] if term else []
     readings += [worded] if worded != bare else []
     found = resolve(phrase) or next((found for reading in readings if (found := catalogue.resolve_role(reading))), None)
-    return found or owner_of(phrase, catalogue)  # "Lind's mentor": the one whose protégé Lind is
+    return found or owner_of(bare, catalogue)  # "Lind's mentor('s view)": the one whose protégé Lind is
 
 
 def document_term(words: str) -> str | None:
