@@ -76,6 +76,16 @@ CONTRADICTIONS = [
     ("Lind put heavy pressure on Berg before the vote.", "The vote followed heavy pressure from Berg on Lind.", "role"),  # chained
     ("Exports flow from Norrvik to Saltby.", "Exports flow from Saltby to Norrvik.", "role"),
     ("Lind is Berg's deputy.", "Berg is Lind's deputy.", "role"),
+    (
+        "At the summit, Berg went so far as to take on Lind's narrative as her own.",
+        "Lind not only failed to win the vote, but went so far as to adopt the Norrvik narrative as his own.",
+        "role",
+    ),  # the owner of the narrative moved to its adopter
+    (
+        "In the dry-year case, Berg makes small concessions like a short pause, while Lind is pushed into large compromises.",
+        "In the dry-year case, Lind offers small concessions, such as a short pause, while Berg is forced to make large compromises.",
+        "role",
+    ),  # each contrasted clause said of the other's party
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
@@ -194,6 +204,11 @@ FAITHFUL = [
     ("Exports go to Norrvik from Saltby.", "Exports flow from Saltby to Norrvik."),
     ("Anna Berg met Tomas Lind in Saltby.", "Tomas Lind and Anna Berg met in Saltby."),
     ("Lind, Berg's deputy, chaired the session.", "Berg's deputy Lind chaired the session."),
+    (
+        "In the dry-year case, Lind makes small concessions like a short pause, while Berg is pushed into large compromises.",
+        "In the dry-year case, Lind offers small concessions, such as a short pause, while Berg is forced to make large compromises.",
+    ),
+    ("Lind went so far as to take on the Norrvik narrative as his own.", "Lind went so far as to adopt the Norrvik narrative as his own."),
     ("Lind, a protégé of Berg, chaired the session.", "Berg's protégé Lind chaired the session."),
     ("Turnout was more than 60 per cent.", "Turnout was 62%."),
     ("Turnout was nearly 65 per cent.", "Turnout was 62%."),

@@ -7,7 +7,8 @@ checks, each CONTRADICTED on a swap:
   word has come from in one text and aimed at in the other ("pressure from X" against "pressure on X"); a name
   that owns a word ("X's role", "the X role", "under X pressure") holds its "of" place;
 - changed sides (sides.py): a party that does something in one text and has it done to it in the other;
-- reversed pair (pairs.py): two parties joined by the same relation word in opposite directions.
+- reversed pair (pairs.py): two parties joined by the same relation word in opposite directions;
+- swapped clauses (clauses.py): two contrasted clauses, each said of the other's party.
 Lexicon: assistant/data/relations.yaml (read in relation_words.py).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answering.verification.clauses import swapped_clauses
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.pairs import reversed_pair
 from assistant.answering.verification.relation_words import name_owners, name_start, relation_lexicon
@@ -32,6 +34,7 @@ def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objec
         or _turned_around(claim, evidence, names)
         or changed_sides(claim, evidence, names)
         or reversed_pair(claim, evidence, names)
+        or swapped_clauses(claim, evidence, names)
     )
 
 
@@ -44,11 +47,13 @@ def _one_verb(text: str) -> str:
 def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
     """Two parties both texts name that trade places after the same relation word and preposition
     ("pressure from X on Y" against "pressure from Y on X"; "terms dictated by X")."""
+    owner = relation_lexicon().owner_preposition
     mine, theirs = _Frames.of(claim, names), _Frames.of(evidence, names)
     for frame in sorted(mine.holders.keys() & theirs.holders.keys()):
         for said in sorted(mine.holders[frame] - theirs.holders[frame]):
             for given in sorted(theirs.holders[frame] - mine.holders[frame]):
-                if said in theirs.parties and given in mine.parties:
+                moved = frame[1] == owner and said in mine.named and given in theirs.named  # "Y adopted X's view": X's, not Y's
+                if said in theirs.parties and (given in mine.parties or moved):
                     reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{frame[0]} {frame[1]}')"
                     return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
