@@ -66,6 +66,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Where did Marisca lodge a formal complaint?", "it does not say where that was"),  # "recalling its ambassador from Tesk"
         ("How does the Koral Dam compare with nuclear power plants?", "it makes no such comparison with nuclear power plants"),
         ("Did the bank's board end up cancelling the loan?", "it does not report whether that happened"),  # nothing reports it
+        ("What was agreed at the Lisbon talks between Dravenia and Marisca?", "it never mentions Lisbon talks"),  # an unknown event
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -98,6 +99,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What share of Marisca's irrigated farmland lies in the Varon Delta if Dravenia won't guarantee a minimum flow?",  # no "won"
         "What happened in the Far North after the bank suspended the loan's second tranche?",  # a region it never names
         "What Middle East loan did the Southern Basin Development Bank approve for the Koral Dam?",  # a place describing the loan
+        "Who convened the Vienna round?",  # an event at a place the text names
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

@@ -310,3 +310,23 @@ def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_a
     text = "Berg has long opposed the new harbour fees.¹"
     assert _covered_by("Which Tidings article is cited for Berg's view on the fees?", text, catalogue)
     assert not _covered_by("When did Tidings interview Berg about the fees?", text, catalogue)
+
+
+def test_who_founded_or_owns_something_is_answered_by_a_person_named_near_that_deed() -> None:
+    covered = _covering()
+    assert not covered("Who founded the port authority?", "The port authority, whose president is Anna Berg, approved the loan.")
+    assert covered("Who founded the port authority?", "Anna Berg founded the port authority in 1990.")
+
+
+def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:
+    """"The Lisbon talks" name an event the corpus never mentions; "the Lind-Berg talks" and "the Gulf meeting" (a
+    region word) may name one it does."""
+    from assistant.answering.unknown_names import unknown_subjects
+    from assistant.retrieval.query import understand
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind))
+    assert unknown_subjects(understand("What was agreed at the Lisbon talks?", catalogue)) == ["Lisbon talks"]
+    assert unknown_subjects(understand("What was agreed at the Lind-Berg talks?", catalogue)) == []
+    assert unknown_subjects(understand("What happened at the Gulf meeting?", catalogue)) == []

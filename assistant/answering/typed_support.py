@@ -58,6 +58,13 @@ _BESIDES_TWO = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+f
 _WORD = re.compile(r"\S*\w\S*")
 """A word, with the punctuation that clings to it (a lone comma or dash is no word)."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
+_FOUNDER = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?who\s+(?P<deed>founded|established|created|set\s+up|started|owns|owned|runs|ran|chairs|chaired|funds"
+    r"|funded|financed|bankrolled)\b",
+    re.IGNORECASE,
+)
+"""A question for who founded, owns or funds something: a person named near a word of that deed answers it, not one
+named near the thing."""
 
 
 def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[float, str]], focus: set[str], reads: list[str]) -> float:
@@ -72,6 +79,9 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     members = lexicon_terms("questions", "member_nouns")
     if kind == "person" and set(content_terms(intent.question)) & members:  # "Who headed the delegation?"
         focus, needs_focus = set(members), True
+    founded = _FOUNDER.match(intent.question) if kind == "person" else None
+    if founded:  # near the deed itself, not only the thing ("the port authority, whose president is Berg")
+        focus, needs_focus = set(content_terms(founded.group("deed"))), True
     attended = _attended().search(intent.question) if kind == "person" else None
     if attended:  # "Who else was at Lind's visit?": a sentence of a meeting or visit
         focus, needs_focus = set(lexicon_terms("conversation", "event_heads")), True

@@ -120,6 +120,22 @@ def _unknown_office(text: str, catalogue: EntityCatalogue) -> str:
     return f"{found.group('owner')}'s {office}"
 
 
+def _unknown_event(word: str, rest: str, catalogue: EntityCatalogue, understood: set[str]) -> str:
+    """The event a capitalised word the corpus never uses names with the head noun after it ("Istanbul talks",
+    "Kursk offensive"), an event the corpus never mentions; "" otherwise. A region word ("the Gulf meeting") may
+    stand for a place the corpus names; a compound with a known name ("the Lind-Berg summit") is known."""
+    head = re.match(r"\s+([a-z]+)\b", rest)
+    if head is None or head.group(1) not in _event_heads() or word.lower() in understood | STOPWORDS | _months():
+        return ""
+    parts = [part for part in word.split("-") if part[:1].isupper()]  # "Putin-Trump summit", "US-led talks"
+    return "" if any(catalogue.is_known_name(part) for part in [word, *parts]) else f"{word} {head.group(1)}"
+
+
+@cache
+def _event_heads() -> frozenset[str]:
+    return frozenset(load("conversation")["event_heads"]) | frozenset(load("questions")["named_event_heads"])
+
+
 def _understood(intent: QueryIntent) -> set[str]:
     """Words of the question the corpus answers under other names: everyday words with document terms
     (synonyms.yaml) and the terms found for them, lower-cased."""
@@ -153,6 +169,8 @@ def unknown_subjects(intent: QueryIntent) -> list[str]:
     for match in _NAME_RUN.finditer(intent.question):
         run = match.group().rstrip(".")
         if len(run.split()) < 2:
+            event = _unknown_event(run, intent.question[match.end() :], catalogue, understood | {p.lower() for p in places})
+            unknown += [event] if event else []  # "the Istanbul talks"
             continue  # one unknown word ("Scandinavian", "Congress") is left to the evidence test
         found = catalogue.entities_in(run)
         people = any(entity.kind == "person" for entity, _, _ in found)
