@@ -67,6 +67,9 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("How does the Koral Dam compare with nuclear power plants?", "it makes no such comparison with nuclear power plants"),
         ("Did the bank's board end up cancelling the loan?", "it does not report whether that happened"),  # nothing reports it
         ("What was agreed at the Lisbon talks between Dravenia and Marisca?", "it never mentions Lisbon talks"),  # an unknown event
+        ("When did Aalto become the bank's chief negotiator?", "it does not report when that post was taken up"),
+        ("By what margin did Marisca's parliament reject the framework?", "it gives no figure for that"),
+        ("Who do polls say will win the parliamentary elections in Dravenia?", "it does not report who won"),
     ],
 )
 def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, question: str, reason: str) -> None:
@@ -170,6 +173,9 @@ def test_a_follow_up_naming_only_a_group_the_passages_never_use_is_declined(rive
     river.ask("How did Marisca's farmers react to the filling?", conversation)
     answer = river.ask("and the pensioners?", conversation)
     assert answer.declined and "it never mentions pensioners" in answer.text
+    conversation = river.new_conversation()
+    river.ask("How did Marisca's farmers react to the filling?", conversation)
+    assert "it never mentions Greens" in river.ask("and the Greens?", conversation).text  # a group written with a capital
     conversation = river.new_conversation()
     river.ask("How did Marisca's farmers react to the filling?", conversation)
     assert not river.ask("and the shareholder governments?", conversation).declined  # a group the passages name

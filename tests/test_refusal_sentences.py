@@ -263,6 +263,7 @@ def test_where_is_answered_by_a_place_something_is_set_in_where_the_person_asked
     assert covered("Where did Berg hand over the plan?", "Berg handed over the plan in Saltby.")
     others = "Berg praised the plan. The spring ended with a meeting between Lind and the council in Saltby."
     assert not covered("Where did Berg meet the council?", others)
+    assert not covered("In what city did Berg meet the council?", others)
     assert covered("Where did Lind meet the council?", others)
     assert not covered("Which senators backed Berg's bill?", "Berg's bill was backed by the port lobby.")
 

@@ -52,7 +52,9 @@ _WORDS = re.compile(r"[\w'’\-]+")
 _ABOUT = re.compile(r"\b(?:about|towards?|regarding|on|of)\b", re.IGNORECASE)
 """Where an opinion question turns to what the view is about ("… feel about Marisca")."""
 _KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
-_WHERE = re.compile(r"^\W*(?:(?:and|so|but)\s+)?where\b", re.IGNORECASE)
+_WHERE = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:where|(?:(?:in|at)\s+)?(?:what|which)\s+(?:city|town|venue|location))\b", re.IGNORECASE
+)
 _SET_IN = re.compile(
     r"\b(?:in|at|near|outside|inside|within|hosted\s+by|(?:visit|visits|trip|trips|travell?ed|went|flew|came)\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -203,7 +205,7 @@ def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
 
 
 def asks_where(question: str) -> bool:
-    """Whether the question asks where something was ("Where did Berg meet Lind?")."""
+    """Whether the question asks where something was ("Where did Berg meet Lind?", "In what city …?")."""
     return _WHERE.match(question) is not None
 
 

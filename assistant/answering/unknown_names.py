@@ -33,10 +33,10 @@ _GROUP = re.compile(
 """A question for how a group written in lower case felt or answered ("how did independent voters feel …")."""
 _ELLIPTIC_GROUP = re.compile(
     r"^\W*(?i:(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:among|for|with)?\s*(?:the\s+)?)"
-    r"(?P<group>(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])[\w\-]*)?(?:(?<=s)|(?<=people)))(?:\s*,\s*regarding\b.*|\s*\?*)$"
+    r"(?P<group>[a-zA-Z][\w\-]*(?:\s+(?-i:[a-z])[\w\-]*)?(?:(?<=s)|(?<=people)))(?:\s*,\s*regarding\b.*|\s*\?*)$"
 )
-"""A follow-up naming only a group written in lower case ("and the independents?", "what about among young
-people?", rewritten as "The independents, regarding the poll?")."""
+"""A follow-up naming only a group ("and the independents?", "what about among young people?", rewritten as
+"The independents, regarding the poll?"; "and democrats?" as "Democrats, regarding …")."""
 WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.IGNORECASE)
 """A question asking who a named person is ("Who is Anna Berg?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at|from|across|near|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
