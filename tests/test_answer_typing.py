@@ -344,3 +344,26 @@ def test_what_was_done_instead_is_answered_by_the_sentence_that_says_instead() -
     assert understand(question).asks_alternative and not understand("Why Berg rather than Lind?").asks_alternative
     assert understand("If Berg won't give ground, what is he doing instead?").asks_alternative
     assert not understand("Why did Berg stall instead?").asks_alternative
+
+
+def test_a_question_about_what_a_party_did_prefers_a_sentence_the_party_opens() -> None:
+    """"How has Marisca behaved …?": "Instead, it has dragged out the talks" (after a sentence opening with Marisca)
+    leads over a sentence that names Marisca in passing, though the two share as many of the question's words."""
+    from assistant.answering.base import AnswerRequest
+    from assistant.answering.extractive import ExtractiveBackend
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    catalogue = EntityCatalogue(
+        (Entity("marisca", "Marisca", "place", ("Marisca",), (), ()), Entity("berg", "Berg", "person", ("Berg",), (), ()))
+    )
+    text = (
+        "In the spring round, the talks with Marisca stalled over the tariffs. Marisca faced little pressure from Berg. "
+        "Instead, it has dragged out the talks over the tariffs."
+    )
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    vector = np.ones(4, dtype=np.float32) / 2
+    backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
+    question = "How has Marisca behaved in the talks over the tariffs?"
+    request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, catalogue))
+    assert "".join(backend.draft(request)).endswith("Instead, it has dragged out the talks over the tariffs. [1]")
