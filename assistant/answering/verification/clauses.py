@@ -24,6 +24,8 @@ MIN_SHARED = 2
 def swapped_clauses(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
     """CONTRADICTED when each of the claim's two contrasted clauses restates one evidence clause about the party
     the other evidence clause names."""
+    if CONTRAST.search(claim) is None or CONTRAST.search(evidence) is None:
+        return []
     mine, theirs = _clauses(claim, names), _clauses(evidence, names)
     if len(mine) != 2 or len(theirs) != 2:
         return []
@@ -43,15 +45,21 @@ def swapped_clauses(claim: str, evidence: str, names: CorpusNames) -> list[Objec
 
 
 def _clauses(text: str, names: CorpusNames) -> list[tuple[set[str], set[str]]]:
-    """Per contrasted clause: its content words' roots (names left out) and the parties it names."""
+    """Per contrasted clause: its content words' roots (names left out) and the parties it names (the text's
+    mentions and tokens, read once)."""
+    bounds, start = [], 0
+    for contrast in CONTRAST.finditer(text):
+        bounds.append((start, contrast.start()))
+        start = contrast.end()
+    bounds.append((start, len(text)))
+    mentions, tokens = names.mentions(text), tokenize(text)
     clauses = []
-    for clause in CONTRAST.split(text):
-        mentions = names.mentions(clause)
-        inside = [(m.start, m.end) for m in mentions]
+    for begin, end in bounds:
+        inside = [m for m in mentions if begin <= m.start < end]
         words = {
             token.stem[:ROOT]
-            for token in tokenize(clause)
-            if token.is_content and not any(start <= token.start < end for start, end in inside)
+            for token in tokens
+            if begin <= token.start < end and token.is_content and not any(m.start <= token.start < m.end for m in inside)
         }
-        clauses.append((words, {party_key(m) for m in mentions}))
+        clauses.append((words, {party_key(m) for m in inside}))
     return clauses
