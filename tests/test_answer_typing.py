@@ -291,19 +291,10 @@ def test_a_reaction_answers_only_when_it_is_to_what_was_asked() -> None:
 
 
 def test_a_sentence_with_what_is_asked_about_beats_one_with_only_the_names() -> None:
-    from assistant.answering.base import AnswerRequest
-    from assistant.answering.extractive import ExtractiveBackend
-    from assistant.text import split_sentences
-    from assistant.types import Chunk, Passage
-
     people = EntityCatalogue(tuple(Entity(name.lower(), name, "person", (name,), (), ()) for name in ("Berg", "Lind", "Moss")))
     text = "Berg, Lind and Moss met in Norrvik on Monday. The mayor does not treat them as equals."
-    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
-    vector = np.ones(4, dtype=np.float32) / 2  # every sentence as close as the other: the words decide
-    backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
-    question = "Does Berg treat Lind and Moss as equals?"
-    request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, people))
-    assert "".join(backend.draft(request)) == "The mayor does not treat them as equals. [1]"
+    answer = _answered_by_words("Does Berg treat Lind and Moss as equals?", text, people)
+    assert answer == "The mayor does not treat them as equals. [1]"
 
 
 def test_a_sentence_holding_a_rare_word_the_question_was_read_as_beats_one_sharing_its_names() -> None:
@@ -328,19 +319,10 @@ def test_a_sentence_holding_a_rare_word_the_question_was_read_as_beats_one_shari
 def test_what_was_done_instead_is_answered_by_the_sentence_that_says_instead() -> None:
     """"What has Berg done rather than giving ground?" asks for the alternative: the sentence saying what was
     done instead leads, though the one about giving ground shares more of the question's words."""
-    from assistant.answering.base import AnswerRequest
-    from assistant.answering.extractive import ExtractiveBackend
-    from assistant.text import split_sentences
-    from assistant.types import Chunk, Passage
-
     people = EntityCatalogue((Entity("berg", "Berg", "person", ("Berg",), (), ()),))
     text = "In the talks, Berg has shown no will to give ground on the tariffs. Instead, the mayor stalled every round."
-    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
-    vector = np.ones(4, dtype=np.float32) / 2
-    backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
     question = "Rather than giving ground, what has Berg been doing in the talks?"
-    request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, people))
-    assert "".join(backend.draft(request)).startswith("Instead, the mayor stalled every round.")
+    assert _answered_by_words(question, text, people).startswith("Instead, the mayor stalled every round.")
     assert understand(question).asks_alternative and not understand("Why Berg rather than Lind?").asks_alternative
     assert understand("If Berg won't give ground, what is he doing instead?").asks_alternative
     assert not understand("Why did Berg stall instead?").asks_alternative
@@ -349,11 +331,6 @@ def test_what_was_done_instead_is_answered_by_the_sentence_that_says_instead() -
 def test_a_question_about_what_a_party_did_prefers_a_sentence_the_party_opens() -> None:
     """"How has Marisca behaved …?": "Instead, it has dragged out the talks" (after a sentence opening with Marisca)
     leads over a sentence that names Marisca in passing, though the two share as many of the question's words."""
-    from assistant.answering.base import AnswerRequest
-    from assistant.answering.extractive import ExtractiveBackend
-    from assistant.text import split_sentences
-    from assistant.types import Chunk, Passage
-
     catalogue = EntityCatalogue(
         (Entity("marisca", "Marisca", "place", ("Marisca",), (), ()), Entity("berg", "Berg", "person", ("Berg",), (), ()))
     )
@@ -361,9 +338,20 @@ def test_a_question_about_what_a_party_did_prefers_a_sentence_the_party_opens() 
         "In the spring round, the talks with Marisca stalled over the tariffs. Marisca faced little pressure from Berg. "
         "Instead, it has dragged out the talks over the tariffs."
     )
+    answer = _answered_by_words("How has Marisca behaved in the talks over the tariffs?", text, catalogue)
+    assert answer.endswith("Instead, it has dragged out the talks over the tariffs. [1]")
+
+
+def _answered_by_words(question: str, text: str, catalogue: EntityCatalogue) -> str:
+    """The one-sentence extractive answer from a one-chunk passage whose sentences are all as close to the question
+    as the next (a constant vector): only their words decide (with the sentence one leans on, where it does)."""
+    from assistant.answering.base import AnswerRequest
+    from assistant.answering.extractive import ExtractiveBackend
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
     chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
     vector = np.ones(4, dtype=np.float32) / 2
     backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
-    question = "How has Marisca behaved in the talks over the tariffs?"
     request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, catalogue))
-    assert "".join(backend.draft(request)).endswith("Instead, it has dragged out the talks over the tariffs. [1]")
+    return "".join(backend.draft(request))
