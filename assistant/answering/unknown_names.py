@@ -81,8 +81,9 @@ def unknown_holder(intent: QueryIntent) -> str:
 
 def unmentioned_group(intent: QueryIntent, texts: list[str]) -> str:
     """For a question about how a group written in lower case felt, answered or voted ("How did independent voters
-    feel …?", "and how did independents answer?", "and the independents?"), the group when none of `texts` (the retrieved passages) uses its
-    first word in any form ("" otherwise): a poll the passages report says nothing of a group they never name."""
+    feel …?", "and how did independents answer?"), or a follow-up naming only a group ("and the independents?"),
+    the group when none of `texts` (the retrieved passages) uses its first word in any form ("" otherwise): a poll
+    the passages report says nothing of a group they never name."""
     match = _GROUP.match(intent.question.strip()) or _ELLIPTIC_GROUP.match(intent.question.strip())
     if match is None:
         return ""
@@ -125,7 +126,8 @@ def _unknown_event(word: str, rest: str, catalogue: EntityCatalogue, understood:
     "Kursk offensive"), an event the corpus never mentions; "" otherwise. A region word ("the Gulf meeting") may
     stand for a place the corpus names; a compound with a known name ("the Lind-Berg summit") is known."""
     head = re.match(r"\s+([a-z]+)\b", rest)
-    if head is None or head.group(1) not in _event_heads() or word.lower() in understood | STOPWORDS | _months():
+    lower = word.lower()
+    if head is None or head.group(1) not in _event_heads() or lower in understood or lower in STOPWORDS or lower in _months():
         return ""
     parts = [part for part in word.split("-") if part[:1].isupper()]  # "Putin-Trump summit", "US-led talks"
     return "" if any(catalogue.is_known_name(part) for part in [word, *parts]) else f"{word} {head.group(1)}"
@@ -155,8 +157,9 @@ def _metonyms_of(name: str) -> list[str]:
 
 def unknown_subjects(intent: QueryIntent) -> list[str]:
     """Names in the question that look like an organisation or a person and that the corpus never uses
-    ("the World Bank", "Prime Minister Smith"); an unknown adjective or place ("Scandinavian", "Gulf", "in
-    the Middle East", "What Middle East win …?") is left to the evidence test."""
+    ("the World Bank", "Prime Minister Smith"), and events named by one such word ("the Istanbul talks"); an
+    unknown adjective or place ("Scandinavian", "Gulf", "in the Middle East", "What Middle East win …?") is left to
+    the evidence test."""
     catalogue = intent.catalogue
     if catalogue is None:
         return []
@@ -166,10 +169,11 @@ def unknown_subjects(intent: QueryIntent) -> list[str]:
     places = set(lexicon["place_cues"])
     unknown = []
     understood = _understood(intent)
+    ordinary = understood | {place.lower() for place in places}  # words that name no unknown event ("the Gulf meeting")
     for match in _NAME_RUN.finditer(intent.question):
         run = match.group().rstrip(".")
         if len(run.split()) < 2:
-            event = _unknown_event(run, intent.question[match.end() :], catalogue, understood | {p.lower() for p in places})
+            event = _unknown_event(run, intent.question[match.end() :], catalogue, ordinary)
             unknown += [event] if event else []  # "the Istanbul talks"
             continue  # one unknown word ("Scandinavian", "Congress") is left to the evidence test
         found = catalogue.entities_in(run)

@@ -2,21 +2,21 @@
 
 "Marisca offers small concessions, while Dravenia is forced into large ones" is contradicted by "Dravenia offers
 small concessions, while Marisca is forced into large ones": each claim clause says what one clause of the
-evidence says (most of its content words, by root) but of the party the other evidence clause names.
+evidence says (most of its content words, by root: `evidence.ROOT_LETTERS`) but of the party the other evidence
+clause names.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.answering.verification.evidence import ROOT_LETTERS
 from assistant.answering.verification.names import CorpusNames, party_key
 from assistant.answering.verification.tokens import tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 
 CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+(?=(?:the\s+)?[A-Z])")
 """Where one of two contrasted clauses ends: "…, while …", "…; …", "…, but Lind …"."""
-ROOT = 6
-"""Letters of a content word that say the same thing in both texts ("concessions", "concession")."""
 MIN_SHARED = 2
 """Content words a claim clause must share with the evidence clause it restates."""
 
@@ -57,7 +57,7 @@ def _clauses(text: str, names: CorpusNames) -> list[tuple[set[str], set[str]]]:
     for begin, end in bounds:
         inside = [m for m in mentions if begin <= m.start < end]
         words = {
-            token.stem[:ROOT]
+            token.stem[:ROOT_LETTERS]  # a word and the noun made from it meet
             for token in tokens
             if begin <= token.start < end and token.is_content and not any(m.start <= token.start < m.end for m in inside)
         }
