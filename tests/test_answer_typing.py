@@ -232,6 +232,7 @@ def test_hedged_when_questions_ask_for_a_date(question: str) -> None:
         "What is the exact ceiling on the reservoir level?",
         "What troop ceiling would the plan set for the army?",
         "What are the bank's frozen reserves worth that the council might draw on?",
+        "What exactly is the mayor's approval rating on housing, as a number?",
     ],
 )
 def test_ratings_and_in_numbers_ask_for_a_figure(question: str) -> None:

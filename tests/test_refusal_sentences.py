@@ -301,6 +301,26 @@ def test_how_long_is_answered_by_the_date_that_ends_what_lasted_however_far_its_
     assert not _covered_by("How long did the strike go on?", text, EntityCatalogue(()))
 
 
+def test_how_long_someone_talked_is_not_answered_by_how_long_something_else_of_theirs_lasted() -> None:
+    """The clause a bounding date ends shares only the name with the question; "two delegations" is a count, not a
+    span of time; "after nearly a year of talks" is a span, but not one set at the Saltby summit the question asks of."""
+    saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
+    covered = _covering(saltby)
+    assert not covered("How long did Berg talk at the Saltby summit?", "Berg's campaign lasted roughly until mid-August, ending at Saltby.")
+    assert not covered("How long did Berg talk at the Saltby summit?", "Berg met the two delegations at the Saltby summit.")
+    assert not covered("How long did Berg talk at the Saltby summit?", "After nearly a year of talks, Berg gave up.")
+    assert covered("How long did Berg talk at the Saltby summit?", "At the Saltby summit Berg talked for three hours.")
+
+
+def test_a_who_question_leaving_someone_out_is_not_answered_by_them() -> None:
+    """"Apart from Berg, who …" is typed from "who" on; a note naming Berg, and Lind only in the title it quotes,
+    names no other author."""
+    covered = _covering(Entity("review", "Basin Review", "organisation", ("Basin Review",), (), ()))
+    note = "¹ A. Berg et al., 'Lind's Plan for the Harbour', Basin Review, 3 May 2024."
+    assert not covered("Apart from Berg, who co-authored the Basin Review piece on the harbour?", note)
+    assert covered("Who wrote the Basin Review piece on the harbour?", note)
+
+
 def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
     """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
     from assistant.index.catalogue import Entity, EntityCatalogue
@@ -317,6 +337,7 @@ def test_who_founded_or_owns_something_is_answered_by_a_person_named_near_that_d
     covered = _covering()
     assert not covered("Who founded the port authority?", "The port authority, whose president is Anna Berg, approved the loan.")
     assert covered("Who founded the port authority?", "Anna Berg founded the port authority in 1990.")
+    assert not covered("Who currently owns the port authority?", "Anna Berg explored buying the port authority.")
 
 
 def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:

@@ -36,6 +36,9 @@ _COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _TIMES_QUESTION = re.compile(r"\bhow\s+(?:many\s+times|often)\b", re.IGNORECASE)
 """A question for how often something happened: the dates a text lists answer it."""
 _DURATION_QUESTION = re.compile(r"\bhow\s+long\b(?!\s+ago)", re.IGNORECASE)
+_HOW_LONG_IT_WENT_ON = re.compile(r"\bhow\s+long\s+(?:did|does|do|has|have|had|will|would|could|can)\b", re.IGNORECASE)
+"""A question for how long something went on ("How long did the talks last?"), not for a length: only a span of
+time answers it, not a count ("two delegations")."""
 _DURATION = re.compile(
     r"\b(?:several|many|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:decades?|years?|months?|weeks?|days?|hours?)\b",
@@ -109,8 +112,9 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
         and _counts_what_is_asked(intent.question, text, m.end())
     ]
     if _DURATION_QUESTION.search(intent.question):
-        bounds = [(s, e) for s, e in dates if _bounds_what_is_asked(intent.question, text, s)]  # "lasted until mid-August"
-        spans = sorted({*spans, *(m.span() for m in _DURATION.finditer(text)), *bounds})
+        bounds = [(s, e) for s, e in dates if _bounds_what_is_asked(intent, text, s)]  # "lasted until mid-August"
+        counts = [] if _HOW_LONG_IT_WENT_ON.search(intent.question) else spans
+        spans = sorted({*counts, *(m.span() for m in _DURATION.finditer(text)), *bounds})
     if _TIMES_QUESTION.search(intent.question) and len(dates) > 1:  # "How many times …?" – "in March, April and August"
         spans = sorted({*spans, *dates})
     if _COUNT_QUESTION.search(intent.question):
@@ -120,13 +124,15 @@ def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
     return [(start, end) for start, end in spans if _is_sum(text, start, end)]
 
 
-def _bounds_what_is_asked(question: str, text: str, start: int) -> bool:
+def _bounds_what_is_asked(intent: QueryIntent, text: str, start: int) -> bool:
     """Whether the date at `start` ends or starts a span of time ("lasted until mid-August") of what the question
-    asks about: its clause shares a word of the question beyond the words for lasting."""
+    asks about: its clause shares a word of the question beyond the words for lasting and the names it gives
+    ("How long did Berg talk?" is not answered by how long Berg's campaign lasted)."""
     clause = re.split(r"[,;:()–—]", text[:start])[-1]
     if not bounds_a_span(clause):
         return False
-    asked = set(content_terms(question)) - _lasting_terms()
+    named = {term for entity in intent.entities for alias in (entity.name, *entity.aliases) for term in content_terms(alias)}
+    asked = set(content_terms(intent.question)) - _lasting_terms() - named
     return bool(asked & set(content_terms(clause)))
 
 
@@ -186,22 +192,34 @@ def holds_answer(intent: QueryIntent, text: str) -> bool:
 
 def _entity_spans(intent: QueryIntent, text: str, kind: str) -> list[Span]:
     """Names of entities of `kind` in `text` other than those the question names (by alias, metonym, or a role
-    it does not ask about); for "where", a place something is set in. The people a note names are the authors it
-    cites: they answer only a question about who wrote something."""
+    it does not ask about); for "where", a place something is set in. The people a note names outside the
+    titles it quotes are the authors it cites: they answer only a question about who wrote something."""
     catalogue = intent.catalogue
     if catalogue is None or kind == "person" and note_number(text) is not None and not _AUTHORSHIP.search(intent.question):
         return []
     held = {entity.id for phrase, entity in intent.roles if _asks_who_holds(intent.question, phrase)}
     asked = {party for entity in intent.entities if entity.id not in held for party in _parties(entity)}
     where = kind == "place" and asks_where(intent.question)
+    titles = quoted_spans(text) if note_number(text) is not None else []
     return [
         (start, end)
         for entity, start, end in catalogue.entities_in(text)
         if entity.kind == kind
+        and not any(s <= start < e for s, e in titles)
         and not asked & _parties(entity)
         and not describes(text[start:end])
         and (not where or _SET_IN.search(text[:start]) is not None)
     ]
+
+
+_QUOTED_TITLE = re.compile(r"(?<!\w)['‘\"“][^\"“”]*?['’\"”](?!\w)")
+"""A title quoted ('Berg's Plan for Peace', with an apostrophe inside)."""
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Spans of the titles `text` quotes: a person named in a note's title wrote nothing, a place in a title sets
+    nothing in it."""
+    return [m.span() for m in _QUOTED_TITLE.finditer(text)]
 
 
 def asks_where(question: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from assistant.answering.answer_type import answer_spans, asks_where, bounds_a_span, money_question
+from assistant.answering.answer_type import answer_spans, asks_where, bounds_a_span, money_question, quoted_spans
 from assistant.answering.unknown_names import WHO_IS
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue
@@ -59,7 +59,7 @@ _WORD = re.compile(r"\S*\w\S*")
 """A word, with the punctuation that clings to it (a lone comma or dash is no word)."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
 _FOUNDER = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?who\s+(?P<deed>founded|established|created|set\s+up|started|owns|owned|runs|ran|chairs|chaired|funds"
+    r"^\W*(?:(?:and|so|but)\s+)?who\s+(?:\w+ly\s+|now\s+)?(?P<deed>founded|established|created|set\s+up|started|owns|owned|runs|ran|chairs|chaired|funds"
     r"|funded|financed|bankrolled)\b",
     re.IGNORECASE,
 )
@@ -97,8 +97,9 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     parties = _named_parties(intent) if kind in NAMED_TYPES else set()
     if kind == "place" and asks_where(intent.question):  # "Where did Berg meet them?" is answered where Berg is named
         parties |= {e.id for e in intent.entities if e.kind == "person"}
-    if kind == "person":
+    if kind in ("person", "date", "number"):  # "How long did they talk at the Saltby summit?": where Saltby is named
         parties |= _located_in(intent)
+    if kind == "person":
         if _at_an_event().search(intent.question):  # "Who represented Lind at the Saltby talks?": near what they did there
             needs_focus = bool(focus)
         if counterpart:  # "Who did Berg meet in May?" is answered where Berg is named
@@ -141,10 +142,11 @@ def _located_in(intent: QueryIntent) -> set[str]:
     there is answered only where the place is named."""
     if intent.catalogue is None:
         return set()
+    titles = quoted_spans(intent.question)  # not "the piece 'Peace in Lindau'"
     return {
         entity.id
         for entity, start, _ in intent.catalogue.entities_in(intent.question)
-        if entity.kind == "place" and _LOCATIVE.search(intent.question[:start])
+        if entity.kind == "place" and _LOCATIVE.search(intent.question[:start]) and not any(s <= start < e for s, e in titles)
     }
 
 
@@ -215,7 +217,7 @@ def _terms_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
         closed = _CLAUSE_BREAK.search(text, end)
         before = _WORD.findall(text[opened[-1] if opened else 0 : start])
         before = before if bounds_a_span(text[:start]) else before[-EXACT_REACH:]  # "X lasted until <date>": about X
-        after = _WORD.findall(text[end : closed.start() if closed else len(text)])[:EXACT_REACH]
+        after = [] if bounds_a_span(text[:start]) else _WORD.findall(text[end : closed.start() if closed else len(text)])[:EXACT_REACH]
         terms |= set(content_terms(" ".join([*before, text[start:end], *after])))
     return terms
 

@@ -28,6 +28,12 @@ _WHO_WROTE_IT = re.compile(
 """Questions about who wrote the brief itself ("Who wrote the brief?", "Who is the author?"),
 not about who wrote something the brief mentions ("Who authored the sanctions bill?")."""
 _OPENER = re.compile(r"^\s*(?:and|so|but|ok|okay|then)\b[,\s]*", re.IGNORECASE)
+_LEFT_OUT = re.compile(
+    r"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?)\s+[^,?]{2,60},\s*(?=(?:who|whom|whose|what|which)\b)",
+    re.IGNORECASE,
+)
+"""Who or what a question leaves out, set before its question word ("Apart from Berg, who …"): the question is typed
+from that word on (and the one it names is not the answer)."""
 _CONTRACTED_IS = re.compile(r"\b(what|where|how)['’]?s\b|\b(who|when|which)['’]s\b", re.IGNORECASE)
 """A question word with "is" contracted ("What's the figure?", typed without the apostrophe "whats"), read out
 in full for typing."""
@@ -125,7 +131,7 @@ class QueryIntent:
 def understand(question: str, catalogue: EntityCatalogue | None = None) -> QueryIntent:
     """The answer type, the entities named or described, and the document terms of `question`."""
     types, lists = _questions()
-    bare = _CONTRACTED_IS.sub(lambda m: f"{m.group(1) or m.group(2)} is", _OPENER.sub("", question).strip())
+    bare = _CONTRACTED_IS.sub(lambda m: f"{m.group(1) or m.group(2)} is", _LEFT_OUT.sub("", _OPENER.sub("", question).strip()))
     answer_type, also_asks = _answer_types(bare, types)
     wants_list = any(p.search(bare) for p in lists)
     entities: list[Entity] = []
