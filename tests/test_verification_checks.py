@@ -64,6 +64,7 @@ def test_words_next_to_a_shared_value_keep_their_role() -> None:
 
 
 def test_quantities_are_normalised() -> None:
+    assert check_numbers("After almost twelve months of talks, the port gave up.", "After nearly a year of talks, the port gave up.") == []
     (duration,) = quantities("within two weeks")
     (money,) = quantities("€3 million")
     assert (duration.kind, duration.value) == ("duration", 2 * 168)
@@ -142,6 +143,12 @@ def test_quantities_are_normalised() -> None:
             "After the vote, the mayor re-engaged in the talks on fees.",
             "negation",
         ),
+        ("The mayor has never treated Saltby as her main partner.", "From the outset Saltby has been her main partner.", "negation"),
+        (
+            "The port could suspend deliveries while expanding its sales of grain.",
+            "The port could suspend deliveries and halt the sale of grain.",
+            "antonym",
+        ),
         (  # both negate, but not the same thing: what one negates the other affirms
             "The mayor managed to convince the union to sign the deal and declined to take on the council's plan.",
             "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",
@@ -171,6 +178,10 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("The port would rule out any rise in fees.", "Any rise in fees would be off the table."),
         ("A rise in fees is out of the question.", "The port has ruled out any rise in fees."),
         ("The talks have not included union officials.", "Union officials have not been involved in the talks."),  # subject and object
+        (  # the claim says both poles: its "began" is the evidence's "launch", its "ended" another thing
+            "The summit, the first since the strike began, likewise ended without a deal.",
+            "The summit, the first since the launch of the strike, also failed to produce a deal.",
+        ),
         (  # both poles said on both sides: which replaced which is a matter of roles
             "Before long, however, the carrot took the place of the stick.",
             "However, the stick was soon replaced by the carrot: in coordination with the other side, the council drafted a "
@@ -219,6 +230,7 @@ def names() -> CorpusNames:
         ("Tomas Lind, the town's harbour master, reopened the bridge.", [(Label.CONTRADICTED, "role")]),  # an owner before the role
         ("Anna Berg serves as the mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg was appointed mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("The port, whose harbour master is Mayor Tomas Lind, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg reopened the Russia-built bridge in Norrvik.", []),  # "Russia-built" names Russia, which the corpus names
     ],
 )

@@ -296,7 +296,9 @@ _ROLE_AFTER = re.compile(
     r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w\-]+['’]s\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
 )
 """What may stand between a person and a role the claim gives them: "Lind, the mayor", "Lind, Berg's deputy"."""
-_ROLE_BEFORE = re.compile(r"^\s*,?\s*$")
+_ROLE_BEFORE = re.compile(r"^\s*,?\s*(?:(?:is|was|remains|remained)\s+)?(?:[A-Z][\w.\-]*\s+){0,3}$")
+"""What may stand between a role and the person the claim gives it to: "the mayor, Lind", "whose deputy is Mayor
+Lind"."""
 
 
 def _misattributed_role(claim: str, claimed: list[Mention], names: CorpusNames) -> Objection | None:
@@ -309,7 +311,11 @@ def _misattributed_role(claim: str, claimed: list[Mention], names: CorpusNames) 
         for match in re.finditer(rf"(?<![\w-]){re.escape(role)}(?![\w-])", claim, re.IGNORECASE):
             for person in people:
                 after = person.end <= match.start() and _ROLE_AFTER.fullmatch(claim[person.end : match.start()])
-                before = match.end() <= person.start and _ROLE_BEFORE.fullmatch(claim[match.end() : person.start])
+                before = (
+                    match.end() <= person.start
+                    and _ROLE_BEFORE.fullmatch(claim[match.end() : person.start])
+                    and not claim.startswith(("'s", "’s"), person.end)  # "the deputy was Lind's": not Lind
+                )
                 if (after or before) and person.entity != holder.id:
                     reason = f"calls {person.surface} the {match.group(0)}; the brief gives that role to {holder.name}"
                     return Objection(Label.CONTRADICTED, "role", reason)

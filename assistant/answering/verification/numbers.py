@@ -214,7 +214,7 @@ def _number(words: list[str], i: int, vocab: _Vocabulary) -> tuple[float | None,
         while j < len(words) and words[j].lower() in vocab.units:
             value += vocab.units[words[j].lower()]
             j += 1
-    elif word == "one" and i + 1 < len(words) and words[i + 1].lower() in vocab.dimensions:
+    elif word in ("one", "a", "an") and i + 1 < len(words) and words[i + 1].lower() in vocab.dimensions:  # "a year"
         value, j = 1.0, i + 1
     else:
         return None, i + 1

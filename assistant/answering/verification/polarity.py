@@ -161,19 +161,35 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
                 return Objection(Label.CONTRADICTED, "antonym", reason)
     theirs = [match for match in lex.antonyms.find(e.stems) if not e.idiom[match[0]]]
     compounds = [(k, k + 1, sides) for k, sides in _compound_poles(e)]
-    for first, last, sides in lex.antonyms.find(c.stems):
+    mine = lex.antonyms.find(c.stems)
+    for first, last, sides in mine:
         if c.idiom[first]:
             continue
         near, unnamed = c.neighbours(first, last), c.unnamed_neighbours(first, last)  # unnamed: what a degree word is of
         for side in sides:
             slot = unnamed if side.partition(":")[0] == DEGREE_PAIR else near
-            rival = _aligned_opposite(c.stems[first], c.negated[first], c.verbal(first) or any(e.negated), side, slot, e, theirs, compounds)
+            unexplained = [m for m in theirs if not _said_too(c, mine, side, slot, e.neighbours(m[0], m[1]))]
+            to_negation = c.verbal(first) or any(e.negated)
+            rival = _aligned_opposite(c.stems[first], c.negated[first], to_negation, side, slot, e, unexplained, compounds)
             if rival is not None and not _reordered(c, e, c.stems[first:last], e.stems[rival[0] : rival[1]], sides):
                 words = " ".join(t.text for t in c.tokens[first:last])
                 theirs_said = " ".join(t.text for t in e.tokens[rival[0] : rival[1]])
                 says = "negates" if e.negated[rival[0]] != c.negated[first] and side in _sides_at(rival[0], theirs) else "says"
                 return Objection(Label.CONTRADICTED, "antonym", f"'{words}' where the passage {says} '{theirs_said}'")
     return None
+
+
+def _said_too(c: Reading, mine: list[tuple[int, int, frozenset[str]]], side: str, slot: dict[str, int], rival: dict[str, int]) -> bool:
+    """Whether the claim also says, un-negated, the pole opposite to `side` in a slot at least as like that of an
+    evidence word (its neighbours `rival`) as the claim word's (`slot`): the claim agrees with that word ("since the
+    invasion began, … ended" with "since the launch of the invasion"), which opposes none of its words."""
+    if side.partition(":")[0] == DEGREE_PAIR:
+        return False
+    score = _slot_match(slot, rival)
+    return any(
+        _opposite(side) in sides and not c.negated[first] and _slot_match(c.neighbours(first, last), rival) >= score > 0
+        for first, last, sides in mine
+    )
 
 
 def _sides_at(first: int, found: list[tuple[int, int, frozenset[str]]]) -> frozenset[str]:

@@ -25,6 +25,8 @@ class Lexicons:
     scope: int
     breaks: frozenset[str]
     auxiliaries: frozenset[str]
+    regarding: frozenset[str]
+    """Stems of verbs after which "as" opens their complement ("treated Lind as his partner"), no clause break."""
     links: frozenset[str]
     """Words between a postposed cue and what it negates ("would be off the table")."""
     light: frozenset[str]
@@ -64,6 +66,7 @@ def lexicons() -> Lexicons:
         scope=int(negation["scope_words"]),
         breaks=frozenset(negation["clause_breaks"]),
         auxiliaries=frozenset(negation["auxiliaries"]),
+        regarding=frozenset(stem(word) for word in negation["regarding_verbs"]),
         links=frozenset(negation["postposed_links"]),
         light=frozenset(stem(word) for word in negation["light_words"]),
         same_action=_groups(negation["same_action"]),
@@ -88,10 +91,12 @@ def _groups(groups: list[list[str]]) -> dict[str, frozenset[str]]:
 
 
 def _scope_after(tokens: tuple[Token, ...], last: int, lex: Lexicons) -> list[int]:
-    """What a cue ending before `last` negates: up to `scope` content words after it, within its clause."""
+    """What a cue ending before `last` negates: up to `scope` content words after it, within its clause ("as" after a
+    verb of regarding goes on with its complement)."""
     scope: list[int] = []
     for k in range(last, len(tokens)):
-        if tokens[k].lower in lex.breaks or sum(tokens[i].is_content for i in scope) == lex.scope:
+        complement = tokens[k].lower == "as" and any(stem(tokens[i].lower) in lex.regarding for i in scope)
+        if (tokens[k].lower in lex.breaks and not complement) or sum(tokens[i].is_content for i in scope) == lex.scope:
             break
         scope.append(k)
     return scope
