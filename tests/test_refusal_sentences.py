@@ -321,6 +321,20 @@ def test_a_who_question_leaving_someone_out_is_not_answered_by_them() -> None:
     assert covered("Who wrote the Basin Review piece on the harbour?", note)
 
 
+def test_a_year_the_corpus_never_dates_anything_in_is_never_mentioned() -> None:
+    """A question setting what it asks in a year that no dated expression of the corpus has is declined; a year
+    that only qualifies a noun ("the 2014 flood") is left to the evidence."""
+    from assistant.index.catalogue import DatedMention
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    dated = DatedMention("c1", 0, 8, "May 2024", "2024-05", "2024-05-15", True)
+    catalogue = EntityCatalogue((berg,), dates=(dated,))
+    text = "In May 2024, Berg reacted to the flood with a new levy."
+    assert not _covered_by("How did Berg react to the flood in 2014?", text, catalogue)
+    assert _covered_by("How did Berg react to the flood in 2024?", text, catalogue)
+    assert _covered_by("How did Berg react to the 2014 flood?", text, catalogue)
+
+
 def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
     """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
     from assistant.index.catalogue import Entity, EntityCatalogue

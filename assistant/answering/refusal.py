@@ -24,7 +24,14 @@ from assistant.answering.extractive import selection_terms
 from assistant.answering.reasons import unexplained
 from assistant.answering.specifics import asked_specific
 from assistant.answering.typed_support import EXACT_TYPES, lexicon_terms, named_ids, parties_by_name, typed_support
-from assistant.answering.unknown_names import unknown_holder, unknown_relative, unknown_subjects, unknown_words, unmentioned_group
+from assistant.answering.unknown_names import (
+    unknown_holder,
+    unknown_relative,
+    unknown_subjects,
+    unknown_words,
+    unmentioned_group,
+    unmentioned_year,
+)
 from assistant.answering.untold import told_without
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
@@ -106,6 +113,9 @@ def assess_coverage(
         return Coverage(False, messages.NOTHING_CLOSE, best)
     if _after_the_documents(intent):
         return Coverage(False, messages.AFTER_THE_DOCUMENT, best)
+    year = unmentioned_year(intent)
+    if year:  # "How did Lind react when Berg resigned in 2014?"
+        return Coverage(False, messages.NEVER_MENTIONS.format(names=year), best)
     apart = _never_together(intent, passages)
     if apart:
         return Coverage(False, messages.NEVER_TOGETHER.format(names=" and ".join(apart)), best)

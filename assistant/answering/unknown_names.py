@@ -41,6 +41,11 @@ WHO_IS = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?=[A-Z])", re.
 """A question asking who a named person is ("Who is Anna Berg?")."""
 _LOCATIVE = re.compile(r"\b(?:in|at|from|across|near|around|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 """What comes before a place ("in the Middle East"), not a person or body."""
+_SET_IN_YEAR = re.compile(
+    r"\b(?:in|during|back\s+in)\s+(?:(?:early|mid|late)[\s\-]+)?(?:[A-Z][a-z]+\s+)?(?P<year>(?:1[0-9]|20)\d\d)\b(?!\s*[\-–])"
+)
+"""A year the question sets what it asks about in ("when Berg resigned in 2014", "in March 2014"), not a span
+("since 2014", "in 2014–2016")."""
 _NAME_RUN = re.compile(r"(?<![\w'’.])[A-Z][\w'’.\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.\-]*)*")
 
 
@@ -136,6 +141,16 @@ def _unknown_event(word: str, rest: str, catalogue: EntityCatalogue, understood:
 @cache
 def _event_heads() -> frozenset[str]:
     return frozenset(load("conversation")["event_heads"]) | frozenset(load("questions")["named_event_heads"])
+
+
+def unmentioned_year(intent: QueryIntent) -> str:
+    """A year the question sets what it asks about in ("How did Lind react when Berg resigned in 2014?") that no
+    dated expression of the corpus has; "" otherwise, and without dates read from the corpus."""
+    catalogue = intent.catalogue
+    if catalogue is None or not catalogue.dates:
+        return ""
+    years = {mention.date[:4] for mention in catalogue.dates}
+    return next((m.group("year") for m in _SET_IN_YEAR.finditer(intent.question) if m.group("year") not in years), "")
 
 
 def _understood(intent: QueryIntent) -> set[str]:
