@@ -53,6 +53,24 @@ def test_ordinals_and_that_case_point_at_the_topic() -> None:
 SECOND_BANK = "In the second scenario, what does the bank do?"
 
 
+def test_the_most_graded_one_is_the_case_so_named() -> None:
+    listing = "In the first scenario, talks resume. In the hopeful scenario, the dam fills. In the dry scenario, talks fail. [1]"
+    history = (Turn("What are the scenarios?", "What are the scenarios?", listing),)
+    assert rewrite_follow_up("What happens in the most hopeful one?", history, river_catalogue()) == (
+        "What happens in the hopeful scenario?"
+    )
+
+
+def test_what_it_says_is_the_text_discussed_not_the_party() -> None:
+    """"What did it say about …?" asks of the framework, not of the bank the previous question was about."""
+    history = (
+        river_turn("Who initialled the draft framework?", "On 20 February 2025, after a third round of talks held in Tesk"),
+        river_turn("Was the bank involved in drafting it?", "The bank, for its", "Was the bank involved in drafting the draft framework?"),
+    )
+    rewritten = rewrite_follow_up("What did it say about droughts?", history, river_catalogue())
+    assert rewritten == "What did the draft framework say about droughts?"
+
+
 def test_that_case_is_the_one_case_discussed_not_the_cases_together() -> None:
     """After "the three scenarios" and a question about the second one, "that case" is the second scenario, and the
     scenarios are never "they" who act."""

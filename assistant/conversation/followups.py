@@ -258,7 +258,8 @@ def _references(
         if plural is not None and _free(match, found):
             found.append((match.start(), match.end(), f"{match.group().split()[0]} {plural.text}"))
     take(lexicon["demonstrative"], event, count=1)
-    subject, eventive = bool(lexicon["subject_it"].search(text)), bool(lexicon["event_it"].search(text))
+    subject = bool(lexicon["subject_it"].search(text)) and not lexicon["text_it"].search(text)  # "what did it say": a text
+    eventive = bool(lexicon["event_it"].search(text))
     thing = _as_specific(antecedents.thing(memory, named, subject, eventive), memory)
     if thing is not None and thing.kind == "place" and lexicon["passive_that"].search(text):
         thing = None  # "What poll is that based on?": what was said, never a country

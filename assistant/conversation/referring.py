@@ -92,6 +92,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "passive_that": re.compile(_THAT_AS_IT, re.IGNORECASE),
         "event_it": re.compile(rf"\bit\s+(?:{words('event_verbs')})\b", re.IGNORECASE),
+        "text_it": re.compile(rf"\bit\s+(?:{words('text_verbs')})\b", re.IGNORECASE),
         "subject_it": re.compile(
             rf"^it\b|{_THAT_AS_IT}\b|\b(?:did|does|do|is|was|has|have|had|will|would|could|can|should|might|must)\s+it\b"
             rf"(?!\s*[?.!,]|\s+(?:over|up|out|back|off|{words('event_verbs')})\b)",  # "what would it mean": a situation
@@ -121,7 +122,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             r"|(?P<same>(?:in\s+)?(?:that|the\s+same)\s+month))\b",
             re.IGNORECASE,
         ),
-        "one": re.compile(r"\bthe\s+(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),
+        "one": re.compile(r"\bthe\s+(?:most\s+)?(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),  # "the most optimistic one" too
         "asked_about": re.compile(
             r"\bthe\s+(?P<head>[a-z]+)\s+(?:I|we)\s+(?:(?P<before>first|last)\s+)?(?:asked|talked|spoke|enquired|inquired)\s+about"
             r"(?:\s+(?P<after>first|last|earlier|before))?\b",
