@@ -86,6 +86,11 @@ CONTRADICTIONS = [
         "In the dry-year case, Lind offers small concessions, such as a short pause, while Berg is forced to make large compromises.",
         "role",
     ),  # each contrasted clause said of the other's party
+    (  # a contrast fronted before the subject; the evidence's "it" after a colon is the party named before it
+        "Compared with Norrvik, Saltby has faced less pressure from the council.",
+        "Norrvik is in another position: it has faced less pressure from the council, but it has been less willing to yield.",
+        "role",
+    ),
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
@@ -198,6 +203,11 @@ FAITHFUL = [
         "The talks made no progress, as the union showed no willingness to compromise.",
     ),
     ("He has long openly wanted the cup.", "He has long made no secret of his desire to win the cup."),
+    (
+        "Compared with Saltby, Norrvik has faced less pressure from the council.",
+        "Norrvik, unlike Saltby, is in another position: it has faced less pressure from the council.",
+    ),
+    ("Norrvik, Saltby and the council have faced pressure.", "Pressure was faced by Norrvik, Saltby and the council alike."),
     ("Tomas Lind lost the runoff to Anna Berg.", "Anna Berg defeated Tomas Lind in the runoff."),
     ("Norrvik often persuaded the mayor of its goodwill.", "Norrvik often succeeded in convincing her of its goodwill."),
     ("Tomas Lind was defeated by Anna Berg in the runoff.", "Anna Berg defeated Tomas Lind in the runoff."),

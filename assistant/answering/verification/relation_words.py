@@ -31,6 +31,8 @@ class RelationLexicon:
     fillers: frozenset[str]
     not_doers: frozenset[str]
     coordinators: frozenset[str]
+    contrast_openers: tuple[tuple[str, ...], ...]
+    """Words setting a party against the subject ("unlike", "compared with"), as token sequences."""
     party_heads: frozenset[str]
     personal_objects: frozenset[str]
     phrasal: re.Pattern[str]
@@ -57,6 +59,7 @@ def relation_lexicon() -> RelationLexicon:
         fillers=frozenset(data["doer_fillers"]),
         not_doers=frozenset(data["not_doer_after"]),
         coordinators=frozenset(data["coordinators"]),
+        contrast_openers=tuple(tuple(opener.split()) for opener in data["contrast_openers"]),
         party_heads=frozenset(data["party_heads"]),
         personal_objects=frozenset(data["personal_objects"]),
         phrasal=re.compile("|".join(rf"\b({re.escape(verb)}\w{{0,4}}\s+{re.escape(part)})\b" for verb, part in phrasal), re.IGNORECASE),

@@ -30,7 +30,9 @@ def changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Objecti
             rivals = [
                 other
                 for other in sorted(doers)
-                if other != party and other in mine.parties and (party in theirs.parties or mine.is_done_to(other))
+                if other != party
+                and other in mine.parties
+                and (party in theirs.parties or mine.is_done_to(other) or other in mine.contrasted)
             ]
             if rivals and party not in doers:
                 reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[rivals[0]]} ('{word}')"
@@ -57,6 +59,8 @@ class _Sides:
     kinds: dict[str, str]
     done_to_a_person: frozenset[str]
     """Relation words done to someone the text calls "him" or "her" ("succeeded in convincing him")."""
+    contrasted: frozenset[str] = frozenset()
+    """Parties a contrast sets against the subject ("Unlike Lind, Berg has …"): what the subject does, they do not."""
 
     def is_done_to(self, party: str) -> bool:
         """Whether something is done to `party` in the text (it is named right after some relation word)."""
@@ -107,7 +111,12 @@ class _Sides:
                 doers.setdefault(action, set()).add(party_key(before))
             if after is not None:
                 done_to.setdefault(action, set()).add(party_key(after))
-        return cls(set(surface), doers, done_to, surface, kinds, frozenset(to_a_person))
+        contrasted = frozenset(
+            party_key(mention)
+            for k, mention in enumerate(owners)
+            if mention is not None and _fronted(tokens, owners, k + 1) and _contrasted(tokens, name_start(owners, k))
+        )
+        return cls(set(surface), doers, done_to, surface, kinds, frozenset(to_a_person), contrasted)
 
 
 def _past_possessor(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> int:
@@ -149,8 +158,27 @@ def _not_the_doer(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...],
     lex = relation_lexicon()
     word = tokens[at].lower
     if word in lex.coordinators:
-        return at > 0 and owners[at - 1] is not None
+        return at > 0 and owners[at - 1] is not None and not _fronted(tokens, owners, at)
     return word in lex.not_doers and not described
+
+
+def _fronted(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], comma: int) -> bool:
+    """Whether the comma at `comma` closes a phrase set before the subject ("Compared with Lind, Berg has …",
+    "Unlike Lind, Berg …"): the name before it follows a preposition or a contrast word, and no list goes on after
+    the name after it."""
+    if not 0 < comma < len(tokens) - 1 or tokens[comma].lower != "," or owners[comma - 1] is None or owners[comma + 1] is None:
+        return False
+    start = name_start(owners, comma - 1)
+    after = name_end(owners, comma + 1) + 1
+    lex = relation_lexicon()
+    opened = start > 0 and (tokens[start - 1].lower in lex.not_doers or _contrasted(tokens, start))
+    return opened and not (after < len(tokens) and tokens[after].lower in lex.coordinators)
+
+
+def _contrasted(tokens: tuple[Token, ...], start: int) -> bool:
+    """Whether a contrast word ("unlike", "compared with") ends right before the name starting at token `start`."""
+    before = tuple(token.lower for token in tokens[max(start - 3, 0) : start])
+    return any(before[len(before) - len(opener) :] == opener for opener in relation_lexicon().contrast_openers)
 
 
 def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
