@@ -82,6 +82,11 @@ class _Sides:
                 continue
             if token.lower.endswith("ly"):
                 continue  # an adverb relates nothing
+            described = _described_agent(tokens, owners, k)
+            if described is not None:  # "Lind, a Berg campaign donor": Lind donates, to Berg's campaign
+                doers.setdefault(_action(token.stem), set()).add(party_key(described[0]))
+                done_to.setdefault(_action(token.stem), set()).add(party_key(described[1]))
+                continue
             j, passive = k - 1, False
             while j >= 0 and owners[j] is None and (tokens[j].lower in lex.fillers or tokens[j].lower.endswith("ly")):
                 passive |= tokens[j].lower in lex.passive
@@ -117,6 +122,27 @@ class _Sides:
             if mention is not None and _fronted(tokens, owners, k + 1) and _contrasted(tokens, name_start(owners, k))
         )
         return cls(set(surface), doers, done_to, surface, kinds, frozenset(to_a_person), contrasted)
+
+
+_AGENT_ENDINGS = ("or", "er", "ist", "ant", "ent")
+"""Endings of a noun for one who does something ("donor", "supporter")."""
+
+
+def _described_agent(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> tuple[Mention, Mention] | None:
+    """The party an appositive calls the doer at `at`, and the name it does it to ("Lind, a Berg campaign donor":
+    Lind and Berg), else None."""
+    if not tokens[at].lower.endswith(_AGENT_ENDINGS):
+        return None
+    j = at - 1
+    if j >= 0 and owners[j] is None and tokens[j].is_content and tokens[j].text[0].islower():
+        j -= 1  # "campaign"
+    if j < 0 or owners[j] is None:
+        return None
+    start = name_start(owners, j)
+    if start < 3 or tokens[start - 1].lower not in ("a", "an") or tokens[start - 2].lower != "," or owners[start - 3] is None:
+        return None
+    head, patient = owners[start - 3], owners[j]
+    return (head, patient) if head is not None and patient is not None and head is not patient else None
 
 
 def _past_possessor(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> int:
