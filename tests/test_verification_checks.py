@@ -239,6 +239,16 @@ def test_names_must_be_the_evidence_names(names: CorpusNames, claim: str, expect
     assert labels(check_names(claim, evidence, " ".join(CORPUS), names)) == expected
 
 
+def test_a_name_after_a_preposition_and_a_determiner_is_no_doer(names: CorpusNames) -> None:
+    """"The people closest to the mayor have shaped it": the mayor shaped nothing, so a passage where the mayor is
+    swayed by others is no swap of roles."""
+    from assistant.answering.verification.relations import check_relations
+
+    claim = "The people closest to the mayor have strongly shaped Norrvik policy on the dispute."
+    assert check_relations(claim, "Saltby has long sought to sway the mayor on the dispute.", names) == []
+    assert check_relations("The mayor has strongly shaped Norrvik policy.", "Saltby has long sought to sway the mayor.", names)
+
+
 def test_near_verbatim_claims_are_checked_slot_by_slot(names: CorpusNames) -> None:
     evidence = "Berg failed to persuade Lind to meet in Norrvik."
     swapped_names = check_names("Lind failed to persuade Berg to meet in Norrvik.", evidence, evidence, names)

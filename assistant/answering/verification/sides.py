@@ -93,6 +93,8 @@ class _Sides:
                 j -= 1
             before = owners[j] if j >= 0 else None
             start = name_start(owners, j)
+            while start > 0 and tokens[start - 1].lower in lex.determiners:
+                start -= 1  # "close to the president have shaped": "to", past "the"
             if start > 0 and _not_the_doer(tokens, owners, start - 1, described=j == k - 1):
                 before = None
             i = k + 1
