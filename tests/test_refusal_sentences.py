@@ -335,6 +335,13 @@ def test_a_year_the_corpus_never_dates_anything_in_is_never_mentioned() -> None:
     assert _covered_by("How did Berg react to the 2014 flood?", text, catalogue)
 
 
+def test_who_someone_s_partner_is_may_be_answered_by_a_country_named_so() -> None:
+    norrvik = Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ())
+    covered = _covering(norrvik)
+    assert covered("Who has Berg treated as her main counterpart?", "From the outset, Norrvik has been Berg's principal partner.")
+    assert not covered("Who has Berg treated as her main counterpart?", "Berg hosted the talks in Norrvik.")
+
+
 def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
     """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
     from assistant.index.catalogue import Entity, EntityCatalogue

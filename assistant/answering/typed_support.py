@@ -79,6 +79,10 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     members = lexicon_terms("questions", "member_nouns")
     if kind == "person" and set(content_terms(intent.question)) & members:  # "Who headed the delegation?"
         focus, needs_focus = set(members), True
+    sides = lexicon_terms("questions", "party_nouns")
+    if kind == "person" and set(content_terms(intent.question)) & sides:  # "Who is Berg's main partner?": Lindau too
+        asked += [replace(intent, answer_type=other, also_asks="") for other in COUNTERPART_TYPES]
+        focus, needs_focus = set(sides), True
     founded = _FOUNDER.match(intent.question) if kind == "person" else None
     if founded:  # near the deed itself, not only the thing ("the port authority, whose president is Berg")
         focus, needs_focus = set(content_terms(founded.group("deed"))), True
