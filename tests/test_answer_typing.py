@@ -356,3 +356,10 @@ def _answered_by_words(question: str, text: str, catalogue: EntityCatalogue) -> 
     backend = ExtractiveBackend(lambda c: np.tile(vector, (len(c.sentences), 1)), max_sentences=1)
     request = AnswerRequest(question, [Passage(chunk, 1, 1.0)], vector, intent=understand(question, catalogue))
     return "".join(backend.draft(request))
+
+
+def test_going_after_a_party_is_sanctioning_it_but_going_after_a_goal_is_not() -> None:
+    from assistant.retrieval.query import document_terms
+
+    assert "sanctions" in document_terms("Which firms did the council go after?")
+    assert "sanctions" not in document_terms("How has the bank been going after its goal?")
