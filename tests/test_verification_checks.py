@@ -108,6 +108,7 @@ def test_quantities_are_normalised() -> None:
         ("The author rules out that the port could close it.", "It is conceivable that the port could once again close it.", "antonym"),
         ("The strike makes the mayor take a more hesitant course.", "The strike makes the mayor take a more decisive course.", "antonym"),
         ("He is expected to remain in this role well beyond May.", "He is expected to formally resign from this role in May.", "antonym"),
+        ("In May, the port imposed a lengthy ban on ferries.", "The brief ban on ferries in May hurt the port.", "antonym"),
         (  # a negation said against the word itself, though an antonym stands elsewhere in the evidence
             "The port would keep most permits; it could not waive some, but new fees are off the table.",
             "The port would keep most permits; it could waive some, but new fees are off the table.",
@@ -172,6 +173,7 @@ def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str
         ("The city might again stop sharing data with the port.", "The city could once again suspend the sharing of data with the port."),
         ("The city briefly halted deliveries to the port.", "The brief suspension of deliveries to the port hurt trade."),
         ("As the brief reports, the port has long been the busiest.", "The port has long been the busiest."),  # a document
+        ("The brief says the lengthy talks failed.", "The lengthy talks failed."),  # "brief" the document, not "short"
         ("The port held back from launching fresh routes.", "The port refrained from launching any new routes."),
         ("Mayor Lind does not see Lindau and Berg as equal partners.", "Mayor Lind sees Berg as a burden on the budget."),
         ("Lindau grew ever more frustrated with Saltby.", "Saltby faced less pressure from Lindau but was less willing to yield."),
