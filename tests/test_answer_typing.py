@@ -363,3 +363,10 @@ def test_going_after_a_party_is_sanctioning_it_but_going_after_a_goal_is_not() -
 
     assert "sanctions" in document_terms("Which firms did the council go after?")
     assert "sanctions" not in document_terms("How has the bank been going after its goal?")
+
+
+def test_giving_up_land_is_a_concession_and_in_place_before_a_precondition() -> None:
+    from assistant.retrieval.query import document_terms
+
+    terms = document_terms("What must be in place before the farmers give up any land?")
+    assert "concessions" in terms and "precondition" in terms
