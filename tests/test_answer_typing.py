@@ -370,3 +370,4 @@ def test_giving_up_land_is_a_concession_and_in_place_before_a_precondition() -> 
 
     terms = document_terms("What must be in place before the farmers give up any land?")
     assert "concessions" in terms and "precondition" in terms
+    assert "concessions" in document_terms("Rather than budging, what has the bank been doing?")
