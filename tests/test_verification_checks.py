@@ -150,6 +150,11 @@ def test_quantities_are_normalised() -> None:
             "The port could suspend deliveries and halt the sale of grain.",
             "antonym",
         ),
+        (  # two negations in the claim: the refusal is the evidence's, the failure to push says the opposite of "prompting"
+            "The union's refusal to concede anything fails to push the mayor towards a more decisive course.",
+            "The union refuses to make any concessions, prompting the mayor to adopt a more decisive course.",
+            "negation",
+        ),
         (  # both negate, but not the same thing: what one negates the other affirms
             "The mayor managed to convince the union to sign the deal and declined to take on the council's plan.",
             "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",
