@@ -2,7 +2,8 @@
 "Berg's pressure") in one text and right after it (the one it is done to: "reassure Berg's partners") in the
 other, or two parties that trade the doer's place; a passive ("Lind was reassured by Berg") turns the places
 round. A country or body one text has something done to, where the other has it done to "him" or "her", is
-a swap too."""
+a swap too. A party a contrast sets before the subject ("Unlike Lind, Berg has …") is said not to do what the
+subject does; an appositive agent noun ("Lind, a Berg campaign donor") makes its head the doer."""
 
 from __future__ import annotations
 
