@@ -131,8 +131,7 @@ def _bounds_what_is_asked(intent: QueryIntent, text: str, start: int) -> bool:
     clause = re.split(r"[,;:()–—]", text[:start])[-1]
     if not bounds_a_span(clause):
         return False
-    named = {term for entity in intent.entities for alias in (entity.name, *entity.aliases) for term in content_terms(alias)}
-    asked = set(content_terms(intent.question)) - _lasting_terms() - named
+    asked = set(content_terms(intent.question)) - _lasting_terms() - intent.named_terms
     return bool(asked & set(content_terms(clause)))
 
 

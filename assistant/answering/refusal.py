@@ -183,8 +183,8 @@ def _off_focus(intent: QueryIntent, sentences: list[tuple[str, float]]) -> bool:
 def focus_terms(intent: QueryIntent) -> set[str]:
     """What the question is about, beyond the names it gives and the kind of answer it wants:
     a sentence that answers it shares one of these terms."""
-    named = {term for entity in intent.entities for alias in (entity.name, *entity.aliases) for term in content_terms(alias)}
-    return set(content_terms(f"{intent.question} {' '.join(intent.terms)}")) - named - lexicon_terms("questions", "generic_terms")
+    asked = set(content_terms(f"{intent.question} {' '.join(intent.terms)}"))
+    return asked - intent.named_terms - lexicon_terms("questions", "generic_terms")
 
 
 def _after_the_documents(intent: QueryIntent) -> bool:

@@ -17,7 +17,7 @@ from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon, phrase_key
 from assistant.index.owned_roles import owner_of
 from assistant.index.store import DocumentSummary
-from assistant.text import alternatives, metonym_groups
+from assistant.text import alternatives, content_terms, metonym_groups
 
 _WHO_WROTE_IT = re.compile(
     r"(who\s+(wrote|writes|authored|penned)|(is|are)\s+the\s+authors?\s+of|written\s+by|writers?\s+of)\s+"
@@ -106,6 +106,12 @@ class QueryIntent:
     asks_alternative: bool = False
     """The question asks what was done instead of something ("What has Berg done instead of giving ground?"): a
     sentence saying what was done instead answers it."""
+
+    @property
+    def named_terms(self) -> set[str]:
+        """The content terms of every name and alias of the entities the question names: words of what it names,
+        not of what it asks about."""
+        return {term for entity in self.entities for alias in (entity.name, *entity.aliases) for term in content_terms(alias)}
 
     @property
     def search_text(self) -> str:
