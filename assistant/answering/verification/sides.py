@@ -100,7 +100,8 @@ class _Sides:
                 before = None
             i = k + 1
             by = i < len(tokens) and tokens[i].lower == "by"
-            i += by
+            source = i < len(tokens) and tokens[i].lower == "from" and token.stem in lexicons().same_action  # "donations from Berg"
+            i += by or source
             while i < len(tokens) and tokens[i].lower in lex.determiners:
                 i += 1
             named = _past_possessor(tokens, owners, i) if by else i  # "by Lind's envoy Berg": Berg, a party
@@ -115,6 +116,8 @@ class _Sides:
                 before, after = (after if by else None), before
             elif by:  # "a plan drafted by Berg": Berg drafted it
                 before, after = (after if token.lower.endswith(_PARTICIPLE_ENDINGS) else None), None
+            elif source:  # "received donations from Berg": Berg donated
+                before, after = after, None
             if before is not None:
                 doers.setdefault(action, set()).add(party_key(before))
             if after is not None:
