@@ -94,6 +94,11 @@ CONTRADICTIONS = [
     ("Berg has donated to the campaign of Tomas Lind, who bought it.", "Tomas Lind, a Berg campaign donor, bought it.", "role"),
     ("Saltby may in turn press Norrvik to cut its fees.", "Saltby may also come under Norrvik pressure to cut its fees.", "role"),
     ("Tomas Lind, whose campaign received donations from Berg, bought it.", "Tomas Lind, a Berg campaign donor, bought it.", "role"),
+    (  # what stands after "for any" holds the place of the relation word
+        "The union wants pay cuts as a precondition for any new contracts.",
+        "The union wants new contracts as a precondition for any pay cuts.",
+        "role",
+    ),
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
@@ -213,6 +218,10 @@ FAITHFUL = [
     ("Norrvik, Saltby and the council have faced pressure.", "Pressure was faced by Norrvik, Saltby and the council alike."),
     ("Tomas Lind, who has donated to Berg's campaign, bought the paper.", "Tomas Lind, a Berg campaign donor, bought the paper."),
     ("Berg's campaign received donations from Tomas Lind, who bought it.", "Tomas Lind, a Berg campaign donor, bought it."),
+    (
+        "The union pressed the mayor to make new contracts a precondition for any pay cuts.",
+        "The union urged the mayor to offer new contracts as a precondition for any pay cuts.",
+    ),
     ("Norrvik may push Saltby to cut its fees.", "Saltby may come under Norrvik pressure to cut its fees."),
     ("Tomas Lind lost the runoff to Anna Berg.", "Anna Berg defeated Tomas Lind in the runoff."),
     ("Norrvik often persuaded the mayor of its goodwill.", "Norrvik often succeeded in convincing her of its goodwill."),
