@@ -238,6 +238,7 @@ def names() -> CorpusNames:
         ("Anna Berg serves as the mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg was appointed mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("The port, whose harbour master is Mayor Tomas Lind, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Anna Berg, a keen sailor, is the mayor who reopened the bridge.", [(Label.CONTRADICTED, "role")]),  # past an appositive
         ("Anna Berg reopened the Russia-built bridge in Norrvik.", []),  # "Russia-built" names Russia, which the corpus names
     ],
 )

@@ -292,10 +292,12 @@ def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence:
 
 
 _ROLE_AFTER = re.compile(
+    r"(?:\s*,[^,]{1,60},)?"  # an appositive between ("Lind, a sceptic of the plan, is a protégé")
     r"\s*,?\s*(?:(?:is|was|has been|had been|became|becomes|as|remains|remained|(?:serves|served|acts|acted|works|worked)\s+as)\s+)?"
     r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w\-]+['’]s\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
 )
-"""What may stand between a person and a role the claim gives them: "Lind, the mayor", "Lind, Berg's deputy"."""
+"""What may stand between a person and a role the claim gives them: "Lind, the mayor", "Lind, Berg's deputy", "Lind,
+a keen sailor, is the mayor"."""
 _ROLE_BEFORE = re.compile(r"^\s*,?\s*(?:(?:is|was|remains|remained)\s+)?(?:[A-Z][\w.\-]*\s+){0,3}$")
 """What may stand between a role and the person the claim gives it to: "the mayor, Lind", "whose deputy is Mayor
 Lind"."""
