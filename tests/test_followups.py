@@ -71,6 +71,14 @@ def test_what_it_says_is_the_text_discussed_not_the_party() -> None:
     assert rewritten == "What did the draft framework say about droughts?"
 
 
+def test_it_is_never_the_date_a_question_asked_about() -> None:
+    history = (
+        river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),
+        river_turn("What is expected to happen with him in March?", "Henrik Aalto, the bank's chief negotiator"),
+    )
+    assert "March" not in rewrite_follow_up("Did he actually go through with it?", history, river_catalogue())
+
+
 def test_that_case_is_the_one_case_discussed_not_the_cases_together() -> None:
     """After "the three scenarios" and a question about the second one, "that case" is the second scenario, and the
     scenarios are never "they" who act."""

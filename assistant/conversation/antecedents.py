@@ -110,7 +110,7 @@ def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = 
         for k, r in memory.referents.items()
         if k in memory.answered and k not in named and r.kind in ("organisation", "topic") and not r.plural
     ]
-    topic = memory.best(("topic",), named, plural=False)
+    topic = best_topic(memory, named, lambda r: not r.plural)  # with a head noun: not a date asked about ("in January")
     happening = previous_event(memory, named) if event else None  # "did it work?": what was done, not who did it
     if happening is not None and not happening.plural:
         return happening
@@ -120,7 +120,7 @@ def thing(memory: Memory, named: set[str], subject: bool = False, event: bool = 
     if subject and first is not None and first.key not in named and first.kind in ("topic", "organisation", "place") and not first.plural:
         return first
     fresh = [memory.referents[k] for k in memory.previous_own if k not in named and memory.referents[k].kind == "topic"]
-    if len(memory.previous_own) == len(fresh) == 1 and not fresh[0].plural:
+    if len(memory.previous_own) == len(fresh) == 1 and not fresh[0].plural and fresh[0].head:
         return fresh[0]  # "The prize thing?" then "Who won it?": the one thing the previous question named
     if topic is not None:
         return topic
