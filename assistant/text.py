@@ -16,6 +16,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "al", "vs", "etc", "e.g",
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])")
 _TOKEN = re.compile(r"[^\W_][\w\-']*")
+WORD = re.compile(r"[\w'’\-]+")
+"""A word as a question or sentence writes it, with its apostrophes and hyphens ("Berg's", "long-term")."""
 
 STOPWORDS = frozenset(str(word) for words in load("stopwords").values() for word in words)
 """Function words and question-framing words (assistant/data/stopwords.yaml)."""

@@ -1,5 +1,5 @@
 """Where a text holds what a question asks for: the person for "who", the date for "when", the figure
-for "how many", the organisation or place for "which company/country", reported speech for "what did
+for "how many" (figures.py), the organisation or place for "which company/country", reported speech for "what did
 X say". Used to pick answer sentences, to decline when none holds the answer, and to mark the
 answering words (`Answer.highlights`)."""
 
@@ -9,20 +9,14 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from assistant.answering.figures import Span, figure_spans
 from assistant.corpus.notes import cited_publication, note_number
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
-from assistant.index.dates import ANY_YEAR, dated_expressions, month_names
+from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
-from assistant.text import content_terms, matching_terms, normalise_term
+from assistant.text import WORD, content_terms, matching_terms
 
-Span = tuple[int, int]
-_NUMBER = re.compile(
-    r"(?<![\w\-])(?:[€$£]\s?)?\d(?:[\d,.]*\d)?(?!\d|-\d)(?:\s?(?:%|per\s?cent|percent))?(?:\s(?:million|billion|thousand))?"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|half|quarter|third|fifth|tenth"
-    r"|majority|minority|most(?=\s+of\b))\b",
-    re.IGNORECASE,
-)
 _AUTHORSHIP = re.compile(
     r"\b(?:wr[io]te|written|writes|writers?|authors?|authored|co-authored|publish(?:ed|es|ing)?|publications?|released?|came\s+out|come\s+out|put\s+out|puts\s+out)\b",
     re.IGNORECASE,
@@ -32,26 +26,8 @@ _DAY_QUESTION = re.compile(r"\b(?:exact|precise)\s+(?:day|date)\b|\b(?:what|whic
 """A question that asks for a day ("on what date"): a month ("in early August") does not answer it."""
 _YEAR_QUESTION = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
 """A question that asks for a year: a date that does not write one ("in early August") does not answer it."""
-_COUNT_QUESTION = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
-_TIMES_QUESTION = re.compile(r"\bhow\s+(?:many\s+times|often)\b", re.IGNORECASE)
-"""A question for how often something happened: the dates a text lists answer it."""
-_DURATION_QUESTION = re.compile(r"\bhow\s+long\b(?!\s+ago)", re.IGNORECASE)
-_HOW_LONG_IT_WENT_ON = re.compile(r"\bhow\s+long\s+(?:did|does|do|has|have|had|will|would|could|can)\b", re.IGNORECASE)
-"""A question for how long something went on ("How long did the talks last?"), not for a length: only a span of
-time answers it, not a count ("two delegations")."""
-_DURATION = re.compile(
-    r"\b(?:several|many|a\s+few|a\s+couple\s+of|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:decades?|years?|months?|weeks?|days?|hours?)\b",
-    re.IGNORECASE,
-)
-"""A span of time given without a figure ("for several decades"): what "how long" asks for."""
-_BOUNDING = re.compile(r"\b(?:until|till|through|since)\s+(?:(?:roughly|about|around|at\s+least)\s+)?$", re.IGNORECASE)
-"""Words before a date that make it the end or start of a span of time: "how long" is answered by it."""
-_SHARE_WORDS = frozenset({"most", "majority", "minority"})
-"""Words that give a share, not a count: "most of the sanctions" does not say how many there are."""
 SPEAKER_DISTANCE = 6
 """Most words between a speaker's name and the verb of speech that reports them."""
-_WORDS = re.compile(r"[\w'’\-]+")
 _ABOUT = re.compile(r"\b(?:about|towards?|regarding|on|of)\b", re.IGNORECASE)
 """Where an opinion question turns to what the view is about ("… feel about Marisca")."""
 _KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
@@ -87,7 +63,7 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
             if d.text.lower() not in asked and (d.day or not to_the_day) and (d.explicit_year or not of_the_year)
         ]
     if kind == "number":
-        return _figure_spans(intent, text)
+        return figure_spans(intent, text)
     if kind == "statement":
         return _speech_spans(intent, text)
     if kind == "opinion":
@@ -95,94 +71,6 @@ def answer_spans(intent: QueryIntent, text: str) -> list[Span]:
     if kind == "reaction":
         return _reaction_spans(intent, text)
     return []
-
-
-def _figure_spans(intent: QueryIntent, text: str) -> list[Span]:
-    """Figures in `text` the question does not give, leaving out dates and numbers that are part of a
-    name ("Turbine Works 3"); for "how many", no share words ("most of"); for a question about money ("how
-    much money", "what value"), only sums."""
-    asked = {m.group().lower() for m in _NUMBER.finditer(intent.question)}
-    dates = [(d.start, d.end) for d in dated_expressions(text, ANY_YEAR)]
-    spans = [
-        (m.start(), m.end())
-        for m in _NUMBER.finditer(text)
-        if m.group().lower() not in asked
-        and not any(s <= m.start() < e for s, e in dates)
-        and not _part_of_name(text, m.start())
-        and _counts_what_is_asked(intent.question, text, m.end())
-    ]
-    if _DURATION_QUESTION.search(intent.question):
-        bounds = [(s, e) for s, e in dates if _bounds_what_is_asked(intent, text, s)]  # "lasted until mid-August"
-        counts = [] if _HOW_LONG_IT_WENT_ON.search(intent.question) else spans
-        spans = sorted({*counts, *(m.span() for m in _DURATION.finditer(text)), *bounds})
-    if _TIMES_QUESTION.search(intent.question) and len(dates) > 1:  # "How many times …?" – "in March, April and August"
-        spans = sorted({*spans, *dates})
-    if _COUNT_QUESTION.search(intent.question):
-        spans = [(start, end) for start, end in spans if text[start:end].lower() not in _SHARE_WORDS]
-    if not money_question(intent.question):
-        return spans
-    return [(start, end) for start, end in spans if _is_sum(text, start, end)]
-
-
-def _bounds_what_is_asked(intent: QueryIntent, text: str, start: int) -> bool:
-    """Whether the date at `start` ends or starts a span of time ("lasted until mid-August") of what the question
-    asks about: its clause shares a word of the question beyond the words for lasting and the names it gives
-    ("How long did Berg talk?" is not answered by how long Berg's campaign lasted)."""
-    clause = re.split(r"[,;:()–—]", text[:start])[-1]
-    if not bounds_a_span(clause):
-        return False
-    asked = set(content_terms(intent.question)) - _lasting_terms() - intent.named_terms
-    return bool(asked & set(content_terms(clause)))
-
-
-def bounds_a_span(before: str) -> bool:
-    """Whether the text `before` a date makes it the end or start of a span of time ("lasted until")."""
-    return _BOUNDING.search(before) is not None
-
-
-@cache
-def _lasting_terms() -> frozenset[str]:
-    return frozenset(content_terms(" ".join(load("questions")["lasting_words"])))
-
-
-def _counts_what_is_asked(question: str, text: str, end: int) -> bool:
-    """A number joined to a noun ("a 12-point plan") is a figure only for a question about that noun ("how
-    many points"); a plain number always is."""
-    joined = re.match(r"-([A-Za-z]+)", text[end:])
-    return joined is None or normalise_term(joined.group(1)) in content_terms(question)
-
-
-def _part_of_name(text: str, start: int) -> bool:
-    """Whether the number at `start` follows a capitalised word inside the sentence ("Turbine Works 3")."""
-    before = re.search(r"(\S+)\s$", text[:start])
-    if before is None or not text[: before.start()].strip():
-        return False
-    word = before.group(1)
-    return word[:1].isupper() and word[-1].isalnum() and word not in month_names()
-
-
-def money_question(question: str) -> bool:
-    """Whether a question asks for a sum of money ("how much money", "what value"), not a count ("how many")."""
-    if _COUNT_QUESTION.search(question):
-        return False
-    return any(word.lower() in _money_cues() for word in _WORDS.findall(question))
-
-
-def _is_sum(text: str, start: int, end: int) -> bool:
-    """Whether the figure at [start, end) is a sum of money: a currency sign or word next to it."""
-    around = f" {text[max(start - 4, 0) : end + 12].lower()} "
-    return any(unit in around if not unit.isalnum() else re.search(rf"\b{unit}\b", around) for unit in _currencies())
-
-
-@cache
-def _money_cues() -> frozenset[str]:
-    return frozenset(load("questions")["money_cues"])
-
-
-@cache
-def _currencies() -> tuple[str, ...]:
-    dimensions = load("units")["dimensions"]
-    return tuple(unit for name, units in dimensions.items() if name.startswith("money") for unit in units)
 
 
 def holds_answer(intent: QueryIntent, text: str) -> bool:
@@ -281,7 +169,7 @@ def _subject(text: str, catalogue: EntityCatalogue) -> str:
     if not found:
         return ""
     entity, start, _ = found[0]
-    return entity.id if len(_WORDS.findall(text[:start])) <= 1 else ""
+    return entity.id if len(WORD.findall(text[:start])) <= 1 else ""
 
 
 def _called_by_role(text: str, entity: Entity, catalogue: EntityCatalogue) -> list[Span]:
@@ -295,7 +183,7 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Words reporting what someone thinks, after a name of the person (or body) asked about: "Berg believes",
     not "the rivalry with Berg" after "from a global perspective". The text may begin with the sentence
     before, so that "In his view, …" after a sentence naming them counts."""
-    spans = [w.span() for w in _WORDS.finditer(text) if w.group().lower() in opinion_cues()]
+    spans = [w.span() for w in WORD.finditer(text) if w.group().lower() in opinion_cues()]
     if not spans or intent.catalogue is None:
         return spans
     holders = _holders(intent)
@@ -336,7 +224,7 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
         return []  # a reaction to something else ("the response … to a limited war" for "react to the strategy")
     people = [e for e in intent.entities if e.kind == "person"]
     cues = _reaction_cues() | (speech_cues() if people else frozenset())  # what a person called it is how they reacted
-    reacting = [w for w in _WORDS.finditer(text) if w.group().lower() in cues]
+    reacting = [w for w in WORD.finditer(text) if w.group().lower() in cues]
     reactors = {e.id for e in intent.entities}
     catalogue = intent.catalogue
     if not reacting or not reactors or catalogue is None:
@@ -363,7 +251,7 @@ def _reacts(text: str, cue: re.Match[str], start: int, end: int) -> bool:
 
 
 def _after_preposition(text: str, start: int) -> bool:
-    before = _WORDS.findall(text[max(0, start - 20) : start])
+    before = WORD.findall(text[max(0, start - 20) : start])
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
@@ -379,7 +267,7 @@ def _reports(text: str, cue: re.Match[str], start: int, end: int, naming: str = 
     """Whether the word `cue` reports the name at [start, end): it follows the name closely, or names it with
     one of the `naming` prepositions ("a statement by …")."""
     if end <= cue.start():
-        return len(_WORDS.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE
+        return len(WORD.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE
     return re.fullmatch(rf"\s+(?:{naming})\s+(?:[\w.\-]+\s+){{0,4}}", text[cue.end() : start]) is not None
 
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from assistant.answering.answer_type import answer_spans, asks_where, bounds_a_span, money_question, quoted_spans
+from assistant.answering.answer_type import answer_spans, asks_where, quoted_spans
+from assistant.answering.figures import bounds_a_span, money_question
 from assistant.answering.unknown_names import WHO_IS
 from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue

@@ -17,7 +17,7 @@ from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon, phrase_key
 from assistant.index.owned_roles import owner_of
 from assistant.index.store import DocumentSummary
-from assistant.text import alternatives, content_terms, metonym_groups
+from assistant.text import WORD, alternatives, content_terms, metonym_groups
 
 _WHO_WROTE_IT = re.compile(
     r"(who\s+(wrote|writes|authored|penned)|(is|are)\s+the\s+authors?\s+of|written\s+by|writers?\s+of)\s+"
@@ -37,7 +37,6 @@ from that word on (and the one it names is not the answer)."""
 _CONTRACTED_IS = re.compile(r"\b(what|where|how)['’]?s\b|\b(who|when|which)['’]s\b", re.IGNORECASE)
 """A question word with "is" contracted ("What's the figure?", typed without the apostrophe "whats"), read out
 in full for typing."""
-_WORD = re.compile(r"[\w'’\-]+")
 _POSSESSOR = re.compile(r"[\w\-]+['’]s\s")
 _SECOND_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|or)\s+(?=(?:(?:in|on|at|by|from|for|to|with|since|until)\s+)?(?:when|where|who|whom|which|what|why|how)\b)",
@@ -216,7 +215,7 @@ def _names_it(said: str, entity: Entity) -> bool:
 
 def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Spans of up to MAX_ROLE_WORDS words that name a role the catalogue knows, longest first, not overlapping."""
-    words = list(_WORD.finditer(question))
+    words = list(WORD.finditer(question))
     found: list[tuple[str, int, int]] = []
     for size in range(min(MAX_ROLE_WORDS, len(words)), 0, -1):
         for i in range(len(words) - size + 1):
