@@ -78,10 +78,11 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     asked = [replace(intent, answer_type=kind, also_asks="")]
     needs_focus = kind in EXACT_TYPES and bool(focus)
     members = lexicon_terms("questions", "member_nouns")
-    if kind == "person" and set(content_terms(intent.question)) & members:  # "Who headed the delegation?"
+    said = set(content_terms(intent.question))
+    if kind == "person" and said & members:  # "Who headed the delegation?"
         focus, needs_focus = set(members), True
     sides = lexicon_terms("questions", "party_nouns")
-    if kind == "person" and set(content_terms(intent.question)) & sides:  # "Who is Berg's main partner?": Lindau too
+    if kind == "person" and said & sides:  # "Who is Berg's main partner?": Lindau too
         asked += [replace(intent, answer_type=other, also_asks="") for other in COUNTERPART_TYPES]
         focus, needs_focus = set(sides), True
     founded = _FOUNDER.match(intent.question) if kind == "person" else None

@@ -45,9 +45,10 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
     if not any(c.negated) and not any(e.negated):
         return None
     alike = _negate_alike(c, e)
+    theirs = _negated_proposition(e) if alike else set()
     light = lexicons().light
     for k in c.content():
-        both_negate = alike and (not c.negated[k] or _cue_negates_alike(c, k, e))
+        both_negate = alike and (not c.negated[k] or _cue_negates_alike(c, k, theirs))
         if both_negate and c.stems[k] in light:
             continue
         places = _places(e, c.stems[k])
@@ -83,13 +84,12 @@ def _negate_alike(c: Reading, e: Reading) -> bool:
     return any(alike.get(stem, frozenset({stem})) & theirs for stem in _negated_proposition(c))
 
 
-def _cue_negates_alike(c: Reading, k: int, e: Reading) -> bool:
+def _cue_negates_alike(c: Reading, k: int, theirs: set[str]) -> bool:
     """Whether the claim's cue that negates the word at `k` (its words: those negated with the same predicate) negates
-    something the evidence negates too: of two negations in one claim ("the refusal fails to push him"), one may
-    say what the evidence does and the other say the opposite of it."""
+    something the evidence negates too (`theirs`, its negated proposition): of two negations in one claim ("the
+    refusal fails to push him"), one may say what the evidence does and the other say the opposite of it."""
     scope = {c.stems[j] for j in range(len(c.tokens)) if c.negated[j] and c.predicate[j] == c.predicate[k] and not c.cue[j]}
     same = lexicons().same_action
-    theirs = _negated_proposition(e)
     return any(same.get(stem, frozenset({stem})) & theirs for stem in scope)
 
 
