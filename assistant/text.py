@@ -16,6 +16,7 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "al", "vs", "etc", "e.g",
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*[" + SUPERSCRIPT_DIGITS + r"]*(?=\s+[\"'“‘(\[]?[A-Z0-9" + SUPERSCRIPT_DIGITS + r"])")
 _TOKEN = re.compile(r"[^\W_][\w\-']*")
+_CLITIC = re.compile(r"'(?:s|d|ll|re|ve|m)$")
 WORD = re.compile(r"[\w'’\-]+")
 """A word as a question or sentence writes it, with its apostrophes and hyphens ("Berg's", "long-term")."""
 
@@ -120,7 +121,7 @@ def content_terms(text: str) -> list[str]:
 
 def _clitic_free(word: str) -> str:
     """A word without a clitic ("what's", "he'd", "they're" → what, he, they): a stopword stays one."""
-    return re.sub(r"'(?:s|d|ll|re|ve|m)$", "", word)
+    return _CLITIC.sub("", word) if "'" in word else word
 
 
 def matching_terms(text: str) -> list[str]:

@@ -3,6 +3,7 @@ lexicons the checks share (assistant/data/{negation,stance,antonyms,quantifiers}
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -195,17 +196,31 @@ class Reading:
         """The stems of the capitalised words, but for a stopword opening the sentence ("The", "However")."""
         return frozenset(self.stems[k] for k, t in enumerate(self.tokens) if t.text[0].isupper() and (k or t.is_content))
 
+    @cached_property
+    def _slot_stems(self) -> tuple[list[int], list[str]]:
+        """The positions of `slot_words` and their stems, names that stand for one another folded into one."""
+        return self.slot_words, [fold_name(self.stems[k]) for k in self.slot_words]
+
+    @cached_property
+    def _neighbours_of(self) -> dict[tuple[int, int], dict[str, int]]:
+        """`neighbours` already worked out, by span: the checks ask for the same spans many times."""
+        return {}
+
     def neighbours(self, first: int, last: int) -> dict[str, int]:
         """The stems of the `_SLOT_WORDS` content words either side of tokens[first:last], each with its
         distance in content words (negative before, positive after; the nearest occurrence); names that
-        stand for one another are one ("Vardholm", "Dravenia": dravenia)."""
-        content = self.slot_words
-        before = [fold_name(self.stems[k]) for k in content if k < first][-_SLOT_WORDS:]
-        after = [fold_name(self.stems[k]) for k in content if k >= last][:_SLOT_WORDS]
+        stand for one another are one ("Vardholm", "Dravenia": dravenia). Callers must not change the result."""
+        known = self._neighbours_of.get((first, last))
+        if known is not None:
+            return known
+        positions, words = self._slot_stems
+        start, end = bisect_left(positions, first), bisect_left(positions, last)
+        before, after = words[max(0, start - _SLOT_WORDS) : start], words[end : end + _SLOT_WORDS]
         found = {word: k - len(before) for k, word in enumerate(before)}
         for k, word in enumerate(after, 1):
             if word not in found or k < -found[word]:
                 found[word] = k
+        self._neighbours_of[(first, last)] = found
         return found
 
     def unnamed_neighbours(self, first: int, last: int) -> dict[str, int]:
