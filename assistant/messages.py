@@ -34,6 +34,7 @@ NOTHING_CLOSE = "nothing in it is close to this question"
 NOTHING_ABOUT = "it mentions {names}, but nothing in it is about what this question asks"
 NOT_REPORTED = "it does not report {what}"
 NO_REASON = "it reports what happened but not why"
+NOT_WHICH = "it speaks of these only in general, without saying which"
 NO_SOURCES = "it cites no sources in notes"
 ONLY_EXPECTED = "it reports this only as expected, not whether it happened"
 NOT_SAID = {

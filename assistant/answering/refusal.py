@@ -21,6 +21,7 @@ from assistant.answering.answer_type import answer_spans
 from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, WHEN_DID, asked_event
 from assistant.answering.expectations import never_reported, only_expected
 from assistant.answering.extractive import selection_terms
+from assistant.answering.instances import asked_instances, named_only_vaguely
 from assistant.answering.reasons import unexplained
 from assistant.answering.specifics import asked_specific
 from assistant.answering.typed_support import EXACT_TYPES, lexicon_terms, named_ids, parties_by_name, typed_support
@@ -57,9 +58,10 @@ ACROSS_SENTENCES = ("opinion",)
 """Answer types whose holder may be named in the sentence before the one that answers."""
 _TOLD_BY_EVENT = ("date", "place")
 """Answer types a when- or where-question about an event needs in a sentence that reports the event."""
-_THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>.+)", re.IGNORECASE)
-"""A comparison and what it compares with ("worse than Berg's"), not "rather than" or "other than"."""
-_COMPARED_WITH = re.compile(r"\b(?:compare[sd]?|comparison|stacks?\s+up)\s+(?:with|to|against)\s+(?P<rest>[^?]+)", re.IGNORECASE)
+_THAN = re.compile(r"(?<!\brather )(?<!\bother )\bthan\s+(?P<rest>[^,;?]+)", re.IGNORECASE)
+"""A comparison and what it compares with, up to the clause's end ("worse than Berg's, according to the poll"), not
+"rather than" or "other than"."""
+_COMPARED_WITH = re.compile(r"\b(?:compare[sd]?|comparison|stacks?\s+up)\s+(?:with|to|against)\s+(?P<rest>[^,;?]+)", re.IGNORECASE)
 """A comparison and what it compares with ("How does it compare with the old plan?")."""
 SentenceVectors = Callable[[Chunk], np.ndarray]
 
@@ -147,6 +149,9 @@ def assess_coverage(
         ]
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
+    instances = asked_instances(intent)
+    if instances and named_only_vaguely(instances, [text for support, text in scored if support >= typed_support_floor(model)]):
+        return Coverage(False, messages.NOT_WHICH, best)
     why = asked_event(intent.question)
     did = next(filter(None, (asked_event(intent.question, shape) for shape in (DID, DID_IN_THE_END, AFTER_DID))), None)
     when = asked_event(intent.question, WHEN_DID) if intent.answer_type in _TOLD_BY_EVENT else None

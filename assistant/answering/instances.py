@@ -1,0 +1,97 @@
+"""Whether the retrieved text names the very things a "which … exactly" question asks for.
+
+"Which weapons exactly could Berg stop selling?" asks for the weapons themselves. A sentence that speaks of
+them only vaguely ("certain types of weapons", "could lift some partially", "fractures among European
+countries") tells that there are some, not which: the question is declined unless a sentence names them
+("weapons such as Hawk missiles", "Dravenia and Marisca"). The asking patterns, the vague words and the
+words before a bare plural are questions.yaml `instance_asks`, `vague_words` and `bare_plural_openers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from assistant.data import load
+from assistant.retrieval.query import QueryIntent, document_terms
+from assistant.text import WORD, content_terms, normalise_term, word_root
+
+REACH = 3
+"""Words before an asked word that may say it vaguely ("certain types of weapons") or after it that may name
+its instances ("weapons such as Hawk missiles")."""
+_LIST_OPENER = re.compile(
+    r"\W{0,3}(?:\(|:|(?:such\s+as|including|namely|e\.g\.|like)\b(?!\s+(?:via|through|by|in|on|at|from|with|for)\b))", re.IGNORECASE
+)
+"""What opens a list of the things a word stands for, right after it."""
+_PLACEHOLDERS = {"one", "ones", "type", "types", "kind", "kinds", "sort", "sorts"}
+"""Words that stand for the thing asked about without saying what it is ("which ones exactly")."""
+
+
+def asked_instances(intent: QueryIntent) -> set[str]:
+    """The word roots of what a "which … exactly" question asks to have named (its noun, or what is done to the
+    "ones" it asks about: "which ones exactly would get lifted" → lift); empty for other questions."""
+    for pattern in _instance_asks():
+        match = pattern.search(intent.question)
+        if match is None:
+            continue
+        asked = _roots(match.group("asked"))
+        if not asked:
+            asked = _roots(match.group("rest") or "")
+        return asked | _roots(" ".join(document_terms(" ".join(sorted(asked)))))
+    return set()
+
+
+def named_only_vaguely(asked: set[str], sentences: Iterable[str]) -> bool:
+    """Whether some sentence speaks of an `asked` thing vaguely and none names or lists its instances."""
+    vague = False
+    for sentence in sentences:
+        found = list(WORD.finditer(sentence))
+        words = [match.group().lower() for match in found]
+        for k, word in enumerate(words):
+            if _root(word) not in asked:
+                continue
+            if _listed_after(sentence[found[k].end() :], [m.group() for m in found[k + 1 : k + 1 + REACH]]):
+                return False
+            vague = vague or _said_vaguely(words, k, asked)
+    return vague
+
+
+def _said_vaguely(words: list[str], k: int, asked: set[str]) -> bool:
+    """Whether the asked word at `k` is said vaguely: a vague word just before it or right after it ("lift
+    some"), or a bare plural of words the question also uses ("among European countries")."""
+    if any(w in _vague_words() for w in words[max(0, k - REACH) : k + 2]):
+        return True
+    start = k
+    while start > 0 and _root(words[start - 1]) in asked:
+        start -= 1
+    return words[k].endswith("s") and start > 0 and words[start - 1] in _bare_plural_openers()
+
+
+def _listed_after(rest: str, following: list[str]) -> bool:
+    """Whether what follows the asked word names or lists its instances: a name among the next words, or a list
+    opener ("weapons such as …", "countries (…", "demands, including …")."""
+    return any(w[:1].isupper() for w in following) or _LIST_OPENER.match(rest) is not None
+
+
+def _root(word: str) -> str:
+    return word_root(normalise_term(word))
+
+
+def _roots(text: str) -> set[str]:
+    return {word_root(term) for term in content_terms(text) if term not in _PLACEHOLDERS}
+
+
+@cache
+def _instance_asks() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["instance_asks"])
+
+
+@cache
+def _vague_words() -> frozenset[str]:
+    return frozenset(load("questions")["vague_words"])
+
+
+@cache
+def _bare_plural_openers() -> frozenset[str]:
+    return frozenset(load("questions")["bare_plural_openers"])
