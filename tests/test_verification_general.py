@@ -134,6 +134,17 @@ CONTRADICTIONS = [
     ("The club held a single round of talks with the league.", "The club held repeated talks with the league.", "quantifier"),
     ("The mayor refrains from using her veto to slow the budget.", "The mayor exploits her veto to slow the budget.", "negation"),
     ("The council refused to let residents buy the land.", "The council gave residents approval to purchase the land.", "negation"),
+    # a negating verb of two objects in the passive withholds what follows it, not its subject
+    (
+        "In this plan, Vardholm would be denied council approval to buy more land.",
+        "In this plan, Dravenia would likely keep receiving support from the council and secure its approval to purchase more land.",
+        "negation",
+    ),
+    (
+        "Ideally, the council wants its ties with the port deepened.",
+        "Ideally, the council wants to weaken its ties with the port.",
+        "antonym",
+    ),
     # everyday opposites, irregular forms included ("withheld", "upheld", "laid off")
     ("The council ignored the warnings.", "The council heeded the warnings.", "antonym"),
     ("The bank withheld the second tranche.", "The bank released the second tranche.", "antonym"),

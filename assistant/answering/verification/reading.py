@@ -31,6 +31,8 @@ class Lexicons:
     links: frozenset[str]
     """Words between a postposed cue and what it negates ("would be off the table")."""
     light: frozenset[str]
+    two_object: frozenset[str]
+    """Stems of negating verbs that take two objects: in the passive they negate what follows ("was denied access")."""
     same_action: dict[str, frozenset[str]]
     """stem → the stems of every word naming the same action (itself included)."""
     stance: PhraseTable[str]
@@ -70,6 +72,7 @@ def lexicons() -> Lexicons:
         regarding=frozenset(stem(word) for word in negation["regarding_verbs"]),
         links=frozenset(negation["postposed_links"]),
         light=frozenset(stem(word) for word in negation["light_words"]),
+        two_object=frozenset(stem(word) for word in negation["two_object_cues"]),
         same_action=_groups(negation["same_action"]),
         stance=PhraseTable({stems: cls for cls in ("support", "oppose") for w in stance[cls] for stems in inflected_stems(w)}),
         antonyms=PhraseTable({phrase: frozenset(found) for phrase, found in sides.items()}),
@@ -149,7 +152,8 @@ class Reading:
             if kind == "keep":
                 continue
             linked = first > 0 and tokens[first - 1].lower in lex.links
-            passive = kind == "verb" and linked and tokens[first].lower.endswith("ed")  # "was ruled out"
+            withheld = stems[first] in lex.two_object and last < len(tokens) and tokens[last].is_content  # "was denied approval"
+            passive = kind == "verb" and linked and tokens[first].lower.endswith("ed") and not withheld  # "was ruled out"
             if kind == "after" and not linked:
                 continue
             scope = _scope_before(tokens, first, lex) if kind == "after" or passive else _scope_after(tokens, last, lex)
