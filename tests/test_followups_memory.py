@@ -337,3 +337,9 @@ def test_that_of_a_passive_is_never_a_country() -> None:
     assert "Marisca based on" not in rewrite_follow_up("What poll is that based on?", history, river_catalogue())
     treaty = (river_turn("Which treaty do the two states share?", "Under the 1998 Selva Water Treaty"),)
     assert rewrite_follow_up("When was that signed?", treaty, river_catalogue()) == "When was the Selva Water Treaty signed?"
+
+
+def test_that_one_is_the_one_thing_the_previous_question_was_answered_with() -> None:
+    answer = "In late April 2025, the Farmers' Union organised a blockade of the main road between Santa Irene and Port Alvar. [1]"
+    history = (Turn("Which group organised the road blockade?", "Which group organised the road blockade?", answer),)
+    assert rewrite_follow_up("Has that one protested since?", history, river_catalogue()) == "Has Marisca Farmers' Union protested since?"

@@ -277,6 +277,13 @@ def _action_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     )
 
 
+def answered_one(memory: Memory, named: set[str]) -> Referent | None:
+    """What "that one" points at: the one thing the previous question was answered with ("Which firms stand to
+    gain?" → "Anna Corp"); None when it was answered with several or with none."""
+    answered = [memory.referents[k] for k in memory.answered if k not in named]
+    return answered[0] if len(answered) == 1 and not answered[0].plural else None
+
+
 def opening(memory: Memory, named: set[str]) -> Referent | None:
     """What the conversation opened with: the first referent a question before the previous one named ("What does
     the report say about the delta?"), whether or not it was answered."""

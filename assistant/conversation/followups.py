@@ -184,6 +184,7 @@ def _references(
     choices = memory.best(("group",), named) or (asked_plural if asked_plural is not None and asked_plural.plural else None)
     choices = choices or (SOURCES if sum(key.startswith(SOURCE) for key in memory.answered) > 1 else None)  # a list of sources
     take(lexicon["which_one"], choices, "Which of {}")  # "Which one …?" of the people discussed, or of those asked for
+    take(lexicon["that_one"], antecedents.answered_one(memory, named))  # "has that one gone back?": the firm the answer named
     take(lexicon["group_phrase"], antecedents.group(memory, named, members=True))  # "that group": people, as "them" in "many of them"
     if len(memory.cited) == 1:  # "the date on that newspaper piece": the one publication an answer about sources cited
         title = memory.cited[0]
