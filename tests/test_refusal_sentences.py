@@ -290,6 +290,21 @@ def test_which_things_exactly_is_answered_only_where_they_are_named_or_listed() 
     assert _covered_by("Which boats could the council stop selling?", vague, EntityCatalogue(()))  # no "exactly": what it says
 
 
+def test_what_a_cited_publication_concluded_is_answered_only_where_a_sentence_citing_it_says_so() -> None:
+    """A note lists the piece; the text cites it (note marker) for the harbour fees only, not for Berg's dealings."""
+    from assistant.index.catalogue import EntityCatalogue
+
+    text = (
+        "Berg's business dealings with Saltby shipowners have drawn attention. "
+        "The council may also raise the harbour fees to fund the new quay.¹ "
+        "¹ T. Lind, 'Water Wars', The Tidings, 3 June 2024."
+    )
+    asked = "What did the Tidings piece 'Water Wars' conclude about {}?"
+    assert not _covered_by(asked.format("Berg's business dealings"), text, EntityCatalogue(()))
+    assert _covered_by(asked.format("the harbour fees"), text, EntityCatalogue(()))
+    assert _covered_by("What do Berg's business dealings involve?", text, EntityCatalogue(()))  # not about a publication
+
+
 def _covering(*others: Entity) -> Callable[[str, str], bool]:
     """Whether a one-chunk passage covers a question, with Anna Berg, Tomas Lind and `others` in the catalogue."""
     berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())

@@ -23,6 +23,7 @@ from assistant.answering.expectations import never_reported, only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.instances import asked_instances, named_only_vaguely
 from assistant.answering.reasons import unexplained
+from assistant.answering.source_findings import asked_findings, findings_reported
 from assistant.answering.specifics import asked_specific
 from assistant.answering.typed_support import EXACT_TYPES, lexicon_terms, named_ids, parties_by_name, typed_support
 from assistant.answering.unknown_names import (
@@ -149,6 +150,9 @@ def assess_coverage(
         ]
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
+    findings = asked_findings(intent, focus_terms(intent))
+    if findings is not None and not findings_reported(*findings, [text for support, text in scored if support >= typed_support_floor(model)]):
+        return Coverage(False, messages.NOT_REPORTED.format(what="what that publication concluded about this"), best)
     instances = asked_instances(intent)
     if instances and named_only_vaguely(instances, [text for support, text in scored if support >= typed_support_floor(model)]):
         return Coverage(False, messages.NOT_WHICH, best)
