@@ -150,11 +150,12 @@ def assess_coverage(
         ]
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
+    supported = [text for support, text in scored if support >= typed_support_floor(model)]
     findings = asked_findings(intent, focus_terms(intent))
-    if findings is not None and not findings_reported(*findings, [text for support, text in scored if support >= typed_support_floor(model)]):
+    if findings is not None and not findings_reported(*findings, supported):
         return Coverage(False, messages.NOT_REPORTED.format(what="what that publication concluded about this"), best)
     instances = asked_instances(intent)
-    if instances and named_only_vaguely(instances, [text for support, text in scored if support >= typed_support_floor(model)]):
+    if instances and named_only_vaguely(instances, supported):
         return Coverage(False, messages.NOT_WHICH, best)
     why = asked_event(intent.question)
     did = next(filter(None, (asked_event(intent.question, shape) for shape in (DID, DID_IN_THE_END, AFTER_DID))), None)
