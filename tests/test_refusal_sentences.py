@@ -71,7 +71,7 @@ def test_a_question_for_someones_job_asks_about_nothing_beyond_them() -> None:
 
 
 def test_a_negative_contraction_or_how_something_went_is_not_what_a_question_is_about() -> None:
-    """ "Why didn't that pan out?" asks about what the conversation discussed: neither "didn't" nor "pan" is a
+    """"Why didn't that pan out?" asks about what the conversation discussed: neither "didn't" nor "pan" is a
     word a sentence answering it must share."""
     from assistant.answering.refusal import focus_terms
     from assistant.retrieval.query import understand
@@ -100,7 +100,7 @@ def test_a_possessor_inside_an_alias_is_named_with_its_holder() -> None:
 
 
 def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
-    """ "Worse than Lind's": a sentence naming Lind must be about what is compared; the role "the mayor" names
+    """"Worse than Lind's": a sentence naming Lind must be about what is compared; the role "the mayor" names
     the person the catalogue reads as the mayor, so two people are named together through it."""
     import numpy as np
 
@@ -147,7 +147,7 @@ def test_who_was_in_a_delegation_or_on_the_other_side_is_answered_only_by_a_pers
 
 
 def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names_both() -> None:
-    """ "Who did Berg negotiate with?" is answered by a country near the deed ("negotiations with Norrvik": the
+    """"Who did Berg negotiate with?" is answered by a country near the deed ("negotiations with Norrvik": the
     verb and its noun meet), "Which officials …?" only by people; a date answers "When did Berg meet Lind?" only
     in a sentence naming both."""
     covered = _covering(Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()))
@@ -160,7 +160,7 @@ def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names
 
 
 def test_who_else_besides_two_people_needs_a_third() -> None:
-    """ "Who else was at the summit besides the two mayors?" is not answered by a sentence naming only two people."""
+    """"Who else was at the summit besides the two mayors?" is not answered by a sentence naming only two people."""
     covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()))
     assert not covered("Who else was at the summit besides the two mayors?", "The spring ended with a summit between Lind and Berg.")
     assert covered("Who else was at the summit besides the two mayors?", "Lind, Berg and their adviser Kai Ohm met at the summit.")
@@ -168,7 +168,7 @@ def test_who_else_besides_two_people_needs_a_third() -> None:
 
 
 def test_who_did_something_with_a_person_is_answered_by_one_named_together_with_them() -> None:
-    """ "Who did Berg draft the plan with?" is answered by someone named beside Berg in a sentence of the drafting,
+    """"Who did Berg draft the plan with?" is answered by someone named beside Berg in a sentence of the drafting,
     however far the verb stands; not by someone named apart from Berg."""
     covered = _covering()
     together = "A proposal from the port was the basis for the plan; Lind and Berg, the harbour master, had a central role in drafting it."
@@ -178,7 +178,7 @@ def test_who_did_something_with_a_person_is_answered_by_one_named_together_with_
 
 
 def test_who_did_something_at_an_event_is_answered_by_someone_named_near_what_they_did() -> None:
-    """ "Who represented Norrvik at the Saltby talks?" is not answered by a person named in another clause of a sentence
+    """"Who represented Norrvik at the Saltby talks?" is not answered by a person named in another clause of a sentence
     that names the talks; "at those talks" is an event too, named or not."""
     saltby = Entity("saltby", "Saltby", "place", ("Saltby",), (), ())
     covered = _covering(saltby, Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()))
@@ -192,7 +192,7 @@ def test_who_did_something_at_an_event_is_answered_by_someone_named_near_what_th
 
 
 def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_met_are_named() -> None:
-    """ "Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
+    """"Who did Berg meet on her May trip?" is not answered by a meeting of others, nor "Who headed the delegation
     at the Saltby talks?" by a sentence about another place."""
     ohm = Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ())
     covered = _covering(ohm, Entity("saltby", "Saltby", "place", ("Saltby",), (), ()))
@@ -205,7 +205,7 @@ def test_who_took_part_somewhere_is_answered_where_the_place_and_the_one_they_me
 
 
 def test_whom_someone_met_asked_with_which_is_answered_only_where_they_are_named() -> None:
-    """ "Which officials did Berg meet on her May trip?" asks whom Berg met, as "Who did Berg meet …?" does."""
+    """"Which officials did Berg meet on her May trip?" asks whom Berg met, as "Who did Berg meet …?" does."""
     covered = _covering(Entity("ohm", "Kai Ohm", "person", ("Kai Ohm", "Ohm"), (), ()))
     others = "The spring ended with a meeting between Lind and Ohm in May."
     assert not covered("Which officials did Berg meet on her May trip?", others)
@@ -262,7 +262,7 @@ def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None
 
 
 def test_where_is_answered_by_a_place_something_is_set_in_where_the_person_asked_about_is_named() -> None:
-    """ "Where did Berg hand over the plan?" is not answered by a place the plan is about ("recognition of Saltby"),
+    """"Where did Berg hand over the plan?" is not answered by a place the plan is about ("recognition of Saltby"),
     nor by a meeting of others in Saltby; "Which senators …?" asks for people."""
     covered = _covering(Entity("saltby", "Saltby", "place", ("Saltby",), (), ()))
     about = "The plan, submitted by Berg, demanded the recognition of Saltby as port territory."
@@ -276,7 +276,7 @@ def test_where_is_answered_by_a_place_something_is_set_in_where_the_person_asked
 
 
 def test_which_things_exactly_is_answered_only_where_they_are_named_or_listed() -> None:
-    """ "Which … exactly" asks for the things themselves: a text that speaks of them vaguely ("certain types of
+    """"Which … exactly" asks for the things themselves: a text that speaks of them vaguely ("certain types of
     boats", "lift some", "among Dravenian towns") does not answer; one that names or lists them does."""
     from assistant.index.catalogue import EntityCatalogue
 
@@ -329,7 +329,7 @@ def _covered_by(question: str, text: str, catalogue: EntityCatalogue) -> bool:
 
 
 def test_how_long_is_answered_by_the_date_that_ends_what_lasted_however_far_its_subject() -> None:
-    """ "X lasted until <date>" says how long X went on, though X opens the clause far from the date; a date that
+    """"X lasted until <date>" says how long X went on, though X opens the clause far from the date; a date that
     ends something else does not."""
     from assistant.index.catalogue import EntityCatalogue
 
@@ -350,7 +350,7 @@ def test_how_long_someone_talked_is_not_answered_by_how_long_something_else_of_t
 
 
 def test_a_who_question_leaving_someone_out_is_not_answered_by_them() -> None:
-    """ "Apart from Berg, who …" is typed from "who" on; a note naming Berg, and Lind only in the title it quotes,
+    """"Apart from Berg, who …" is typed from "who" on; a note naming Berg, and Lind only in the title it quotes,
     names no other author."""
     covered = _covering(Entity("review", "Basin Review", "organisation", ("Basin Review",), (), ()))
     note = "¹ A. Berg et al., 'Lind's Plan for the Harbour', Basin Review, 3 May 2024."
@@ -380,7 +380,7 @@ def test_who_someone_s_partner_is_may_be_answered_by_a_country_named_so() -> Non
 
 
 def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
-    """ "Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
+    """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
     from assistant.index.catalogue import Entity, EntityCatalogue
 
     berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
@@ -399,7 +399,7 @@ def test_who_founded_or_owns_something_is_answered_by_a_person_named_near_that_d
 
 
 def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:
-    """ "The Lisbon talks" name an event the corpus never mentions; "the Lind-Berg talks" and "the Gulf meeting" (a
+    """"The Lisbon talks" name an event the corpus never mentions; "the Lind-Berg talks" and "the Gulf meeting" (a
     region word) may name one it does."""
     from assistant.answering.unknown_names import unknown_subjects
     from assistant.retrieval.query import understand
