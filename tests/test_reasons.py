@@ -16,6 +16,7 @@ from assistant.answering.reasons import unexplained
         ("Why did the Dravenians turn down the offer?", {"reject"}),  # a name's plural, then a phrasal verb
         ("why did the dravenians turn down halden as envoy?", {"reject"}),  # a phrasal verb before a name typed in lower case
         ("Why did Marisca turn the offer down in the first place?", {"reject"}),  # the particle before a phrase of time
+        ("Why did the Dravenians refuse to accept halden as envoy?", {"reject"}),  # a verb and the one it goes on with
         ("Why did they halt the filling?", {"halt", "suspend"}),
         ("Why did the Dravenian side halt the filling?", {"halt", "suspend"}),  # a noun after a name's adjective
         ("Why does Dravenia's president favour the dam?", None),  # a possessive subject is not read

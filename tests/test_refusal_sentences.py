@@ -243,6 +243,11 @@ def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_s
     by_letter = "Berg managed the port board by letter, and Lind chairs it with her."
     assert not covered("How did Berg manage to build such a good rapport with Lind?", by_letter)
     assert covered("How did Berg manage to build such a good rapport with Lind?", "Berg built a rapport with Lind by sailing with him.")
+    rapport = "Leaders who have managed to establish a rapport with Lind include Berg."
+    assert not covered("How did Berg manage to get so close to Lind?", rapport)
+    assert covered("How did Berg manage to get so close to Lind?", "Berg grew close to Lind by sailing with him.")
+    assert not covered("What did Berg do before becoming harbour master?", "Berg, the harbour master, once represented the port in talks.")
+    assert covered("What did Berg do before becoming harbour master?", "Before becoming harbour master, Berg served as a ferry captain.")
     missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
     assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
     dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."

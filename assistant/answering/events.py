@@ -61,6 +61,8 @@ _LATE_PARTICLE = re.compile(
 )
 """A particle after the object, ending the question or before what sets it in time or place: "Why did they turn him
 down (in the first place)?"."""
+_TO_VERB = re.compile(r"^\s+to\s+([a-z]+)\b", re.IGNORECASE)
+"""The verb a question's verb goes on with ("refuse to accept"): the two may be a reader's phrase for one word."""
 CLAUSE_BREAK = re.compile(r"[;:–—()]|,\s*(?:which|who|while|but|and)\b|\s(?:and|but|while|whereas|however)\s", re.IGNORECASE)
 
 
@@ -82,6 +84,9 @@ def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent |
     verb = match.group("verb").lower()
     late = _LATE_PARTICLE.search(question[match.end() :])
     verb = f"{verb} {late.group(1).lower()}" if late and " " not in verb else verb  # "turn him down"
+    then = _TO_VERB.match(question[match.end() :])
+    if then and document_term(f"{verb} to {then.group(1).lower()}"):  # "refuse to accept": the document's "rejected"
+        verb = f"{verb} to {then.group(1).lower()}"
     if " " in verb:
         terms = set(content_terms(document_term(verb) or ""))
     else:
