@@ -308,6 +308,20 @@ def test_what_a_cited_publication_concluded_is_answered_only_where_a_sentence_ci
     assert not _covered_by(asked.format("Berg's business dealings"), text, EntityCatalogue(()))
     assert _covered_by(asked.format("the harbour fees"), text, EntityCatalogue(()))
     assert _covered_by("What do Berg's business dealings involve?", text, EntityCatalogue(()))  # not about a publication
+    survey = "According to the Tidings survey, 64% of farmers back the harbour fees."
+    assert _covered_by("What did the Tidings survey find among farmers?", survey, EntityCatalogue(()))
+
+
+def test_a_comparison_needs_a_sentence_that_compares_and_later_events_are_not_told() -> None:
+    """Two firms named in one sentence are not compared by it; what happened since the document came out it cannot say."""
+    covered = _covering(
+        Entity("saltby-ltd", "Saltby Ltd", "organisation", ("Saltby Ltd",), (), ()),
+        Entity("norrvik-oil", "Norrvik Oil", "organisation", ("Norrvik Oil",), (), ()),
+    )
+    asked = "Were the sanctions on Saltby Ltd harsher than the ones on Norrvik Oil?"
+    assert not covered(asked, "On 3 May the council imposed sanctions on Saltby Ltd and Norrvik Oil, with more to follow.")
+    assert covered(asked, "The sanctions on Saltby Ltd were harsher than the ones on Norrvik Oil.")
+    assert not covered("Has the council lifted the sanctions since the brief came out?", "The council could lift the sanctions.")
 
 
 def _covering(*others: Entity) -> Callable[[str, str], bool]:

@@ -40,7 +40,7 @@ from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, document_term
-from assistant.text import content_terms, matching_terms, term_share
+from assistant.text import alternatives, content_terms, matching_terms, term_share
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -151,8 +151,8 @@ def assess_coverage(
         if max(reported, default=0.0) < typed_support_floor(model):
             return Coverage(False, messages.NOT_REPORTED.format(what=specific.what), best)
     supported = [text for support, text in scored if support >= typed_support_floor(model)]
-    findings = asked_findings(intent, focus_terms(intent))
-    if findings is not None and not findings_reported(*findings, supported):
+    findings = asked_findings(intent)
+    if findings is not None and not findings_reported(findings, supported):
         return Coverage(False, messages.NOT_REPORTED.format(what="what that publication concluded about this"), best)
     instances = asked_instances(intent)
     if instances and named_only_vaguely(instances, supported):
@@ -198,7 +198,10 @@ def focus_terms(intent: QueryIntent) -> set[str]:
 
 
 def _after_the_documents(intent: QueryIntent) -> bool:
-    """Whether the question asks how something turned out at a date after the corpus was written."""
+    """Whether the question asks how something turned out at a date after the corpus was written, or since it
+    was written ("since the brief came out")."""
+    if _since_written().search(intent.question):
+        return True
     catalogue = intent.catalogue
     if catalogue is None or not catalogue.document_dates:
         return False
@@ -208,6 +211,16 @@ def _after_the_documents(intent: QueryIntent) -> bool:
     written = max(day for _, day in catalogue.document_dates)
     asked = dated_expressions(intent.question, int(written[:4]))
     return any(expression.iso[: len(written)] > written[: len(expression.iso)] for expression in asked if expression.explicit_year)
+
+
+@cache
+def _comparison_cue() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + alternatives(load("questions")["comparison_cues"], longest_first=True) + r")", re.IGNORECASE)
+
+
+@cache
+def _since_written() -> re.Pattern[str]:
+    return re.compile("|".join(load("questions")["since_written"]), re.IGNORECASE)
 
 
 def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
@@ -228,8 +241,9 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
 
 def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
     """What a question compares with ("worse than Berg's", "compared with the old plan"), when no retrieved
-    sentence naming it shares a term of what is compared, or, for a thing the corpus does not name, when no
-    retrieved sentence holds all its words; "" otherwise, and for "rather than"."""
+    sentence naming it shares a term of what is compared and makes a comparison (questions.yaml
+    `comparison_cues`), or, for a thing the corpus does not name, when no retrieved sentence holds all its words;
+    "" otherwise, and for "rather than"."""
     catalogue = intent.catalogue
     compared = _THAN.search(intent.question) or _COMPARED_WITH.search(intent.question)
     if catalogue is None or compared is None:
@@ -240,7 +254,7 @@ def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
     about = focus_terms(intent) - set(content_terms(compared.group(0)))
     for passage in passages:
         for text in _sentences(passage.chunk):
-            if party.id in named_ids(text, catalogue) and about & set(content_terms(text)):
+            if party.id in named_ids(text, catalogue) and about & set(content_terms(text)) and _comparison_cue().search(text):
                 return ""
     return party.name
 
