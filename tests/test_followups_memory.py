@@ -18,6 +18,8 @@ def test_topic_phrases_stop_at_verbs_and_keep_possessors_and_what_they_are_of() 
     assert "the Report" not in [p.text for p in topic_phrases("What did the Reporters write?", river_catalogue())]
     assert [p.text for p in topic_phrases("What's expected of Halden's plan?")] == ["Halden's plan"]  # "What's" owns nothing
     assert [p.text for p in topic_phrases("What does the plan drafted by Anna Berg say?")] == ["the plan drafted by Anna Berg"]
+    assert [p.text for p in topic_phrases("Who else in Berg's circle wants a deal?")] == ["a deal"]  # "wants" is a verb
+    assert [p.text for p in topic_phrases("What about Dravenia's frozen assets?")] == ["Dravenia's frozen assets"]
     ended = [p.text for p in topic_phrases("The talks used the plan drafted by Anna Berg.")]
     assert ended == ["the talks", "the plan drafted by Anna Berg"]  # not "Berg.": the sentence ends there
     assert [p.text for p in topic_phrases("The talks used the plan drafted by Anna B.")][-1] == "the plan drafted by Anna B."

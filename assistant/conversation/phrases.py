@@ -71,6 +71,8 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
             continue  # "his bill": the rewriter names the person first
         if determiner in ("a", "an") and _PREDICATE.search(text, 0, match.start()):
             continue  # "why is that a big deal?": says what something already named is
+        if possessor and match.group("pmods") and head.lower() not in _heads() and _VERB_OBJECT.match(text, match.end("head")):
+            continue  # "Berg's circle wants a deal": a verb and its object after the possessed noun, no head of its own
         said = match.group()[len(match.group("det") or "") :].strip()
         end = match.end()
         if said.endswith(".") and not re.search(r"\b[A-Z]\.$", said):  # "… sponsored by Senator Graham." ends a sentence
@@ -81,6 +83,8 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
     return tuple(found)
 
 
+_VERB_OBJECT = re.compile(r"(?<=s)\s+(?:a|an|the|to|his|her|their|its|this|that|these|those|no|any|more|some)\b", re.IGNORECASE)
+"""An object after a word in -s: the word is a verb ("wants a tougher line"), not a plural noun ("frozen assets?")."""
 _PREDICATE = re.compile(r"\b(?:is|was|are|were|isn['’]t|wasn['’]t)\s+(?:that|this|it|these|those|they)\s+$", re.IGNORECASE)
 """A copula after a word pointing back, right before "a …": what follows describes the thing pointed at."""
 
@@ -116,6 +120,13 @@ def _without_name(phrase: Phrase, names: list[tuple[int, int]]) -> Phrase:
 def plural_noun(head: str) -> bool:
     """Whether a head noun reads as plural ("sanctions", not "crisis" or "status")."""
     return head.endswith("s") and not head.endswith(("ss", "is", "us"))
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """The lexicon's head nouns, with their plurals."""
+    data = load("conversation")
+    return frozenset(h for head in data["topic_heads"] + data["institution_heads"] for h in (head, f"{head}s", f"{head}es"))
 
 
 @cache
