@@ -134,6 +134,10 @@ CONTRADICTIONS = [
     ("The club held a single round of talks with the league.", "The club held repeated talks with the league.", "quantifier"),
     ("The mayor refrains from using her veto to slow the budget.", "The mayor exploits her veto to slow the budget.", "negation"),
     ("The council refused to let residents buy the land.", "The council gave residents approval to purchase the land.", "negation"),
+    ("Reports tell of only sporadic, low-key talks on trade.", "Reports tell of intense talks on trade.", "antonym"),
+    ("The council would withhold grain from Saltby.", "The council continues to provide Saltby with grain.", "antonym"),
+    ("The council would block further purchases of boats.", "The council facilitates further purchases of boats.", "antonym"),
+    ("Her campaign reflects a persistent self-doubt.", "Her campaign reflects an unwavering optimism.", "antonym"),
     # a negating verb of two objects in the passive withholds what follows it, not its subject
     (
         "In this plan, Vardholm would be denied council approval to buy more land.",
@@ -355,6 +359,15 @@ def test_a_person_is_named_by_the_role_the_catalogue_reads_as_them() -> None:
     assert verdict("In the dry case, Lind slowly loses interest in the port.", evidence, names)
     pressed = "Intense pressure from the mayor on Saltby was followed by talks."
     assert verdict("Intense pressure from Saltby on Berg was followed by talks.", pressed, names) == (Label.CONTRADICTED, "role")
+
+
+def test_a_role_given_as_someone_elses_is_caught() -> None:
+    """The catalogue calls Lind "Berg's deputy": a claim calling him Saltby's deputy gives the role to another's."""
+    lind = Entity("tomas-lind", "Tomas Lind", "person", ("Tomas Lind", "Lind", "Berg's deputy"), (), ())  # type: ignore[arg-type]
+    names = CorpusNames(CORPUS, EntityCatalogue((CATALOGUE.entities[0], lind, *CATALOGUE.entities[2:])))
+    evidence = "Anna Berg and Tomas Lind, Berg's deputy, drafted the harbour plan."
+    assert verdict("Tomas Lind, Saltby's deputy, drafted the harbour plan with Anna Berg.", evidence, names) == (Label.CONTRADICTED, "role")
+    assert verdict("Tomas Lind, Berg's deputy, drafted the harbour plan with Anna Berg.", evidence, names) is None
 
 
 def test_evidence_ranks_a_sentence_sharing_a_words_root_first() -> None:

@@ -321,6 +321,23 @@ def _misattributed_role(claim: str, claimed: list[Mention], names: CorpusNames) 
                 if (after or before) and person.entity != holder.id:
                     reason = f"calls {person.surface} the {match.group(0)}; the brief gives that role to {holder.name}"
                     return Objection(Label.CONTRADICTED, "role", reason)
+    return _role_of_another(claim, people, names)
+
+
+def _role_of_another(claim: str, people: list[Mention], names: CorpusNames) -> Objection | None:
+    """A person's role the catalogue gives as someone's ("Lind's deputy") given in the claim as another's ("Berg's
+    deputy", as an appositive)."""
+    for role, holder in names.unique_roles.items():
+        owner, _, noun = role.partition("'s ")
+        if not noun:
+            continue
+        for match in re.finditer(rf"(?<![\w-])(?P<owner>[A-Z][\w.\-]*)['’]s\s+{re.escape(noun)}(?![\w-])", claim):
+            if match.group("owner").lower() == owner.split()[-1]:
+                continue
+            for person in people:
+                if person.entity == holder.id and person.end <= match.start() and _ROLE_AFTER.fullmatch(claim[person.end : match.start()]):
+                    reason = f"calls {person.surface} {match.group(0)}; the brief calls {holder.name} {role}"
+                    return Objection(Label.CONTRADICTED, "role", reason)
     return None
 
 
