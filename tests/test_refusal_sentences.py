@@ -248,6 +248,8 @@ def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_s
     assert covered("How did Berg manage to get so close to Lind?", "Berg grew close to Lind by sailing with him.")
     assert not covered("What did Berg do before becoming harbour master?", "Berg, the harbour master, once represented the port in talks.")
     assert covered("What did Berg do before becoming harbour master?", "Before becoming harbour master, Berg served as a ferry captain.")
+    once = "Berg, the harbour master, once represented the port in talks."
+    assert not covered("What did Berg do before Berg's job as harbour master?", once)
     missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
     assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
     dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
@@ -293,6 +295,8 @@ def test_which_things_exactly_is_answered_only_where_they_are_named_or_listed() 
     fractures = "This causes fractures among Dravenian towns."
     assert not _covered_by("Which Dravenian towns specifically would object?", fractures, EntityCatalogue(()))
     assert _covered_by("Which boats could the council stop selling?", vague, EntityCatalogue(()))  # no "exactly": what it says
+    lifting = "The council could lift some fees partially. In the dry case, the council gradually lifts fees on Saltby traders."
+    assert not _covered_by("Which ones exactly could be lifted?", lifting, EntityCatalogue(()))  # Saltby is whose, not which
 
 
 def test_what_a_cited_publication_concluded_is_answered_only_where_a_sentence_citing_it_says_so() -> None:

@@ -18,8 +18,7 @@ from assistant.retrieval.query import QueryIntent, document_terms
 from assistant.text import WORD, content_terms, normalise_term, word_root
 
 REACH = 3
-"""Words before an asked word that may say it vaguely ("certain types of weapons") or after it that may name
-its instances ("weapons such as Hawk missiles")."""
+"""Words before an asked word that may say it vaguely ("certain types of weapons")."""
 _LIST_OPENER = re.compile(
     r"\W{0,3}(?:\(|:|(?:such\s+as|including|namely|e\.g\.|like)\b(?!\s+(?:via|through|by|in|on|at|from|with|for)\b))", re.IGNORECASE
 )
@@ -51,7 +50,7 @@ def named_only_vaguely(asked: set[str], sentences: Iterable[str]) -> bool:
         for k, word in enumerate(words):
             if _root(word) not in asked:
                 continue
-            if _listed_after(sentence[found[k].end() :], [m.group() for m in found[k + 1 : k + 1 + REACH]]):
+            if _listed_after(sentence[found[k].end() :], [m.group() for m in found[k + 1 : k + 2]]):
                 return False
             vague = vague or _said_vaguely(words, k, asked)
     return vague
@@ -69,8 +68,9 @@ def _said_vaguely(words: list[str], k: int, asked: set[str]) -> bool:
 
 
 def _listed_after(rest: str, following: list[str]) -> bool:
-    """Whether what follows the asked word names or lists its instances: a name among the next words, or a list
-    opener ("weapons such as …", "countries (…", "demands, including …")."""
+    """Whether what follows the asked word names or lists its instances: a name right after it ("companies,
+    Rosneft and …"; not "lifts sanctions on Dravenia"), or a list opener ("weapons such as …", "countries (…",
+    "demands, including …")."""
     return any(w[:1].isupper() for w in following) or _LIST_OPENER.match(rest) is not None
 
 
