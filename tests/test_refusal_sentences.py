@@ -144,6 +144,8 @@ def test_who_was_in_a_delegation_or_on_the_other_side_is_answered_only_by_a_pers
     far = "Lind, who chairs the port board and has long opposed new fees, praised the plan that Berg negotiated."
     assert not covered("Which officials did Berg negotiate with?", far)  # a person named, but not as the other side
     assert covered("Which officials did Berg negotiate with in May?", "In May, Berg negotiated with Lind.")
+    sat = "The port's protégé, harbour master Berg, at one stage represented Norrvik in negotiations with Saltby."
+    assert covered("Which official sat across from Saltby's team on Norrvik's behalf?", sat)  # the team faced is not Berg's
 
 
 def test_who_someone_dealt_with_may_be_a_country_and_a_date_for_two_people_names_both() -> None:
