@@ -435,3 +435,7 @@ def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:
     assert unknown_subjects(understand("What was agreed at the Lisbon talks?", catalogue)) == ["Lisbon talks"]
     assert unknown_subjects(understand("What was agreed at the Lind-Berg talks?", catalogue)) == []
     assert unknown_subjects(understand("What happened at the Gulf meeting?", catalogue)) == []
+    journal = Entity("journal", "The Saltby Street Journal", "organisation", ("Saltby Street Journal",), (), ())
+    papers = EntityCatalogue((berg, lind, journal))
+    assert unknown_subjects(understand("When did the Saltby St Journal piece come out?", papers)) == []  # "St" is "Street"
+    assert unknown_subjects(understand("When did the Saltby Road Journal piece come out?", papers)) == ["Saltby Road Journal"]

@@ -165,6 +165,12 @@ def _months() -> frozenset[str]:
     return frozenset(month.lower() for month in month_names())
 
 
+def _spelled_out(words: list[str]) -> str:
+    """A name with its short forms written out ("Wall St Journal" → "Wall Street Journal"; names.yaml `abbreviations`)."""
+    short = load("names")["abbreviations"]
+    return " ".join(short.get(word.rstrip("."), word) for word in words)
+
+
 def _metonyms_of(name: str) -> list[str]:
     """The names that stand for `name` (assistant/data/metonyms.yaml), itself excluded."""
     return [other for other in metonym_groups().get(name, ()) if other != name]
@@ -198,7 +204,7 @@ def unknown_subjects(intent: QueryIntent) -> list[str]:
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in run.split()]
         words = [w for w in words if w.strip("'’") and w.lower() not in STOPWORDS]
         name = " ".join(words).removeprefix("of ")
-        if not words or catalogue.is_known_name(name) or name.lower() in understood:
+        if not words or catalogue.is_known_name(name) or catalogue.is_known_name(_spelled_out(words)) or name.lower() in understood:
             continue
         if people and all(w in titles for w in words):
             continue  # "Senator Berg": a title the text does not give, on a person it knows
