@@ -292,9 +292,31 @@ def _answer_types(question: str, types: dict[str, list[re.Pattern[str]]]) -> tup
 
 
 def document_terms(question: str) -> tuple[str, ...]:
-    """Document terms for the everyday words of `question` (synonyms.yaml: "Republican" for "GOP")."""
+    """Document terms for the everyday words of `question` (synonyms.yaml: "Republican" for "GOP"); only the
+    entries one of whose words opens like a word of the question are matched (most of a long claim's are not)."""
     lowered = f" {question.lower()} "
-    return tuple(term for term, pattern in _synonyms() if pattern.search(lowered) and term.lower() not in lowered)
+    openings = {word[:_OPENING] for word in _WORDS.findall(lowered)}
+    entries = _synonyms()
+    candidates = sorted({k for opening in openings for k in _synonym_openings().get(opening, ())})
+    return tuple(term for term, pattern in (entries[k] for k in candidates) if pattern.search(lowered) and term.lower() not in lowered)
+
+
+_OPENING = 3
+"""Letters of a word's opening by which synonym entries are looked up (a word of fewer is looked up whole)."""
+_WORDS = re.compile(r"[\w\-]+")
+
+
+@cache
+def _synonym_openings() -> dict[str, tuple[int, ...]]:
+    """The opening of the first word of each reader's word or phrase → the synonyms.yaml entries (by position) it
+    may begin: every match of an entry's pattern starts with a word opening like this."""
+    table: dict[str, list[str]] = load("synonyms")
+    found: dict[str, set[int]] = {}
+    for k, words in enumerate(table.values()):
+        for word in words:
+            first = _WORDS.findall(word.lower())[0]
+            found.setdefault(first[:_OPENING], set()).add(k)
+    return {opening: tuple(sorted(ks)) for opening, ks in found.items()}
 
 
 def _without_readers_phrases(question: str) -> str:
