@@ -179,7 +179,9 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
         near, unnamed = c.neighbours(first, last), c.unnamed_neighbours(first, last)  # unnamed: what a degree word is of
         for side in sides:
             slot = unnamed if side.partition(":")[0] == DEGREE_PAIR else near
-            unexplained = [m for m in theirs if not _said_too(c, mine, side, slot, e.neighbours(m[0], m[1]))]
+            pair = side.partition(":")[0]  # only words of the same pair can be rivals: the others need no explaining
+            rivals = [m for m in theirs if any(their.partition(":")[0] == pair for their in m[2])]
+            unexplained = [m for m in rivals if not _said_too(c, mine, side, slot, e.neighbours(m[0], m[1]))]
             to_negation = c.verbal(first) or any(e.negated)
             rival = _aligned_opposite(c.stems[first], c.negated[first], to_negation, side, slot, e, unexplained, compounds)
             if rival is not None and not _reordered(c, e, c.stems[first:last], e.stems[rival[0] : rival[1]], sides):
