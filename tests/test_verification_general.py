@@ -134,6 +134,12 @@ CONTRADICTIONS = [
     ("The club held a single round of talks with the league.", "The club held repeated talks with the league.", "quantifier"),
     ("The mayor refrains from using her veto to slow the budget.", "The mayor exploits her veto to slow the budget.", "negation"),
     ("The council refused to let residents buy the land.", "The council gave residents approval to purchase the land.", "negation"),
+    # a name put in another's place, past an aside between commas
+    (
+        "Berg assumed that Saltby, faced with rising costs, would accept a deal on the port.",
+        "Berg also assumed that, faced with rising costs, Norrvik would accept a deal on the port. Saltby stayed out.",
+        "name",
+    ),
     ("Reports tell of only sporadic, low-key talks on trade.", "Reports tell of intense talks on trade.", "antonym"),
     ("The council would withhold grain from Saltby.", "The council continues to provide Saltby with grain.", "antonym"),
     ("The council would block further purchases of boats.", "The council facilitates further purchases of boats.", "antonym"),

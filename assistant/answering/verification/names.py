@@ -30,6 +30,9 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'’]*(?:-(?![a-z]+\b)[A-Za-zÀ
 """A word; a hyphen and a lower-case word after it ("American-made", "Lind-backed") are not part of it."""
 _CONTEXT = 1
 """Content words either side of a name that must match for another name to count as swapped in."""
+_ASIDE_AFTER = re.compile(r"\s*,[^,;:()]{3,80},")
+_ASIDE_BEFORE = re.compile(r",[^,;:()]{3,80},\s*$")
+"""An aside between commas right after or right before a name."""
 
 
 @dataclass(frozen=True)
@@ -348,9 +351,13 @@ def _same_kind(a: Mention, b: Mention) -> bool:
 
 
 def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
-    """The stems of the plain words just before and just after a mention."""
+    """The stems of the plain words just before and just after a mention, past an aside between commas next to it
+    ("that, faced with the costs, Russia would": assumed, would)."""
     starts, ends, words = _words(text)
-    first_after, last_before = bisect_left(starts, mention.end), bisect_right(ends, mention.start)
+    aside_before, aside_after = _ASIDE_BEFORE.search(text, 0, mention.start), _ASIDE_AFTER.match(text, mention.end)
+    after = aside_after.end() if aside_after else mention.end
+    before = aside_before.start() if aside_before else mention.start
+    first_after, last_before = bisect_left(starts, after), bisect_right(ends, before)
     before = [w for w in words[max(0, last_before - 3) : last_before] if _plain(w)][-_CONTEXT:]
     after = [w for w in words[first_after : first_after + 3] if _plain(w)][:_CONTEXT]
     return {stem(w) for w in before}, {stem(w) for w in after}
