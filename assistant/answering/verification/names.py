@@ -355,9 +355,9 @@ def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
     ("that, faced with the costs, Russia would": assumed, would)."""
     starts, ends, words = _words(text)
     aside_before, aside_after = _ASIDE_BEFORE.search(text, 0, mention.start), _ASIDE_AFTER.match(text, mention.end)
-    after = aside_after.end() if aside_after else mention.end
-    before = aside_before.start() if aside_before else mention.start
-    first_after, last_before = bisect_left(starts, after), bisect_right(ends, before)
+    after_at = aside_after.end() if aside_after else mention.end
+    before_at = aside_before.start() if aside_before else mention.start
+    first_after, last_before = bisect_left(starts, after_at), bisect_right(ends, before_at)
     before = [w for w in words[max(0, last_before - 3) : last_before] if _plain(w)][-_CONTEXT:]
     after = [w for w in words[first_after : first_after + 3] if _plain(w)][:_CONTEXT]
     return {stem(w) for w in before}, {stem(w) for w in after}
