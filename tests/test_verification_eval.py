@@ -9,7 +9,7 @@ from eval.verification.evaluate import VerificationRun, evaluate_verification
 
 pytestmark = pytest.mark.slow
 
-CAUGHT_FLOORS = {("handwritten", "test"): 0.82, ("handwritten", "dev"): 0.92, ("generated", None): 0.95}
+CAUGHT_FLOORS = {("handwritten", "test"): 0.84, ("handwritten", "dev"): 0.92, ("generated", None): 0.95}
 """Least share of contradicted claims the deterministic layer catches, all kinds together: just under
 what eval/verification/REPORT.md measured (the issue's target, 0.97 on every kind, is not met on test)."""
 KEPT_FLOORS = {"dev": 0.95, "test": 0.92}
