@@ -316,6 +316,7 @@ def test_what_a_cited_publication_concluded_is_answered_only_where_a_sentence_ci
     assert _covered_by("What do Berg's business dealings involve?", text, EntityCatalogue(()))  # not about a publication
     survey = "According to the Tidings survey, 64% of farmers back the harbour fees."
     assert _covered_by("What did the Tidings survey find among farmers?", survey, EntityCatalogue(()))
+    assert _covered_by("What did the Tidings survey find?", survey, EntityCatalogue(()))  # nothing more asked
 
 
 def test_a_comparison_needs_a_sentence_that_compares_and_later_events_are_not_told() -> None:

@@ -59,7 +59,7 @@ def findings_reported(asked: AskedFindings, sentences: Iterable[str]) -> bool:
             or bool(asked.names & terms)
             or any(title.lower() in sentence.lower() for title in asked.titles)
         )
-        if cites and len(asked.about & terms) * 2 > len(asked.about):
+        if cites and (not asked.about or len(asked.about & terms) * 2 > len(asked.about)):  # "What did the poll find?"
             return True
     return False
 
