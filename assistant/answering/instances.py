@@ -50,7 +50,7 @@ def named_only_vaguely(asked: set[str], sentences: Iterable[str]) -> bool:
         for k, word in enumerate(words):
             if _root(word) not in asked:
                 continue
-            if _listed_after(sentence[found[k].end() :], [m.group() for m in found[k + 1 : k + 2]]):
+            if _listed_after(sentence[found[k].end() :], found[k + 1].group() if k + 1 < len(found) else ""):
                 return False
             vague = vague or _said_vaguely(words, k, asked)
     return vague
@@ -67,11 +67,11 @@ def _said_vaguely(words: list[str], k: int, asked: set[str]) -> bool:
     return words[k].endswith("s") and start > 0 and words[start - 1] in _bare_plural_openers()
 
 
-def _listed_after(rest: str, following: list[str]) -> bool:
+def _listed_after(rest: str, next_word: str) -> bool:
     """Whether what follows the asked word names or lists its instances: a name right after it ("companies,
     Rosneft and …"; not "lifts sanctions on Dravenia"), or a list opener ("weapons such as …", "countries (…",
     "demands, including …")."""
-    return any(w[:1].isupper() for w in following) or _LIST_OPENER.match(rest) is not None
+    return next_word[:1].isupper() or _LIST_OPENER.match(rest) is not None
 
 
 def _root(word: str) -> str:
