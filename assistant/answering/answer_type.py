@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from assistant.answering.figures import Span, figure_spans
 from assistant.corpus.notes import cited_publication, note_number
-from assistant.data import load
+from assistant.data import word_set
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
@@ -223,7 +222,8 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
     if head and head[0] not in content_terms(text):
         return []  # a reaction to something else ("the response … to a limited war" for "react to the strategy")
     people = [e for e in intent.entities if e.kind == "person"]
-    cues = _reaction_cues() | (speech_cues() if people else frozenset())  # what a person called it is how they reacted
+    spoken = speech_cues() if people else frozenset()  # what a person called it is how they reacted
+    cues = word_set("questions", "reaction_cues") | spoken
     reacting = [w for w in WORD.finditer(text) if w.group().lower() in cues]
     reactors = {e.id for e in intent.entities}
     catalogue = intent.catalogue
@@ -258,9 +258,6 @@ def _after_preposition(text: str, start: int) -> bool:
 _PREPOSITIONS = frozenset({"against", "on", "to", "with", "towards", "toward", "at", "for", "over", "into", "upon", "about", "from"})
 
 
-@cache
-def _reaction_cues() -> frozenset[str]:
-    return frozenset(load("questions")["reaction_cues"])
 
 
 def _reports(text: str, cue: re.Match[str], start: int, end: int, naming: str = "by") -> bool:

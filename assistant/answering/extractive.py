@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
@@ -14,7 +13,7 @@ from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
 from assistant.corpus.notes import lifted_note_number
-from assistant.data import load
+from assistant.data import word_set
 from assistant.discourse import chunk_as_read, leans_back, opens_frame, refers_back, says_instead
 from assistant.index.dates import ANY_YEAR, dated_expressions
 from assistant.retrieval.query import QueryIntent, understand
@@ -212,12 +211,9 @@ def _may_answer_from(chunk: Chunk, intent: QueryIntent) -> bool:
     if lifted_note_number(chunk.text) is None:
         return True
     asked = intent.answer_type in LEADING_TYPES or intent.asks_source or intent.lists_sources
-    return asked or not _publication_cues().isdisjoint(re.findall(r"[a-z]+", intent.question.lower()))
+    return asked or not word_set("questions", "publication_cues").isdisjoint(re.findall(r"[a-z]+", intent.question.lower()))
 
 
-@cache
-def _publication_cues() -> frozenset[str]:
-    return frozenset(load("questions")["publication_cues"])
 
 
 def _distinctive_readings(intent: QueryIntent, terms_said: list[list[set[str]]]) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.data import load
+from assistant.data import load, word_set
 from assistant.index.dates import ANY_YEAR, dated_expressions, month_names
 from assistant.retrieval.query import QueryIntent
 from assistant.text import WORD, content_terms, normalise_term
@@ -108,7 +108,7 @@ def money_question(question: str) -> bool:
     """Whether a question asks for a sum of money ("how much money", "what value"), not a count ("how many")."""
     if _COUNT_QUESTION.search(question):
         return False
-    return any(word.lower() in _money_cues() for word in WORD.findall(question))
+    return any(word.lower() in word_set("questions", "money_cues") for word in WORD.findall(question))
 
 
 def _is_sum(text: str, start: int, end: int) -> bool:
@@ -117,9 +117,6 @@ def _is_sum(text: str, start: int, end: int) -> bool:
     return any(unit in around if not unit.isalnum() else re.search(rf"\b{unit}\b", around) for unit in _currencies())
 
 
-@cache
-def _money_cues() -> frozenset[str]:
-    return frozenset(load("questions")["money_cues"])
 
 
 @cache

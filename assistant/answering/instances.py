@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from assistant.data import load
+from assistant.data import load, word_set
 from assistant.retrieval.query import QueryIntent, document_terms
 from assistant.text import WORD, content_terms, normalise_term, word_root
 
@@ -59,12 +59,12 @@ def named_only_vaguely(asked: set[str], sentences: Iterable[str]) -> bool:
 def _said_vaguely(words: list[str], k: int, asked: set[str]) -> bool:
     """Whether the asked word at `k` is said vaguely: a vague word just before it or right after it ("lift
     some"), or a bare plural of words the question also uses ("among European countries")."""
-    if any(w in _vague_words() for w in words[max(0, k - REACH) : k + 2]):
+    if any(w in word_set("questions", "vague_words") for w in words[max(0, k - REACH) : k + 2]):
         return True
     start = k
     while start > 0 and _root(words[start - 1]) in asked:
         start -= 1
-    return words[k].endswith("s") and start > 0 and words[start - 1] in _bare_plural_openers()
+    return words[k].endswith("s") and start > 0 and words[start - 1] in word_set("questions", "bare_plural_openers")
 
 
 def _listed_after(rest: str, next_word: str) -> bool:
@@ -85,13 +85,3 @@ def _roots(text: str) -> set[str]:
 @cache
 def _instance_asks() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["instance_asks"])
-
-
-@cache
-def _vague_words() -> frozenset[str]:
-    return frozenset(load("questions")["vague_words"])
-
-
-@cache
-def _bare_plural_openers() -> frozenset[str]:
-    return frozenset(load("questions")["bare_plural_openers"])

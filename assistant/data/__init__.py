@@ -17,6 +17,12 @@ def load(name: str) -> Any:
 
 
 @cache
+def word_set(name: str, key: str) -> frozenset[str]:
+    """The words `assistant/data/<name>.yaml` lists under `key`, as a set."""
+    return frozenset(load(name)[key])
+
+
+@cache
 def fingerprint() -> str:
     """A digest of every lexicon: an index built with other lexicons (other BM25 terms, catalogue, reading of
     sentences) is out of date."""

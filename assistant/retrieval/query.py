@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from assistant.data import load
+from assistant.data import load, word_set
 from assistant.index.catalogue import Entity, EntityCatalogue, names_lexicon, phrase_key
 from assistant.index.owned_roles import owner_of
 from assistant.index.store import DocumentSummary
@@ -379,4 +379,4 @@ def opinion_cues() -> frozenset[str]:
 @cache
 def speech_cues() -> frozenset[str]:
     """Words that mark reported speech ("said", "declared", "statement")."""
-    return frozenset(load("questions")["speech_cues"])
+    return word_set("questions", "speech_cues")
