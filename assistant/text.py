@@ -31,6 +31,13 @@ def alternatives(words: Iterable[str], longest_first: bool = False) -> str:
     return "|".join(re.escape(word) for word in ordered)
 
 
+@cache
+def word_beginnings(name: str, key: str) -> re.Pattern[str]:
+    """A pattern for the words `assistant/data/<name>.yaml` lists under `key`, matched case-insensitively as word
+    beginnings ("compar" meets "compared"), a phrase before a word it starts with."""
+    return re.compile(r"\b(?:" + alternatives(load(name)[key], longest_first=True) + r")", re.IGNORECASE)
+
+
 def prefix_tree(words: Iterable[str], ignore_case: bool = False) -> str:
     """What `alternatives(words, longest_first=True)` matches, as a prefix tree ("Ber(?:g|lin)"): thousands of
     words, as a large corpus' catalogue has, cost one pass over the text rather than one trial per word at

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
-from assistant.data import load
-from assistant.text import alternatives
+from assistant.text import word_beginnings
 
 
 def unexplained(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
@@ -35,13 +33,9 @@ def unexplained(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
 
 
 def _gives_reason(text: str) -> bool:
-    return _reason_cues().search(text) is not None or _AS_CLAUSE.search(text) is not None
+    return word_beginnings("questions", "reason_cues").search(text) is not None or _AS_CLAUSE.search(text) is not None
 
 
 _AS_CLAUSE = re.compile(r"(?<!such )(?<!well )(?<!so )\bas\s+(?:[a-z]+\s+){0,2}?(?:[a-z]+ed|was|were|had|did)\b")
 """'as' opening a clause ("marginalised as others gained access"): a reason, unlike "such as" or "as part of"."""
 
-
-@cache
-def _reason_cues() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + alternatives(load("questions")["reason_cues"], longest_first=True) + r")", re.IGNORECASE)

@@ -40,7 +40,7 @@ from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, document_term
-from assistant.text import alternatives, content_terms, matching_terms, term_share
+from assistant.text import content_terms, matching_terms, term_share, word_beginnings
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -214,11 +214,6 @@ def _after_the_documents(intent: QueryIntent) -> bool:
 
 
 @cache
-def _comparison_cue() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + alternatives(load("questions")["comparison_cues"], longest_first=True) + r")", re.IGNORECASE)
-
-
-@cache
 def _since_written() -> re.Pattern[str]:
     return re.compile("|".join(load("questions")["since_written"]), re.IGNORECASE)
 
@@ -252,9 +247,10 @@ def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
         return _unmentioned(compared.group("rest"), passages)
     party = named[0][0]
     about = focus_terms(intent) - set(content_terms(compared.group(0)))
+    compares = word_beginnings("questions", "comparison_cues")
     for passage in passages:
         for text in _sentences(passage.chunk):
-            if party.id in named_ids(text, catalogue) and about & set(content_terms(text)) and _comparison_cue().search(text):
+            if party.id in named_ids(text, catalogue) and about & set(content_terms(text)) and compares.search(text):
                 return ""
     return party.name
 
