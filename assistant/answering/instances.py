@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
-from assistant.data import load, word_set
-from assistant.retrieval.query import QueryIntent, document_terms
+from assistant.data import word_set
+from assistant.retrieval.query import QueryIntent, document_terms, question_patterns
 from assistant.text import WORD, content_terms, normalise_term, word_root
 
 REACH = 3
@@ -30,7 +29,7 @@ _PLACEHOLDERS = {"one", "ones", "type", "types", "kind", "kinds", "sort", "sorts
 def asked_instances(intent: QueryIntent) -> set[str]:
     """The word roots of what a "which … exactly" question asks to have named (its noun, or what is done to the
     "ones" it asks about: "which ones exactly would get lifted" → lift); empty for other questions."""
-    for pattern in _instance_asks():
+    for pattern in question_patterns("instance_asks"):
         match = pattern.search(intent.question)
         if match is None:
             continue
@@ -81,7 +80,3 @@ def _root(word: str) -> str:
 def _roots(text: str) -> set[str]:
     return {word_root(term) for term in content_terms(text) if term not in _PLACEHOLDERS}
 
-
-@cache
-def _instance_asks() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")["instance_asks"])

@@ -39,7 +39,7 @@ from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
-from assistant.retrieval.query import QueryIntent, document_term
+from assistant.retrieval.query import QueryIntent, document_term, question_patterns
 from assistant.text import content_terms, matching_terms, term_share, word_beginnings
 from assistant.types import Chunk, Passage
 
@@ -200,7 +200,7 @@ def focus_terms(intent: QueryIntent) -> set[str]:
 def _after_the_documents(intent: QueryIntent) -> bool:
     """Whether the question asks how something turned out at a date after the corpus was written, or since it
     was written ("since the brief came out")."""
-    if _since_written().search(intent.question):
+    if any(pattern.search(intent.question) for pattern in question_patterns("since_written")):
         return True
     catalogue = intent.catalogue
     if catalogue is None or not catalogue.document_dates:
@@ -211,11 +211,6 @@ def _after_the_documents(intent: QueryIntent) -> bool:
     written = max(day for _, day in catalogue.document_dates)
     asked = dated_expressions(intent.question, int(written[:4]))
     return any(expression.iso[: len(written)] > written[: len(expression.iso)] for expression in asked if expression.explicit_year)
-
-
-@cache
-def _since_written() -> re.Pattern[str]:
-    return re.compile("|".join(load("questions")["since_written"]), re.IGNORECASE)
 
 
 def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:

@@ -343,11 +343,12 @@ def _matches(key: str, question: str) -> bool:
     """Whether `question` matches one of the questions.yaml patterns under `key` ("sequels": what came next;
     "sources": which source a passage cites; "source_listing": every source a document cites; "cases": in which
     case something happens; "alternatives": what was done instead)."""
-    return any(pattern.search(question) for pattern in _patterns(key))
+    return any(pattern.search(question) for pattern in question_patterns(key))
 
 
 @cache
-def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
+def question_patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    """The questions.yaml patterns under `key`, compiled case-insensitively."""
     return tuple(re.compile(p, re.IGNORECASE) for p in load("questions")[key])
 
 
