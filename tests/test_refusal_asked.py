@@ -1,0 +1,156 @@
+"""Declines decided sentence by sentence, for what a question asks beyond the kind of answer: a comparison, a
+specific a sentence must report, a cited publication's date or findings, which things exactly, and what the
+documents cannot tell (later events, a year never dated, an event never named)."""
+
+from __future__ import annotations
+
+from assistant.index.catalogue import Entity, EntityCatalogue
+from tests.coverage_helpers import covered_by, covering
+
+
+def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
+    """"Worse than Lind's": a sentence naming Lind must be about what is compared; the role "the mayor" names
+    the person the catalogue reads as the mayor, so two people are named together through it."""
+    import numpy as np
+
+    from assistant.answering.refusal import assess_coverage
+    from assistant.retrieval.query import understand
+    from assistant.text import split_sentences
+    from assistant.types import Chunk, Passage
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("mayor",), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind))
+    text = "Berg's ratings on the economy fell sharply. The Norrvik mayor reversed the harbour policy of Lind."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    query = np.ones(4, dtype=np.float32) / 2
+
+    def coverage(question: str) -> tuple[bool, str]:
+        found = assess_coverage(understand(question, catalogue), [Passage(chunk, 1, 1.0)], query, lambda c: np.tile(query, (2, 1)))
+        return found.covered, found.reason
+
+    assert coverage("Are Berg's ratings on the economy worse than Lind's?") == (False, "it makes no such comparison with Tomas Lind")
+    assert coverage("Did Berg reverse the harbour policy of Lind?")[0]  # "the Norrvik mayor" is Berg
+    assert coverage("Were Berg's ratings on the economy low rather than Lind's policy?")[0]  # "rather than" compares nothing
+    # what is compared with ends with its clause: the source named after the comma is not compared
+    text = "According to the Tidings survey, 64% of Norrvik's farmers back the harbour fees."
+    chunk = Chunk("c1", "doc", "Doc", "Lead", 0, 0, len(text), text, sentences=tuple(split_sentences(text)))
+    assert coverage("Do more farmers back the harbour fees than fishermen, according to the Tidings survey?") == (
+        False,
+        "it makes no such comparison with fishermen",
+    )
+
+
+def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_so() -> None:
+    """ "By" in a sentence about something else tells nothing of how a rapport was built; a sentence that names
+    the deadlines but gives no date does not say what the deadline was."""
+    covered = covering()
+    by_letter = "Berg managed the port board by letter, and Lind chairs it with her."
+    assert not covered("How did Berg manage to build such a good rapport with Lind?", by_letter)
+    assert covered("How did Berg manage to build such a good rapport with Lind?", "Berg built a rapport with Lind by sailing with him.")
+    rapport = "Leaders who have managed to establish a rapport with Lind include Berg."
+    assert not covered("How did Berg manage to get so close to Lind?", rapport)
+    assert covered("How did Berg manage to get so close to Lind?", "Berg grew close to Lind by sailing with him.")
+    assert not covered("What did Berg do before becoming harbour master?", "Berg, the harbour master, once represented the port in talks.")
+    assert covered("What did Berg do before becoming harbour master?", "Before becoming harbour master, Berg served as a ferry captain.")
+    once = "Berg, the harbour master, once represented the port in talks."
+    assert not covered("What did Berg do before Berg's job as harbour master?", once)
+    missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
+    assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
+    dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
+    assert covered("What was the exact deadline Berg gave Lind on the harbour fees?", dated)
+
+
+def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None:
+    """A note citing a publication gives the day it appeared: no answer to when an event happened, the answer to
+    when the piece came out; a note's other dates (when a poll was conducted) answer as any sentence's."""
+    cited = "³ A. Berg, 'The harbour question', Tidings, 12 May 2025, tidings.example."
+    assert not covered_by("When did the council approve the harbour fees?", cited, EntityCatalogue(()))
+    assert covered_by("When did Tidings put out its piece on the harbour question?", cited, EntityCatalogue(()))
+    poll = "⁴ The harbour poll, conducted on 2–4 May 2025."
+    assert covered_by("When was the harbour poll conducted?", poll, EntityCatalogue(()))
+
+
+def test_which_things_exactly_is_answered_only_where_they_are_named_or_listed() -> None:
+    """"Which … exactly" asks for the things themselves: a text that speaks of them vaguely ("certain types of
+    boats", "lift some", "among Dravenian towns") does not answer; one that names or lists them does."""
+    vague = "The council could halt the sale of certain types of boats, including via its partners. It could lift some fees partially."
+    listed = "The council could halt the sale of boats such as the Saltby ferries."
+    assert not covered_by("Which boats exactly could the council stop selling?", vague, EntityCatalogue(()))
+    assert covered_by("Which boats exactly could the council stop selling?", listed, EntityCatalogue(()))
+    assert not covered_by("Which fees specifically could be lifted?", vague, EntityCatalogue(()))
+    fractures = "This causes fractures among Dravenian towns."
+    assert not covered_by("Which Dravenian towns specifically would object?", fractures, EntityCatalogue(()))
+    assert covered_by("Which boats could the council stop selling?", vague, EntityCatalogue(()))  # no "exactly": what it says
+    lifting = "The council could lift some fees partially. In the dry case, the council gradually lifts fees on Saltby traders."
+    assert not covered_by("Which ones exactly could be lifted?", lifting, EntityCatalogue(()))  # Saltby is whose, not which
+
+
+def test_what_a_cited_publication_concluded_is_answered_only_where_a_sentence_citing_it_says_so() -> None:
+    """A note lists the piece; the text cites it (note marker) for the harbour fees only, not for Berg's dealings."""
+    text = (
+        "Berg's business dealings with Saltby shipowners have drawn attention. "
+        "The council may also raise the harbour fees to fund the new quay.¹ "
+        "¹ T. Lind, 'Water Wars', The Tidings, 3 June 2024."
+    )
+    asked = "What did the Tidings piece 'Water Wars' conclude about {}?"
+    assert not covered_by(asked.format("Berg's business dealings"), text, EntityCatalogue(()))
+    assert covered_by(asked.format("the harbour fees"), text, EntityCatalogue(()))
+    assert covered_by("What do Berg's business dealings involve?", text, EntityCatalogue(()))  # not about a publication
+    survey = "According to the Tidings survey, 64% of farmers back the harbour fees."
+    assert covered_by("What did the Tidings survey find among farmers?", survey, EntityCatalogue(()))
+    assert covered_by("What did the Tidings survey find?", survey, EntityCatalogue(()))  # nothing more asked
+
+
+def test_a_comparison_needs_a_sentence_that_compares_and_later_events_are_not_told() -> None:
+    """Two firms named in one sentence are not compared by it; what happened since the document came out it cannot say."""
+    covered = covering(
+        Entity("saltby-ltd", "Saltby Ltd", "organisation", ("Saltby Ltd",), (), ()),
+        Entity("norrvik-oil", "Norrvik Oil", "organisation", ("Norrvik Oil",), (), ()),
+    )
+    asked = "Were the sanctions on Saltby Ltd harsher than the ones on Norrvik Oil?"
+    assert not covered(asked, "On 3 May the council imposed sanctions on Saltby Ltd and Norrvik Oil, with more to follow.")
+    assert covered(asked, "The sanctions on Saltby Ltd were harsher than the ones on Norrvik Oil.")
+    assert not covered("Has the council lifted the sanctions since the brief came out?", "The council could lift the sanctions.")
+
+
+def test_a_year_the_corpus_never_dates_anything_in_is_never_mentioned() -> None:
+    """A question setting what it asks in a year that no dated expression of the corpus has is declined; a year
+    that only qualifies a noun ("the 2014 flood") is left to the evidence."""
+    from assistant.index.catalogue import DatedMention
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    dated = DatedMention("c1", 0, 8, "May 2024", "2024-05", "2024-05-15", True)
+    catalogue = EntityCatalogue((berg,), dates=(dated,))
+    text = "In May 2024, Berg reacted to the flood with a new levy."
+    assert not covered_by("How did Berg react to the flood in 2014?", text, catalogue)
+    assert covered_by("How did Berg react to the flood in 2024?", text, catalogue)
+    assert covered_by("How did Berg react to the 2014 flood?", text, catalogue)
+
+
+def test_a_source_question_may_name_the_publisher_with_the_person_the_claim_is_about() -> None:
+    """"Which Tidings article is cited for Berg's view?" names the source's publisher, not a party to what Berg did."""
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    tidings = Entity("tidings", "Tidings", "organisation", ("Tidings",), (), ())
+    catalogue = EntityCatalogue((berg, tidings))
+    text = "Berg has long opposed the new harbour fees.¹"
+    assert covered_by("Which Tidings article is cited for Berg's view on the fees?", text, catalogue)
+    assert not covered_by("When did Tidings interview Berg about the fees?", text, catalogue)
+
+
+def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:
+    """"The Lisbon talks" name an event the corpus never mentions; "the Lind-Berg talks" and "the Gulf meeting" (a
+    region word) may name one it does."""
+    from assistant.answering.unknown_names import unknown_subjects
+    from assistant.retrieval.query import understand
+
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), (), ())
+    lind = Entity("lind", "Tomas Lind", "person", ("Tomas Lind", "Lind"), (), ())
+    catalogue = EntityCatalogue((berg, lind))
+    assert unknown_subjects(understand("What was agreed at the Lisbon talks?", catalogue)) == ["Lisbon talks"]
+    assert unknown_subjects(understand("What was agreed at the Lind-Berg talks?", catalogue)) == []
+    assert unknown_subjects(understand("What happened at the Gulf meeting?", catalogue)) == []
+    journal = Entity("journal", "The Saltby Street Journal", "organisation", ("Saltby Street Journal",), (), ())
+    papers = EntityCatalogue((berg, lind, journal))
+    assert unknown_subjects(understand("When did the Saltby St Journal piece come out?", papers)) == []  # "St" is "Street"
+    assert unknown_subjects(understand("When did the Saltby Road Journal piece come out?", papers)) == ["Saltby Road Journal"]
