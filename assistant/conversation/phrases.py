@@ -123,16 +123,22 @@ def plural_noun(head: str) -> bool:
 
 
 @cache
-def _heads() -> frozenset[str]:
-    """The lexicon's head nouns, with their plurals."""
+def _head_nouns() -> tuple[str, ...]:
+    """The lexicon's head nouns of topics (conversation.yaml `topic_heads` and `institution_heads`)."""
     data = load("conversation")
-    return frozenset(h for head in data["topic_heads"] + data["institution_heads"] for h in (head, f"{head}s", f"{head}es"))
+    return (*data["topic_heads"], *data["institution_heads"])
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """The lexicon's head nouns with their plurals: the words `phrase` reads as heads."""
+    return frozenset(h for head in _head_nouns() for h in (head, f"{head}s", f"{head}es"))
 
 
 @cache
 def _lexicon() -> dict[str, re.Pattern[str]]:
     data = load("conversation")
-    heads = alternatives(data["topic_heads"] + data["institution_heads"], longest_first=True)
+    heads = alternatives(_head_nouns(), longest_first=True)
     stop = alternatives(set(load("stopwords")["function_words"]) | set(data["not_modifiers"]), longest_first=True)
     modifier = rf"(?!(?:{stop})\b)[\w\-/]+"
     # after a possessor any noun heads a phrase ("Anna Berg's background"), where the phrase visibly ends
