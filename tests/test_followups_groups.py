@@ -159,3 +159,17 @@ def test_those_two_after_a_which_question_answered_with_two_bodies_are_those_bod
     assert rewrite_follow_up("When did those two object?", history, river_catalogue()) == (
         "When did Marisca Farmers' Union and Selva Basin Commission object?"
     )
+
+
+def test_their_after_a_plural_the_question_names_is_that_plurals() -> None:
+    history = (river_turn("Which delegations initialled the draft framework?", "On 20 February 2025, after a third round"),)
+    rewritten = rewrite_follow_up("Why might voters be changing their minds?", history, river_catalogue())
+    assert rewritten.startswith("Why might voters be changing their minds")
+
+
+def test_them_is_the_plural_a_question_asked_for_turns_before() -> None:
+    history = (
+        river_turn("What demands did Marisca make?", "Marisca demanded a minimum flow"),
+        river_turn("Who is Lukas Breuer?", "Dravenia's Minister of Energy, Lukas Breuer"),
+    )
+    assert rewrite_follow_up("Which farms were hit by them?", history, river_catalogue()) == "Which farms were hit by the demands?"

@@ -28,6 +28,7 @@ from tests.riverbasin import river_catalogue
         ("What were Okafor's exact words on the appraisal?", "statement"),
         ("What did Okafor promise the farmers?", "statement"),
         ("What does the monitoring report say about the delta?", ""),
+        ("What does the author say Dravenia wants from the talks?", ""),  # the document's author: what the text says
         ("What was the vote count in parliament?", "number"),
         ("What does Castell think of the monitoring proposal?", "opinion"),
         ("Where does Castell stand on the monitoring proposal?", "opinion"),

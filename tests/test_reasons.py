@@ -21,6 +21,8 @@ from assistant.answering.reasons import unexplained
         ("Why did the Dravenian side halt the filling?", {"halt", "suspend"}),  # a noun after a name's adjective
         ("Why does Dravenia's president favour the dam?", None),  # a possessive subject is not read
         ("Why was the dam built?", None),  # not what a party did
+        ("Why does Halden have such a dim view of the dam?", {"dim", "view"}),  # a holding verb: why that view
+        ("Why did Halden develop a fondness for Marisca?", {"fondness"}),
     ],
 )
 def test_the_event_a_why_question_asks_about_is_its_verb(question: str, verb: set[str] | None) -> None:
@@ -49,3 +51,11 @@ def test_a_text_reporting_the_event_must_give_its_reason(sentences: list[str], u
 
 def test_a_noun_after_a_one_word_subject_is_no_verb() -> None:
     assert asked_event("Why has the peace envoy mattered so much to the bank?") is None
+
+
+def test_what_a_holding_verb_holds_is_explained_only_where_a_reason_is_given() -> None:
+    """ "Why does Halden have such a dim view of the dam?": a sentence where the view is itself a cause tells why not."""
+    held = asked_event("Why does Halden have such a dim view of the dam?")
+    assert held is not None
+    assert unexplained(held, [["Halden's dim view of the dam has shaped the council's policy."]])
+    assert not unexplained(held, [["Halden has a dim view of the dam because it floods the valley."]])

@@ -7,6 +7,8 @@ from __future__ import annotations
 from assistant.index.catalogue import Entity, EntityCatalogue
 from tests.coverage_helpers import covered_by, covering
 
+covered = covering()
+
 
 def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
     """"Worse than Lind's": a sentence naming Lind must be about what is compared; the role "the mayor" names
@@ -42,8 +44,8 @@ def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
 
 
 def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_so() -> None:
-    """ "By" in a sentence about something else tells nothing of how a rapport was built; a sentence that names
-    the deadlines but gives no date does not say what the deadline was."""
+    """ "By" in a sentence about something else tells nothing of how a rapport was built; "for several decades"
+    is no age; a sentence that names the deadlines but gives no date does not say what the deadline was."""
     covered = covering()
     by_letter = "Berg managed the port board by letter, and Lind chairs it with her."
     assert not covered("How did Berg manage to build such a good rapport with Lind?", by_letter)
@@ -55,6 +57,10 @@ def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_s
     assert covered("What did Berg do before becoming harbour master?", "Before becoming harbour master, Berg served as a ferry captain.")
     once = "Berg, the harbour master, once represented the port in talks."
     assert not covered("What did Berg do before Berg's job as harbour master?", once)
+    decades = "Berg, the harbour master, has been Lind's close associate for several decades."
+    assert not covered("How old is the harbour master?", decades)
+    assert covered("How old is the harbour master?", "Berg, the harbour master, is 54 years old.")
+    assert covered("When was Berg born?", "Berg was born in Saltby in 1970.")
     missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
     assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
     dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
@@ -78,6 +84,8 @@ def test_which_things_exactly_is_answered_only_where_they_are_named_or_listed() 
     listed = "The council could halt the sale of boats such as the Saltby ferries."
     assert not covered_by("Which boats exactly could the council stop selling?", vague, EntityCatalogue(()))
     assert covered_by("Which boats exactly could the council stop selling?", listed, EntityCatalogue(()))
+    assert not covered_by("Which specific boats could the council stop selling?", vague, EntityCatalogue(()))
+    assert covered_by("Which specific boats could the council stop selling?", listed, EntityCatalogue(()))
     assert not covered_by("Which fees specifically could be lifted?", vague, EntityCatalogue(()))
     fractures = "This causes fractures among Dravenian towns."
     assert not covered_by("Which Dravenian towns specifically would object?", fractures, EntityCatalogue(()))
@@ -154,3 +162,18 @@ def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:
     papers = EntityCatalogue((berg, lind, journal))
     assert unknown_subjects(understand("When did the Saltby St Journal piece come out?", papers)) == []  # "St" is "Street"
     assert unknown_subjects(understand("When did the Saltby Road Journal piece come out?", papers)) == ["Saltby Road Journal"]
+
+
+def test_what_someone_said_on_an_occasion_is_answered_only_by_words_said_there() -> None:
+    """ "What did Berg say to Lind in their phone call?": Berg's words elsewhere do not answer it."""
+    elsewhere = "Berg held a phone call with Lind. Berg, in a later interview, argued that the fees must rise."
+    assert not covered("What did Berg say to Lind in their phone call?", elsewhere)
+    assert covered("What did Berg say to Lind in their phone call?", "In the phone call, Berg told Lind that the fees must rise.")
+
+
+def test_when_and_where_is_answered_only_where_the_event_is_set_in_time_or_place() -> None:
+    """A sentence that reports the event with neither a date nor a place does not say when or where it was."""
+    undated = "Berg, the harbour master, at one stage represented the port in talks with Lind."
+    assert not covered("When and where did Berg represent the port in talks with Lind?", undated)
+    dated = "Berg represented the port in talks with Lind in Saltby on 3 May."
+    assert covered("When and where did Berg represent the port in talks with Lind?", dated)

@@ -239,6 +239,9 @@ def names() -> CorpusNames:
         ("Anna Berg was appointed mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("The port, whose harbour master is Mayor Tomas Lind, reopened the bridge.", [(Label.CONTRADICTED, "role")]),
         ("Anna Berg, a keen sailor, is the mayor who reopened the bridge.", [(Label.CONTRADICTED, "role")]),  # past an appositive
+        ("Anna Berg holds the post of mayor and reopened the bridge.", [(Label.CONTRADICTED, "role")]),
+        ("Tomas Lind, Holm's deputy, reopened the bridge.", [(Label.CONTRADICTED, "role")]),  # the tie turned around
+        ("Eva Holm is the boss of Tomas Lind and reopened the bridge.", [(Label.CONTRADICTED, "role")]),  # its other side
         ("Anna Berg reopened the Russia-built bridge in Norrvik.", []),  # "Russia-built" names Russia, which the corpus names
     ],
 )

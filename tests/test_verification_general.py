@@ -207,6 +207,11 @@ CONTRADICTIONS = [
         "The administration tested its ability to exert pressure on Norrvik.",
         "role",
     ),
+    (
+        "From the start, the council has broadened the role of its partners.",
+        "From the outset, the council has limited the role of its partners.",
+        "antonym",
+    ),
 ]
 
 
@@ -315,6 +320,7 @@ FAITHFUL = [
         "A new phase began on 22 October with the imposition of tariffs on Saltby's two largest firms.",
     ),
     ("A new phase began on 22 October, when Saltby raised tariffs.", "A new phase of trade began on 22 October with tariffs from Saltby."),
+    ("Lind said he could stop the dispute within a day.", "Lind claimed that he could end the dispute within a day."),  # one action
 ]
 
 

@@ -31,7 +31,8 @@ _ABOUT = re.compile(r"\b(?:about|towards?|regarding|on|of)\b", re.IGNORECASE)
 """Where an opinion question turns to what the view is about ("… feel about Marisca")."""
 _KINDS = {"person": "person", "place": "place", "organisation": "organisation"}
 _WHERE = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?(?:where|(?:(?:in|at)\s+)?(?:what|which)\s+(?:city|town|venue|location))\b", re.IGNORECASE
+    r"^\W*(?:(?:and|so|but)\s+)?(?:(?:when|how)\s+and\s+)?(?:where|(?:(?:in|at)\s+)?(?:what|which)\s+(?:city|town|venue|location))\b",
+    re.IGNORECASE,
 )
 _SET_IN = re.compile(
     r"\b(?:in|at|near|outside|inside|within|hosted\s+by|(?:visit|visits|trip|trips|travell?ed|went|flew|came)\s+to)\s+(?:the\s+)?$",
@@ -109,7 +110,8 @@ def quoted_spans(text: str) -> list[Span]:
 
 
 def asks_where(question: str) -> bool:
-    """Whether the question asks where something was ("Where did Berg meet Lind?", "In what city …?")."""
+    """Whether the question asks where something was ("Where did Berg meet Lind?", "When and where …?", "In what city
+    …?")."""
     return _WHERE.match(question) is not None
 
 

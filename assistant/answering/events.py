@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.data import word_set
 from assistant.retrieval.query import document_term
 from assistant.text import content_terms, matching_terms
 
@@ -50,10 +51,11 @@ who sought the land end up buying it?"): the adverb marks the verb."""
 DID_END_UP = _did_then(r"end\s+up")
 """A question whether something came about in the end ("Did the council end up passing it?")."""
 WHEN_DID = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?(?:when|where)(?:\s+exactly)?\s+(?:did|does|do|has|have|had|will|would)\s+" + _PARTY_AND_VERB,
+    r"^\W*(?:(?:and|so|but)\s+)?(?:when|where|when\s+and\s+where|where\s+and\s+when)(?:\s+exactly)?\s+"
+    r"(?:did|does|do|has|have|had|will|would)\s+" + _PARTY_AND_VERB,
     re.IGNORECASE,
 )
-"""A question for when or where a party did something."""
+"""A question for when or where (or both) a party did something."""
 AFTER_DID = re.compile(r"^.*?\b(?:after|since|once)\s+" + _PARTY_AND_VERB + r"(?<=ed)", re.IGNORECASE)
 """A question that takes for done what a party did ("What job did Lind take after she resigned?")."""
 _LATE_PARTICLE = re.compile(
@@ -61,6 +63,10 @@ _LATE_PARTICLE = re.compile(
 )
 """A particle after the object, ending the question or before what sets it in time or place: "Why did they turn him
 down (in the first place)?"."""
+_HELD = re.compile(
+    r"^\s+((?:[\w'’\-]+\s+){0,3}?[\w'’\-]+)(?=\s+(?:towards?|for|of|about|on|with|against|to)\b|\s*[?.!]|\s*$)", re.IGNORECASE
+)
+"""What a holding verb holds ("such a dim view" of "have such a dim view of Lind"), up to what it is about."""
 _TO_VERB = re.compile(r"^\s+to\s+([a-z]+)\b", re.IGNORECASE)
 """The verb a question's verb goes on with ("refuse to accept"): the two may be a reader's phrase for one word."""
 CLAUSE_BREAK = re.compile(r"[;:–—()]|,\s*(?:which|who|while|but|and)\b|\s(?:and|but|while|whereas|however)\s", re.IGNORECASE)
@@ -82,6 +88,10 @@ def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent |
     if match is None:
         return None
     verb = match.group("verb").lower()
+    held = _HELD.match(question[match.end() :]) if shape is WHY_DID and verb in word_set("questions", "holding_verbs") else None
+    if held:  # "Why does Berg have such a dim view of Lind?": why that view, whatever verb gives it
+        terms = set(content_terms(held.group(1)))
+        return AskedEvent(frozenset(terms), frozenset(set(matching_terms(question)) - terms - {verb})) if terms else None
     late = _LATE_PARTICLE.search(question[match.end() :])
     verb = f"{verb} {late.group(1).lower()}" if late and " " not in verb else verb  # "turn him down"
     then = _TO_VERB.match(question[match.end() :])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
+from assistant.answering.events import CLAUSE_BREAK, VERB_ROOT, AskedEvent, reports
 from assistant.text import word_beginnings
 
 
@@ -27,13 +27,16 @@ def unexplained(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool:
                 continue
             reported = True
             following = sentences[i + 1] if i + 1 < len(sentences) else ""
-            if any(_gives_reason(clause) for clause in reporting) or _gives_reason(" ".join(following.split()[:8])):
+            if any(_gives_reason(clause, event) for clause in reporting) or _gives_reason(" ".join(following.split()[:8]), event):
                 return False
     return reported
 
 
-def _gives_reason(text: str) -> bool:
-    return word_beginnings("questions", "reason_cues").search(text) is not None or _AS_CLAUSE.search(text) is not None
+def _gives_reason(text: str, event: AskedEvent) -> bool:
+    """Whether `text` has a reason cue that is not a word of the event itself ("a dim view" is no "in view of")."""
+    own = {term[:VERB_ROOT] for term in event.verb}
+    cued = any(match.group().lower()[:VERB_ROOT] not in own for match in word_beginnings("questions", "reason_cues").finditer(text))
+    return cued or _AS_CLAUSE.search(text) is not None
 
 
 _AS_CLAUSE = re.compile(r"(?<!such )(?<!well )(?<!so )\bas\s+(?:[a-z]+\s+){0,2}?(?:[a-z]+ed|was|were|had|did)\b")

@@ -93,6 +93,9 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     founded = _FOUNDER.match(intent.question) if kind == "person" else None
     if founded:  # near the deed itself, not only the thing ("the port authority, whose president is Berg")
         focus, needs_focus = set(content_terms(founded.group("deed"))), True
+    occasion = _at_an_event(occasions=True).search(intent.question) if kind == "statement" else None
+    if occasion:  # "What did Berg say to Lind in their phone call?": said on that occasion, not anywhere
+        focus, needs_focus = set(content_terms(occasion.group())), True
     attended = _attended().search(intent.question) if kind == "person" else None
     if attended:  # "Who else was at Lind's visit?": a sentence of a meeting or visit
         focus, needs_focus = set(lexicon_terms("conversation", "event_heads")), True
@@ -246,11 +249,13 @@ def _attended() -> re.Pattern[str]:
 
 
 @cache
-def _at_an_event() -> re.Pattern[str]:
-    """Words setting what a question asks at an event ("at the Saltby talks", "in those meetings")."""
-    heads = alternatives(load("conversation")["event_heads"])
+def _at_an_event(occasions: bool = False) -> re.Pattern[str]:
+    """Words setting what a question asks at an event ("at the Saltby talks", "in those meetings"); with `occasions`, also
+    at an occasion for speaking (questions.yaml `speech_occasions`: "in their phone call")."""
+    heads = alternatives([*load("conversation")["event_heads"], *(load("questions")["speech_occasions"] if occasions else ())])
     return re.compile(
-        rf"\b(?:at\s+(?:(?:the|that|this|those|these)\s+)?|(?:in|during)\s+(?:the|that|this|those|these)\s+)(?:[\w.'’\-]+\s+){{0,2}}?(?:{heads})\b",
+        rf"\b(?:at\s+(?:(?:the|that|this|those|these|their|his|her|its)\s+)?|(?:in|during)\s+(?:the|that|this|those|these|their|his|her|its)\s+)"
+        rf"(?:[\w.'’\-]+\s+){{0,2}}?(?:{heads})\b",
         re.IGNORECASE,
     )
 

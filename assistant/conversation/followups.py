@@ -67,9 +67,9 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     opened = _undislocated(_asked_then_told(referring_patterns()["connective"].sub("", question).strip()))
     body = _with_names(opened, own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
-    bound, own_thing = _own_named_at(body, own, catalogue)
+    bound, own_thing, own_group = _own_named_at(body, own, catalogue)
     action = _action(body, memory, named, own_thing)
-    replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing, own.answer_type == "date")
+    replacements = _references(body, memory, named, action[0] if action else None, bound, own_thing, own_group, own.answer_type == "date")
     if catalogue is not None:  # "his disastrous visit" after "Lind's disastrous visit": Lind's
         said = [text for turn in reversed(history) for text in (without_note_markers(turn.answer), turn.standalone_question)]
         echoes = echoed_owners(body, said, catalogue)
@@ -151,11 +151,13 @@ def _references(
     kept: Replacement | None = None,
     bound: int | None = None,
     own_thing: int | None = None,
+    own_group: int | None = None,
     asks_date: bool = False,
 ) -> list[Replacement]:
     """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is.
     A possessive from `bound` on is that of the person the question itself names there ("What about Berg, what
-    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?"). A question
+    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?"), and "their"
+    after a plural it names, that plural's ("Why are farmers changing their minds?"). A question
     that `asks_date` keeps "that vote" rather than gain the date that names it ("the May 2026 vote"): the answer."""
     lexicon = referring_patterns()
     found: list[Replacement] = [kept] if kept is not None else []
@@ -167,7 +169,7 @@ def _references(
         for n, match in enumerate(pattern.finditer(text)):
             if count and n >= count:
                 break
-            if owned_from is not None and match.start() >= owned_from and match.group().lower() in _POSSESSIVES:
+            if owned_from is not None and match.start() >= owned_from and match.group().lower() in _OWN_POSSESSIVES:
                 continue
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
@@ -253,7 +255,7 @@ def _references(
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
     if lexicon["asked_group"].search(text):  # "Which countries said they'd …": "they" is theirs
         found += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\bthey\b", text, re.IGNORECASE)]
-    take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
+    take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1, owned_from=own_group)
     for match in lexicon["closing_those"].finditer(text):  # "offered money for those" → "for guarantees"
         plural = memory.best(("topic",), named, plural=True)
         if plural is not None and _free(match, found):
@@ -292,18 +294,21 @@ def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCa
     return text
 
 
-def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None) -> tuple[int | None, int | None]:
-    """Where `text` itself first names a person (by name or role: "the chief negotiator"), and a place or organisation."""
+def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None) -> tuple[int | None, int | None, int | None]:
+    """Where `text` itself first names a person (by name or role: "the chief negotiator"), a place or organisation,
+    and a plural ("farmers", "the Republicans")."""
+    plurals = min((phrase.start for phrase in topic_phrases(text, catalogue) if phrase.plural), default=None)
     if catalogue is None:
-        return None, None
+        return None, None, plurals
     found = catalogue.entities_in(text)
     people = [start for entity, start, _ in found if entity.kind == "person"]
     people += [at for phrase, entity in own.roles if entity.kind == "person" and (at := text.find(phrase)) >= 0]
     things = [start for entity, start, _ in found if entity.kind != "person"]
-    return min(people, default=None), min(things, default=None)
+    return min(people, default=None), min(things, default=None), plurals
 
 
 _POSSESSIVES = frozenset({"his", "her", "its"})
+_OWN_POSSESSIVES = _POSSESSIVES | {"their"}
 
 
 def _free(match: re.Match[str], found: list[Replacement], group: int | str = 0) -> bool:

@@ -235,8 +235,8 @@ def _remember_question(
         referent = phrase_referent(phrase)
         memory.add(referent, (QUESTION_WEIGHT if position == 0 else LATER_TOPIC_WEIGHT) * recency, at=(turn, phrase.start))
         named.append((phrase.start, referent.key))
-    if asked_for is not None:
-        memory.add(phrase_referent(asked_for), LATER_TOPIC_WEIGHT * recency)
+    if asked_for is not None:  # asked about: "What sanctions did Lind impose? … Which firms were hit by them?"
+        memory.add(phrase_referent(asked_for), LATER_TOPIC_WEIGHT * recency, at=(turn, asked_for.start))
     for start, referent in _plural_names(question, catalogue):
         memory.add(referent, QUESTION_WEIGHT * recency)
         named.append((start, referent.key))

@@ -51,7 +51,8 @@ def topic_phrases(text: str, catalogue: EntityCatalogue | None = None) -> list[P
         for named in pattern.finditer(text) if pattern is not None else ():
             at, end = named.span()
             if not any(p.start < end and at < p.end for p in found):
-                found.append(Phrase(f"the {named.group()}", named.group().split()[-1].lower(), at, end, at))
+                head = named.group().split()[-1]
+                found.append(Phrase(f"the {named.group()}", head.lower(), at, end, at, plural=plural_noun(head)))
     for date in dated_expressions(text, ANY_YEAR):
         if (date.day or date.month) and not any(p.start < date.end and date.start < p.end for p in found):
             found.append(Phrase(date.text, "", date.start, date.end, date.start))

@@ -58,19 +58,31 @@ def owner_of(phrase: str, catalogue: EntityCatalogue) -> Entity | None:
     holder = catalogue.resolve(asked.group("holder"))
     if holder is None:
         return None
-    tie = _inverse()[asked.group("noun").lower()]
+    sides = other_sides(asked.group("noun"))
+    return next((owner for owner, noun in ties_of(holder, catalogue) if noun in sides), None)
+
+
+def ties_of(holder: Entity, catalogue: EntityCatalogue) -> list[tuple[Entity, str]]:
+    """The ties the corpus gives a person, as (owner, tie noun): "Anna Berg's protégé" → (Anna Berg, "protégé")."""
+    found = []
     for alias in holder.aliases:
-        owned = re.fullmatch(rf"(?P<owner>.+?)['’]s\s+(?:{tie})", alias, re.IGNORECASE)
-        if owned and (owner := catalogue.resolve(owned.group("owner"))) is not None and owner.id != holder.id:
-            return owner
-    return None
+        owned = re.fullmatch(r"(?P<owner>.+?)['’]s\s+(?P<noun>[\w\-é]+)", alias)
+        if owned and owned.group("noun").lower() in _inverse() and (owner := catalogue.resolve(owned.group("owner"))) is not None:
+            if owner.id != holder.id:
+                found.append((owner, owned.group("noun").lower()))
+    return found
+
+
+def other_sides(noun: str) -> frozenset[str]:
+    """The nouns for the other side of a tie ("mentor" → protégé, protege); none for a noun that is no tie."""
+    return _inverse().get(noun.lower(), frozenset())
 
 
 @cache
-def _inverse() -> dict[str, str]:
-    """A tie noun → the pattern of the noun for its other side (relations.yaml `inverse_roles`: mentor and protégé)."""
+def _inverse() -> dict[str, frozenset[str]]:
+    """A tie noun → the nouns for its other side (relations.yaml `inverse_roles`: mentor and protégé)."""
     found: dict[str, set[str]] = {}
     for one, other in load("relations")["inverse_roles"]:
         found.setdefault(one, set()).add(other)
         found.setdefault(other, set()).add(one)
-    return {noun: "|".join(sorted(map(re.escape, sides))) for noun, sides in found.items()}
+    return {noun: frozenset(sides) for noun, sides in found.items()}

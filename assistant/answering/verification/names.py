@@ -22,6 +22,7 @@ from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
+from assistant.index.owned_roles import other_sides, ties_of
 from assistant.text import STOPWORDS, alternatives, metonym_groups
 
 _COMPOUND = re.compile(r"(?<=[A-Za-zà-ÿ])-(?=[A-Z])")
@@ -296,11 +297,12 @@ def _listed_with(theirs: Mention, mine: Mention, given: list[Mention], evidence:
 
 _ROLE_AFTER = re.compile(
     r"(?:\s*,[^,]{1,60},)?"  # an appositive between ("Lind, a sceptic of the plan, is a protégé")
-    r"\s*,?\s*(?:(?:is|was|has been|had been|became|becomes|as|remains|remained|(?:serves|served|acts|acted|works|worked)\s+as)\s+)?"
+    r"\s*,?\s*(?:(?:is|was|has been|had been|became|becomes|as|remains|remained|(?:serves|served|acts|acted|works|worked)\s+as"
+    r"|(?:holds|held|occupies|occupied)\s+the\s+(?:posts?|positions?|offices?|titles?|jobs?|roles?)\s+of)\s+)?"
     r"(?:(?:a|an|the|his|her|their)\s+)?(?:[\w\-]+['’]s\s+)?(?:(?!(?:and|or|nor|but)\s)[a-z]+\s+)?$"
 )
 """What may stand between a person and a role the claim gives them: "Lind, the mayor", "Lind, Berg's deputy", "Lind,
-a keen sailor, is the mayor"."""
+a keen sailor, is the mayor", "Lind holds the post of mayor"."""
 _ROLE_BEFORE = re.compile(r"^\s*,?\s*(?:(?:is|was|remains|remained)\s+)?(?:[A-Z][\w.\-]*\s+){0,3}$")
 """What may stand between a role and the person the claim gives it to: "the mayor, Lind", "whose deputy is Mayor
 Lind"."""
@@ -324,7 +326,7 @@ def _misattributed_role(claim: str, claimed: list[Mention], names: CorpusNames) 
                 if (after or before) and person.entity != holder.id:
                     reason = f"calls {person.surface} the {match.group(0)}; the brief gives that role to {holder.name}"
                     return Objection(Label.CONTRADICTED, "role", reason)
-    return _role_of_another(claim, people, names)
+    return _role_of_another(claim, people, names) or _swapped_tie(claim, people, names)
 
 
 def _role_of_another(claim: str, people: list[Mention], names: CorpusNames) -> Objection | None:
@@ -341,6 +343,36 @@ def _role_of_another(claim: str, people: list[Mention], names: CorpusNames) -> O
                 if person.entity == holder.id and person.end <= match.start() and _ROLE_AFTER.fullmatch(claim[person.end : match.start()]):
                     reason = f"calls {person.surface} {match.group(0)}; the brief calls {holder.name} {role}"
                     return Objection(Label.CONTRADICTED, "role", reason)
+    return None
+
+
+_TIE_OF = re.compile(
+    r"\s*,?\s*(?:(?:is|was|has been|had been|became|remains|remained|as)\s+)?(?:(?:a|an|the|his|her|their)\s+)?"
+    r"(?P<noun>[\w\-]+)\s+(?:of|to)\s+(?:[A-Z][\w.\-]*\s+){0,3}$"
+)
+"""A tie between two people of the claim: "Lind is the mentor of (Mayor) Berg"."""
+_TIE_OWNER = re.compile(r"\s*,?\s*(?:(?:is|was|has been|had been|became|remains|remained|as)\s+)?$")
+_TIE_OWNED = re.compile(r"['’]s\s+(?P<noun>[\w\-]+)")
+"""A tie given with the owner's possessive: "Lind, Berg's mentor"."""
+
+
+def _swapped_tie(claim: str, people: list[Mention], names: CorpusNames) -> Objection | None:
+    """A tie between two people the catalogue records turned around: "Lind is Berg's mentor" where the corpus calls
+    Lind Berg's protégé, or "Berg is Lind's protégé" where it calls Lind Berg's protégé."""
+    catalogue = names.catalogue
+    for holder, owner in ((a, b) for a in people for b in people if a.end <= b.start and a.entity != b.entity):
+        between = claim[holder.end : owner.start]
+        said = _TIE_OF.fullmatch(between) or (_TIE_OWNER.fullmatch(between) and _TIE_OWNED.match(claim, owner.end))
+        held, owned = catalogue.by_id(holder.entity), catalogue.by_id(owner.entity)
+        if not said or held is None or owned is None:
+            continue
+        noun = said.group("noun").lower()
+        turned = any(o.id == owned.id and n in other_sides(noun) for o, n in ties_of(held, catalogue)) or any(
+            o.id == held.id and n == noun for o, n in ties_of(owned, catalogue)
+        )
+        if turned:
+            reason = f"makes {holder.surface} {owner.surface}'s {noun}; the brief has the tie the other way round"
+            return Objection(Label.CONTRADICTED, "role", reason)
     return None
 
 

@@ -66,6 +66,8 @@ def _negation(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
                 continue  # two negating verbs ("rejected", "turned down") mostly say the same thing
             if _says_opposite(other, governed) and not _affirms(other, governed):
                 continue  # "not reopen" is "stay closed": the negation is said by an antonym, not against the word itself
+            if not both_negate and _cue_said_alike(c if c.negated[k] else e, k if c.negated[k] else places[0], other):
+                continue  # "stop the war" is "end the war": the other side says the negating verb with a word of its action
             word = c.tokens[k].text
             where = "the claim" if c.negated[k] else "the passage"
             return Objection(Label.CONTRADICTED, "negation", f"'{word}' is negated in {where} only")
@@ -125,6 +127,17 @@ def _says_opposite(reading: Reading, word: str) -> bool:
     sides = next((found for _, _, found in lex.antonyms.find([word])), frozenset())
     opposite = {_opposite(side) for side in sides}
     return any(found & opposite and not reading.negated[first] for first, _, found in lex.antonyms.find(reading.stems))
+
+
+def _cue_said_alike(negating: Reading, k: int, other: Reading) -> bool:
+    """Whether the negating verb that covers the word at `k` is a word of an action the other text names, outside any
+    negation ("stop" for "end")."""
+    cues = [j for j in range(len(negating.tokens)) if negating.cue[j] and not negating.idiom[j]]
+    if not negating.verbal(k) or not cues:
+        return False
+    nearest = min(cues, key=lambda j: (abs(j - k), j > k))
+    alike = lexicons().same_action.get(negating.stems[nearest])
+    return alike is not None and _affirms(other, negating.stems[nearest])
 
 
 def _stem_of(words: str) -> str:
