@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.events import AFTER_DID, DID, DID_IN_THE_END, WHEN_DID, asked_event, reports
-from assistant.answering.expectations import never_reported, only_expected
+from assistant.answering.expectations import asks_what_next, never_reported, only_expected, says_what_next
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,24 @@ def test_a_question_may_take_for_done_what_a_party_did(question: str, verb: set[
 def test_a_when_or_where_question_may_name_an_event_by_its_verb(question: str, verb: set[str] | None) -> None:
     event = asked_event(question, WHEN_DID)
     assert (set(event.verb) if event else None) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("What's next for the bank's chief negotiator?", True),
+        ("What lies ahead for the monitoring centre?", True),
+        ("What will happen to the second tranche?", True),
+        ("What happened to the second tranche?", False),
+        ("What came next?", False),
+    ],
+)
+def test_what_next_asks_what_is_to_come(question: str, ahead: bool) -> None:
+    assert asks_what_next(question) is ahead
+
+
+def test_what_is_to_come_is_said_as_now_expected_not_as_once_expected() -> None:
+    assert says_what_next("He is expected to step down from the board in January.")
+    assert says_what_next("The bank will resume disbursement once the centre opens.")
+    assert not says_what_next("Aalto, who was initially expected to chair the talks, was sidelined.")
+    assert not says_what_next("Castell was unwilling to concede.")  # "will" only as a word

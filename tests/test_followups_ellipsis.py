@@ -64,6 +64,7 @@ def test_an_ordinal_one_picks_from_the_list_an_answer_gave() -> None:
 def test_a_bare_question_word_after_a_yes_no_question_asks_it_with_that_word() -> None:
     history = (river_turn("Did the bank suspend the second tranche?", "When the second round of talks ended"),)
     assert rewrite_follow_up("When?", history, river_catalogue()) == "When did the bank suspend the second tranche?"
+    assert rewrite_follow_up("In which month?", history, river_catalogue()) == "In which month did the bank suspend the second tranche?"
 
 
 def test_a_name_before_a_noun_is_a_subject_a_bare_name_can_replace() -> None:

@@ -14,6 +14,7 @@ from functools import cache
 
 from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
 from assistant.data import load
+from assistant.retrieval.query import question_patterns
 from assistant.text import alternatives
 
 
@@ -33,6 +34,23 @@ def never_reported(event: AskedEvent, passages: Sequence[Sequence[str]]) -> bool
 def _reporting(event: AskedEvent, passages: Sequence[Sequence[str]]) -> list[str]:
     clauses = [clause for sentences in passages for sentence in sentences for clause in CLAUSE_BREAK.split(sentence)]
     return [clause for clause in clauses if reports(event, clause)]
+
+
+def asks_what_next(question: str) -> bool:
+    """Whether the question asks what is to come for someone or something ("What's next for Lind?"; questions.yaml
+    `next_asks`): a sentence saying what is now expected answers it."""
+    return any(pattern.search(question) for pattern in question_patterns("next_asks"))
+
+
+def says_what_next(text: str) -> bool:
+    """Whether the text says what is now expected or planned ("Lind is expected to resign in May"; not "was expected
+    to"; questions.yaml `next_cues`)."""
+    return _next_cues().search(text) is not None
+
+
+@cache
+def _next_cues() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + alternatives(load("questions")["next_cues"], longest_first=True) + r")\b", re.IGNORECASE)
 
 
 @cache

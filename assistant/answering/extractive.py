@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answering.answer_type import holds_answer
+from assistant.answering.expectations import asks_what_next, says_what_next
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
 from assistant.answering.verification.reading import pole_terms
@@ -147,6 +148,7 @@ class ExtractiveBackend:
         terms_said = [[set(selection_terms(read)) for read in chunk_as_read(passage.chunk)] for passage in request.passages]
         distinctive = _distinctive_readings(intent, terms_said)
         asked_of = _asked_of(intent)
+        looks_ahead = asks_what_next(intent.question)  # "What's next for Lind?": what is expected of Lind
         for number, (passage, said_in) in enumerate(zip(request.passages, terms_said), start=1):
             chunk = passage.chunk
             if not _may_answer_from(chunk, intent):
@@ -163,6 +165,7 @@ class ExtractiveBackend:
                     own = max(own, CONTEXT_SHARE * previous + (1 - CONTEXT_SHARE) * own)
                 previous = own
                 answers = holds_answer(intent, text) or (intent.asks_alternative and says_instead().search(text) is not None)
+                answers = answers or (looks_ahead and says_what_next(text))
                 score = own + ANSWER_TYPE_BONUS * answers
                 candidates.append(_Candidate(number, i, text, score, vectors[i]))
         return candidates

@@ -33,8 +33,11 @@ def bare_question_word(question: str, memory: Memory) -> str | None:
     word = match.group("wh")
     previous = memory.previous.split(CONTEXT)[0].rstrip(" ?") + "?"
     asked = word[:1].upper() + word[1:].lower()
-    if " " not in word and _lexicon()["yes_no"].match(previous):  # "Did she sign?" → "When did she sign?"
-        return f"{asked} {previous[:1].lower()}{previous[1:]}"
+    phrase = word.lower() in load("conversation")["question_phrases"]
+    if (" " not in word or phrase) and _lexicon()["yes_no"].match(previous):  # not "How come did she sign?"
+        return f"{asked} {previous[:1].lower()}{previous[1:]}"  # "Did she sign?" → "When did she sign?", "In which month …?"
+    if phrase:
+        return None  # after another question, a phrase is read as any fragment is
     done = action(memory)  # not "Why did the bank do on 11 May?"
     if done is not None:
         return f"{asked}{CONTEXT}{done}?"
@@ -163,7 +166,7 @@ def _lexicon() -> dict[str, re.Pattern[str]]:
 
     return {
         "bare_wh": re.compile(
-            rf"^(?:(?:{words('connectives')})\s+)?(?P<wh>{words('question_words')})(?:\s+(?:is|was)\s+(?:that|this|it))?\s*[?.!]*$",
+            rf"^(?:(?:{words('connectives')})\s+)?(?P<wh>{words('question_words')}|{words('question_phrases')})(?:\s+(?:is|was)\s+(?:that|this|it))?\s*[?.!]*$",
             re.IGNORECASE,
         ),
         "particle_end": re.compile(rf"\b(?:{words('particles')})\s*\?$", re.IGNORECASE),
