@@ -9,9 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answering.answer_type import holds_answer
-from assistant.answering.expectations import asks_what_next, says_what_next
 from assistant.answering.base import AnswerRequest
 from assistant.answering.citations import SentenceVectors
+from assistant.answering.expectations import asks_what_next, says_what_next
 from assistant.answering.verification.reading import pole_terms
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import word_set
