@@ -245,3 +245,19 @@ def test_only_a_left_out_letter_is_put_back_in_a_word_the_corpus_does_not_know()
     assert mended("Who willed the turbines?", vocabulary) == "Who willed the turbines?"  # a changed letter is a real word as often as not
     assert mended("Were the resources released?", vocabulary) == "Were the resources released?"  # the corpus' own words stay
     assert mended("Were the fish kiled?", vocabulary) == "Were the fish kiled?"  # too short to tell
+
+
+def test_a_role_is_not_read_inside_a_longer_capitalised_name() -> None:
+    """ "the Harbour Safety Plan" is a document's name, not the role "Harbour Safety Adviser"; the role followed by a
+    name the catalogue knows is a title."""
+    berg = Entity("berg", "Anna Berg", "person", ("Anna Berg", "Berg"), ("acting Harbour Safety Adviser",), ())
+    catalogue = EntityCatalogue((berg,))
+    assert understand("What does the Harbour Safety Plan say about ferries?", catalogue).roles == ()
+    assert [e.name for _, e in understand("What did the Harbour Safety Adviser say about ferries?", catalogue).roles] == ["Anna Berg"]
+
+
+def test_a_question_for_exact_words_is_answered_only_by_a_quotation() -> None:
+    intent = understand("What were Okafor's exact words on the appraisal?", river_catalogue())
+    assert not answer_spans(intent, "Okafor has acknowledged that the institution underestimated the downstream risks.")
+    assert answer_spans(intent, "Okafor has acknowledged that the institution 'underestimated the downstream risks'.")
+    assert answer_spans(understand("What did Okafor say about the appraisal?", river_catalogue()), "Okafor has acknowledged that it erred.")

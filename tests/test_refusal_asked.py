@@ -177,3 +177,11 @@ def test_when_and_where_is_answered_only_where_the_event_is_set_in_time_or_place
     assert not covered("When and where did Berg represent the port in talks with Lind?", undated)
     dated = "Berg represented the port in talks with Lind in Saltby on 3 May."
     assert covered("When and where did Berg represent the port in talks with Lind?", dated)
+
+
+def test_what_was_in_a_deal_is_answered_only_by_a_sentence_giving_its_contents() -> None:
+    """A sentence that names the deal as a means of pressure says nothing of what it holds."""
+    named = "Berg tested her leverage over Lind through her handling of the harbour deal."
+    assert not covered("What was actually in the harbour deal between Berg and Lind?", named)
+    contents = "The harbour deal between Berg and Lind provides for lower fees and a new ferry line."
+    assert covered("What was actually in the harbour deal between Berg and Lind?", contents)

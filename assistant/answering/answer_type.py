@@ -13,7 +13,7 @@ from assistant.corpus.notes import cited_publication, note_number
 from assistant.data import word_set
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.index.dates import ANY_YEAR, dated_expressions
-from assistant.retrieval.query import QueryIntent, describes, opinion_cues, speech_cues
+from assistant.retrieval.query import QueryIntent, describes, opinion_cues, question_patterns, speech_cues
 from assistant.text import WORD, content_terms, matching_terms
 
 _AUTHORSHIP = re.compile(
@@ -129,14 +129,18 @@ def _parties(entity: Entity) -> set[str]:
 
 def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
     """Words of reported speech attributed to the speaker the question asks about: the speaker's name
-    shortly before the word ("Breuer has argued", "Berg declaring") or after it ("a statement by …")."""
+    shortly before the word ("Breuer has argued", "Berg declaring") or after it ("a statement by …"). A question
+    for someone's exact words (questions.yaml `quote_asks`) is answered only by speech that quotes them."""
     cues = speech_cues()
     words = list(re.finditer(r"[\w'’\-]+", text))
     spoken = [w for w in words if w.group().lower() in cues]
+    quoted = asks_for_quote(intent.question)
+    if quoted:
+        spoken = [w for w in spoken if _QUOTE_OPENS.search(text, w.end())]
     speakers = [e for e in intent.entities if e.kind == "person"]
     catalogue = intent.catalogue
-    if not speakers or catalogue is None:
-        return [w.span() for w in spoken]
+    if not speakers or catalogue is None:  # a text's or a body's words: any quotation gives them
+        return [w.span() for w in spoken] + ([m.span() for m in _QUOTE_OPENS.finditer(text)] if quoted else [])
     speakers = _before_speech_word(intent.question, speakers, catalogue) or speakers  # "What did Berg tell Lind?": Berg speaks
     ids = {e.id for e in speakers}
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in ids]
@@ -147,6 +151,15 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
         for w in spoken
         if any(_reports(text, w, start, end) for start, end in named) or (lone and _PARTICIPLE_CLAUSE.search(text[: w.start()]))
     ]
+
+
+def asks_for_quote(question: str) -> bool:
+    """Whether the question asks for someone's very words ("What were Berg's exact words …?")."""
+    return any(pattern.search(question) for pattern in question_patterns("quote_asks"))
+
+
+_QUOTE_OPENS = re.compile(r"(?:^|\s|\()['‘\"“](?=\w)")
+"""A quotation opening (not an apostrophe: "Lind's")."""
 
 
 def _before_speech_word(question: str, people: list[Entity], catalogue: EntityCatalogue) -> list[Entity]:

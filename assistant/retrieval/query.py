@@ -223,6 +223,9 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if any(s < end and start < e for s, e in taken + [(s, e) for _, s, e in found]):
                 continue
             phrase = question[start:end]
+            following = words[i + size] if i + size < len(words) else None
+            if phrase.split()[-1][:1].isupper() and following is not None and _goes_on_as_name(following, taken):
+                continue  # "the National Security Strategy": part of a longer name, not the role "National Security (Advisor)"
             owned = _POSSESSOR.match(phrase) is not None  # "by Berg's envoy": a possessor determines the role itself
             if not (owned or _determined().search(question[:start])):
                 continue
@@ -232,6 +235,12 @@ def _role_phrases(question: str, catalogue: EntityCatalogue, taken: list[tuple[i
             if not _complemented_otherwise(phrase, question[end:], entity):
                 found.append((phrase, start, end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _goes_on_as_name(word: re.Match[str], names: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised word right after a capitalised phrase carries it on as one longer name (not a name of its
+    own that the phrase is the title of: "Secretary of State Lind")."""
+    return word.group()[:1].isupper() and not any(start == word.start() for start, _ in names)
 
 
 def _complemented_otherwise(phrase: str, rest: str, entity: Entity) -> bool:

@@ -382,6 +382,7 @@ def _same_kind(a: Mention, b: Mention) -> bool:
     return len(kinds) == 1 or ("name" in kinds and "place" not in kinds)
 
 
+@lru_cache(maxsize=4096)
 def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
     """The stems of the plain words just before and just after a mention, past an aside between commas next to it
     ("that, faced with the costs, Russia would": assumed, would)."""

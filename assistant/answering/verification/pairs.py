@@ -27,7 +27,7 @@ def reversed_pair(claim: str, evidence: str, names: CorpusNames) -> list[Objecti
     pairs = sorted(((m, theirs[key]) for key, m in mine.items() if key in theirs), key=lambda pair: pair[0].start)
     for (a, their_a), (b, their_b) in combinations(pairs, 2):
         c_between = _between(claim, a, b)
-        nearest = _nearest(evidence, their_a, their_b)
+        nearest = _nearest(evidence, their_a, their_b) if c_between is not None else None
         if c_between is None or nearest is None:
             continue
         ea, eb, e_between = nearest

@@ -126,7 +126,7 @@ def _says_opposite(reading: Reading, word: str) -> bool:
     lex = lexicons()
     sides = next((found for _, _, found in lex.antonyms.find([word])), frozenset())
     opposite = {_opposite(side) for side in sides}
-    return any(found & opposite and not reading.negated[first] for first, _, found in lex.antonyms.find(reading.stems))
+    return any(found & opposite and not reading.negated[first] for first, _, found in reading.antonym_words)
 
 
 def _cue_said_alike(negating: Reading, k: int, other: Reading) -> bool:
@@ -152,9 +152,8 @@ def _affirms(reading: Reading, word: str) -> bool:
 
 def _stance(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | None:
     """Opposite stances towards the same thing (the first content word after the stance word)."""
-    lex = lexicons()
-    theirs = _stances(e, lex.stance.find(e.stems))
-    for (cls, head), said in _stances(c, lex.stance.find(c.stems)).items():
+    theirs = _stances(e, e.stance_words)
+    for (cls, head), said in _stances(c, c.stance_words).items():
         other = "oppose" if cls == "support" else "support"
         if head and (other, head) in theirs and (cls, head) not in theirs and not _affirms(c, _stem_of(theirs[(other, head)])):
             return Objection(Label.CONTRADICTED, "stance", f"'{said}' where the passage says '{theirs[(other, head)]}'")
@@ -183,9 +182,9 @@ def _antonyms(c: Reading, e: Reading, claim: str, evidence: str) -> Objection | 
             if any((_opposite(side), e.negated[given[first]]) in mine_here for side in sides):
                 reason = f"'{claim[c_start:c_end]}' where the passage says '{evidence[e_start:e_end]}'"
                 return Objection(Label.CONTRADICTED, "antonym", reason)
-    theirs = [match for match in lex.antonyms.find(e.stems) if not e.idiom[match[0]]]
+    theirs = [match for match in e.antonym_words if not e.idiom[match[0]]]
     compounds = [(k, k + 1, sides) for k, sides in _compound_poles(e)]
-    mine = lex.antonyms.find(c.stems)
+    mine = c.antonym_words
     for first, last, sides in mine:
         if c.idiom[first]:
             continue
@@ -350,9 +349,8 @@ def _quantifiers(c: Reading, e: Reading, claim: str, evidence: str) -> Objection
 
 def _quantified(reading: Reading, text: str) -> list[tuple[str, frozenset[str], str]]:
     """(class, what it counts, surface) for quantifier phrases and percentages, unnegated ones only."""
-    lex = lexicons()
     found = []
-    for first, last, cls in lex.quantifiers.find(reading.stems):
+    for first, last, cls in reading.quantifier_words:
         if not reading.negated[first]:
             found.append((cls, reading.counted(last), " ".join(t.text for t in reading.tokens[first:last])))
     for value in quantities(text):

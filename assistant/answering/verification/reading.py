@@ -201,6 +201,21 @@ class Reading:
         return frozenset(self.stems[k] for k, t in enumerate(self.tokens) if t.text[0].isupper() and (k or t.is_content))
 
     @cached_property
+    def antonym_words(self) -> list[tuple[int, int, frozenset[str]]]:
+        """The antonym lexicon's phrases in the sentence (first, last+1, their "pair:side" places), idioms included."""
+        return lexicons().antonyms.find(self.stems)
+
+    @cached_property
+    def stance_words(self) -> list[tuple[int, int, str]]:
+        """The stance lexicon's phrases in the sentence (first, last+1, "support" or "oppose")."""
+        return lexicons().stance.find(self.stems)
+
+    @cached_property
+    def quantifier_words(self) -> list[tuple[int, int, str]]:
+        """The quantifier lexicon's phrases in the sentence (first, last+1, class)."""
+        return lexicons().quantifiers.find(self.stems)
+
+    @cached_property
     def _slot_stems(self) -> tuple[list[int], list[str]]:
         """The positions of `slot_words` and their stems, names that stand for one another folded into one."""
         return self.slot_words, [fold_name(self.stems[k]) for k in self.slot_words]
