@@ -32,7 +32,8 @@ def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
     from assistant.answering.verification import alignment, cases, numbers, pairs, reading, relation_words, relations, sides, tokens
     from assistant.answering.verification import names as naming
 
-    for cached in (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words, naming._context, cases.claim_case):
+    parsed = (numbers.quantities, reading.Reading.of, alignment.substitutions, tokens.tokenize, naming._words, naming._context)
+    for cached in (*parsed, cases.claim_case):
         cached.cache_clear()
     for cached in (relation_words.name_owners, pairs._parties, relation_words.token_starts, relations._Frames.of, sides._Sides.of):
         cached.cache_clear()
