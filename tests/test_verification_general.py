@@ -207,6 +207,10 @@ CONTRADICTIONS = [
         "The administration tested its ability to exert pressure on Norrvik.",
         "role",
     ),
+    ("The council is unlikely ever to cut the harbour fees.", "The council could significantly cut the harbour fees.", "negation"),
+    ("Berg never expected that Lind would accept the harbour deal.", "Berg assumed that Lind would accept the harbour deal.", "negation"),
+    ("A cut in harbour fees has been kept off the table in the talks.", "The talks may also involve a cut in harbour fees.", "negation"),
+    ("Saltby has reportedly ruled out a return to the market.", "Saltby is reportedly considering a return to the market.", "negation"),
     (
         "From the start, the council has broadened the role of its partners.",
         "From the outset, the council has limited the role of its partners.",
@@ -321,6 +325,14 @@ FAITHFUL = [
     ),
     ("A new phase began on 22 October, when Saltby raised tariffs.", "A new phase of trade began on 22 October with tariffs from Saltby."),
     ("Lind said he could stop the dispute within a day.", "Lind claimed that he could end the dispute within a day."),  # one action
+    (  # a phrase of time is not what a negation covers
+        "Lind's late-May visit went badly, and in early June the ferry service was briefly suspended.",
+        "Lind's disastrous visit in late May, and the brief suspension of the ferry service in early June",
+    ),
+    (
+        "The farmers were not consulted before the fees were announced.",
+        "Prior to the announcement of the fees, the farmers had not been consulted.",
+    ),
 ]
 
 

@@ -301,8 +301,8 @@ def _aligned_opposite(
     compounds: list[tuple[int, int, frozenset[str]]],
 ) -> tuple[int, int] | None:
     """The evidence word of the same antonym pair in the claim word's slot (most shared neighbours), when it
-    says the opposite and no word in an equally good slot agrees (the first part of a hyphenated word, one of
-    `compounds`, may agree); None otherwise. The claim's own word
+    says the opposite and no word in an equally good slot agrees, nor one of the same next word (the first part of
+    a hyphenated word, one of `compounds`, may agree); None otherwise. The claim's own word
     (`word`, a stem) negated on one side only is left to the negation check when `same_word_to_negation`:
     under a negating verb ("failed to attract private investors"), or when the evidence negates something
     too (the negation check weighs two negative sentences)."""
@@ -326,6 +326,8 @@ def _aligned_opposite(
     top = max((score for score, *_ in scored), default=0)
     if top == 0 or any(agrees for score, _, _, agrees in scored if score == top):
         return None
+    if any(agrees and _same_next_word(near, e.neighbours(first, last)) for _, first, last, agrees in scored):
+        return None  # the evidence says the claim's word of the same thing ("early March"), whatever else moved
     return next((first, last) for score, first, last, _ in scored if score == top)
 
 

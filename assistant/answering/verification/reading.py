@@ -9,6 +9,7 @@ from functools import cache, cached_property, lru_cache
 
 from assistant.answering.verification.tokens import PhraseTable, Token, inflected_stems, phrase_stems, stem, tokenize
 from assistant.data import load as lexicon
+from assistant.index.dates import month_names
 from assistant.text import fold_name
 
 _HEAD_WINDOW = 4
@@ -102,18 +103,57 @@ def _scope_after(tokens: tuple[Token, ...], last: int, lex: Lexicons) -> list[in
         complement = tokens[k].lower == "as" and any(stem(tokens[i].lower) in lex.regarding for i in scope)
         if (tokens[k].lower in lex.breaks and not complement) or sum(tokens[i].is_content for i in scope) == lex.scope:
             break
+        if scope and _sets_a_time(tokens, k):
+            break  # "the suspension of support in early March": when, not what is negated
         scope.append(k)
     return scope
+
+
+_TIME_PREPOSITIONS = frozenset({"in", "on", "since", "until", "during", "by"})
+_BEFORE_OR_AFTER = frozenset({"before", "after", "prior"})
+
+
+def _sets_a_time(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether the word at `k` opens a phrase of time: "before", "after", "prior (to)", or a preposition with a month or a
+    year within its next two words."""
+    if tokens[k].lower in _BEFORE_OR_AFTER:
+        return True
+    if tokens[k].lower not in _TIME_PREPOSITIONS:
+        return False
+    return any(_time_word(t) for t in tokens[k + 1 : k + 3])
+
+
+def _time_word(token: Token) -> bool:
+    """A month or a year."""
+    return token.text in month_names() or (token.text.isdigit() and len(token.text) == 4)
+
+
+def _link_before(tokens: tuple[Token, ...], first: int, links: frozenset[str]) -> bool:
+    """Whether one of the `links` stands right before the token at `first`, past adverbs ("was briefly suspended")."""
+    k = first - 1
+    while k >= 0 and _adverb(tokens[k]) and tokens[k].lower not in links:
+        k -= 1
+    return k >= 0 and tokens[k].lower in links
+
+
+_BE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
+"""Forms of "be": a negating verb in -ed after one is passive ("was ruled out"; "has ruled out" is not)."""
+
+
+def _adverb(token: Token) -> bool:
+    return token.lower.endswith("ly") and len(token.lower) > 4
 
 
 def _scope_before(tokens: tuple[Token, ...], first: int, lex: Lexicons) -> list[int]:
     """What a postposed cue starting at `first` negates ("any escalation would be off the table"): past the linking
     words right before it, up to `scope` content words before it, within its clause, in reading order."""
     k = first - 1
-    while k >= 0 and tokens[k].lower in lex.links:
+    while k >= 0 and (tokens[k].lower in lex.links or _adverb(tokens[k])):
         k -= 1
     scope: list[int] = []
     while k >= 0 and tokens[k].lower not in lex.breaks and sum(tokens[i].is_content for i in scope) < lex.scope:
+        if _time_word(tokens[k]):
+            break  # "in early March support was suspended": when, not what is negated
         scope.append(k)
         k -= 1
     return scope[::-1]
@@ -151,9 +191,10 @@ class Reading:
                 idiom[k] = kind == "keep"
             if kind == "keep":
                 continue
-            linked = first > 0 and tokens[first - 1].lower in lex.links
+            linked = _link_before(tokens, first, lex.links)
             withheld = stems[first] in lex.two_object and last < len(tokens) and tokens[last].is_content  # "was denied approval"
-            passive = kind == "verb" and linked and tokens[first].lower.endswith("ed") and not withheld  # "was ruled out"
+            passive = kind == "verb" and _link_before(tokens, first, _BE) and tokens[first].lower.endswith("ed")  # "was ruled out"
+            passive = passive and not withheld
             if kind == "after" and not linked:
                 continue
             scope = _scope_before(tokens, first, lex) if kind == "after" or passive else _scope_after(tokens, last, lex)
