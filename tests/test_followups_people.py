@@ -89,6 +89,10 @@ def test_the_first_and_the_other_one_are_people_an_answer_listed_in_order() -> N
     assert rewrite_follow_up("What did the last one say?", (MINISTERS,), catalogue) == "What did Elena Castell say?"
     asked = Turn("What did the first one argue?", "What did Lukas Breuer argue?", river_sentence("Breuer has repeatedly argued"))
     assert rewrite_follow_up("And the other one?", (MINISTERS, asked), catalogue) == "What did Elena Castell argue?"
+    job = Turn("What's Breuer's job?", "What's Breuer's job?", river_sentence("Dravenia's Minister of Energy, Lukas Breuer"))
+    assert rewrite_follow_up("And the other one - what does she fear?", (MINISTERS, job), catalogue) == (
+        "What does Elena Castell fear?"
+    )  # the previous question named the first by surname only, and "one" is no kind of job
 
 
 def test_the_former_and_the_latter_are_of_the_last_pair_the_questions_named() -> None:

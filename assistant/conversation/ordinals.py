@@ -163,6 +163,6 @@ def member(which: str, memory: Memory) -> str | None:
         return listed[-1]
     if which == "other":
         asked = memory.previous.split(CONTEXT)[0]
-        others = [name for name in listed if name not in asked]
+        others = [name for name in listed if not any(part in asked for part in name.split() if len(part) > 2)]  # "Lind's job"
         return others[0] if len(others) == 1 else None
     return None
