@@ -111,6 +111,11 @@ def footnote_numbers(text: str) -> tuple[int, ...]:
 _NOTE_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPT_DIGITS}]+")
 
 
+def cites_a_note(text: str) -> bool:
+    """Whether the text cites a note: a superscript marker joined to one of its words ("poll⁵")."""
+    return _NOTE_MARKER.search(text) is not None
+
+
 def without_note_markers(text: str) -> str:
     """`text` without the superscript note markers joined to its words ("poll⁵" → "poll"), which would make one
     word of the two; a note's own opening number, after a space, stays."""

@@ -173,3 +173,12 @@ def test_them_is_the_plural_a_question_asked_for_turns_before() -> None:
         river_turn("Who is Lukas Breuer?", "Dravenia's Minister of Energy, Lukas Breuer"),
     )
     assert rewrite_follow_up("Which farms were hit by them?", history, river_catalogue()) == "Which farms were hit by the demands?"
+
+
+def test_they_after_a_plural_the_question_names_is_that_plural_not_the_people_answered_before() -> None:
+    history = (
+        river_turn("What demands did Marisca make?", "Marisca demanded a minimum flow"),
+        MINISTERS,
+    )
+    rewritten = rewrite_follow_up("Going back to those demands, when were they made?", history, river_catalogue())
+    assert "were they made" in rewritten and "Breuer" not in rewritten

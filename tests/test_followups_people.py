@@ -285,3 +285,10 @@ def test_the_first_thing_we_talked_about_is_what_the_conversation_opened_with() 
     history = (river_turn("What is the dispute over the Koral Dam?", "The dispute between Dravenia and Marisca"), BREUER)
     rewritten = rewrite_follow_up("Which source is cited for the first thing we talked about?", history, river_catalogue())
     assert rewritten == "Which source is cited for the dispute between Dravenia and Marisca?"
+
+
+def test_it_after_a_question_for_a_thing_and_more_about_it_is_that_thing() -> None:
+    history = (river_turn("Who is Henrik Aalto?", "Henrik Aalto, the bank's chief negotiator"),)
+    assert rewrite_follow_up("Which report does the bank cite, and when was it published?", history, river_catalogue()) == (
+        "Which report does the bank cite, and when was it published?"
+    )

@@ -185,3 +185,15 @@ def test_what_was_in_a_deal_is_answered_only_by_a_sentence_giving_its_contents()
     assert not covered("What was actually in the harbour deal between Berg and Lind?", named)
     contents = "The harbour deal between Berg and Lind provides for lower fees and a new ferry line."
     assert covered("What was actually in the harbour deal between Berg and Lind?", contents)
+
+
+def test_a_question_for_a_cited_source_is_close_to_the_sentence_citing_a_note_however_far_its_wording() -> None:
+    """ "Which paper is cited for the dry scenario?" is mostly about the paper: the scenario's own sentence, with its
+    note marker, is what answers it even when its wording is far from the question's."""
+    from assistant.answering.refusal import _off_focus
+    from assistant.retrieval.query import understand
+
+    intent = understand("Which paper is cited for the dry scenario?", EntityCatalogue(()))
+    assert intent.asks_source
+    assert not _off_focus(intent, [("In the dry scenario, Marisca withdraws from the framework.⁶", 0.18)])
+    assert _off_focus(intent, [("In the dry scenario, Marisca withdraws from the framework.", 0.18)])

@@ -40,7 +40,7 @@ from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, document_term, question_patterns
-from assistant.text import content_terms, matching_terms, term_share, word_beginnings
+from assistant.text import cites_a_note, content_terms, matching_terms, term_share, word_beginnings
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -180,12 +180,14 @@ def _off_focus(intent: QueryIntent, sentences: list[tuple[str, float]]) -> bool:
     """Whether no retrieved sentence (read with what it leans on, and its similarity to the question) shares
     a word of what the question asks about (beyond the names it gives: "How old is Berg?" asks about age)
     and none is close in meaning either: the corpus names the question's people and places but says
-    nothing of the matter."""
+    nothing of the matter. For a question about which source a passage cites, a sentence citing a note that shares such
+    a word is close enough, however far its wording (the question is mostly about the source)."""
     focus = set(selection_terms(" ".join(sorted(focus_terms(intent)))))
     if not focus:
         return False
     return not any(
-        similarity >= MIN_UNFOCUSED_SIMILARITY or (similarity >= MIN_FOCUSED_SIMILARITY and focus & set(selection_terms(read)))
+        similarity >= MIN_UNFOCUSED_SIMILARITY
+        or ((similarity >= MIN_FOCUSED_SIMILARITY or (intent.asks_source and cites_a_note(read))) and focus & set(selection_terms(read)))
         for read, similarity in sentences
     )
 

@@ -156,8 +156,8 @@ def _references(
 ) -> list[Replacement]:
     """What each referring expression of `text` stands for, as non-overlapping replacements; `kept` stays as it is.
     A possessive from `bound` on is that of the person the question itself names there ("What about Berg, what
-    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?"), and "their"
-    after a plural it names, that plural's ("Why are farmers changing their minds?"). A question
+    is his view?"); "its" after a thing the question names is that thing's ("Did the bank get its loan back?"), and "they"
+    or "their" after a plural it names (not one it asks for), that plural's ("Why are farmers changing their minds?"). A question
     that `asks_date` keeps "that vote" rather than gain the date that names it ("the May 2026 vote"): the answer."""
     lexicon = referring_patterns()
     found: list[Replacement] = [kept] if kept is not None else []
@@ -169,7 +169,7 @@ def _references(
         for n, match in enumerate(pattern.finditer(text)):
             if count and n >= count:
                 break
-            if owned_from is not None and match.start() >= owned_from and match.group().lower() in _OWN_POSSESSIVES:
+            if owned_from is not None and match.start() >= owned_from and match.group().lower() in _POSSESSIVES:
                 continue
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), form.format(_pronoun(match.group(), referent, text, match.end()))))
@@ -256,7 +256,10 @@ def _references(
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body
     if lexicon["asked_group"].search(text):  # "Which countries said they'd …": "they" is theirs
         found += [(m.start(), m.end(), m.group()) for m in re.finditer(r"\bthey\b", text, re.IGNORECASE)]
-    take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1, owned_from=own_group)
+    if own_group is not None:  # "Going back to those sanctions, when were they imposed?": the plural the question names
+        theirs = [m for m in lexicon["group_pronoun"].finditer(text) if m.start() > own_group and _free(m, found)]
+        found += [(m.start(), m.end(), m.group()) for m in theirs]
+    take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
     for match in lexicon["closing_those"].finditer(text):  # "offered money for those" → "for guarantees"
         plural = memory.best(("topic",), named, plural=True)
         if plural is not None and _free(match, found):
@@ -267,6 +270,9 @@ def _references(
     thing = _as_specific(antecedents.thing(memory, named, subject, eventive), memory)
     if thing is not None and thing.kind == "place" and lexicon["passive_that"].search(text):
         thing = None  # "What poll is that based on?": what was said, never a country
+    asked_then = _ASKED_THEN.match(text)  # "Which paper is cited, and when was it published?": the paper
+    if asked_then:
+        found += [(m.start(), m.end(), m.group()) for m in lexicon["it"].finditer(text, asked_then.end()) if _free(m, found)]
     take(lexicon["it"], thing, count=1, owned_from=own_thing)
     return sorted(found)
 
@@ -297,8 +303,8 @@ def _with_names(text: str, own: QueryIntent, memory: Memory, catalogue: EntityCa
 
 def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None) -> tuple[int | None, int | None, int | None]:
     """Where `text` itself first names a person (by name or role: "the chief negotiator"), a place or organisation,
-    and a plural ("farmers", "the Republicans")."""
-    plurals = min((phrase.start for phrase in topic_phrases(text, catalogue) if phrase.plural), default=None)
+    and a plural it does not ask for ("farmers", "the Republicans")."""
+    plurals = min((p.start for p in topic_phrases(text, catalogue) if p.plural and not _ASKED_FOR.search(text, 0, p.start)), default=None)
     if catalogue is None:
         return None, None, plurals
     found = catalogue.entities_in(text)
@@ -309,7 +315,10 @@ def _own_named_at(text: str, own: QueryIntent, catalogue: EntityCatalogue | None
 
 
 _POSSESSIVES = frozenset({"his", "her", "its"})
-_OWN_POSSESSIVES = _POSSESSIVES | {"their"}
+_ASKED_THEN = re.compile(r"^(?:which|what)\s+[^?,]+,\s*and\s+(?:when|where|who|how|why|what|which|is|was|did|does|has)\b", re.IGNORECASE)
+"""A question for a thing and, after ", and", something more about it: "it" there is the thing asked for."""
+_ASKED_FOR = re.compile(r"\b(?:which|what|how\s+many)\s+$", re.IGNORECASE)
+"""Right before a plural a question asks for ("Which companies were hit by them?"): not what its pronouns stand for."""
 
 
 def _free(match: re.Match[str], found: list[Replacement], group: int | str = 0) -> bool:
