@@ -197,3 +197,10 @@ def test_a_question_for_a_cited_source_is_close_to_the_sentence_citing_a_note_ho
     assert intent.asks_source
     assert not _off_focus(intent, [("In the dry scenario, Marisca withdraws from the framework.⁶", 0.18)])
     assert _off_focus(intent, [("In the dry scenario, Marisca withdraws from the framework.", 0.18)])
+
+
+def test_people_a_question_names_together_may_meet_through_a_pronoun_pointing_back() -> None:
+    """ "regardless of his relationship with Lind", after a sentence about Berg, names the two together."""
+    text = "Berg has made the port her partner. This remains unchanged regardless of the state of her relationship with Lind."
+    assert covered("Does that shift depending on how Berg gets along with Lind?", text)
+    assert not covered("Does that shift depending on how Berg gets along with Lind?", "Berg has made the port her partner. Lind stays away.")

@@ -38,6 +38,7 @@ from assistant.answering.untold import told_without
 from assistant.corpus.notes import lifted_note_number
 from assistant.data import load
 from assistant.discourse import chunk_as_read
+from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, document_term, question_patterns
 from assistant.text import cites_a_note, content_terms, matching_terms, term_share, word_beginnings
@@ -217,7 +218,8 @@ def _after_the_documents(intent: QueryIntent) -> bool:
 
 def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     """People and organisations the question names together that no retrieved sentence (with its
-    neighbours) names together; none for a question asking which source is cited (it may name the publisher)."""
+    neighbours, and the people its pronouns may point back at) names together; none for a question asking which source
+    is cited (it may name the publisher)."""
     catalogue = intent.catalogue
     named = parties_by_name(intent)
     if catalogue is None or len(named) < 2 or intent.asks_source:  # "Which Tidings piece is cited for Berg's view?"
@@ -225,10 +227,25 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     wanted = {e.id for e in named}
     for passage in passages:
         sentences = [named_ids(text, catalogue) for text in _sentences(passage.chunk)]
+        sentences = _with_people_pointed_at(sentences, _sentences(passage.chunk), catalogue)
         for i in range(len(sentences)):
             if wanted <= set().union(*sentences[max(i - WINDOW, 0) : i + WINDOW + 1]):
                 return []
     return [e.name for e in named]
+
+
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+
+
+def _with_people_pointed_at(named: list[set[str]], texts: list[str], catalogue: EntityCatalogue) -> list[set[str]]:
+    """Each sentence's named entities, with the people earlier sentences of its passage name where it points back at a
+    person ("… regardless of his relationship with Lind" after sentences about Berg)."""
+    seen: set[str] = set()
+    read = []
+    for ids, text in zip(named, texts):
+        read.append(ids | seen if _PERSONAL_PRONOUN.search(text) else ids)
+        seen |= {i for i in ids if (entity := catalogue.by_id(i)) is not None and entity.kind == "person"}
+    return read
 
 
 def _comparison_not_made(intent: QueryIntent, passages: list[Passage]) -> str:
