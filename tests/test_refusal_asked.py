@@ -203,4 +203,5 @@ def test_people_a_question_names_together_may_meet_through_a_pronoun_pointing_ba
     """ "regardless of his relationship with Lind", after a sentence about Berg, names the two together."""
     text = "Berg has made the port her partner. This remains unchanged regardless of the state of her relationship with Lind."
     assert covered("Does that shift depending on how Berg gets along with Lind?", text)
-    assert not covered("Does that shift depending on how Berg gets along with Lind?", "Berg has made the port her partner. Lind stays away.")
+    apart = "Berg has made the port her partner. Lind stays away."
+    assert not covered("Does that shift depending on how Berg gets along with Lind?", apart)
