@@ -25,7 +25,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("How many turbines will the Koral Dam have?", "it gives no figure for that"),
         ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
         ("What is a good recipe for bread?", "nothing in it is close to this question"),
-        ("How old is Lukas Breuer?", "it mentions Lukas Breuer, but nothing in it is about what this question asks"),  # not their age
+        ("How old is Lukas Breuer?", "it does not report an age or birth date"),  # not their age
         ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),
         (
             "What does Amara Okafor think of the Farmers' Union protests?",
