@@ -205,3 +205,11 @@ def test_people_a_question_names_together_may_meet_through_a_pronoun_pointing_ba
     assert covered("Does that shift depending on how Berg gets along with Lind?", text)
     apart = "Berg has made the port her partner. Lind stays away."
     assert not covered("Does that shift depending on how Berg gets along with Lind?", apart)
+
+
+def test_which_things_something_is_done_to_is_not_answered_by_doing_it_to_some() -> None:
+    """ "Which fees might be lifted?": "it could lift some partially" tells that some are, not which."""
+    some = "The council would keep most of the existing fees; it could lift some partially."
+    assert not covered_by("Which fees might be lifted?", some, EntityCatalogue(()))
+    listed = "The council would keep most of the existing fees. It could lift the fees such as the ferry toll."
+    assert covered_by("Which fees might be lifted?", listed, EntityCatalogue(()))

@@ -40,6 +40,34 @@ def asked_instances(intent: QueryIntent) -> set[str]:
     return set()
 
 
+def asked_by_what_is_done(intent: QueryIntent) -> tuple[set[str], set[str]]:
+    """For a plain "Which Ns … V?" question ("Which sanctions might be lifted?"), the word roots of the Ns and of what is
+    done to them (questions.yaml `done_instance_asks`); two empty sets for other questions."""
+    for pattern in question_patterns("done_instance_asks"):
+        match = pattern.search(intent.question)
+        if match is not None:
+            done = _roots(match.group("rest"))
+            if not done:
+                break
+            return _roots(match.group("asked")), done | _roots(" ".join(document_terms(" ".join(sorted(done)))))
+    return set(), set()
+
+
+def done_only_vaguely(asked: set[str], done: set[str], sentences: Iterable[str]) -> bool:
+    """Whether some sentence says the thing is done only to some ("could lift some partially") and none names or lists
+    the `asked` things: the text tells that some are, not which."""
+    vague = False
+    for sentence in sentences:
+        found = list(WORD.finditer(sentence))
+        words = [match.group().lower() for match in found]
+        for k, word in enumerate(words):
+            root = _root(word)
+            if root in asked and _listed_after(sentence[found[k].end() :], found[k + 1].group() if k + 1 < len(found) else ""):
+                return False
+            vague = vague or (root in done and k + 1 < len(words) and words[k + 1] in word_set("questions", "vague_words"))
+    return vague
+
+
 def named_only_vaguely(asked: set[str], sentences: Iterable[str]) -> bool:
     """Whether some sentence speaks of an `asked` thing vaguely and none names or lists its instances."""
     vague = False

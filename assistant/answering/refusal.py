@@ -21,7 +21,7 @@ from assistant.answering.answer_type import answer_spans
 from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, WHEN_DID, asked_event
 from assistant.answering.expectations import never_reported, only_expected
 from assistant.answering.extractive import selection_terms
-from assistant.answering.instances import asked_instances, named_only_vaguely
+from assistant.answering.instances import asked_by_what_is_done, asked_instances, done_only_vaguely, named_only_vaguely
 from assistant.answering.reasons import unexplained
 from assistant.answering.source_findings import asked_findings, findings_reported
 from assistant.answering.specifics import asked_specific
@@ -157,6 +157,9 @@ def assess_coverage(
         return Coverage(False, messages.NOT_REPORTED.format(what="what that publication concluded about this"), best)
     instances = asked_instances(intent)
     if instances and named_only_vaguely(instances, supported):
+        return Coverage(False, messages.NOT_WHICH, best)
+    things, done = asked_by_what_is_done(intent)
+    if done and done_only_vaguely(things, done, supported):  # "Which sanctions might be lifted?" — "it could lift some"
         return Coverage(False, messages.NOT_WHICH, best)
     why = asked_event(intent.question)
     did = next(filter(None, (asked_event(intent.question, shape) for shape in (DID, DID_IN_THE_END, AFTER_DID))), None)
