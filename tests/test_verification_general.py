@@ -208,6 +208,11 @@ CONTRADICTIONS = [
         "role",
     ),
     ("The council is unlikely ever to cut the harbour fees.", "The council could significantly cut the harbour fees.", "negation"),
+    (  # what stands before "is not among" is negated
+        "Cutting the ferry fees is not among the goals the mayor hopes for.",
+        "The overarching objective of the council is to cut the ferry fees.",
+        "negation",
+    ),
     ("Berg never expected that Lind would accept the harbour deal.", "Berg assumed that Lind would accept the harbour deal.", "negation"),
     ("A cut in harbour fees has been kept off the table in the talks.", "The talks may also involve a cut in harbour fees.", "negation"),
     ("Saltby has reportedly ruled out a return to the market.", "Saltby is reportedly considering a return to the market.", "negation"),
