@@ -208,6 +208,11 @@ CONTRADICTIONS = [
         "role",
     ),
     ("The council is unlikely ever to cut the harbour fees.", "The council could significantly cut the harbour fees.", "negation"),
+    (  # the place after "the responsibility for the failure" is the failure's too, whatever the word for the blame
+        "The council has focused on shifting the blame for the failure onto the tenants.",
+        "The tenants have focused on shifting the responsibility for the failure onto the council.",
+        "role",
+    ),
     (  # what stands before "is not among" is negated
         "Cutting the ferry fees is not among the goals the mayor hopes for.",
         "The overarching objective of the council is to cut the ferry fees.",

@@ -109,17 +109,20 @@ class _Frames:
             if token.lower not in lex.prepositions or k == 0:
                 continue
             before = tokens[k - 1]
+            own = keys[k - 1] if before.is_content and before.text[0].islower() else ""
             if k - 1 in filled:
                 relation = filled[k - 1]
-            elif before.is_content and before.text[0].islower():
-                relation = keys[k - 1]
+            elif own:
+                relation = own
             else:
                 continue  # a role place follows a relation word ("pressure from"), not a name
+            relations = {relation, own} - {""}  # "the sharing of intelligence with X": sharing's and intelligence's
             j = k + 1
             while j < len(tokens) and tokens[j].lower in lex.determiners:
                 j += 1
             while j < len(tokens) and keys[j] and j < k + 5:
-                holders.setdefault((relation, token.lower), set()).add(keys[j])
+                for word in relations:
+                    holders.setdefault((word, token.lower), set()).add(keys[j])
                 if token.lower != lex.owner_preposition:  # "a pattern of pressure from X": from is pressure's
                     filled[j] = relation
                 j += 1
