@@ -29,13 +29,16 @@ class Token(NamedTuple):
         return cls(text, start, start + len(text), lower, stem(text), text[0].isalnum() and lower not in STOPWORDS)
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Token, ...]:
     """Words, numbers, currency/percent signs and clause punctuation, in order."""
     tokens = []
     for match in _TOKEN.finditer(text):
         word = match.group(0)
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+        if word[-1] == "." and not _INITIALS.fullmatch(word):
             word = word.rstrip(".")
         tokens.append(Token.of(word, match.start()))
     return tuple(tokens)
@@ -79,19 +82,22 @@ class PhraseTable(Generic[V]):
     """Lexicon phrases (as stem tuples) with their values, indexed by first stem for fast matching."""
 
     def __init__(self, phrases: dict[tuple[str, ...], V]) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self.by_first: dict[str, list[tuple[list[str], V]]] = {}
+        """First stem → (the phrase's other stems, its value), the longest phrase first."""
         for phrase, value in sorted(phrases.items(), key=lambda item: -len(item[0])):
-            self.by_first.setdefault(phrase[0], []).append((phrase, value))
+            self.by_first.setdefault(phrase[0], []).append((list(phrase[1:]), value))
 
     def find(self, stems: list[str]) -> list[tuple[int, int, V]]:
         """Non-overlapping matches (first, last+1, value) in `stems`, the longest phrase first."""
         found: list[tuple[int, int, V]] = []
+        by_first = self.by_first
         i = 0
         while i < len(stems):
-            for phrase, value in self.by_first.get(stems[i], ()):
-                if tuple(stems[i : i + len(phrase)]) == phrase:
-                    found.append((i, i + len(phrase), value))
-                    i += len(phrase)
+            for rest, value in by_first.get(stems[i], ()):
+                end = i + 1 + len(rest)
+                if not rest or stems[i + 1 : end] == rest:
+                    found.append((i, end, value))
+                    i = end
                     break
             else:
                 i += 1
