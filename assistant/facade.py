@@ -152,6 +152,8 @@ class Assistant:
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section, expansions=intent.terms)
         if intent.asks_what_followed:
             retrieval = retriever.with_next_chunks(retrieval)
+        else:
+            retrieval = retriever.with_continuations(retrieval)
         if intent.asks_source:
             retrieval = retriever.with_notes(retrieval)
         if intent.lists_sources:  # "What sources does the brief cite?": its notes

@@ -55,3 +55,21 @@ def test_the_corpus_words_a_question_was_read_as_rank_their_passage(retriever: H
     assert "without notifying" in expanded[0], expanded
     common = [p.chunk.text for p in retriever.retrieve(question, 5, expansions=("Dravenia",)).passages]
     assert common == plain  # a word most passages hold ranks nothing of its own
+
+
+def test_a_passage_whose_last_sentence_is_as_close_as_any_brings_the_chunk_its_paragraph_goes_on_in(
+    retriever: HybridRetriever,
+) -> None:
+    """The paragraph goes on past the chunk: the next chunk follows it, unless the question is closest to an earlier
+    sentence of the chunk."""
+    from assistant.retrieval.retriever import Retrieval
+    from assistant.types import Passage
+
+    chunks = retriever.index.chunks
+    at = next(i for i, c in enumerate(chunks[:-1]) if chunks[i + 1].lead_names and len(c.sentences) >= 2)
+    chunk, following = chunks[at], chunks[at + 1]
+    vectors = retriever.index.chunk_sentence_vectors(chunk)
+    last = Retrieval([Passage(chunk, 1, 1.0)], vectors[-1], {})
+    assert [p.chunk.id for p in retriever.with_continuations(last).passages] == [chunk.id, following.id]
+    first = Retrieval([Passage(chunk, 1, 1.0)], vectors[0], {})
+    assert [p.chunk.id for p in retriever.with_continuations(first).passages] == [chunk.id]

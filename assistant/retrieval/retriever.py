@@ -26,6 +26,9 @@ EXPANSION_MAX_SHARE = 0.2
 """Only those words that are rare join it: held by at most this share of the chunks (a common one ranks at random)."""
 FOLLOWED_PASSAGES = 2
 """For a question asking what came next, the first passages whose following chunk is added."""
+CONTINUATION_MARGIN = 0.05
+"""How much less close to the question a chunk's last sentence may be than its closest for the chunk after it to be
+added (its paragraph goes on there)."""
 
 
 @dataclass
@@ -99,6 +102,20 @@ class HybridRetriever:
         """`retrieval` with the footnotes its first `top` passages cite placed right after them: the passages for a
         question asking which source a passage cites."""
         return self._with_after(retrieval, top, self._notes)
+
+    def with_continuations(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
+        """`retrieval` with the chunk that goes on from each of its first `top` passages whose last sentence is about as
+        close to the question as its closest (the paragraph goes on past the chunk: "The summit in Anchorage …" and
+        what Trump did there)."""
+
+        def goes_on(chunk: Chunk) -> list[Chunk]:
+            following = self._next_chunk(chunk)
+            if following is None or len(chunk.sentences) < 2 or not following.lead_names:
+                return []
+            similarities = self.index.chunk_sentence_vectors(chunk) @ retrieval.query_vector
+            return [following] if similarities[-1] >= similarities.max() - CONTINUATION_MARGIN else []
+
+        return self._with_after(retrieval, top, goes_on)
 
     def with_chunks(self, retrieval: Retrieval, chunks: list[Chunk], document: str | None = None) -> Retrieval:
         """`retrieval` with those of `chunks` it lacks appended (only `document`'s, when given): the passages of a
