@@ -213,3 +213,23 @@ def test_which_things_something_is_done_to_is_not_answered_by_doing_it_to_some()
     assert not covered_by("Which fees might be lifted?", some, EntityCatalogue(()))
     listed = "The council would keep most of the existing fees. It could lift the fees such as the ferry toll."
     assert covered_by("Which fees might be lifted?", listed, EntityCatalogue(()))
+
+
+def test_a_request_for_a_thing_is_read_as_the_question_it_stands_for() -> None:
+    """ "Give me the deadline …" asks what "What is the deadline …?" asks: a sentence naming missed deadlines does not
+    give it."""
+    missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
+    assert not covered("Give me the deadline Berg set for Lind on the harbour fees.", missed)
+    dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
+    assert covered("Give me the deadline Berg set for Lind on the harbour fees.", dated)
+
+
+def test_what_came_before_someone_was_given_a_post_or_which_was_the_largest_needs_a_sentence_saying_so() -> None:
+    once = "Berg, the harbour master, has long been a close associate of Lind."
+    assert not covered("What was Berg's line of work before Lind made her harbour master?", once)
+    before = "Before Lind made her harbour master, Berg worked as a ferry captain."
+    assert covered("What was Berg's line of work before Lind made her harbour master?", before)
+    purchases = "The council facilitates further purchases of ferries by the towns."
+    assert not covered("What was the largest single purchase of ferries the towns made?", purchases)
+    largest = "The largest purchase of ferries was Saltby's, of four boats."
+    assert covered("What was the largest single purchase of ferries the towns made?", largest)

@@ -133,8 +133,14 @@ class QueryIntent:
         return " ".join([question, *dict.fromkeys(extra), *self.terms])
 
 
+_REQUEST = re.compile(r"^\W*(?:please\s+)?(?:give|tell|show)\s+me\s+(?=(?:the|a|an)\s)", re.IGNORECASE)
+"""A request for a thing ("Give me the deadline …"): it asks what "What is the deadline …?" asks."""
+
+
 def understand(question: str, catalogue: EntityCatalogue | None = None) -> QueryIntent:
-    """The answer type, the entities named or described, and the document terms of `question`."""
+    """The answer type, the entities named or described, and the document terms of `question` (a request, "Give me the
+    figure for …", read as the question it stands for)."""
+    question = _REQUEST.sub("What is ", question)
     types, lists = _questions()
     bare = _CONTRACTED_IS.sub(lambda m: f"{m.group(1) or m.group(2)} is", _LEFT_OUT.sub("", _OPENER.sub("", question).strip()))
     answer_type, also_asks = _answer_types(bare, types)
