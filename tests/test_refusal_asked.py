@@ -4,6 +4,8 @@ documents cannot tell (later events, a year never dated, an event never named)."
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.index.catalogue import Entity, EntityCatalogue
 from tests.coverage_helpers import covered_by, covering
 
@@ -164,27 +166,7 @@ def test_an_event_named_by_a_word_the_corpus_never_uses_is_unknown() -> None:
     assert unknown_subjects(understand("When did the Saltby Road Journal piece come out?", papers)) == ["Saltby Road Journal"]
 
 
-def test_what_someone_said_on_an_occasion_is_answered_only_by_words_said_there() -> None:
-    """ "What did Berg say to Lind in their phone call?": Berg's words elsewhere do not answer it."""
-    elsewhere = "Berg held a phone call with Lind. Berg, in a later interview, argued that the fees must rise."
-    assert not covered("What did Berg say to Lind in their phone call?", elsewhere)
-    assert covered("What did Berg say to Lind in their phone call?", "In the phone call, Berg told Lind that the fees must rise.")
 
-
-def test_when_and_where_is_answered_only_where_the_event_is_set_in_time_or_place() -> None:
-    """A sentence that reports the event with neither a date nor a place does not say when or where it was."""
-    undated = "Berg, the harbour master, at one stage represented the port in talks with Lind."
-    assert not covered("When and where did Berg represent the port in talks with Lind?", undated)
-    dated = "Berg represented the port in talks with Lind in Saltby on 3 May."
-    assert covered("When and where did Berg represent the port in talks with Lind?", dated)
-
-
-def test_what_was_in_a_deal_is_answered_only_by_a_sentence_giving_its_contents() -> None:
-    """A sentence that names the deal as a means of pressure says nothing of what it holds."""
-    named = "Berg tested her leverage over Lind through her handling of the harbour deal."
-    assert not covered("What was actually in the harbour deal between Berg and Lind?", named)
-    contents = "The harbour deal between Berg and Lind provides for lower fees and a new ferry line."
-    assert covered("What was actually in the harbour deal between Berg and Lind?", contents)
 
 
 def test_a_question_for_a_cited_source_is_close_to_the_sentence_citing_a_note_however_far_its_wording() -> None:
@@ -199,13 +181,6 @@ def test_a_question_for_a_cited_source_is_close_to_the_sentence_citing_a_note_ho
     assert _off_focus(intent, [("In the dry scenario, Marisca withdraws from the framework.", 0.18)])
 
 
-def test_people_a_question_names_together_may_meet_through_a_pronoun_pointing_back() -> None:
-    """ "regardless of his relationship with Lind", after a sentence about Berg, names the two together."""
-    text = "Berg has made the port her partner. This remains unchanged regardless of the state of her relationship with Lind."
-    assert covered("Does that shift depending on how Berg gets along with Lind?", text)
-    apart = "Berg has made the port her partner. Lind stays away."
-    assert not covered("Does that shift depending on how Berg gets along with Lind?", apart)
-
 
 def test_which_things_something_is_done_to_is_not_answered_by_doing_it_to_some() -> None:
     """ "Which fees might be lifted?": "it could lift some partially" tells that some are, not which."""
@@ -215,21 +190,47 @@ def test_which_things_something_is_done_to_is_not_answered_by_doing_it_to_some()
     assert covered_by("Which fees might be lifted?", listed, EntityCatalogue(()))
 
 
-def test_a_request_for_a_thing_is_read_as_the_question_it_stands_for() -> None:
-    """ "Give me the deadline …" asks what "What is the deadline …?" asks: a sentence naming missed deadlines does not
-    give it."""
-    missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
-    assert not covered("Give me the deadline Berg set for Lind on the harbour fees.", missed)
-    dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
-    assert covered("Give me the deadline Berg set for Lind on the harbour fees.", dated)
+# (question, a text that does not answer it, a text that does)
+SAID_OR_NOT = [
+    (  # words said elsewhere do not answer what was said on an occasion
+        "What did Berg say to Lind in their phone call?",
+        "Berg held a phone call with Lind. Berg, in a later interview, argued that the fees must rise.",
+        "In the phone call, Berg told Lind that the fees must rise.",
+    ),
+    (  # the event reported with neither a date nor a place
+        "When and where did Berg represent the port in talks with Lind?",
+        "Berg, the harbour master, at one stage represented the port in talks with Lind.",
+        "Berg represented the port in talks with Lind in Saltby on 3 May.",
+    ),
+    (  # the deal named as a means of pressure says nothing of what it holds
+        "What was actually in the harbour deal between Berg and Lind?",
+        "Berg tested her leverage over Lind through her handling of the harbour deal.",
+        "The harbour deal between Berg and Lind provides for lower fees and a new ferry line.",
+    ),
+    (  # two people named together through a pronoun pointing back at one of them
+        "Does that shift depending on how Berg gets along with Lind?",
+        "Berg has made the port her partner. Lind stays away.",
+        "Berg has made the port her partner. This remains unchanged regardless of the state of her relationship with Lind.",
+    ),
+    (  # a request asks what "What is the deadline …?" asks
+        "Give me the deadline Berg set for Lind on the harbour fees.",
+        "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline.",
+        "Berg gave Lind a deadline of 3 May to accept the harbour fees.",
+    ),
+    (  # what came before the post someone was given
+        "What was Berg's line of work before Lind made her harbour master?",
+        "Berg, the harbour master, has long been a close associate of Lind.",
+        "Before Lind made her harbour master, Berg worked as a ferry captain.",
+    ),
+    (  # a superlative is answered only by a sentence that ranks
+        "What was the largest single purchase of ferries the towns made?",
+        "The council facilitates further purchases of ferries by the towns.",
+        "The largest purchase of ferries was Saltby's, of four boats.",
+    ),
+]
 
 
-def test_what_came_before_someone_was_given_a_post_or_which_was_the_largest_needs_a_sentence_saying_so() -> None:
-    once = "Berg, the harbour master, has long been a close associate of Lind."
-    assert not covered("What was Berg's line of work before Lind made her harbour master?", once)
-    before = "Before Lind made her harbour master, Berg worked as a ferry captain."
-    assert covered("What was Berg's line of work before Lind made her harbour master?", before)
-    purchases = "The council facilitates further purchases of ferries by the towns."
-    assert not covered("What was the largest single purchase of ferries the towns made?", purchases)
-    largest = "The largest purchase of ferries was Saltby's, of four boats."
-    assert covered("What was the largest single purchase of ferries the towns made?", largest)
+@pytest.mark.parametrize(("question", "silent", "saying"), SAID_OR_NOT)
+def test_a_question_is_answered_only_by_a_text_that_says_what_it_asks(question: str, silent: str, saying: str) -> None:
+    assert not covered(question, silent)
+    assert covered(question, saying)
