@@ -184,7 +184,7 @@ class ExtractiveBackend:
 
 def _asked_of(intent: QueryIntent) -> str:
     """The party (its metonym group's first name) a question asks what it did or how it behaved ("How has
-    Marisca behaved?", "What has the Kremlin been doing?"), "" for other questions."""
+    Marisca behaved?", "What has the Norrvik council been doing?"), "" for other questions."""
     asked = _ASKED_OF.match(intent.question)
     return _named_first(asked.group("subject"), intent) if asked else ""
 

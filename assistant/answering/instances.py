@@ -96,7 +96,7 @@ def _said_vaguely(words: list[str], k: int, asked: set[str]) -> bool:
 
 def _listed_after(rest: str, next_word: str) -> bool:
     """Whether what follows the asked word names or lists its instances: a name right after it ("companies,
-    Rosneft and …"; not "lifts sanctions on Dravenia"), or a list opener ("weapons such as …", "countries (…",
+    Saltby Ferries and …"; not "lifts sanctions on Dravenia"), or a list opener ("weapons such as …", "countries (…",
     "demands, including …")."""
     return next_word[:1].isupper() or _LIST_OPENER.match(rest) is not None
 

@@ -60,7 +60,7 @@ _FACED = re.compile(
     r"\b(?:across\s+from|opposite|against|facing|faced|met|meet|meeting|(?:negotiat\w*|talk\w*|deal\w*)\s+(?:with|to))\s+(?:[\w'’\-]+\s+){0,3}",
     re.IGNORECASE,
 )
-"""Words before the other side a person faced ("across from Kyiv's team"): its member nouns are not the person's group."""
+"""Words before the other side a person faced ("across from Lindau's team"): its member nouns are not the person's group."""
 _WORD = re.compile(r"\S*\w\S*")
 """A word, with the punctuation that clings to it (a lone comma or dash is no word)."""
 _WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who|whom)\b", re.IGNORECASE)
@@ -83,7 +83,7 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     asked = [replace(intent, answer_type=kind, also_asks="")]
     needs_focus = kind in EXACT_TYPES and bool(focus)
     members = lexicon_terms("questions", "member_nouns")
-    said = set(content_terms(_FACED.sub(" ", intent.question)))  # "sat across from Kyiv's team": the other side's team
+    said = set(content_terms(_FACED.sub(" ", intent.question)))  # "sat across from Lindau's team": the other side's team
     if kind == "person" and said & members:  # "Who headed the delegation?"
         focus, needs_focus = set(members), True
     sides = lexicon_terms("questions", "party_nouns")

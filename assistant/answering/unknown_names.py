@@ -134,7 +134,7 @@ def _unknown_event(word: str, rest: str, catalogue: EntityCatalogue, understood:
     lower = word.lower()
     if head is None or head.group(1) not in _event_heads() or lower in understood or lower in STOPWORDS or lower in _months():
         return ""
-    parts = [part for part in word.split("-") if part[:1].isupper()]  # "Putin-Trump summit", "US-led talks"
+    parts = [part for part in word.split("-") if part[:1].isupper()]  # "Berg-Lind summit", "US-led talks"
     return "" if any(catalogue.is_known_name(part) for part in [word, *parts]) else f"{word} {head.group(1)}"
 
 

@@ -47,7 +47,7 @@ _OBJECT_AFTER_SUBJECT = {
 }
 """A "him" ("her") in the clause whose subject is "he" ("she"): someone else than the subject."""
 _OWNED = re.compile(r"^\S.*['’]s\s")
-"""A role phrase with its owner ("Driscoll's mentor")."""
+"""A role phrase with its owner ("Lind's mentor")."""
 
 
 def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: EntityCatalogue | None = None) -> str:
@@ -374,8 +374,8 @@ def _pronoun(word: str, referent: Referent, text: str, end: int) -> str:
 
 
 def _holders_named(rewritten: str, question: str, catalogue: EntityCatalogue | None) -> str:
-    """A role the rewrite gave an owner ("his mentor" → "Driscoll's mentor") followed by the name of the one the
-    catalogue says holds it ("Driscoll's mentor, J.D. Vance,"), unless the question asks who holds it."""
+    """A role the rewrite gave an owner ("his mentor" → "Lind's mentor") followed by the name of the one the
+    catalogue says holds it ("Lind's mentor, Anna Berg,"), unless the question asks who holds it."""
     if catalogue is None or not re.search(r"['’]s\s", rewritten):  # no owner in it: no role phrase to name
         return rewritten
     intent = understand(rewritten, catalogue)

@@ -76,7 +76,7 @@ def _noun_phrases(text: str) -> tuple[Phrase, ...]:
             continue  # "Berg's circle wants a deal": a verb and its object after the possessed noun, no head of its own
         said = match.group()[len(match.group("det") or "") :].strip()
         end = match.end()
-        if said.endswith(".") and not re.search(r"\b[A-Z]\.$", said):  # "… sponsored by Senator Graham." ends a sentence
+        if said.endswith(".") and not re.search(r"\b[A-Z]\.$", said):  # "… sponsored by Senator Halden." ends a sentence
             said, end = said[:-1], end - 1
         article = f"{determiner} " if determiner in ("a", "an") else "" if possessor or (not determiner and plural_noun(head)) else "the "
         span = (match.start(), end, match.start("head"))

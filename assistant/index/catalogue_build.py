@@ -141,7 +141,7 @@ def _vote_kind(
     if words[-1] in lexicon["place_cues"] or len(words) > 1 and words[0] in lexicon["place_cues"] and not votes["organisation"]:
         votes["place"] += 3
     if len(words) == 1 and re.search(r"[a-z][A-Z]", words[0]):
-        votes["organisation"] += 2  # ExxonMobil-style brand names
+        votes["organisation"] += 2  # brand names in one word with an inner capital ("SelvaPower")
     if re.search(r"\b(?:" + "|".join(lexicon["organisation_nouns"]) + r"),?\s+(?:(?:[A-Z][\w\-]*,?\s+)+(?:and|or)\s+)?$", before):
         votes["organisation"] += 3  # "two oil companies, Nordol and Fjordgas"
     previous_word = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", before)

@@ -105,8 +105,8 @@ class HybridRetriever:
 
     def with_continuations(self, retrieval: Retrieval, top: int = FOLLOWED_PASSAGES) -> Retrieval:
         """`retrieval` with the chunk that goes on from each of its first `top` passages whose last sentence is about as
-        close to the question as its closest (the paragraph goes on past the chunk: "The summit in Anchorage …" and
-        what Trump did there)."""
+        close to the question as its closest (the paragraph goes on past the chunk: "The second round of talks in Tesk
+        …" and what was decided there)."""
 
         def goes_on(chunk: Chunk) -> list[Chunk]:
             following = self._next_chunk(chunk)
