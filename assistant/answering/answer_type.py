@@ -13,7 +13,7 @@ from assistant.corpus.notes import cited_publication, note_number
 from assistant.data import word_set
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.index.dates import ANY_YEAR, dated_expressions
-from assistant.retrieval.query import QueryIntent, describes, opinion_cues, question_patterns, speech_cues
+from assistant.retrieval.query import QueryIntent, describes, matches_patterns, opinion_cues, speech_cues
 from assistant.text import WORD, content_terms, matching_terms
 
 _AUTHORSHIP = re.compile(
@@ -155,7 +155,7 @@ def _speech_spans(intent: QueryIntent, text: str) -> list[Span]:
 
 def asks_for_quote(question: str) -> bool:
     """Whether the question asks for someone's very words ("What were Berg's exact words …?")."""
-    return any(pattern.search(question) for pattern in question_patterns("quote_asks"))
+    return matches_patterns("quote_asks", question)
 
 
 _QUOTE_OPENS = re.compile(r"(?:^|\s|\()['‘\"“](?=\w)")
@@ -271,8 +271,6 @@ def _after_preposition(text: str, start: int) -> bool:
 
 
 _PREPOSITIONS = frozenset({"against", "on", "to", "with", "towards", "toward", "at", "for", "over", "into", "upon", "about", "from"})
-
-
 
 
 def _reports(text: str, cue: re.Match[str], start: int, end: int, naming: str = "by") -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 
 from assistant.answering.events import CLAUSE_BREAK, AskedEvent, reports
 from assistant.data import load
-from assistant.retrieval.query import question_patterns
+from assistant.retrieval.query import matches_patterns
 from assistant.text import alternatives
 
 
@@ -39,7 +39,7 @@ def _reporting(event: AskedEvent, passages: Sequence[Sequence[str]]) -> list[str
 def asks_what_next(question: str) -> bool:
     """Whether the question asks what is to come for someone or something ("What's next for Lind?"; questions.yaml
     `next_asks`): a sentence saying what is now expected answers it."""
-    return any(pattern.search(question) for pattern in question_patterns("next_asks"))
+    return matches_patterns("next_asks", question)
 
 
 def says_what_next(text: str) -> bool:

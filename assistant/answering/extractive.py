@@ -217,8 +217,6 @@ def _may_answer_from(chunk: Chunk, intent: QueryIntent) -> bool:
     return asked or not word_set("questions", "publication_cues").isdisjoint(re.findall(r"[a-z]+", intent.question.lower()))
 
 
-
-
 def _distinctive_readings(intent: QueryIntent, terms_said: list[list[set[str]]]) -> set[str]:
     """The terms the question's words were read as (`intent.terms`) that at most DISTINCTIVE_AT_MOST of the
     passages' sentences (`terms_said`: each sentence's selection terms, by passage) hold."""

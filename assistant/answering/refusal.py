@@ -40,7 +40,7 @@ from assistant.data import load
 from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions
-from assistant.retrieval.query import QueryIntent, document_term, question_patterns
+from assistant.retrieval.query import QueryIntent, document_term, matches_patterns
 from assistant.text import cites_a_note, content_terms, matching_terms, term_share, word_beginnings
 from assistant.types import Chunk, Passage
 
@@ -206,7 +206,7 @@ def focus_terms(intent: QueryIntent) -> set[str]:
 def _after_the_documents(intent: QueryIntent) -> bool:
     """Whether the question asks how something turned out at a date after the corpus was written, or since it
     was written ("since the brief came out")."""
-    if any(pattern.search(intent.question) for pattern in question_patterns("since_written")):
+    if matches_patterns("since_written", intent.question):
         return True
     catalogue = intent.catalogue
     if catalogue is None or not catalogue.document_dates:

@@ -249,8 +249,11 @@ def _references(
             found.append((match.start(), match.end(), earlier))
     for match in lexicon["one"].finditer(text):
         which = match.group("which").lower()
-        of_two = ordinals.member(which, memory) if which == "other" else None  # "the other one" of two people an answer named
-        one = of_two or ordinals.one(which, memory, named) or ordinals.member(which, memory) or ordinals.named_in_order(which, memory)
+        if which == "other":  # "the other one" of two people an answer named, before the other of a kind of thing
+            one = ordinals.member(which, memory) or ordinals.one(which, memory, named)
+        else:
+            one = ordinals.one(which, memory, named) or ordinals.member(which, memory)
+        one = one or ordinals.named_in_order(which, memory)
         if one is not None and _free(match, found):
             found.append((match.start(), match.end(), one))
     members = lexicon["partitive_them"].search(text) is not None  # "how many of them": people, not one body

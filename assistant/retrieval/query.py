@@ -164,14 +164,14 @@ def understand(question: str, catalogue: EntityCatalogue | None = None) -> Query
             entities.append(entity)
             if phrase:
                 roles.append((phrase, entity))
-    follows = _matches("sequels", bare)
+    follows = matches_patterns("sequels", bare)
     if follows:
         answer_type = also_asks = ""  # "what happened after the bank …" asks for an event, not for a bank
-    sourced, listing = _matches("sources", bare), _matches("source_listing", bare)
+    sourced, listing = matches_patterns("sources", bare), matches_patterns("source_listing", bare)
     terms = document_terms(question)
     return QueryIntent(
         question, answer_type, wants_list, tuple(dict.fromkeys(entities)), tuple(roles), terms, catalogue, also_asks, follows,
-        sourced and not listing, listing, _matches("cases", bare), _matches("alternatives", bare),
+        sourced and not listing, listing, matches_patterns("cases", bare), matches_patterns("alternatives", bare),
     )
 
 
@@ -354,10 +354,10 @@ def _questions() -> tuple[dict[str, list[re.Pattern[str]]], list[re.Pattern[str]
     return types, [re.compile(p, re.IGNORECASE) for p in data["lists"]]
 
 
-def _matches(key: str, question: str) -> bool:
+def matches_patterns(key: str, question: str) -> bool:
     """Whether `question` matches one of the questions.yaml patterns under `key` ("sequels": what came next;
     "sources": which source a passage cites; "source_listing": every source a document cites; "cases": in which
-    case something happens; "alternatives": what was done instead)."""
+    case something happens; "alternatives": what was done instead; and the others read in assistant/answering/)."""
     return any(pattern.search(question) for pattern in question_patterns(key))
 
 
