@@ -45,29 +45,6 @@ def test_a_comparison_is_answered_only_where_the_text_makes_it() -> None:
     )
 
 
-def test_how_a_relationship_was_built_or_a_deadline_needs_a_sentence_that_says_so() -> None:
-    """ "By" in a sentence about something else tells nothing of how a rapport was built; "for several decades"
-    is no age; a sentence that names the deadlines but gives no date does not say what the deadline was."""
-    covered = covering()
-    by_letter = "Berg managed the port board by letter, and Lind chairs it with her."
-    assert not covered("How did Berg manage to build such a good rapport with Lind?", by_letter)
-    assert covered("How did Berg manage to build such a good rapport with Lind?", "Berg built a rapport with Lind by sailing with him.")
-    rapport = "Leaders who have managed to establish a rapport with Lind include Berg."
-    assert not covered("How did Berg manage to get so close to Lind?", rapport)
-    assert covered("How did Berg manage to get so close to Lind?", "Berg grew close to Lind by sailing with him.")
-    assert not covered("What did Berg do before becoming harbour master?", "Berg, the harbour master, once represented the port in talks.")
-    assert covered("What did Berg do before becoming harbour master?", "Before becoming harbour master, Berg served as a ferry captain.")
-    once = "Berg, the harbour master, once represented the port in talks."
-    assert not covered("What did Berg do before Berg's job as harbour master?", once)
-    decades = "Berg, the harbour master, has been Lind's close associate for several decades."
-    assert not covered("How old is the harbour master?", decades)
-    assert covered("How old is the harbour master?", "Berg, the harbour master, is 54 years old.")
-    assert covered("When was Berg born?", "Berg was born in Saltby in 1970.")
-    missed = "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline."
-    assert not covered("What was the exact deadline Berg gave Lind on the harbour fees?", missed)
-    dated = "Berg gave Lind a deadline of 3 May to accept the harbour fees."
-    assert covered("What was the exact deadline Berg gave Lind on the harbour fees?", dated)
-
 
 def test_the_date_of_a_cited_publication_answers_only_when_it_appeared() -> None:
     """A note citing a publication gives the day it appeared: no answer to when an event happened, the answer to
@@ -192,6 +169,41 @@ def test_which_things_something_is_done_to_is_not_answered_by_doing_it_to_some()
 
 # (question, a text that does not answer it, a text that does)
 SAID_OR_NOT = [
+    (  # "by" in a sentence about something else tells nothing of how a rapport was built
+        "How did Berg manage to build such a good rapport with Lind?",
+        "Berg managed the port board by letter, and Lind chairs it with her.",
+        "Berg built a rapport with Lind by sailing with him.",
+    ),
+    (
+        "How did Berg manage to get so close to Lind?",
+        "Leaders who have managed to establish a rapport with Lind include Berg.",
+        "Berg grew close to Lind by sailing with him.",
+    ),
+    (
+        "What did Berg do before becoming harbour master?",
+        "Berg, the harbour master, once represented the port in talks.",
+        "Before becoming harbour master, Berg served as a ferry captain.",
+    ),
+    (
+        "What did Berg do before Berg's job as harbour master?",
+        "Berg, the harbour master, once represented the port in talks.",
+        "Before her job as harbour master, Berg served as a ferry captain.",
+    ),
+    (  # "for several decades" is no age
+        "How old is the harbour master?",
+        "Berg, the harbour master, has been Lind's close associate for several decades.",
+        "Berg, the harbour master, is 54 years old.",
+    ),
+    (
+        "When was Berg born?",
+        "Berg, the harbour master, has been Lind's close associate for several decades.",
+        "Berg was born in Saltby in 1970.",
+    ),
+    (  # a sentence naming the deadlines without a date does not say what the deadline was
+        "What was the exact deadline Berg gave Lind on the harbour fees?",
+        "Talks between Berg and Lind on the harbour fees began on 3 May. They missed every self-imposed deadline.",
+        "Berg gave Lind a deadline of 3 May to accept the harbour fees.",
+    ),
     (  # words said elsewhere do not answer what was said on an occasion
         "What did Berg say to Lind in their phone call?",
         "Berg held a phone call with Lind. Berg, in a later interview, argued that the fees must rise.",
