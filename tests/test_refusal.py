@@ -26,6 +26,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("What did Viktor Halden say about the Koral Dam?", "it does not report what was said"),
         ("What is a good recipe for bread?", "nothing in it is close to this question"),
         ("How old is Lukas Breuer?", "it does not report an age or birth date"),  # not their age
+        ("What was the largest single payment the bank made to Dravenia?", "it does not report which is the largest"),
         ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),
         (
             "What does Amara Okafor think of the Farmers' Union protests?",
