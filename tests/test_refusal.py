@@ -27,6 +27,9 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("What is a good recipe for bread?", "nothing in it is close to this question"),
         ("How old is Lukas Breuer?", "it does not report an age or birth date"),  # not their age
         ("What was the largest single payment the bank made to Dravenia?", "it does not report which is the largest"),
+        ("Which country has the longer stretch of the Selva, Dravenia or Marisca?", "it does not report how they compare"),
+        ("Is Marisca or Dravenia the more determined side?", "it does not report how they compare"),  # the choice comes first
+        ("Which of the ministries has the most say over the dam?", "it does not report how they compare"),
         ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),
         (
             "What does Amara Okafor think of the Farmers' Union protests?",
@@ -105,6 +108,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What happened in the Far North after the bank suspended the loan's second tranche?",  # a region it never names
         "What Middle East loan did the Southern Basin Development Bank approve for the Koral Dam?",  # a place describing the loan
         "Who convened the Vienna round?",  # an event at a place the text names
+        "Which has shown greater openness to a phased approach, the foreign ministry or the Farmers' Union?",  # it compares
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

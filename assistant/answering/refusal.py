@@ -41,7 +41,7 @@ from assistant.discourse import chunk_as_read
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.dates import dated_expressions
 from assistant.retrieval.query import QueryIntent, document_term, matches_patterns
-from assistant.text import cites_a_note, content_terms, matching_terms, term_share, word_beginnings
+from assistant.text import cites_a_note, content_terms, fold_name, matching_terms, term_share, word_beginnings
 from assistant.types import Chunk, Passage
 
 LEXICAL_WEIGHT = 0.5
@@ -141,12 +141,12 @@ def assess_coverage(
             return Coverage(False, messages.NOT_SAID[intent.answer_type], typed)
     specific = asked_specific(intent)
     if specific is not None:
-        about = {term for term in focus_terms(intent) if not specific.one_of_its_words(term)}
+        about = {fold_name(term) for term in specific.topics(intent.question) or focus_terms(intent) if not specific.one_of_its_words(term)}
         reported = [
             support
             for support, text in scored
-            if specific.said_in(text)
-            and (not about or about & set(content_terms(text)))
+            if specific.said_in(text, intent.question)
+            and (not about or about & set(matching_terms(text)))
             and (not specific.holds_answer or not intent.answer_type or answer_spans(intent, text))
         ]
         if max(reported, default=0.0) < typed_support_floor(model):
