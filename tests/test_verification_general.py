@@ -99,6 +99,13 @@ CONTRADICTIONS = [
     ("The tenants sued the landlord over the repairs.", "The landlord sued the tenants over the repairs.", "role"),
     ("The students interviewed the professor for the paper.", "The professor interviewed the students for the paper.", "role"),
     ("Tomas Lind was replaced as editor by Anna Berg.", "Tomas Lind replaced Anna Berg as editor.", "role"),
+    # a name right after the same word, the other party of the evidence in its place
+    ("At one stage Lind represented Saltby in its talks with Norrvik.", "Lind once represented Norrvik in talks with Saltby.", "role"),
+    (
+        "The council ramped up its pressure on Saltby, forcing it to take the plan.",
+        "The council stepped up pressure on Norrvik to accept a plan for Saltby.",
+        "role",
+    ),
     ("Ideally the two firms would see their ties grow stronger.", "Ideally, the two firms would weaken their ties.", "antonym"),
     ("The council has scaled down its support for the harbour.", "The council has intensified its support for the harbour.", "antonym"),
     ("She has long kept her wish for the cup to herself.", "She has long made no secret of her desire to win the cup.", "antonym"),
@@ -236,6 +243,8 @@ def test_contradictions_of_each_kind_are_caught(names: CorpusNames, claim: str, 
 
 # (claim, evidence): the claim says what the evidence says, in other words.
 FAITHFUL = [
+    ("Lind once represented Norrvik in talks with Saltby.", "Lind at one stage represented Norrvik in talks with Saltby."),
+    ("The council put more pressure on Norrvik.", "The council stepped up pressure on Norrvik to accept a plan for Saltby."),
     ("Ticket sales at the stadium went up sharply last season.", "Ticket sales at the stadium rose sharply last season."),
     ("Relations between the two firms have got steadily worse.", "Relations between the two firms have steadily deteriorated."),
     ("The company's debt kept rising over the decade.", "Over the decade the company's debt kept growing."),

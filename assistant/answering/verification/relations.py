@@ -5,7 +5,9 @@ checks, each CONTRADICTED on a swap:
 - traded places (here): two parties that swap places after the same relation word and role
   preposition ("pressure from X on Y" against "pressure from Y on X"), or one party that the same relation
   word has come from in one text and aimed at in the other ("pressure from X" against "pressure on X"); a name
-  that owns a word ("X's role", "the X role", "under X pressure") holds its "of" place;
+  that owns a word ("X's role", "the X role", "under X pressure") holds its "of" place, a name right after a
+  word its object place ("represented X"); a name of the passage put in the place where the passage has
+  another name, which the claim leaves out ("pressure on Y" against "pressure on X to … for Y"), is also a swap;
 - changed sides (sides.py): a party that does something in one text and has it done to it in the other;
 - reversed pair (pairs.py): two parties joined by the same relation word in opposite directions;
 - swapped clauses (clauses.py): two contrasted clauses, each said of the other's party.
@@ -52,9 +54,10 @@ def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Object
     for frame in sorted(mine.holders.keys() & theirs.holders.keys()):
         for said in sorted(mine.holders[frame] - theirs.holders[frame]):
             for given in sorted(theirs.holders[frame] - mine.holders[frame]):
-                moved = frame[1] == owner and said in mine.named and given in theirs.named  # "Y adopted X's view": X's, not Y's
+                moved = said in mine.named and given in theirs.named and (frame[1] == owner or given not in mine.parties)
+                # "Y adopted X's view": X's, not Y's; "pressure on Y" where the passage has "pressure on X" and never Y there
                 if said in theirs.parties and (given in mine.parties or moved):
-                    reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{frame[0]} {frame[1]}')"
+                    reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{' '.join(filter(None, frame))}')"
                     return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
 
@@ -75,6 +78,10 @@ def _turned_around(claim: str, evidence: str, names: CorpusNames) -> list[Object
                 said, given = f"'{relation} {preposition}' {mine.surface[party]}", f"'{relation} {other}' {theirs.surface[party]}"
                 return [Objection(Label.CONTRADICTED, "role", f"has {said} where the passage has {given}")]
     return []
+
+
+OBJECT = ""
+"""The role place of a name right after a word, past determiners ("represented the United States")."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,12 @@ class _Frames:
                 if token.lower != lex.owner_preposition:  # "a pattern of pressure from X": from is pressure's
                     filled[j] = relation
                 j += 1
+        for k, token in enumerate(tokens[:-1]):  # "represented Berg": the name is the word's object; "met Berg" is mutual
+            j = k + 1
+            while j < len(tokens) - 1 and tokens[j].lower in lex.determiners:
+                j += 1
+            if keys[k] and owners[k] is None and token.text[0].islower() and owners[j] is not None and token.stem not in lex.symmetric:
+                holders.setdefault((keys[k], OBJECT), set()).add(keys[j])
         for k, mention in enumerate(owners):
             if mention is not None and k + 1 < len(tokens) and owners[k + 1] is not mention and _owns_next(tokens, owners, k):
                 holders.setdefault((keys[k + 1], lex.owner_preposition), set()).add(keys[k])
