@@ -282,6 +282,15 @@ def test_a_view_held_by_a_capital_is_that_of_the_country_it_stands_for() -> None
     assert answer_spans(intent, "Vienna views the talks as a first step.") == []
 
 
+def test_a_view_asked_of_a_capital_the_corpus_never_names_is_its_country_s() -> None:
+    places = {"China": ("China",), "Russia": ("Russia",)}
+    catalogue = EntityCatalogue(tuple(Entity(name.lower(), name, "place", aliases, (), ()) for name, aliases in places.items()))
+    intent = understand("What's Beijing's take on the plan?", catalogue)
+    assert intent.answer_type == "opinion"
+    assert answer_spans(intent, "From a global perspective, the plan weakens the ties between Russia and China.") == []
+    assert answer_spans(intent, "China views the plan as a first step.") != []
+
+
 def test_a_reaction_answers_only_when_it_is_to_what_was_asked() -> None:
     from tests.riverbasin import river_catalogue
 

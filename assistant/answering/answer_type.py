@@ -215,7 +215,8 @@ def _opinion_spans(intent: QueryIntent, text: str) -> list[Span]:
 def _holders(intent: QueryIntent) -> set[Entity]:
     """The entities whose view an opinion question asks for: those it names before what the view is about
     ("How do Lind's voters feel about Marisca?" asks Lind's voters', not Marisca's), a role by the entity it
-    was read as ("How does Lind's mentor feel …?" asks the mentor's view, not Lind's)."""
+    was read as ("How does Lind's mentor feel …?" asks the mentor's view, not Lind's), a country by a name that
+    stands for it ("Beijing's take on …" asks China's)."""
     assert intent.catalogue is not None
     about = _ABOUT.search(intent.question)
     end = about.start() if about else len(intent.question)
@@ -225,7 +226,9 @@ def _holders(intent: QueryIntent) -> set[Entity]:
         for entity, start, stop in intent.catalogue.entities_in(intent.question)
         if start < end and not any(s < stop and start < e for s, e, _ in roles)
     }
-    return named | {entity for _, _, entity in roles}
+    standing_for = set(matching_terms(intent.question[:end]))  # "Beijing's take" asks China's view
+    metonyms = {entity for entity in intent.entities if entity.kind == "place" and set(matching_terms(entity.name)) & standing_for}
+    return named | metonyms | {entity for _, _, entity in roles}
 
 
 def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
