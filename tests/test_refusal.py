@@ -73,6 +73,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Where did Marisca lodge a formal complaint?", "it does not say where that was"),  # "recalling its ambassador from Tesk"
         ("How does the Koral Dam compare with nuclear power plants?", "it makes no such comparison with nuclear power plants"),
         ("Did the bank's board end up cancelling the loan?", "it does not report whether that happened"),  # nothing reports it
+        ("Did Dravenia manage to resume the filling of the reservoir unilaterally?", "it reports this only as expected"),  # "manage to"
         ("What was agreed at the Lisbon talks between Dravenia and Marisca?", "it never mentions Lisbon talks"),  # an unknown event
         ("When did Aalto become the bank's chief negotiator?", "it does not report when that post was taken up"),
         ("By what margin did Marisca's parliament reject the framework?", "it gives no figure for that"),

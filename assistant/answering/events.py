@@ -23,6 +23,7 @@ _PARTY_AND_VERB = (
     r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
     r"(?:(?:actually|really|ever|already|finally|eventually|ultimately|end\s+up)\s+)?"
+    r"(?:(?:manage|try|get|go\s+on|bother|dare)\s+to\s+)?"  # "Did Berg manage to buy it?" asks whether Berg bought it
     r"(?P<verb>(?-i:[a-z])[\w\-]+\s+" + _PARTICLES + r"\b"  # a phrasal verb may take any object ("turn down lind")
     r"|(?-i:[a-z])[\w\-]+\b"
     r"(?=\s*[?.!,]|\s*$|\s+(?:(?-i:[A-Z])|(?:the|a|an|his|her|its|their|him|them|it|us|me|this|that|these|those|any|so|such"
