@@ -170,6 +170,15 @@ def test_an_opinion_is_the_holder_s_only_after_their_name() -> None:
     assert not answer_spans(intent, "From the bank's perspective, the monitoring proposal answers Castell's demands.")
 
 
+def test_a_name_owning_another_word_is_not_who_speaks() -> None:
+    from tests.riverbasin import river_catalogue
+
+    intent = understand("What did Castell say to the bank?", river_catalogue())
+    assert intent.answer_type == "statement"
+    assert not answer_spans(intent, "The bank tried to soften Castell's stance by urging her to accept a phased approach.")
+    assert answer_spans(intent, "The bank rejected Castell's statement that the dam is unsafe.")
+
+
 def test_a_role_the_question_describes_a_party_by_is_no_answer_unless_it_asks_who_holds_it() -> None:
     from tests.riverbasin import river_catalogue
 

@@ -276,11 +276,17 @@ def _after_preposition(text: str, start: int) -> bool:
 _PREPOSITIONS = frozenset({"against", "on", "to", "with", "towards", "toward", "at", "for", "over", "into", "upon", "about", "from"})
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+"""A possessive ending right after a name."""
+
+
 def _reports(text: str, cue: re.Match[str], start: int, end: int, naming: str = "by") -> bool:
     """Whether the word `cue` reports the name at [start, end): it follows the name closely, or names it with
-    one of the `naming` prepositions ("a statement by …")."""
+    one of the `naming` prepositions ("a statement by …"). A name owning another word does not speak: in
+    "moderate Berg's stance by urging him" the urging is not Berg's, in "Berg's claim that" the claim is."""
     if end <= cue.start():
-        return len(WORD.findall(text[end : cue.start()])) <= SPEAKER_DISTANCE
+        between = WORD.findall(text[end : cue.start()])
+        return len(between) <= SPEAKER_DISTANCE and not (_POSSESSIVE.match(text, end) and len(between) > 1)
     return re.fullmatch(rf"\s+(?:{naming})\s+(?:[\w.\-]+\s+){{0,4}}", text[cue.end() : start]) is not None
 
 
