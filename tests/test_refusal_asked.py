@@ -99,6 +99,18 @@ def test_a_comparison_needs_a_sentence_that_compares_and_later_events_are_not_to
     assert not covered(asked, "On 3 May the council imposed sanctions on Saltby Ltd and Norrvik Oil, with more to follow.")
     assert covered(asked, "The sanctions on Saltby Ltd were harsher than the ones on Norrvik Oil.")
     assert not covered("Has the council lifted the sanctions since the brief came out?", "The council could lift the sanctions.")
+    choice = "Is Saltby Ltd or Norrvik Oil the bigger of the two firms under sanctions?"  # a choice, no "than"
+    assert not covered(choice, "On 3 May the council imposed sanctions on the two largest firms, Saltby Ltd and Norrvik Oil.")
+    assert covered(choice, "Saltby Ltd, under sanctions since May, is bigger than Norrvik Oil.")
+    ranked = "Which of the firms has the most sway over the council?"
+    assert not covered(ranked, "The firms have grown more assertive, and the council has the most serious test in years.")
+    assert covered(ranked, "Of the firms, Saltby Ltd has the most sway over the council.")
+
+
+def test_which_body_someone_runs_is_answered_where_they_are_named() -> None:
+    covered = covering(Entity("harbour-trust", "Harbour Trust", "organisation", ("Harbour Trust",), (), ()))
+    assert not covered("Which fund does Berg run?", "Investors such as the Harbour Trust, a fund, stand to profit.")
+    assert covered("Which fund does Berg run?", "Berg runs the Harbour Trust, a fund.")
 
 
 def test_a_year_the_corpus_never_dates_anything_in_is_never_mentioned() -> None:
