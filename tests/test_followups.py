@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.conversation.checked import checked_rewrite
 from assistant.conversation.followups import rewrite_follow_up
 from assistant.types import Turn
-from tests.riverbasin import river_catalogue, river_turn
+from tests.riverbasin import AALTO, river_catalogue, river_turn
 
 
 def test_a_pronoun_finds_a_person_named_two_turns_back() -> None:
@@ -30,6 +30,11 @@ def test_the_person_a_who_question_was_answered_with_is_the_next_he() -> None:
         river_turn("Who convened the first round of talks?", "Henrik Aalto, the bank's chief negotiator"),
     )
     assert "Henrik Aalto" in rewrite_follow_up("How did he describe the draft framework?", history, river_catalogue())
+
+
+def test_who_else_is_answered_by_someone_new_to_the_conversation() -> None:
+    history = (AALTO, Turn("Who else spoke?", "Who else spoke?", "Lukas Breuer and Henrik Aalto spoke. [1]"))
+    assert rewrite_follow_up("What is his job?", history, river_catalogue()) == "What is Lukas Breuer's job?"
 
 
 def test_there_is_the_place_of_the_conversation() -> None:
