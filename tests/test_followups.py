@@ -18,6 +18,17 @@ def test_a_pronoun_finds_a_person_named_two_turns_back() -> None:
     )
 
 
+def test_he_is_the_person_a_question_asked_about_before_one_an_answer_named() -> None:
+    history = (
+        AALTO,
+        river_turn("Why build the dam at all?", "Dravenia's Minister of Energy, Lukas Breuer"),
+        river_turn("Is it only Dravenia's business?", "Breuer has repeatedly argued"),
+    )
+    assert rewrite_follow_up("Where did he convene the first round?", history, river_catalogue()) == (
+        "Where did Henrik Aalto convene the first round?"
+    )
+
+
 def test_he_is_the_leader_not_the_city_he_is_in() -> None:
     history = (river_turn("What has Viktor Halden said in Tesk about the Koral Dam?", "In Dravenia, President Viktor Halden"),)
     rewritten = rewrite_follow_up("What did he promise?", history, river_catalogue())

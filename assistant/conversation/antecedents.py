@@ -98,6 +98,9 @@ def person(memory: Memory, named: set[str]) -> Referent | None:
     people = [r for key in memory.previous_own if (r := memory.referents[key]).kind == "person" and key not in named]
     if len(people) == 1:
         return people[0]  # "What happened to Lind? When did he …": the one person the previous question named
+    asked = [r for r in memory.referents.values() if r.kind == "person" and r.asked_about and r.key not in named]
+    if asked:  # "Who is Lind? … (turns about other things) … Which country is he president of?": not a name an answer gave
+        return max(asked, key=lambda r: r.salience)
     return memory.best(("person",), named)
 
 
