@@ -103,3 +103,21 @@ def test_a_later_candidate_saying_more_of_the_claim_decides_over_one_only_about_
     assert (contradicted.label, contradicted.check, contradicted.evidence) == (Label.CONTRADICTED, "negation", saying_it)
     kept = claim_verdict(Claim("Anna Berg spoke about the fees of the two rival ports.", ()), [about_them, saying_it], names)
     assert (kept.label, kept.evidence) == (Label.SUPPORTED, about_them)
+
+
+def test_a_tied_candidate_that_contradicts_decides_and_a_clearly_weaker_one_does_not() -> None:
+    from assistant.answering.verification.checker import TIE_MARGIN
+    from assistant.answering.verification.checker import verdict as claim_verdict
+    from assistant.answering.verification.claims import Claim
+    from assistant.answering.verification.evidence import Evidence
+
+    text = "Since May the council has stepped up its work on the harbour. The council's work on the harbour has been marked by volatility."
+    passage = passage_of(text)
+    (s1, e1), (s2, e2) = passage.chunk.sentences
+    claim = Claim("The council's work on the harbour has been steady.", ())
+    tied = [Evidence(passage, s1, e1, 0.62), Evidence(passage, s2, e2, 0.62 - TIE_MARGIN / 2)]
+    contradicted = claim_verdict(claim, tied, pair_names())
+    assert (contradicted.label, contradicted.check, contradicted.evidence) == (Label.CONTRADICTED, "antonym", tied[1])
+    weaker = [tied[0], Evidence(passage, s2, e2, 0.62 - 3 * TIE_MARGIN)]
+    assert claim_verdict(claim, weaker, pair_names()).label is Label.SUPPORTED
+

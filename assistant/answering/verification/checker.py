@@ -19,6 +19,11 @@ COVERAGE_MARGIN = 0.15
 """How much more of a claim's words (its names aside) a later candidate must hold than the one that drew no
 objection for its contradiction to decide. Chosen on the dev claims: 0.15 caught 16 more of 1,178 and kept 4
 fewer of 1,158; 0.1 caught 18 more and kept 6 fewer; 0.2 caught 7 more and kept as many."""
+TIE_MARGIN = 0.03
+"""Evidence scores this close to those of the sentence that drew no objection are a tie: a tied candidate holding
+about as much of the claim (no more than 2 × COVERAGE_MARGIN less) that contradicts it decides. Chosen on the dev
+claims: 0.03 caught 5 more of 1,546 and kept as many; 0.05 caught 8 more and kept 2 fewer; 0.08 caught 9 more and
+kept 5 fewer."""
 
 
 def check_claims(
@@ -81,13 +86,15 @@ def verdict(
 def _closer_contradiction(
     claim: str, supporting: Evidence, later: list[Evidence], names: CorpusNames, scenarios: tuple[Scenario, ...]
 ) -> ClaimVerdict | None:
-    """A candidate of `later` (those after `supporting`) that holds COVERAGE_MARGIN more of what the claim says
-    and contradicts it: "Lind sees the two sides as equals" is decided by "the leader does not see the two sides
-    as equals", not by a sentence that only names Lind and the sides."""
+    """A candidate of `later` (those after `supporting`) that holds COVERAGE_MARGIN more of what the claim says, or
+    ties with it (TIE_MARGIN) holding about as much, and contradicts it: "Lind sees the two sides as equals" is
+    decided by "the leader does not see the two sides as equals", not by a sentence that only names Lind and the
+    sides."""
     terms = unnamed_terms(claim, names)
     floor = coverage(terms, supporting.text) + COVERAGE_MARGIN
     for evidence in later:
-        if coverage(terms, evidence.text) > floor:
+        covered = coverage(terms, evidence.text)
+        if covered > floor or (evidence.score >= supporting.score - TIE_MARGIN and covered >= floor - 2 * COVERAGE_MARGIN):
             objection = strongest(vetoes(claim, evidence, names, scenarios))
             if objection is not None and objection.label is Label.CONTRADICTED:
                 return ClaimVerdict(claim, objection.label, objection.reason, evidence, objection.check)
