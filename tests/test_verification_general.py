@@ -107,6 +107,7 @@ CONTRADICTIONS = [
         "role",
     ),
     ("Ideally the two firms would see their ties grow stronger.", "Ideally, the two firms would weaken their ties.", "antonym"),
+    ("The board reworked the plan to Saltby's detriment.", "The board reworked the plan in Saltby's favour.", "antonym"),
     ("The council has scaled down its support for the harbour.", "The council has intensified its support for the harbour.", "antonym"),
     ("She has long kept her wish for the cup to herself.", "She has long made no secret of her desire to win the cup.", "antonym"),
     (
