@@ -219,6 +219,12 @@ def test_a_readers_word_is_met_in_its_regular_inflections() -> None:
     assert "negative" not in understand("Is the bleakness of the valley described?", river_catalogue()).terms
 
 
+def test_how_things_go_names_the_case_a_reader_means() -> None:
+    assert "negative" in understand("If things go badly, what happens to the dam?", river_catalogue()).terms
+    assert "optimistic" in understand("If all goes well, is the reservoir filled?", river_catalogue()).terms
+    assert "re-engaged" in understand("What got the bank re-interested in the talks?", river_catalogue()).terms
+
+
 @pytest.mark.parametrize(
     ("question", "lists"),
     [
