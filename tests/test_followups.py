@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.conversation.checked import checked_rewrite
 from assistant.conversation.followups import rewrite_follow_up
 from assistant.types import Turn
-from tests.riverbasin import AALTO, river_catalogue, river_turn
+from tests.riverbasin import AALTO, BREUER, river_catalogue, river_turn
 
 
 def test_a_pronoun_finds_a_person_named_two_turns_back() -> None:
@@ -27,6 +27,12 @@ def test_he_is_the_person_a_question_asked_about_before_one_an_answer_named() ->
     assert rewrite_follow_up("Where did he convene the first round?", history, river_catalogue()) == (
         "Where did Henrik Aalto convene the first round?"
     )
+
+
+def test_which_of_the_two_picks_between_the_two_people_before() -> None:
+    history = (AALTO, BREUER)
+    assert rewrite_follow_up("Which of the two is older?", history, river_catalogue()) == "Which of Henrik Aalto and Lukas Breuer is older?"
+    assert "the two largest" in rewrite_follow_up("What did the two largest firms do?", history, river_catalogue())
 
 
 def test_he_is_the_leader_not_the_city_he_is_in() -> None:

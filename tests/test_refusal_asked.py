@@ -107,6 +107,11 @@ def test_a_comparison_needs_a_sentence_that_compares_and_later_events_are_not_to
     assert covered(ranked, "Of the firms, Saltby Ltd has the most sway over the council.")
 
 
+def test_which_of_two_people_something_is_true_of_needs_no_sentence_naming_both() -> None:
+    assert covered("Which of Berg and Lind chairs the port board?", "Lind chairs the port board.")
+    assert not covered("When did Berg and Lind meet at the port board?", "Lind chairs the port board since May.")
+
+
 def test_which_body_someone_runs_is_answered_where_they_are_named() -> None:
     covered = covering(Entity("harbour-trust", "Harbour Trust", "organisation", ("Harbour Trust",), (), ()))
     assert not covered("Which fund does Berg run?", "Investors such as the Harbour Trust, a fund, stand to profit.")

@@ -222,11 +222,11 @@ def _after_the_documents(intent: QueryIntent) -> bool:
 def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     """People and organisations the question names together that no retrieved sentence (with its
     neighbours, and the people its pronouns may point back at) names together; none for a question asking which source
-    is cited (it may name the publisher)."""
+    is cited (it may name the publisher) or which of them something is true of ("Which of Berg and Lind is …?")."""
     catalogue = intent.catalogue
     named = parties_by_name(intent)
-    if catalogue is None or len(named) < 2 or intent.asks_source:  # "Which Tidings piece is cited for Berg's view?"
-        return []
+    if catalogue is None or len(named) < 2 or intent.asks_source or _PICKS_ONE.match(intent.question):
+        return []  # "Which Tidings piece is cited for Berg's view?"
     wanted = {e.id for e in named}
     for passage in passages:
         sentences = [named_ids(text, catalogue) for text in _sentences(passage.chunk)]
@@ -237,6 +237,8 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     return [e.name for e in named]
 
 
+_PICKS_ONE = re.compile(r"^\W*(?:and\s+|so\s+)?(?:which|who)(?:\s+one)?\s+of\s+[^?]+?\s+and\s+", re.IGNORECASE)
+"""A question for which of the parties it names something is true of."""
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
 
 

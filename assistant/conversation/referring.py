@@ -55,7 +55,10 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         ),  # "Which countries said they'd …": the group asked for is the subject, so the "they" after it is theirs
         "which_one": re.compile(r"^which\s+one(?:\s+of\s+(?:them|those|these))?\b", re.IGNORECASE),
         "that_one": re.compile(r"(?<!\bin\s)(?<!\bunder\s)\b(?:that|this)\s+one\b(?!\s+of\b)", re.IGNORECASE),  # not "in that one"
-        "pair": re.compile(rf"\b(?:{words('pair_phrases')})\b", re.IGNORECASE),
+        "pair": re.compile(  # "Which of the two is …?", not "the two largest firms"
+            rf"\b(?:{words('pair_phrases')})\b|(?<=\bof\s)the\s+two\b(?=\s*(?:[?,.]|$|(?:is|are|was|were|has|have|had|did|does|would|will)\b))",
+            re.IGNORECASE,
+        ),
         **{
             f"pair:{kind}": re.compile(rf"\b(?:these|those|the|both)\s+two\s+(?:{alternatives(nouns)})\b", re.IGNORECASE)
             for kind, nouns in data["kind_nouns"].items()
