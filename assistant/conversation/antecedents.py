@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from assistant.conversation.memory import CONTEXT, Memory, Referent
+from assistant.conversation.referents import CONTEXT, Memory, Referent
 from assistant.conversation.referring import event_heads
 from assistant.data import load
 from assistant.retrieval.query import opinion_cues, speech_cues

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from assistant.conversation import antecedents
-from assistant.conversation.memory import CONTEXT, Memory, Referent
 from assistant.conversation.phrases import topic_phrases
+from assistant.conversation.referents import CONTEXT, Memory, Referent
 from assistant.conversation.referring import referring_patterns
 from assistant.index.catalogue import Entity, EntityCatalogue
 from assistant.retrieval.query import QueryIntent

@@ -13,8 +13,8 @@ import re
 from functools import cache
 
 from assistant.conversation.antecedents import action, previous_event, result
-from assistant.conversation.memory import CONTEXT, Memory
 from assistant.conversation.phrases import plural_noun, topic_phrases
+from assistant.conversation.referents import CONTEXT, Memory
 from assistant.data import load
 from assistant.index.catalogue import EntityCatalogue
 from assistant.text import STOPWORDS, alternatives

@@ -22,8 +22,9 @@ from assistant.conversation import antecedents, ordinals
 from assistant.conversation.context import with_context
 from assistant.conversation.echoes import echoed_owners
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
-from assistant.conversation.memory import CONTEXT, SOURCE, SOURCES, Memory, Referent, remember
+from assistant.conversation.memory import remember
 from assistant.conversation.phrases import topic_phrases
+from assistant.conversation.referents import CONTEXT, SOURCE, SOURCES, Memory, Referent
 from assistant.conversation.referring import event_heads, referring_patterns
 from assistant.conversation.sources import source_of_previous
 from assistant.data import load

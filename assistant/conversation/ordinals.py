@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.conversation.antecedents import best_topic
-from assistant.conversation.memory import CONTEXT, GROUP, Memory, Referent
+from assistant.conversation.referents import CONTEXT, GROUP, Memory, Referent
 from assistant.data import load
 
 
