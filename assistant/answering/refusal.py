@@ -226,7 +226,7 @@ def _never_together(intent: QueryIntent, passages: list[Passage]) -> list[str]:
     catalogue = intent.catalogue
     named = parties_by_name(intent)
     if catalogue is None or len(named) < 2 or intent.asks_source or _PICKS_ONE.match(intent.question):
-        return []  # "Which Tidings piece is cited for Berg's view?"
+        return []  # "Which Tidings piece is cited for Berg's view?", "Which of Berg and Lind chairs it?"
     wanted = {e.id for e in named}
     for passage in passages:
         sentences = [named_ids(text, catalogue) for text in _sentences(passage.chunk)]

@@ -30,13 +30,14 @@ class Specific:
     report how a relationship was built only in a sentence about the relationship)."""
     holds_answer: bool = False
     """Whether the reporting sentence must also hold the kind of answer asked for (a deadline: its date)."""
-    choice_is_topic: bool = False
-    """Whether a reporting sentence is about the choice the question offers, where it offers one ("A or B")."""
+    compares: bool = False
+    """Whether it is a comparison: a reporting sentence is about the choice the question offers ("A or B") and ranks
+    by the quality the question ranks by ("the most say")."""
 
     def said_in(self, text: str, question: str) -> bool:
         """Whether `text` reports it: one of its words, a topic word where it has topics, and for a comparison the
         quality the question ranks by ("the most say": say), or that quality ranked in the same words."""
-        ranked_by = _RANKED_BY.search(question) if self.choice_is_topic else None
+        ranked_by = _RANKED_BY.search(question) if self.compares else None
         if ranked_by is not None:
             quality = content_terms(ranked_by.group(1))
             if not quality or not set(quality) & set(content_terms(text)):
@@ -48,7 +49,7 @@ class Specific:
     def topics(self, question: str) -> set[str]:
         """The terms of the choice the question offers ("Berg or the mayor"), for a specific about the choice;
         none otherwise."""
-        offered = _CHOICE.search(question) if self.choice_is_topic else None
+        offered = _CHOICE.search(question) if self.compares else None
         return set(matching_terms(" ".join(offered.groups()))) if offered else set()
 
     def one_of_its_words(self, term: str) -> bool:
@@ -66,7 +67,7 @@ def _specifics() -> tuple[Specific, ...]:
             tuple(w.lower() for w in entry["said_by"]),
             re.compile(r"\b(?:" + alternatives(entry["topic"]) + ")", re.IGNORECASE) if "topic" in entry else None,
             bool(entry.get("holds_answer", False)),
-            bool(entry.get("choice_is_topic", False)),
+            bool(entry.get("compares", False)),
         )
         for entry in load("questions")["specifics"]
     )
