@@ -10,7 +10,7 @@ words before a bare plural are questions.yaml `instance_asks`, `vague_words` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.data import word_set
 from assistant.retrieval.query import QueryIntent, document_terms, question_patterns
@@ -36,7 +36,7 @@ def asked_instances(intent: QueryIntent) -> set[str]:
         asked = _roots(match.group("asked"))
         if not asked:
             asked = _roots(match.group("rest") or "")
-        return asked | _roots(" ".join(document_terms(" ".join(sorted(asked)))))
+        return _with_document_terms(asked)
     return set()
 
 
@@ -49,37 +49,36 @@ def asked_by_what_is_done(intent: QueryIntent) -> tuple[set[str], set[str]]:
             done = _roots(match.group("rest"))
             if not done:
                 break
-            return _roots(match.group("asked")), done | _roots(" ".join(document_terms(" ".join(sorted(done)))))
+            return _roots(match.group("asked")), _with_document_terms(done)
     return set(), set()
 
 
 def done_only_vaguely(asked: set[str], done: set[str], sentences: Iterable[str]) -> bool:
     """Whether some sentence says the thing is done only to some ("could lift some partially") and none names or lists
     the `asked` things: the text tells that some are, not which."""
-    vague = False
-    for sentence in sentences:
-        found = list(WORD.finditer(sentence))
-        words = [match.group().lower() for match in found]
-        for k, word in enumerate(words):
-            root = _root(word)
-            if root in asked and _listed_after(sentence[found[k].end() :], found[k + 1].group() if k + 1 < len(found) else ""):
-                return False
-            vague = vague or (root in done and k + 1 < len(words) and words[k + 1] in word_set("questions", "vague_words"))
-    return vague
+
+    def done_to_some(words: list[str], k: int) -> bool:
+        return _root(words[k]) in done and k + 1 < len(words) and words[k + 1] in word_set("questions", "vague_words")
+
+    return _only_vaguely(asked, sentences, done_to_some)
 
 
 def named_only_vaguely(asked: set[str], sentences: Iterable[str]) -> bool:
     """Whether some sentence speaks of an `asked` thing vaguely and none names or lists its instances."""
+    return _only_vaguely(asked, sentences, lambda words, k: _root(words[k]) in asked and _said_vaguely(words, k, asked))
+
+
+def _only_vaguely(asked: set[str], sentences: Iterable[str], vague_at: Callable[[list[str], int], bool]) -> bool:
+    """Whether `vague_at` holds of some word of the sentences and no sentence names or lists the `asked` things
+    right after one of their words."""
     vague = False
     for sentence in sentences:
         found = list(WORD.finditer(sentence))
         words = [match.group().lower() for match in found]
         for k, word in enumerate(words):
-            if _root(word) not in asked:
-                continue
-            if _listed_after(sentence[found[k].end() :], found[k + 1].group() if k + 1 < len(found) else ""):
+            if _root(word) in asked and _listed_after(sentence[found[k].end() :], found[k + 1].group() if k + 1 < len(found) else ""):
                 return False
-            vague = vague or _said_vaguely(words, k, asked)
+            vague = vague or vague_at(words, k)
     return vague
 
 
@@ -103,6 +102,11 @@ def _listed_after(rest: str, next_word: str) -> bool:
 
 def _root(word: str) -> str:
     return word_root(normalise_term(word))
+
+
+def _with_document_terms(roots: set[str]) -> set[str]:
+    """`roots` with the roots of the document terms they are a reader's words for."""
+    return roots | _roots(" ".join(document_terms(" ".join(sorted(roots)))))
 
 
 def _roots(text: str) -> set[str]:

@@ -109,10 +109,8 @@ def typed_support(intent: QueryIntent, kind: AnswerType, scored: list[tuple[floa
     counted = _counted(intent.question) if kind == "number" else set()
     described = _described(intent) if kind == "person" else set()
     parties = _named_parties(intent) if kind in NAMED_TYPES else set()
-    if kind == "place" and asks_where(intent.question):  # "Where did Berg meet them?" is answered where Berg is named
-        parties |= {e.id for e in intent.entities if e.kind == "person"}
-    if kind == "organisation":  # "Which fund does Berg run?" is answered where Berg is named
-        parties |= {e.id for e in intent.entities if e.kind == "person"}
+    if kind == "organisation" or kind == "place" and asks_where(intent.question):
+        parties |= {e.id for e in intent.entities if e.kind == "person"}  # "Where did Berg meet them?", "Which fund does Berg run?"
     if kind in ("person", "date", "number"):  # "How long did they talk at the Saltby summit?": where Saltby is named
         parties |= _located_in(intent)
     if kind == "person":

@@ -84,8 +84,7 @@ def remember(history: tuple[Turn, ...], catalogue: EntityCatalogue | None) -> Me
         if catalogue is not None:
             own = question.split(CONTEXT)[0]  # what the answer answers, without the context the rewriter added
             earlier = [past.standalone_question for past in history[: len(history) - age - 1]]
-            before = {entity.id for asked in earlier for entity, _, _ in catalogue.entities_in(asked)}
-            _remember_answer(memory, answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age, before)
+            _remember_answer(memory, answer, own, understand(own, catalogue), catalogue, recency, age == 0, len(history) - age, earlier)
         sourced = intent.asks_source or intent.lists_sources or _QUOTED_TITLE.search(question) is not None
         titles = tuple(cited_titles(turn.answer)) if sourced else ()
         memory.cited = memory.cited or titles  # "that newspaper piece", turns later
@@ -154,17 +153,17 @@ def _remember_answer(
     recency: float,
     latest: bool,
     turn: int,
-    asked_before: set[str],
+    earlier: list[str],
 ) -> None:
     """Add what the answer names; the entities that answer a who/where/which question count as asked about in
     its turn, before what the question named itself ("Which leader gets on with Berg?" is about the leader).
-    `asked_before`: the entities earlier questions named, whom "Who else …?" does not ask for."""
+    `earlier`: the questions before it, whose entities "Who else …?" does not ask for."""
     kind = intent.answer_type or ("person" if asks_for_a_holder(question, catalogue) else "")
     seeks = seeks_other(question, kind, catalogue)
     described = [entity for _, entity in intent.roles if entity.kind == kind]  # "Who was the energy minister?": the answer
     asked = {entity.id for entity in intent.entities} - {entity.id for entity in described}
     if _ELSE.search(question):  # "Who is Lind? Who else backs Berg?": not Lind again
-        asked |= asked_before
+        asked |= {entity.id for before in earlier for entity, _, _ in catalogue.entities_in(before)}
     choices = [e for e in intent.entities if e.kind == "person"] if _WHICH_OF.match(question) else []
     if len(choices) > 1:  # "Which of Anna Berg and Tom Lind …?": the answer picks one of them
         kind, seeks, asked = "person", True, set()

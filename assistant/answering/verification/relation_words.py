@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from assistant.answering.verification.names import CorpusNames, Mention
-from assistant.answering.verification.tokens import stem, tokenize
+from assistant.answering.verification.tokens import Token, stem, tokenize
 from assistant.data import load as lexicon
 
 
@@ -68,6 +68,14 @@ def relation_lexicon() -> RelationLexicon:
 
 
 @lru_cache(maxsize=4096)
+def past_determiners(tokens: tuple[Token, ...], at: int) -> int:
+    """The position of the first token from `at` on that is no determiner ("the", "its" …); len(tokens) if none is."""
+    determiners = relation_lexicon().determiners
+    while at < len(tokens) and tokens[at].lower in determiners:
+        at += 1
+    return at
+
+
 def name_owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
     """For each token of `text`, the name mention it is part of (None: not part of a name)."""
     tokens, starts = tokenize(text), token_starts(text)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from assistant.answering.verification.clauses import swapped_clauses
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.pairs import reversed_pair
-from assistant.answering.verification.relation_words import name_owners, name_start, relation_lexicon
+from assistant.answering.verification.relation_words import name_owners, name_start, past_determiners, relation_lexicon
 from assistant.answering.verification.sides import changed_sides
 from assistant.answering.verification.tokens import Token, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
@@ -124,9 +124,7 @@ class _Frames:
             else:
                 continue  # a role place follows a relation word ("pressure from"), not a name
             relations = {relation, own} - {""}  # "the sharing of intelligence with X": sharing's and intelligence's
-            j = k + 1
-            while j < len(tokens) and tokens[j].lower in lex.determiners:
-                j += 1
+            j = past_determiners(tokens, k + 1)
             while j < len(tokens) and keys[j] and j < k + 5:
                 for word in relations:
                     holders.setdefault((word, token.lower), set()).add(keys[j])
@@ -134,10 +132,9 @@ class _Frames:
                     filled[j] = relation
                 j += 1
         for k, token in enumerate(tokens[:-1]):  # "represented Berg": the name is the word's object; "met Berg" is mutual
-            j = k + 1
-            while j < len(tokens) - 1 and tokens[j].lower in lex.determiners:
-                j += 1
-            if keys[k] and owners[k] is None and token.text[0].islower() and owners[j] is not None and token.stem not in lex.symmetric:
+            j = past_determiners(tokens, k + 1)
+            at_name = j < len(tokens) and owners[j] is not None
+            if at_name and keys[k] and owners[k] is None and token.text[0].islower() and token.stem not in lex.symmetric:
                 holders.setdefault((keys[k], OBJECT), set()).add(keys[j])
         for k, mention in enumerate(owners):
             if mention is not None and k + 1 < len(tokens) and owners[k + 1] is not mention and _owns_next(tokens, owners, k):

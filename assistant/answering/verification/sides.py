@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.reading import lexicons
-from assistant.answering.verification.relation_words import name_end, name_owners, name_start, relation_lexicon
+from assistant.answering.verification.relation_words import name_end, name_owners, name_start, past_determiners, relation_lexicon
 from assistant.answering.verification.tokens import Token, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 
@@ -101,9 +101,7 @@ class _Sides:
             i = k + 1
             by = i < len(tokens) and tokens[i].lower == "by"
             source = i < len(tokens) and tokens[i].lower == "from" and token.stem in lexicons().same_action  # "donations from Berg"
-            i += by or source
-            while i < len(tokens) and tokens[i].lower in lex.determiners:
-                i += 1
+            i = past_determiners(tokens, i + (by or source))
             named = _past_possessor(tokens, owners, i) if by else i  # "by Lind's envoy Berg": Berg, a party
             after = owners[named] if named < len(tokens) else None
             action = _action(token.stem)
