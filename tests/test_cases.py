@@ -29,6 +29,11 @@ def test_a_question_names_a_scenario_by_a_word_only_its_name_has() -> None:
     assert negative is not None and negative.sentences == frozenset({"In the negative scenario, the port closes."})
 
 
+def test_a_question_names_a_scenario_by_a_word_only_its_sentences_say() -> None:
+    assert named_case(understand("Back to the trade scenario: does the port reopen?"), SCENARIOS) is SCENARIOS[0]
+    assert named_case(understand("What happens in the port scenario?"), SCENARIOS) is None  # every scenario says "port"
+
+
 def test_no_scenario_without_a_case_noun_or_a_word_of_one_name() -> None:
     assert named_case(understand("What is the most likely outcome?"), SCENARIOS) is None  # "most" only grades
     assert named_case(understand("Is the mood at the port optimistic?"), SCENARIOS) is None  # no case noun

@@ -112,6 +112,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "What Middle East loan did the Southern Basin Development Bank approve for the Koral Dam?",  # a place describing the loan
         "Who convened the Vienna round?",  # an event at a place the text names
         "Which has shown greater openness to a phased approach, the foreign ministry or the Farmers' Union?",  # it compares
+        "Did Elena Castell's view of the bank's proposal shape the talks?",  # "Did" opens the question; it is no name
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

@@ -27,7 +27,16 @@ def named_case(intent: QueryIntent, scenarios: tuple[Scenario, ...]) -> Scenario
     words = [set(matching_terms(scenario.name)) - _generic_terms() for scenario in scenarios]
     names_holding = Counter(term for own in words for term in own)
     named = [scenario for scenario, own in zip(scenarios, words) if any(names_holding[term] == 1 for term in asked & own)]
+    if not named:  # "the reopening scenario": a word before the case noun that one scenario's sentences alone say
+        described = set(matching_terms(" ".join(m.group("word") for m in _described().finditer(intent.question)))) - _generic_terms()
+        named = [scenario for scenario in scenarios if described & set(matching_terms(" ".join(scenario.sentences)))]
     return named[0] if len(named) == 1 else None
+
+
+@cache
+def _described() -> re.Pattern[str]:
+    """A word describing a case right before its noun ("the reopening scenario")."""
+    return re.compile(rf"\b(?P<word>[a-z][\w\-]*)\s+(?:{alternatives(load('questions')['case_nouns'], longest_first=True)})\b", re.IGNORECASE)
 
 
 @cache

@@ -78,6 +78,8 @@ def unknown_holder(intent: QueryIntent) -> str:
     if catalogue is None or intent.answer_type not in ATTRIBUTED_TYPES or match is None:
         return ""
     holder = re.sub(r"['’]s$", "", match.group("holder"))
+    while " " in holder and holder.split()[0].lower() in STOPWORDS:  # "Did Berg's view …": the question's own first word
+        holder = holder.split(maxsplit=1)[1]
     understood = holder.lower() in _understood(intent) | _months() or catalogue.knows_kin_of(holder)  # "What did the May survey show …?"
     if understood or any(catalogue.is_known_name(form) for form in {holder, *_metonyms_of(holder)}):
         return _unknown_office(intent.question[match.start("holder") :], catalogue)

@@ -39,6 +39,7 @@ _DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:,?\s+[\w'’\-]+)
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
 _WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
+_PERSONAL_OR_OWNER = re.compile(r"he|him|his|she|her", re.IGNORECASE)
 _OBJECT_AFTER_SUBJECT = {
     "masculine": re.compile(r"\bhe\b[^,;?]*?\b(?P<object>him)\b", re.IGNORECASE),
     "feminine": re.compile(
@@ -108,14 +109,19 @@ def _asked_then_told(text: str) -> str:
 
 def _undislocated(text: str) -> str:
     """ "The Europeans — how do they fare?" as "How do the Europeans fare?": a topic set before a dash is what the
-    first pronoun after it stands for (its last part, when it is in apposition: "the retired general, Lind")."""
-    found = _DISLOCATED.match(text)
+    first pronoun after it stands for (its last part, when it is in apposition: "the retired general, Lind"). A
+    topic returned to ("Back to the dry-year one – …", "Going back to him – …") is read without the opener, and a
+    pronoun there leaves the question to the pronouns after the dash."""
+    returned = referring_patterns()["returning"].sub("", text, count=1)
+    found = _DISLOCATED.match(returned)
     if found is None:
         return text
     rest, topic = found.group("rest"), re.sub(r"^The\b", "the", found.group("topic").split(",")[-1].strip())
+    if _PRONOUN.fullmatch(topic) or topic.lower() == "her":
+        return _capitalised(rest)
     pronoun = _PRONOUN.search(rest)
-    if pronoun is None:
-        return text
+    if pronoun is None or (returned != text and _PERSONAL_OR_OWNER.fullmatch(pronoun.group())):
+        return text  # "back to that promise – whose policy did he blame?": he is not the promise
     possessive = pronoun.group().lower() in ("their", "his", "its")
     said = f"{topic}'" if possessive and topic.endswith("s") else f"{topic}'s" if possessive else topic
     return _capitalised(rest[: pronoun.start()] + said + rest[pronoun.end() :])

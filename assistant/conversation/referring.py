@@ -142,5 +142,6 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             r"^(?:\w+\s+){0,2}?(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should)\s+", re.IGNORECASE
         ),
         "connective": re.compile(rf"^(?:{words('connectives')})\b[,\s]*", re.IGNORECASE),
+        "returning": re.compile(rf"^(?:{words('returning_openers')})\s+", re.IGNORECASE),
         "noun_follows": re.compile(rf"\s+(?!(?:{function})\b)[a-z]", re.IGNORECASE),
     }
