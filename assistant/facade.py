@@ -147,7 +147,7 @@ class Assistant:
             history = self.conversations.history(conversation_id)
         standalone, notice = self._standalone(text, history, chosen.name, index.catalogue)
 
-        intent = understand(mended(standalone, index.lexical.vocabulary), index.catalogue)  # "resouces": read as "resources"
+        intent = understand(mended(standalone, index.lexical.vocabulary, index.words), index.catalogue)  # "resouces": read as "resources"
         query = search_query(standalone, index.manifest.documents, document, intent)
         retrieval = retriever.retrieve(query, top_k or self.settings.top_k, document=document, section=section, expansions=intent.terms)
         if intent.asks_what_followed:

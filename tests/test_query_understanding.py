@@ -3,6 +3,9 @@ searched with the document's terms (on the river-basin corpus, no index needed).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from assistant.answering.answer_type import answer_spans, highlights
@@ -251,6 +254,23 @@ def test_only_a_left_out_letter_is_put_back_in_a_word_the_corpus_does_not_know()
     assert mended("Who willed the turbines?", vocabulary) == "Who willed the turbines?"  # a changed letter is a real word as often as not
     assert mended("Were the resources released?", vocabulary) == "Were the resources released?"  # the corpus' own words stay
     assert mended("Were the fish kiled?", vocabulary) == "Were the fish kiled?"  # too short to tell
+
+
+def test_a_word_the_embedding_model_knows_whole_is_spelt_right(tmp_path: Path) -> None:
+    from assistant.index.embeddings import model_words
+    from assistant.retrieval.spelling import mended
+    from assistant.settings import Settings
+    from assistant.text import matching_terms
+
+    vocab = {"[PAD]": 0, "saying": 1, "sway": 2, "##ing": 3, "minister": 4, "2024": 5}
+    (tmp_path / "tokenizer.json").write_text(json.dumps({"model": {"type": "WordPiece", "vocab": vocab}}), encoding="utf-8")
+    spelt_right = model_words(Settings(embedding_model=str(tmp_path)))
+    assert spelt_right == {"saying", "sway", "minister"}
+    vocabulary = frozenset(matching_terms("The minister was swaying the vote in February."))
+    assert mended("What was he saying?", vocabulary) == "What was he swaying?"  # without the model's words
+    assert mended("What was he saying?", vocabulary, spelt_right) == "What was he saying?"
+    assert mended("What happened in Febuary?", vocabulary, spelt_right) == "What happened in February?"
+    assert model_words(Settings(embedding_model=str(tmp_path / "missing"))) == frozenset()
 
 
 def test_a_role_is_not_read_inside_a_longer_capitalised_name() -> None:

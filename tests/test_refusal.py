@@ -63,6 +63,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Did the joint monitoring mechanism become law?", "it does not report whether it became law"),
         ("When did Marisca and Dravenia sign the draft framework?", "it does not report a signing"),
         ("Why did Dravenia halt further filling of the reservoir?", "it reports what happened but not why"),
+        ("Why was further filling of the reservoir halted?", "it reports what happened but not why"),  # the passive
         ("What did Viktor Halden offer the farmers in exchange for their votes?", "it does not report what was offered"),
         ("What was Viktor Halden offering the farmers in exchange for their votes?", "it does not report what was offered"),
         ("What interest rate does the Southern Basin Development Bank charge on the loan?", "it gives no figure for that"),  # of what

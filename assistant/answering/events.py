@@ -33,6 +33,14 @@ WHY_DID = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?why\s+(?:did|does|do|has|have|had|would|will|could|might)\s+" + _PARTY_AND_VERB, re.IGNORECASE
 )
 """A why-question about what a party did."""
+WHY_WAS = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?why\s+(?:was|were|is|are|(?:has|have|had)\s+been)\s+[^?,;]{1,60}?\s"
+    r"(?!(?:" + "|".join(sorted(word_set("questions", "judging_participles"))) + r")\b)"
+    r"(?P<verb>(?-i:[a-z])+(?:ed|en|wn)(?:\s+" + _PARTICLES + r")?)(?=\s*[?.!,;]|\s*$|\s+(?:by|in|at|on|for|from|as|after|before|over)\b)",
+    re.IGNORECASE,
+)
+"""A why-question about what was done to a party ("Why was Berg turned down?", "Why was Tesk chosen as the venue?"):
+the participle ends the question or comes before a preposition, and is no judging one ("seen as a hawk")."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
 
@@ -60,10 +68,12 @@ WHEN_DID = re.compile(
 AFTER_DID = re.compile(r"^.*?\b(?:after|since|once)\s+" + _PARTY_AND_VERB + r"(?<=ed)", re.IGNORECASE)
 """A question that takes for done what a party did ("What job did Lind take after she resigned?")."""
 _LATE_PARTICLE = re.compile(
-    r"^\s+(?:[\w'’\-]+\s+){1,3}(down|up|out|off|aside|away|back|over)\s*(?:[?.!]|$|(?:in|at|on|for|after|before)\s)", re.IGNORECASE
+    r"^\s+(?:[\w'’\-]+\s+){1,3}(down|up|out|off|aside|away|back|over)(?:\s+(?:though|then|anyway|exactly|again))?"
+    r"\s*(?:[?.!]|$|(?:in|at|on|for|after|before)\s)",
+    re.IGNORECASE,
 )
-"""A particle after the object, ending the question or before what sets it in time or place: "Why did they turn him
-down (in the first place)?"."""
+"""A particle after the object, ending the question (but for a word of tone: "though") or before what sets it in time
+or place: "Why did they turn him down (in the first place)?"."""
 _HELD = re.compile(
     r"^\s+((?:[\w'’\-]+\s+){0,3}?[\w'’\-]+)(?=\s+(?:towards?|for|of|about|on|with|against|to)\b|\s*[?.!]|\s*$)", re.IGNORECASE
 )

@@ -71,6 +71,22 @@ def get_embeddings(settings: Settings) -> Embeddings:
     return _encoder_embeddings(model, device, settings.embed_precision)
 
 
+def model_words(settings: Settings) -> frozenset[str]:
+    """The whole words of the embedding model's tokenizer vocabulary ("though", "headed"): words a reader spelt
+    right whatever the corpus says; none for a model without a local tokenizer.json (the hashing embedder)."""
+    return _tokenizer_words(resolve_model(settings))
+
+
+@lru_cache(maxsize=4)
+def _tokenizer_words(model: str) -> frozenset[str]:
+    try:
+        vocabulary = json.loads((Path(model) / "tokenizer.json").read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+    tokens = vocabulary if isinstance(vocabulary, dict) else [entry[0] for entry in vocabulary]  # WordPiece, or Unigram pairs
+    return frozenset(token for token in tokens if isinstance(token, str) and token.isalpha() and token.islower())
+
+
 def get_encoder(settings: Settings) -> SentenceEncoder | HashingEmbeddings:
     """The ingest encoder (one model load per process)."""
     if resolve_model(settings) == HASHING_MODEL:

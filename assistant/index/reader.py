@@ -21,7 +21,7 @@ from assistant.errors import IndexCorruptError, IndexIncompatibleError, IndexMis
 from assistant.index.catalogue import EntityCatalogue
 from assistant.index.catalogue_build import load_catalogue
 from assistant.index.context_vectors import ranking_vectors
-from assistant.index.embeddings import get_embeddings, model_label, resolve_model
+from assistant.index.embeddings import get_embeddings, model_label, model_words, resolve_model
 from assistant.index.integrity import BuildCheck, check_build
 from assistant.index.lexical import LexicalIndex
 from assistant.index.overview import Overview, load_overview
@@ -52,6 +52,8 @@ class OpenIndex:
     """People, organisations, places and dates of the corpus (assistant/index/catalogue.py)."""
     overview: Overview = Overview()
     """Actors, timeline and scenarios of the corpus, every item cited (assistant/index/overview.py)."""
+    words: frozenset[str] = frozenset()
+    """Words spelt right whatever the corpus says: the embedding model's whole-word tokens (none for hashing)."""
     warnings: list[str] = field(default_factory=list)
     """One line each: this is a fallback build, or the corpus changed since it was built."""
 
@@ -151,7 +153,7 @@ def _open_build(settings: Settings, build_dir: Path, manifest: BuildManifest) ->
     )
     lexical = LexicalIndex.load(build_dir / LEXICAL_DIR)
     catalogue, overview = load_catalogue(build_dir, chunks), load_overview(build_dir, chunks)
-    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, lexical, catalogue, overview)
+    return OpenIndex(manifest, chunks, vectors, rows, vectorstore, embeddings, lexical, catalogue, overview, model_words(settings))
 
 
 def check_compatible(manifest: BuildManifest, settings: Settings) -> None:

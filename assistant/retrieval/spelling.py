@@ -2,7 +2,8 @@
 "febuary"): the question is read and searched with the corpus' word.
 
 Only a letter left out is put back, and only in words of MIN_LENGTH letters or more: changing or swapping a
-letter turns too many real words into other real words ("killed" into "willed", "chasing" into "phasing").
+letter turns too many real words into other real words ("killed" into "willed", "chasing" into "phasing"). A word the
+embedding model knows whole is spelt right, though the corpus never uses it ("saying" is no "swaying").
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ MIN_LENGTH = 6
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def mended(question: str, vocabulary: frozenset[str]) -> str:
+def mended(question: str, vocabulary: frozenset[str], spelt_right: frozenset[str] = frozenset()) -> str:
     """`question` with each word (of MIN_LENGTH letters or more) whose term the corpus never uses replaced by the
-    one word with a letter put back whose term it does use, if only one would do."""
+    one word with a letter put back whose term it does use, if only one would do; a word of `spelt_right` (the
+    embedding model's words: "though", "headed") is never replaced."""
     def put_back(match: re.Match[str]) -> str:
-        word = _mended(match.group().lower(), vocabulary)
+        word = None if match.group().lower() in spelt_right else _mended(match.group().lower(), vocabulary)
         return match.group() if word is None else word.capitalize() if match.group()[0].isupper() else word
 
     return _WORD.sub(put_back, question)
