@@ -296,5 +296,6 @@ def test_it_after_a_question_for_a_thing_and_more_about_it_is_that_thing() -> No
 
 def test_a_topic_returned_to_before_a_dash_stands_for_it_but_never_for_he() -> None:
     history = (BREUER, AALTO)
-    assert rewrite_follow_up("Going back to the reservoir - when was it filled?", history, river_catalogue()) == "When was the reservoir filled?"
+    returned = rewrite_follow_up("Going back to the reservoir - when was it filled?", history, river_catalogue())
+    assert returned == "When was the reservoir filled?"
     assert "the Koral Dam oversee" not in rewrite_follow_up("Back to the Koral Dam - what did he oversee?", history, river_catalogue())

@@ -36,7 +36,7 @@ def named_case(intent: QueryIntent, scenarios: tuple[Scenario, ...]) -> Scenario
 @cache
 def _described() -> re.Pattern[str]:
     """A word describing a case right before its noun ("the reopening scenario")."""
-    return re.compile(rf"\b(?P<word>[a-z][\w\-]*)\s+(?:{alternatives(load('questions')['case_nouns'], longest_first=True)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?P<word>[a-z][\w\-]*)\s+{_case_noun().pattern}", re.IGNORECASE)
 
 
 @cache
