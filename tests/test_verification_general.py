@@ -234,6 +234,9 @@ CONTRADICTIONS = [
         "From the outset, the council has limited the role of its partners.",
         "antonym",
     ),
+    ("Lind does not have to make any concessions in the deal.", "Lind is forced to make significant concessions in the deal.", "negation"),
+    ("Lind had weaker influence over the council than Berg.", "Lind has exerted greater influence over the council.", "antonym"),
+    ("In May, Saltby lifted the tariffs on Norrvik.", "In May, Saltby announced the imposition of tariffs on Norrvik.", "antonym"),
 ]
 
 
@@ -353,6 +356,13 @@ FAITHFUL = [
         "The farmers were not consulted before the fees were announced.",
         "Prior to the announcement of the fees, the farmers had not been consulted.",
     ),
+    (  # a name in apposition holds the place of the noun it names; the possessive before that noun does not
+        "A new phase opened on 22 October with tariffs on Berg and Lind, Norrvik's two biggest firms.",
+        "A new phase began on 22 October with the imposition of tariffs on Norrvik's two largest firms, Berg and Lind, accompanied by hints of more.",
+    ),
+    ("The plan was backed in a statement by Finance Minister Anna Berg.", "The plan was backed in a statement by Minister of Finance Anna Berg."),
+    ("Lind has never hidden his wish to win the cup.", "Lind has long made no secret of his desire to win the cup."),
+    ("The plan would deprive the port of any outside funding.", "The plan would leave the port without any outside funding."),
 ]
 
 

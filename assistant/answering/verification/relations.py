@@ -55,8 +55,9 @@ def _traded_places(claim: str, evidence: str, names: CorpusNames) -> list[Object
         for said in sorted(mine.holders[frame] - theirs.holders[frame]):
             for given in sorted(theirs.holders[frame] - mine.holders[frame]):
                 moved = said in mine.named and given in theirs.named and (frame[1] == owner or given not in mine.parties)
-                # "Y adopted X's view": X's, not Y's; "pressure on Y" where the passage has "pressure on X" and never Y there
-                if said in theirs.parties and (given in mine.parties or moved):
+                # "Y adopted X's view": X's, not Y's; "pressure on Y" where the passage has "pressure on X" and never Y there;
+                # "on Y's two firms, X and Z": the firms' place, not Y's
+                if said in theirs.parties and (given in mine.parties or moved) and given not in theirs.owning.get(frame, set()):
                     reason = f"puts {mine.surface[said]} where the passage puts {theirs.surface[given]} ('{' '.join(filter(None, frame))}')"
                     return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
@@ -94,6 +95,8 @@ class _Frames:
     surface: dict[str, str]
     named: set[str]
     """The parties that are names."""
+    owning: dict[tuple[str, str], set[str]]
+    """Names in a role place that only own what holds it ("on Berg's two firms": the firms are on the receiving end)."""
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -109,6 +112,7 @@ class _Frames:
             if key:
                 surface.setdefault(key, mention.surface if mention is not None else token.text)
         holders: dict[tuple[str, str], set[str]] = {}
+        owning: dict[tuple[str, str], set[str]] = {}
         filled: dict[int, str] = {}
         """Token position → the relation word whose role place the token holds (places chain: the "on"
         of "pressure from X on Y" is pressure's, not X's)."""
@@ -125,9 +129,11 @@ class _Frames:
                 continue  # a role place follows a relation word ("pressure from"), not a name
             relations = {relation, own} - {""}  # "the sharing of intelligence with X": sharing's and intelligence's
             j = past_determiners(tokens, k + 1)
-            while j < len(tokens) and keys[j] and j < k + 5:
-                for word in relations:
+            while j < len(tokens) and (keys[j] or _in_title(tokens, j) or _apposed(tokens, owners, j)) and j < k + 8:
+                for word in relations if keys[j] else ():
                     holders.setdefault((word, token.lower), set()).add(keys[j])
+                    if owners[j] is not None and tokens[j].lower.endswith(("'s", "'")) and owners[j + 1 : j + 2] != (owners[j],):
+                        owning.setdefault((word, token.lower), set()).add(keys[j])
                 if token.lower != lex.owner_preposition:  # "a pattern of pressure from X": from is pressure's
                     filled[j] = relation
                 j += 1
@@ -140,7 +146,19 @@ class _Frames:
             if mention is not None and k + 1 < len(tokens) and owners[k + 1] is not mention and _owns_next(tokens, owners, k):
                 holders.setdefault((keys[k + 1], lex.owner_preposition), set()).add(keys[k])
         named = {key for key, mention in zip(keys, owners) if mention is not None}
-        return cls({key for key in keys if key}, holders, surface, named)
+        return cls({key for key in keys if key}, holders, surface, named, owning)
+
+
+def _apposed(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
+    """Whether token `at` is the comma between a common noun and the name in apposition to it ("two firms, Berg Oil")."""
+    inside = 0 < at < len(tokens) - 1 and tokens[at].text == ","
+    return inside and owners[at - 1] is None and tokens[at - 1].is_content and owners[at + 1] is not None
+
+
+def _in_title(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether token `at` is the "of" inside a capitalised title ("Secretary of Defense")."""
+    inside = 0 < at < len(tokens) - 1 and tokens[at].lower == "of"
+    return inside and tokens[at - 1].text[0].isupper() and tokens[at + 1].text[0].isupper()
 
 
 def _owns_next(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
