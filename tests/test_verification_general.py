@@ -358,7 +358,7 @@ FAITHFUL = [
     ),
     (  # a name in apposition holds the place of the noun it names; the possessive before that noun does not
         "A new phase opened on 22 October with tariffs on Berg and Lind, Norrvik's two biggest firms.",
-        "A new phase began on 22 October with the imposition of tariffs on Norrvik's two largest firms, Berg and Lind, accompanied by hints of more.",
+        "A new phase began on 22 October with the imposition of tariffs on Norrvik's two largest firms, Berg and Lind, and hints of more.",
     ),
     ("The plan was backed in a statement by Finance Minister Anna Berg.", "The plan was backed in a statement by Minister of Finance Anna Berg."),
     ("Lind has never hidden his wish to win the cup.", "Lind has long made no secret of his desire to win the cup."),
