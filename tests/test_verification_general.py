@@ -360,7 +360,7 @@ FAITHFUL = [
         "A new phase opened on 22 October with tariffs on Berg and Lind, Norrvik's two biggest firms.",
         "A new phase began on 22 October with the imposition of tariffs on Norrvik's two largest firms, Berg and Lind, and hints of more.",
     ),
-    ("The plan was backed in a statement by Finance Minister Anna Berg.", "The plan was backed in a statement by Minister of Finance Anna Berg."),
+    ("The plan was backed in a statement by Finance Minister Anna Berg.", "It was backed in a statement by Minister of Finance Anna Berg."),
     ("Lind has never hidden his wish to win the cup.", "Lind has long made no secret of his desire to win the cup."),
     ("The plan would deprive the port of any outside funding.", "The plan would leave the port without any outside funding."),
 ]
