@@ -389,3 +389,12 @@ def test_giving_up_land_is_a_concession_and_in_place_before_a_precondition() -> 
     terms = document_terms("What must be in place before the farmers give up any land?")
     assert "concessions" in terms and "precondition" in terms
     assert "concessions" in document_terms("Rather than budging, what has the bank been doing?")
+
+
+def test_a_when_and_where_question_is_answered_by_the_sentence_holding_both() -> None:
+    """"When and where …?": a sentence giving a date and a place leads over ones giving only one of them, though
+    each shares as many of the question's words."""
+    catalogue = EntityCatalogue((Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()),))
+    text = "The two mayors held their summit in Norrvik. The two mayors held their summit in May. In May, the two mayors held their summit in Norrvik."
+    answer = _answered_by_words("When and where did the two mayors hold their summit?", text, catalogue)
+    assert answer == "In May, the two mayors held their summit in Norrvik. [1]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -166,7 +166,7 @@ class ExtractiveBackend:
                 previous = own
                 answers = holds_answer(intent, text) or (intent.asks_alternative and says_instead().search(text) is not None)
                 answers = answers or (looks_ahead and says_what_next(text))
-                score = own + ANSWER_TYPE_BONUS * answers
+                score = own + ANSWER_TYPE_BONUS * (answers + _holds_both(intent, text))
                 candidates.append(_Candidate(number, i, text, score, vectors[i]))
         return candidates
 
@@ -180,6 +180,12 @@ class ExtractiveBackend:
         """The sentence after this one when it opens by referring back to it."""
         follower = _neighbour(candidate, candidates, +1)
         return follower if follower and leans_back().match(follower.text) else None
+
+
+def _holds_both(intent: QueryIntent, text: str) -> bool:
+    """Whether `text` holds both kinds of thing a question joined to a second one asks for ("When and where …?")."""
+    kinds = (intent.answer_type, intent.also_asks) if intent.also_asks else ()
+    return bool(kinds) and all(holds_answer(replace(intent, answer_type=kind, also_asks=""), text) for kind in kinds)
 
 
 def _asked_of(intent: QueryIntent) -> str:
