@@ -395,6 +395,9 @@ def test_a_when_and_where_question_is_answered_by_the_sentence_holding_both() ->
     """"When and where …?": a sentence giving a date and a place leads over ones giving only one of them, though
     each shares as many of the question's words."""
     catalogue = EntityCatalogue((Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()),))
-    text = "The two mayors held their summit in Norrvik. The two mayors held their summit in May. In May, the two mayors held their summit in Norrvik."
+    text = (
+        "The two mayors held their summit in Norrvik. The two mayors held their summit in May. "
+        "In May, the two mayors held their summit in Norrvik."
+    )
     answer = _answered_by_words("When and where did the two mayors hold their summit?", text, catalogue)
     assert answer == "In May, the two mayors held their summit in Norrvik. [1]"
