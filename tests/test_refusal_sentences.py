@@ -51,6 +51,8 @@ def test_what_a_how_many_question_counts_is_met_in_the_documents_terms() -> None
     assert close("What share of GOP voters backed new sanctions on the cartel?")
     assert not close("what percentage of democrats in the spring poll supported new sanctions?")  # another group's share
     assert not close("What share of Democrats support new sanctions on the cartel?")  # the verb is not what is counted
+    assert not close("what % of democrats in the spring poll supported new sanctions?")  # "%" asks for a share too
+    assert close("What % of GOP voters backed new sanctions on the cartel?")
 
 
 def test_how_much_of_a_degree_asks_for_no_figure() -> None:

@@ -30,7 +30,7 @@ NAMED_TYPES = ("date", "place", "number")
 EXACT_REACH = 5
 """Words either side of a figure that say what it is of."""
 _COUNTED = re.compile(
-    r"\b(?:how\s+many|(?:share|percentage|per\s*cent|proportion|fraction)\s+of(?:\s+the)?)\s+"
+    r"(?:\bhow\s+many|(?:\b(?:share|percentage|per\s*cent|proportion|fraction)|%)\s+of(?:\s+the)?)\s+"
     r"(?P<counted>(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|could|can|of|more|in|at|from|who|that"
     r"|say|said|think|thought|believe[sd]?|want(?:s|ed)?|support(?:s|ed)?|back(?:s|ed)?|favou?r(?:s|ed)?|oppose[sd]?|approve[sd]?)\b)"
     r"[\w\-]+\s+){1,3})",
