@@ -81,6 +81,10 @@ def test_the_most_graded_one_is_the_case_so_named() -> None:
     assert rewrite_follow_up("What happens in the most hopeful one?", history, river_catalogue()) == (
         "What happens in the hopeful scenario?"
     )
+    history += (river_turn("Who is Lukas Breuer?", "Lukas Breuer"),)  # a person in between
+    assert rewrite_follow_up("In the driest of them, does the dam fill?", history, river_catalogue()) == (
+        "In the driest scenario, does the dam fill?"
+    )
 
 
 def test_what_it_says_is_the_text_discussed_not_the_party() -> None:

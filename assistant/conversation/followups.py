@@ -255,7 +255,7 @@ def _references(
         if earlier is not None and _free(match, found):
             found.append((match.start(), match.end(), earlier))
     for match in lexicon["one"].finditer(text):
-        which = match.group("which").lower()
+        which = (match.group("which") or match.group("which_of")).lower()
         if which == "other":  # "the other one" of two people an answer named, before the other of a kind of thing
             one = ordinals.member(which, memory) or ordinals.one(which, memory, named)
         else:

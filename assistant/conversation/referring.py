@@ -126,7 +126,10 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
             r"|(?P<same>(?:in\s+)?(?:that|the\s+same)\s+month))\b",
             re.IGNORECASE,
         ),
-        "one": re.compile(r"\bthe\s+(?:most\s+)?(?P<which>[\w\-]+)\s+ones?\b", re.IGNORECASE),  # "the most optimistic one" too
+        "one": re.compile(  # "the most optimistic one", "the worst of them" too
+            r"\bthe\s+(?:most\s+)?(?:(?P<which>[\w\-]+)\s+ones?|(?!(?:most|rest|both|all|two|three|four|many|few)\b)(?P<which_of>[\w\-]+)\s+of\s+(?:them|those|these))\b",
+            re.IGNORECASE,
+        ),
         "asked_about": re.compile(
             r"\bthe\s+(?P<head>[a-z]+)\s+(?:I|we)\s+(?:(?P<before>first|last)\s+)?(?:asked|talked|spoke|enquired|inquired)\s+about"
             r"(?:\s+(?P<after>first|last|earlier|before))?\b",
