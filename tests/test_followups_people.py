@@ -299,3 +299,14 @@ def test_a_topic_returned_to_before_a_dash_stands_for_it_but_never_for_he() -> N
     returned = rewrite_follow_up("Going back to the reservoir - when was it filled?", history, river_catalogue())
     assert returned == "When was the reservoir filled?"
     assert "the Koral Dam oversee" not in rewrite_follow_up("Back to the Koral Dam - what did he oversee?", history, river_catalogue())
+
+
+def test_the_other_guy_is_the_one_an_answer_listed_and_no_question_asked_about() -> None:
+    answer = "Lukas Breuer and Henrik Aalto stood with him. [1]"
+    question = "Who stood with Viktor Halden at the hearing?"
+    history = (Turn(question, question, answer), river_turn("What does Breuer oversee?", "Breuer, who"))
+    assert rewrite_follow_up("What did the other guy convene?", history, river_catalogue()) == "What did Henrik Aalto convene?"
+    assert rewrite_follow_up("and the other guy, what did he convene?", history, river_catalogue()) == "What did Henrik Aalto convene?"
+    assert rewrite_follow_up("In May, what did he convene?", history, river_catalogue()) == "In May, what did Lukas Breuer convene?"
+    assert rewrite_follow_up("and the other one, what did he convene?", history, river_catalogue()) == "What did Henrik Aalto convene?"
+    assert rewrite_follow_up("the reservoir, when was it filled?", history, river_catalogue()) == "When was the reservoir filled?"

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from assistant.conversation import antecedents, ordinals
 from assistant.conversation.context import with_context
+from assistant.conversation.dislocation import asked_then_told, capitalised, undislocated
 from assistant.conversation.echoes import echoed_owners
 from assistant.conversation.ellipsis import bare_question_word, going_on, substituted
 from assistant.conversation.memory import remember
@@ -35,11 +36,6 @@ from assistant.text import without_note_markers
 from assistant.types import Turn
 
 Replacement = tuple[int, int, str]
-_DISLOCATED = re.compile(r"^(?P<topic>(?:the\s+)?[\w'’\-]+(?:,?\s+[\w'’\-]+){0,3}?)\s*[—–-]\s+(?P<rest>\S.*)$", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
-_WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
-_PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
-_PERSONAL_OR_OWNER = re.compile(r"he|him|his|she|her", re.IGNORECASE)
 _OBJECT_AFTER_SUBJECT = {
     "masculine": re.compile(r"\bhe\b[^,;?]*?\b(?P<object>him)\b", re.IGNORECASE),
     "feminine": re.compile(
@@ -60,13 +56,13 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     own = understand(question, catalogue)
     sourced = source_of_previous(question, history) if own.asks_source else None
     if sourced is not None:
-        return _capitalised(sourced)
+        return capitalised(sourced)
     memory = remember(history, catalogue)
     for complete in (bare_question_word, going_on):
         done = complete(question, memory)
         if done is not None:
             return done
-    opened = _undislocated(_asked_then_told(referring_patterns()["connective"].sub("", question).strip()))
+    opened = undislocated(asked_then_told(referring_patterns()["connective"].sub("", question).strip()))
     body = _with_names(opened, own, memory, catalogue)
     named = _named(body, own, memory, catalogue)
     bound, own_thing, own_group = _own_named_at(body, own, catalogue)
@@ -79,52 +75,22 @@ def rewrite_follow_up(question: str, history: tuple[Turn, ...], catalogue: Entit
     rewritten = _holders_named(_apply(body, replacements), question, catalogue)
     rewritten = _with_predicate(rewritten, memory)
     if action is not None:
-        return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{action[1]}?")
+        return capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{action[1]}?")
     span = antecedents.period(memory, named) if referring_patterns()["summing_up"].search(question) else None
     if span is not None:  # "Did all that get them what they wanted?": they, of that time
         summed = _apply(body, [r for r in replacements if not referring_patterns()["group_pronoun"].fullmatch(body[r[0] : r[1]])])
         if span.text.lower() not in summed.lower():
-            return _capitalised(f"{summed.rstrip(' ?.!')}{CONTEXT}{span.text}?")
+            return capitalised(f"{summed.rstrip(' ?.!')}{CONTEXT}{span.text}?")
     swapped = substituted(rewritten, memory, catalogue)
     if swapped is not None:
-        return _capitalised(swapped)
+        return capitalised(swapped)
     case = antecedents.discussed_case(memory, named)  # in a conversation about a scenario, what follows is in it
     conditional = referring_patterns()["conditional"].match(question.strip())  # "And if the bank walks away?"
     if conditional and case is not None and case.text.lower() not in rewritten.lower():
-        return _capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{case.text}?")
+        return capitalised(f"{rewritten.rstrip(' ?.!')}{CONTEXT}{case.text}?")
     if not replacements:
         rewritten = with_context(question, rewritten, own, memory, named, case, catalogue)
-    return _capitalised(rewritten)
-
-
-def _asked_then_told(text: str) -> str:
-    """ "Who was the minister's deputy, and what did he do?" as "…, and what did the minister's deputy do?": "he"
-    after a clause asking who someone is stands for that someone, not for a person of earlier turns."""
-    found = _WHO_THEN.match(text)
-    if found is None:
-        return text
-    rest = _PERSONAL.sub(found.group("person"), found.group("rest"), count=1)
-    return f"{found.group('who')}, and {rest}"
-
-
-def _undislocated(text: str) -> str:
-    """ "The Europeans — how do they fare?" as "How do the Europeans fare?": a topic set before a dash is what the
-    first pronoun after it stands for (its last part, when it is in apposition: "the retired general, Lind"). A
-    topic returned to ("Back to the dry-year one – …", "Going back to him – …") is read without the opener, and a
-    pronoun there leaves the question to the pronouns after the dash."""
-    returned = referring_patterns()["returning"].sub("", text, count=1)
-    found = _DISLOCATED.match(returned)
-    if found is None:
-        return text
-    rest, topic = found.group("rest"), re.sub(r"^The\b", "the", found.group("topic").split(",")[-1].strip())
-    if _PRONOUN.fullmatch(topic) or topic.lower() == "her":
-        return _capitalised(rest)
-    pronoun = _PRONOUN.search(rest)
-    if pronoun is None or (returned != text and _PERSONAL_OR_OWNER.fullmatch(pronoun.group())):
-        return text  # "back to that promise – whose policy did he blame?": he is not the promise
-    possessive = pronoun.group().lower() in ("their", "his", "its")
-    said = f"{topic}'" if possessive and topic.endswith("s") else f"{topic}'s" if possessive else topic
-    return _capitalised(rest[: pronoun.start()] + said + rest[pronoun.end() :])
+    return capitalised(rewritten)
 
 
 def _action(text: str, memory: Memory, named: set[str], own_thing: int | None = None) -> tuple[Replacement, str] | None:
@@ -399,7 +365,3 @@ def _holders_named(rewritten: str, question: str, catalogue: EntityCatalogue | N
         rest = rewritten[end:]
         rewritten = f"{rewritten[:end]}, {entity.name}{'' if rest[:1] in (',', '?', '.', '!') else ','}{rest}"
     return rewritten
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -50,8 +50,13 @@ def person_in_order(which: str, memory: Memory) -> Referent | None:
         return None
     if which == "former":
         return people[-2]
+    listed = member(which, memory)  # "the other guy" of two people an answer listed: the one not asked about since
+    everyone = [r for r in memory.referents.values() if r.kind == "person"]
+    chosen = next((r for r in everyone if listed is not None and r.text == listed), None)
+    unasked = [r for r in everyone if not r.asked_about and r.text.split()[-1] not in memory.previous]  # an answer's other person
+    chosen = chosen or max(unasked, key=lambda r: r.salience, default=None)
     latest = max(people, key=lambda r: r.salience)
-    return next((r for r in reversed(people) if r is not latest), None)  # "the other one"
+    return chosen or next((r for r in reversed(people) if r is not latest), None)  # "the other one"
 
 
 def of_kind_in_order(which: str, memory: Memory, kind: str) -> Referent | None:
