@@ -401,3 +401,16 @@ def test_a_when_and_where_question_is_answered_by_the_sentence_holding_both() ->
     )
     answer = _answered_by_words("When and where did the two mayors hold their summit?", text, catalogue)
     assert answer == "In May, the two mayors held their summit in Norrvik. [1]"
+
+
+def test_a_who_answer_leaning_back_twice_brings_the_sentence_naming_the_person() -> None:
+    """"He is expected to …" leans on "However, he was …", which leans on the sentence naming him: a who-question's
+    answer reads back to the name; other answers bring one sentence back."""
+    catalogue = EntityCatalogue(
+        (Entity("aalto", "Henrik Aalto", "person", ("Henrik Aalto", "Aalto"), (), ()), Entity("berg", "Berg", "person", ("Berg",), (), ()))
+    )
+    text = "Berg sent Henrik Aalto to the talks. However, he was soon sidelined by the board. He is expected to resign in May."
+    question = "Which one of Berg's advisers is expected to resign in May?"
+    assert understand(question, catalogue).answer_type == "person"
+    assert _answered_by_words(question, text, catalogue).startswith("Berg sent Henrik Aalto to the talks. [1] However")
+    assert _answered_by_words("Is anyone expected to resign in May?", text, catalogue).startswith("However, he")

@@ -61,6 +61,9 @@ FOLLOWING_SENTENCES = 2
 """Sentences an answer to "what happened after …?" gives."""
 NEXT_CHUNK_GAP = 100
 """Most characters between a chunk and the next one of its document (a heading between them)."""
+ANTECEDENT_CHAIN = 2
+"""Most sentences an answer to a who-question brings along by leaning back ("He …" after "However, he …" after the one
+naming him); one for other questions."""
 CONTEXT_SHARE = 0.5
 """Share of the previous sentence's score a sentence inherits when it refers back to it."""
 
@@ -113,8 +116,11 @@ class ExtractiveBackend:
                 continue
             additions = [candidate]
             antecedent = self._antecedent(candidate, candidates)
-            if antecedent and antecedent not in chosen:
+            for _ in range(ANTECEDENT_CHAIN if intent.answer_type == "person" else 1):  # "He is …" after "However, he …": who he is
+                if antecedent is None or antecedent in chosen:
+                    break
                 additions.insert(0, antecedent)
+                antecedent = self._antecedent(antecedent, candidates)
             size = sum(len(c.text.split()) for c in additions)
             if chosen and words + size > MAX_WORDS:
                 continue
