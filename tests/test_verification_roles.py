@@ -126,3 +126,13 @@ def test_an_opening_pronoun_is_read_as_the_party_the_sentence_before_names(names
     assert vetoes("Norrvik has focused on shifting the blame onto its rival.", evidence, names) == []
     expletive = "Saltby met Norrvik. It is likely that talks will resume."
     assert named_subject(sentence_evidence(passage_of(expletive, "c2"), 1), names) == "It is likely that talks will resume."
+
+
+def test_a_party_named_by_its_side_is_swapped_for_another_that_does_the_same(names: CorpusNames) -> None:
+    """"the Saltby side refuses": the name's neighbour is what the side does, so "Norrvik refuses" puts Norrvik in
+    Saltby's place, though the passage names Norrvik elsewhere."""
+    passage = passage_of("Norrvik waits for the vote. The plan collapses as the Saltby side refuses to make concessions.")
+    swapped = strongest(vetoes("The plan falls apart because Norrvik refuses to make concessions.", sentence_evidence(passage, 1), names))
+    assert swapped is not None and (swapped.label, swapped.check) == (Label.CONTRADICTED, "name")
+    kept = vetoes("The plan falls apart because the Saltby side refuses to make concessions.", sentence_evidence(passage, 1), names)
+    assert strongest(kept) is None

@@ -23,6 +23,7 @@ from assistant.answering.verification.alignment import substitutions
 from assistant.answering.verification.roles import misattributed_role
 from assistant.answering.verification.tokens import stem
 from assistant.answering.verification.verdicts import Label, Objection
+from assistant.data import load
 from assistant.index.catalogue import Entity, EntityCatalogue, role_after_determiner
 from assistant.text import STOPWORDS, alternatives, metonym_groups
 
@@ -305,7 +306,7 @@ def _same_kind(a: Mention, b: Mention) -> bool:
 @lru_cache(maxsize=4096)
 def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
     """The stems of the plain words just before and just after a mention, past an aside between commas next to it
-    ("that, faced with the costs, Russia would": assumed, would)."""
+    ("that, faced with the costs, Russia would": assumed, would) and a noun for the party's people ("side")."""
     starts, ends, words = _words(text)
     aside_before, aside_after = _ASIDE_BEFORE.search(text, 0, mention.start), _ASIDE_AFTER.match(text, mention.end)
     after_at = aside_after.end() if aside_after else mention.end
@@ -313,7 +314,15 @@ def _context(text: str, mention: Mention) -> tuple[set[str], set[str]]:
     first_after, last_before = bisect_left(starts, after_at), bisect_right(ends, before_at)
     before = [w for w in words[max(0, last_before - 3) : last_before] if _plain(w)][-_CONTEXT:]
     after = [w for w in words[first_after : first_after + 3] if _plain(w)][:_CONTEXT]
+    if after and after[0].lower() in _party_heads():  # "the Lindish side refuses": side, and what the side does
+        after += [w for w in words[first_after + 1 : first_after + 4] if _plain(w)][:_CONTEXT]
     return {stem(w) for w in before}, {stem(w) for w in after}
+
+
+@lru_cache(maxsize=1)
+def _party_heads() -> frozenset[str]:
+    """Nouns for a party's own people ("the Lindish side refuses"): the word after them is the name's neighbour."""
+    return frozenset(load("relations")["party_heads"])
 
 
 @lru_cache(maxsize=4096)
