@@ -362,6 +362,14 @@ FAITHFUL = [
     ),
     ("The plan was backed in a statement by Finance Minister Anna Berg.", "It was backed in a statement by Minister of Finance Anna Berg."),
     ("Lind has never hidden his wish to win the cup.", "Lind has long made no secret of his desire to win the cup."),
+    (  # a role place ends before a linking verb: "uncertain" holds no place of the outcome
+        "The outcome of the council's stepped-up effort since May 2025 is still uncertain.",
+        "Since May 2025 the council has clearly stepped up its effort; however, the outcome of these initiatives remains uncertain.",
+    ),
+    (  # "his predecessor's misguided policy" is the policy of his predecessor
+        "In his view, the dispute dragged on because of his predecessor's misguided policy of pledging support to Saltby.",
+        "In his view, the misguided policy of his predecessor, who pledged support for Saltby, was one reason the dispute dragged on.",
+    ),
     ("The plan would deprive the port of any outside funding.", "The plan would leave the port without any outside funding."),
 ]
 

@@ -34,6 +34,7 @@ class RelationLexicon:
     contrast_openers: tuple[tuple[str, ...], ...]
     """Words setting a party against the subject ("unlike", "compared with"), as token sequences."""
     party_heads: frozenset[str]
+    linking_verbs: frozenset[str]
     personal_objects: frozenset[str]
     phrasal: re.Pattern[str]
     """A phrasal verb in any form ("turned down"); its groups are the verbs it is read as, in order."""
@@ -61,6 +62,7 @@ def relation_lexicon() -> RelationLexicon:
         coordinators=frozenset(data["coordinators"]),
         contrast_openers=tuple(tuple(opener.split()) for opener in data["contrast_openers"]),
         party_heads=frozenset(data["party_heads"]),
+        linking_verbs=frozenset(data["linking_verbs"]),
         personal_objects=frozenset(data["personal_objects"]),
         phrasal=re.compile("|".join(rf"\b({re.escape(verb)}\w{{0,4}}\s+{re.escape(part)})\b" for verb, part in phrasal), re.IGNORECASE),
         phrasal_verbs=tuple(data["phrasal_verbs"].values()),

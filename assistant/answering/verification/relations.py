@@ -129,7 +129,7 @@ class _Frames:
                 continue  # a role place follows a relation word ("pressure from"), not a name
             relations = {relation, own} - {""}  # "the sharing of intelligence with X": sharing's and intelligence's
             j = past_determiners(tokens, k + 1)
-            while j < len(tokens) and (keys[j] or _in_title(tokens, j) or _apposed(tokens, owners, j)) and j < k + 8:
+            while _in_place(tokens, keys, owners, j) and j < k + 8:
                 for word in relations if keys[j] else ():
                     holders.setdefault((word, token.lower), set()).add(keys[j])
                     if owners[j] is not None and tokens[j].lower.endswith(("'s", "'")) and owners[j + 1 : j + 2] != (owners[j],):
@@ -145,8 +145,25 @@ class _Frames:
         for k, mention in enumerate(owners):
             if mention is not None and k + 1 < len(tokens) and owners[k + 1] is not mention and _owns_next(tokens, owners, k):
                 holders.setdefault((keys[k + 1], lex.owner_preposition), set()).add(keys[k])
+            elif mention is None and keys[k] and _possessive(tokens[k]):  # "his predecessor's misguided policy": the policy of him
+                for owned in [t for t in tokens[k + 1 : k + 3] if t.is_content and t.text[0].islower()][:2]:
+                    holders.setdefault((owned.stem, lex.owner_preposition), set()).add(keys[k])
         named = {key for key, mention in zip(keys, owners) if mention is not None}
         return cls({key for key in keys if key}, holders, surface, named, owning)
+
+
+def _in_place(tokens: tuple[Token, ...], keys: list[str], owners: tuple[Mention | None, ...], at: int) -> bool:
+    """Whether token `at` goes on a role place: a party (no linking verb: "… remains uncertain"), the "of" of a title,
+    or the comma before a name in apposition."""
+    if at >= len(tokens):
+        return False
+    party = bool(keys[at]) and tokens[at].lower not in relation_lexicon().linking_verbs
+    return party or _in_title(tokens, at) or _apposed(tokens, owners, at)
+
+
+def _possessive(token: Token) -> bool:
+    """Whether a word is a possessive ("predecessor's")."""
+    return token.lower.endswith(("'s", "s'")) and len(token.lower) > 3
 
 
 def _apposed(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> bool:
