@@ -310,3 +310,9 @@ def test_the_other_guy_is_the_one_an_answer_listed_and_no_question_asked_about()
     assert rewrite_follow_up("In May, what did he convene?", history, river_catalogue()) == "In May, what did Lukas Breuer convene?"
     assert rewrite_follow_up("and the other one, what did he convene?", history, river_catalogue()) == "What did Henrik Aalto convene?"
     assert rewrite_follow_up("the reservoir, when was it filled?", history, river_catalogue()) == "When was the reservoir filled?"
+
+
+def test_him_returned_to_is_a_person_of_the_conversation_not_one_the_question_names() -> None:
+    history = (BREUER, river_turn("What did the bank decide?", "The bank"))
+    rewritten = rewrite_follow_up("back to him – who else in Halden's camp shares his view?", history, river_catalogue())
+    assert rewritten == "Who else in Halden's camp shares Lukas Breuer's view?"

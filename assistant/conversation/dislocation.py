@@ -20,6 +20,12 @@ _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNOR
 _WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
 _PERSONAL_OR_OWNER = re.compile(r"he|him|his|she|her", re.IGNORECASE)
+_RETURNED_TO = {
+    "him": {"he": "that man", "him": "that man", "his": "that man's"},
+    "her": {"she": "that woman", "hers": "that woman's"},
+}
+"""The person a pronoun returned to stands for, as a phrase the conversation memory resolves (not bound to a name the
+question gives)."""
 
 
 def asked_then_told(text: str) -> str:
@@ -43,8 +49,12 @@ def undislocated(text: str) -> str:
         return text
     rest = found.group("rest") or found.group("question")
     topic = re.sub(r"^The\b", "the", (found.group("topic") or found.group("noun_topic")).split(",")[-1].strip())
-    if _PRONOUN.fullmatch(topic) or topic.lower() == "her":
-        return capitalised(rest)
+    if _PRONOUN.fullmatch(topic) or topic.lower() == "her":  # "back to him – who else shares his view?": him, not
+        said = _RETURNED_TO.get(topic.lower())  # a person the question names ("in Trump's circle")
+        first = re.search(rf"\b(?:{'|'.join(said)})\b", rest, re.IGNORECASE) if said else None
+        if first is None:
+            return capitalised(rest)
+        return capitalised(rest[: first.start()] + said[first.group().lower()] + rest[first.end() :])
     pronoun = _PRONOUN.search(rest)
     personal = pronoun is not None and _PERSONAL_OR_OWNER.fullmatch(pronoun.group()) is not None
     if personal and found.group("noun_topic"):
