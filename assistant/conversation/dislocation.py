@@ -50,11 +50,11 @@ def undislocated(text: str) -> str:
     rest = found.group("rest") or found.group("question")
     topic = re.sub(r"^The\b", "the", (found.group("topic") or found.group("noun_topic")).split(",")[-1].strip())
     if _PRONOUN.fullmatch(topic) or topic.lower() == "her":  # "back to him – who else shares his view?": him, not
-        said = _RETURNED_TO.get(topic.lower())  # a person the question names ("in Trump's circle")
-        first = re.search(rf"\b(?:{'|'.join(said)})\b", rest, re.IGNORECASE) if said else None
+        phrases = _RETURNED_TO.get(topic.lower(), {})  # a person the question names ("in Trump's circle")
+        first = re.search(rf"\b(?:{'|'.join(phrases)})\b", rest, re.IGNORECASE) if phrases else None
         if first is None:
             return capitalised(rest)
-        return capitalised(rest[: first.start()] + said[first.group().lower()] + rest[first.end() :])
+        return capitalised(rest[: first.start()] + phrases[first.group().lower()] + rest[first.end() :])
     pronoun = _PRONOUN.search(rest)
     personal = pronoun is not None and _PERSONAL_OR_OWNER.fullmatch(pronoun.group()) is not None
     if personal and found.group("noun_topic"):
