@@ -69,7 +69,6 @@ def relation_lexicon() -> RelationLexicon:
     )
 
 
-@lru_cache(maxsize=4096)
 def past_determiners(tokens: tuple[Token, ...], at: int) -> int:
     """The position of the first token from `at` on that is no determiner ("the", "its" …); len(tokens) if none is."""
     determiners = relation_lexicon().determiners
@@ -78,6 +77,7 @@ def past_determiners(tokens: tuple[Token, ...], at: int) -> int:
     return at
 
 
+@lru_cache(maxsize=4096)
 def name_owners(text: str, names: CorpusNames) -> tuple[Mention | None, ...]:
     """For each token of `text`, the name mention it is part of (None: not part of a name)."""
     tokens, starts = tokenize(text), token_starts(text)
