@@ -52,6 +52,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("What deadlines did the bank set for the filling of the reservoir?", "it does not report a deadline"),  # plural
         ("whats the total cost of the Koral Dam?", "it gives no figure for that"),  # "what's" typed without its apostrophe
         ("How did Marisca react to the first stage of filling?", "it does not report that reaction"),
+        ("How did Viktor Halden feel after the first stage of filling?", "it does not report that reaction"),  # feel after
         ("Who replaced Henrik Aalto as the bank's chief negotiator?", "it does not report who replaced whom"),
         ("How did Rui Salgado build such close ties with the bank?", "it does not report how that relationship was built"),
         ("How did Salgado build such a good working relationship with the bank?", "it does not report how that relationship was built"),
