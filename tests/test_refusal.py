@@ -76,6 +76,7 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Where did Marisca lodge a formal complaint?", "it does not say where that was"),  # "recalling its ambassador from Tesk"
         ("How does the Koral Dam compare with nuclear power plants?", "it makes no such comparison with nuclear power plants"),
         ("Did the bank's board end up cancelling the loan?", "it does not report whether that happened"),  # nothing reports it
+        ("Has Lukas Breuer formally approved the loan yet?", "it does not report whether that happened"),  # not of Breuer
         ("Did Dravenia manage to resume the filling of the reservoir unilaterally?", "it reports this only as expected"),  # "manage to"
         ("What was agreed at the Lisbon talks between Dravenia and Marisca?", "it never mentions Lisbon talks"),  # an unknown event
         ("When did Aalto become the bank's chief negotiator?", "it does not report when that post was taken up"),
@@ -116,6 +117,7 @@ def test_near_misses_are_declined_naming_what_is_missing(river: Assistant, quest
         "Who convened the Vienna round?",  # an event at a place the text names
         "Which has shown greater openness to a phased approach, the foreign ministry or the Farmers' Union?",  # it compares
         "Did Elena Castell's view of the bank's proposal shape the talks?",  # "Did" opens the question; it is no name
+        "Has the Southern Basin Development Bank approved the loan yet?",  # the text reports the bank approving it
     ],
 )
 def test_questions_the_text_answers_are_not_declined(river: Assistant, question: str) -> None:

@@ -19,10 +19,10 @@ from assistant.text import content_terms, matching_terms
 _PARTICLES = r"(?:down|up|out|off|aside|away|back|over)"
 """Particles of phrasal verbs ("turn down"): the word before one is a verb, not a party's noun ("the Dravenians turn down")."""
 _PARTY_AND_VERB = (
-    r"(?:he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])[\w\-]*\s+)?(?-i:[a-z])[\w\-]*(?!\s+" + _PARTICLES + r"\b)"
+    r"(?P<party>he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])[\w\-]*\s+)?(?-i:[a-z])[\w\-]*(?!\s+" + _PARTICLES + r"\b)"
     r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
-    r"(?:(?:actually|really|ever|already|finally|eventually|ultimately|end\s+up)\s+)?"
+    r"(?:(?:actually|really|ever|already|finally|eventually|ultimately|formally|officially|publicly|end\s+up)\s+)?"
     r"(?:(?:manage|try|get|go\s+on|bother|dare)\s+to\s+)?"  # "Did Berg manage to buy it?" asks whether Berg bought it
     r"(?P<verb>(?-i:[a-z])[\w\-]+\s+" + _PARTICLES + r"\b"  # a phrasal verb may take any object ("turn down lind")
     r"|(?-i:[a-z])[\w\-]+\b"
@@ -59,6 +59,9 @@ DID_IN_THE_END = _did_then(r"actually|really|ever|finally|eventually|ultimately|
 who sought the land end up buying it?"): the adverb marks the verb."""
 DID_END_UP = _did_then(r"end\s+up")
 """A question whether something came about in the end ("Did the council end up passing it?")."""
+DID_YET = re.compile(r"^(?=[^?]*\byet\b)\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
+"""A question whether a party has done something yet ("Has Lind formally accepted the plan yet?"): only a text that
+reports that party doing it answers it."""
 WHEN_DID = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:when|where|when\s+and\s+where|where\s+and\s+when)(?:\s+exactly)?\s+"
     r"(?:did|does|do|has|have|had|will|would)\s+" + _PARTY_AND_VERB,
@@ -91,6 +94,8 @@ class AskedEvent:
     """The verb's terms: the verb, and the document's word for a reader's phrasal verb ("turn down": "rejected")."""
     about: frozenset[str]
     """The question's other terms, names that stand for one another folded: a clause reports the event only with one."""
+    party: frozenset[str] = frozenset()
+    """The terms of the party, a name, that must be in a clause that reports it (DID_YET: "Has Lind accepted it yet?")."""
 
 
 def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent | None:
@@ -113,7 +118,9 @@ def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent |
     else:
         terms = set(content_terms(f"{verb} {document_term(verb) or ''}"))
     about = set(matching_terms(question)) - terms - set(content_terms(verb))
-    return AskedEvent(frozenset(terms), frozenset(about)) if terms else None
+    named = shape is DID_YET and match.group("party")[:1].isupper()  # a name; "the bank" may be called otherwise
+    party = frozenset(matching_terms(match.group("party"))) if named else frozenset()
+    return AskedEvent(frozenset(terms), frozenset(about), party) if terms else None
 
 
 VERB_ROOT = 6
@@ -125,4 +132,5 @@ def reports(event: AskedEvent, clause: str) -> bool:
     terms if it has any."""
     terms = set(matching_terms(clause))
     verbs = {term[:VERB_ROOT] for term in event.verb}
-    return any(term[:VERB_ROOT] in verbs for term in terms) and (not event.about or bool(event.about & terms))
+    held = not event.about or bool(event.about & terms)
+    return any(term[:VERB_ROOT] in verbs for term in terms) and held and event.party <= terms

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans
-from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, WHEN_DID, WHY_WAS, asked_event
+from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, DID_YET, WHEN_DID, WHY_WAS, asked_event
 from assistant.answering.expectations import never_reported, only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.instances import asked_by_what_is_done, asked_instances, done_only_vaguely, named_only_vaguely
@@ -169,8 +169,8 @@ def assess_coverage(
         return Coverage(False, messages.NO_REASON, best)
     if did and only_expected(did, told):
         return Coverage(False, messages.ONLY_EXPECTED, best)
-    outcome = asked_event(intent.question, DID_END_UP)
-    if outcome and never_reported(outcome, told):  # "Did the Senate end up passing it?"
+    outcome = asked_event(intent.question, DID_END_UP) or asked_event(intent.question, DID_YET)
+    if outcome and never_reported(outcome, told):  # "Did the Senate end up passing it?", "Has Lind accepted it yet?"
         return Coverage(False, messages.NOT_REPORTED.format(what="whether that happened"), best)
     if when and told_without(when, intent, told):
         return Coverage(False, messages.NOT_SAID[intent.answer_type], best)
