@@ -19,7 +19,8 @@ from assistant.text import content_terms, matching_terms
 _PARTICLES = r"(?:down|up|out|off|aside|away|back|over)"
 """Particles of phrasal verbs ("turn down"): the word before one is a verb, not a party's noun ("the Dravenians turn down")."""
 _PARTY_AND_VERB = (
-    r"(?P<party>he|she|it|they|we|you|(?:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])[\w\-]*\s+)?(?-i:[a-z])[\w\-]*(?!\s+" + _PARTICLES + r"\b)"
+    r"(?P<party>he|she|it|they|we|you"
+    r"|(?:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])[\w\-]*\s+)?(?-i:[a-z])[\w\-]*(?!\s+" + _PARTICLES + r"\b)"
     r"|(?-i:[a-z])[\w\-]*(?=\s+(?:(?:actually|really|ever|already|finally|eventually)\s+)?(?-i:[a-z]))"
     r"|(?:the\s+)?(?-i:[A-Z])[\w\-]*(?:['’]s)?(?:\s+(?-i:[A-Z])[\w\-]*(?:['’]s)?)*)(?<!['’]s)\s+"
     r"(?:(?:actually|really|ever|already|finally|eventually|ultimately|formally|officially|publicly|end\s+up)\s+)?"
