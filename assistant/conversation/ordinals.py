@@ -33,7 +33,8 @@ def first_asked(memory: Memory) -> Referent | None:
 
 def person_in_order(which: str, memory: Memory) -> Referent | None:
     """Who "the first guy", "the second man", "the latter", "the other one" is, by order of mention; "the former"
-    and "the latter" are of the latest two people, places or organisations the questions named."""
+    and "the latter" are of the latest two people, places or organisations the questions named. "The other guy" is,
+    first, the person an answer listed beside the one just asked about, then the likeliest person only answers named."""
     if which in ("former", "latter"):
         pair = _latest_pair(memory)
         if pair is not None:

@@ -132,7 +132,7 @@ class _Frames:
             while _in_place(tokens, keys, owners, j) and j < k + 8:
                 for word in relations if keys[j] else ():
                     holders.setdefault((word, token.lower), set()).add(keys[j])
-                    if owners[j] is not None and tokens[j].lower.endswith(("'s", "'")) and owners[j + 1 : j + 2] != (owners[j],):
+                    if owners[j] is not None and _possessive(tokens[j]) and owners[j + 1 : j + 2] != (owners[j],):
                         owning.setdefault((word, token.lower), set()).add(keys[j])
                 if token.lower != lex.owner_preposition:  # "a pattern of pressure from X": from is pressure's
                     filled[j] = relation
