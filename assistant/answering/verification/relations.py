@@ -24,7 +24,7 @@ from assistant.answering.verification.names import CorpusNames, Mention, party_k
 from assistant.answering.verification.pairs import reversed_pair
 from assistant.answering.verification.relation_words import name_owners, name_start, past_determiners, relation_lexicon
 from assistant.answering.verification.sides import changed_sides
-from assistant.answering.verification.tokens import Token, tokenize
+from assistant.answering.verification.tokens import Token, possessive, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 
 
@@ -132,7 +132,7 @@ class _Frames:
             while _in_place(tokens, keys, owners, j) and j < k + 8:
                 for word in relations if keys[j] else ():
                     holders.setdefault((word, token.lower), set()).add(keys[j])
-                    if owners[j] is not None and _possessive(tokens[j]) and owners[j + 1 : j + 2] != (owners[j],):
+                    if owners[j] is not None and possessive(tokens[j]) and owners[j + 1 : j + 2] != (owners[j],):
                         owning.setdefault((word, token.lower), set()).add(keys[j])
                 if token.lower != lex.owner_preposition:  # "a pattern of pressure from X": from is pressure's
                     filled[j] = relation
@@ -162,7 +162,8 @@ def _in_place(tokens: tuple[Token, ...], keys: list[str], owners: tuple[Mention 
 
 
 def _possessive(token: Token) -> bool:
-    """Whether a word is a possessive ("predecessor's")."""
+    """Whether a common noun is a possessive ("predecessor's"); a lone "'" after a word that ends in no s closes a
+    quote ("so-called 'hawkish'"), not a possession."""
     return token.lower.endswith(("'s", "s'")) and len(token.lower) > 3
 
 
@@ -188,4 +189,4 @@ def _owns_next(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at
     if owners[at + 1] is not None or not following.is_content or not following.text[0].islower() or following.lower in lex.party_heads:
         return False
     start = name_start(owners, at)
-    return tokens[at].lower.endswith(("'s", "'")) or (start > 0 and tokens[start - 1].lower in lex.noun_openers)
+    return possessive(tokens[at]) or (start > 0 and tokens[start - 1].lower in lex.noun_openers)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.reading import lexicons
 from assistant.answering.verification.relation_words import name_end, name_owners, name_start, past_determiners, relation_lexicon
-from assistant.answering.verification.tokens import Token, tokenize
+from assistant.answering.verification.tokens import Token, possessive, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
 
 
@@ -152,7 +152,7 @@ def _described_agent(tokens: tuple[Token, ...], owners: tuple[Mention | None, ..
 def _past_possessor(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at: int) -> int:
     """Where the name a possessor's role introduces starts ("by Lind's envoy Anna Berg": Berg), else `at`."""
     end = name_end(owners, at)
-    if owners[at] is None or not tokens[end].lower.endswith(("'s", "'")):
+    if owners[at] is None or not possessive(tokens[end]):
         return at
     for k in range(end + 1, min(end + 4, len(tokens))):
         if owners[k] is not None:
@@ -217,7 +217,7 @@ def _describes(tokens: tuple[Token, ...], owners: tuple[Mention | None, ...], at
     its people or institutions ("the Lindish side") are parties."""
     end = name_end(owners, at)
     following = tokens[end + 1] if end + 1 < len(tokens) else None
-    possessive = tokens[end].lower.endswith(("'s", "'"))
-    if following is None or possessive or following.lower in relation_lexicon().party_heads:  # "the Lindish side" is Lind itself
+    owned = possessive(tokens[end])
+    if following is None or owned or following.lower in relation_lexicon().party_heads:  # "the Lindish side" is Lind itself
         return False
     return following.is_content and following.text[0].islower()

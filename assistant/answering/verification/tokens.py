@@ -102,3 +102,8 @@ class PhraseTable(Generic[V]):
             else:
                 i += 1
         return found
+
+
+def possessive(token: Token) -> bool:
+    """Whether a token ends in a possessive ("Lind's", "the Lindish delegates'")."""
+    return token.lower.endswith(("'s", "'"))
