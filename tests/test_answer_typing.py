@@ -32,6 +32,7 @@ def test_a_money_question_is_answered_only_by_a_sum() -> None:
     text = "Three banks lent the authority €40 million, repaid over 12 years."
     assert _figures("How much money did the banks lend?", text) == ["€40 million"]
     assert _figures("How many banks lent money to the authority?", text) == ["Three", "€40 million", "12"]
+    assert _figures("How many euros did the banks lend?", text) == ["€40 million"]  # a count of a currency is a sum
     assert _figures("What was the cost of the dam?", "The dam took 12 years to build.") == []
 
 

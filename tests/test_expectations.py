@@ -65,6 +65,14 @@ def test_an_event_no_clause_reports_is_never_reported_and_a_noun_made_from_its_v
     assert not never_reported(event, [["The council suspended the ferry service in May."]])
 
 
+def test_a_word_of_the_question_may_be_the_start_of_a_longer_name_in_the_text() -> None:
+    """ "Did Berg actually go back into Saltby?" is reported by "BergShipping is considering a return": only as expected."""
+    event = asked_event("Did Berg actually go back into Saltby?", DID_IN_THE_END)
+    assert event is not None
+    assert only_expected(event, [["For example, BergShipping is reportedly considering a return to this market."]])
+    assert not reports(event, "For example, Lindcorp is reportedly considering a return to this market.")
+
+
 @pytest.mark.parametrize(
     ("question", "verb"),
     [

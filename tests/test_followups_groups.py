@@ -70,6 +70,18 @@ def test_how_many_of_them_are_people_a_plural_name_gives_not_a_body() -> None:
     assert rewrite_follow_up("What % of them want the dam?", polled, catalogue) == "What % of the Greens want the dam?"  # not the poll
 
 
+def test_how_many_of_them_are_people_an_answer_named_by_what_they_are_not_a_country() -> None:
+    """ "86% of Dravenian voters": the plural an answer named is "them" where the conversation made only a country salient."""
+    answer = "A Selva Poll survey found that 86% of Dravenian voters oppose the dam, while 73% back the monitoring centre. [1]"
+    history = (
+        Turn("Has opinion in Dravenia shifted on the dam?", "Has opinion in Dravenia shifted on the dam?", answer),
+        Turn("Which survey shows that?", "Which survey shows that, regarding Dravenia?", answer),
+    )
+    assert rewrite_follow_up("And what share of them back the monitoring centre?", history, river_catalogue()) == (
+        "What share of Dravenian voters back the monitoring centre?"
+    )
+
+
 def test_the_people_a_which_question_was_answered_with_are_they_turns_later() -> None:
     history = (
         river_turn("Which farmers have protested in the capital?", "The Marisca Farmers' Union, which has organised"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.events import asked_event
+from assistant.answering.events import WHY_MADE, WHY_WAS, asked_event
 from assistant.answering.reasons import unexplained
 
 
@@ -59,3 +59,16 @@ def test_what_a_holding_verb_holds_is_explained_only_where_a_reason_is_given() -
     assert held is not None
     assert unexplained(held, [["Halden's dim view of the dam has shaped the council's policy."]])
     assert not unexplained(held, [["Halden has a dim view of the dam because it floods the valley."]])
+
+
+@pytest.mark.parametrize(
+    ("question", "made"),
+    [
+        ("Why was Tesk chosen as the venue for the first round?", True),  # only a text reporting that choice says why
+        ("why was tesk picked as the venue?", True),
+        ("Why was Halden pushed aside?", False),  # what was done to him, which a text may tell in its own words
+    ],
+)
+def test_a_why_question_about_what_a_party_was_made_names_that_choice(question: str, made: bool) -> None:
+    assert asked_event(question, WHY_WAS) is not None
+    assert (asked_event(question, WHY_MADE) is not None) is made

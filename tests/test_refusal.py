@@ -31,6 +31,8 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Is Marisca or Dravenia the more determined side?", "it does not report how they compare"),  # the choice comes first
         ("Which of the ministries has the most say over the dam?", "it does not report how they compare"),
         ("Which of the two states pushed hardest for the joint monitoring mechanism?", "it does not report how they compare"),
+        ("Of Dravenia and Marisca, which one pushed hardest for the joint monitoring mechanism?", "it does not report how they compare"),
+        ("Why was Vienna chosen as the venue for the first round of talks?", "it reports what happened but not why"),
         ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),
         ("What's Henrik Aalto's take on the drought in the summer of 2025?", "it does not report that view"),
         ("How likely is Dravenia to finish filling the reservoir, percentage-wise?", "it gives no figure for that"),

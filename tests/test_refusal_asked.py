@@ -107,6 +107,13 @@ def test_a_comparison_needs_a_sentence_that_compares_and_later_events_are_not_to
     assert covered(ranked, "Of the firms, Saltby Ltd has the most sway over the council.")
 
 
+def test_where_someone_studied_is_answered_only_by_a_sentence_about_their_studies() -> None:
+    asked = "Where did Anna Berg go to university, and what did she study?"
+    covered = covering(Entity("saltby", "Saltby", "place", ("Saltby",), (), ()))
+    assert not covered(asked, "Anna Berg, who grew up in Saltby, has been a close associate of Tomas Lind for decades.")
+    assert covered(asked, "Anna Berg studied law in Saltby before joining the council.")
+
+
 def test_which_of_two_people_something_is_true_of_needs_no_sentence_naming_both() -> None:
     assert covered("Which of Berg and Lind chairs the port board?", "Lind chairs the port board.")
     assert not covered("When did Berg and Lind meet at the port board?", "Lind chairs the port board since May.")

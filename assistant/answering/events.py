@@ -42,6 +42,9 @@ WHY_WAS = re.compile(
 )
 """A why-question about what was done to a party ("Why was Berg turned down?", "Why was Tesk chosen as the venue?"):
 the participle ends the question or comes before a preposition, and is no judging one ("seen as a hawk")."""
+WHY_MADE = re.compile(WHY_WAS.pattern + r"(?=\s+as\b)", re.IGNORECASE)
+"""A why-question about what a party was made ("Why was Tesk chosen as the venue?"): only a text reporting that choice
+can give its reason."""
 DID = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:did|has|have|had)\s+" + _PARTY_AND_VERB, re.IGNORECASE)
 """A yes-or-no question whether a party did something."""
 
@@ -128,10 +131,17 @@ VERB_ROOT = 6
 """Letters of a verb's term that a clause's word must share to report it: "suspend" and "suspension" meet."""
 
 
+ABOUT_ROOT = 4
+"""Letters a question's other term must have for a clause's word that begins with it to count ("Exxon" and
+"ExxonMobil")."""
+
+
 def reports(event: AskedEvent, clause: str) -> bool:
     """Whether `clause` reports the event: its verb (or a noun made from it), and one of the question's other
-    terms if it has any."""
+    terms (or a longer word it begins) if it has any."""
     terms = set(matching_terms(clause))
     verbs = {term[:VERB_ROOT] for term in event.verb}
-    held = not event.about or bool(event.about & terms)
+    held = not event.about or any(
+        term == word or (len(word) >= ABOUT_ROOT and term.startswith(word)) for term in terms for word in event.about
+    )
     return any(term[:VERB_ROOT] in verbs for term in terms) and held and event.party <= terms

@@ -105,9 +105,11 @@ def _part_of_name(text: str, start: int) -> bool:
 
 
 def money_question(question: str) -> bool:
-    """Whether a question asks for a sum of money ("how much money", "what value"), not a count ("how many")."""
-    if _COUNT_QUESTION.search(question):
-        return False
+    """Whether a question asks for a sum of money ("how much money", "what value", "how many dollars"), not a count
+    ("how many")."""
+    counted = _COUNT_QUESTION.search(question)
+    if counted:  # "how many dollars": a sum; "how many firms … cost": a count
+        return (WORD.findall(question[counted.end() :])[:1] or [""])[0].lower().rstrip("'’") in _currencies()
     return any(word.lower() in word_set("questions", "money_cues") for word in WORD.findall(question))
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant import messages
 from assistant.answering.answer_type import answer_spans
-from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, DID_YET, WHEN_DID, WHY_WAS, asked_event
+from assistant.answering.events import AFTER_DID, DID, DID_END_UP, DID_IN_THE_END, DID_YET, WHEN_DID, WHY_MADE, WHY_WAS, asked_event
 from assistant.answering.expectations import never_reported, only_expected
 from assistant.answering.extractive import selection_terms
 from assistant.answering.instances import asked_by_what_is_done, asked_instances, done_only_vaguely, named_only_vaguely
@@ -162,10 +162,11 @@ def assess_coverage(
     if done and done_only_vaguely(things, done, supported):  # "Which sanctions might be lifted?" — "it could lift some"
         return Coverage(False, messages.NOT_WHICH, best)
     why = asked_event(intent.question) or asked_event(intent.question, WHY_WAS)
+    made = asked_event(intent.question, WHY_MADE)
     did = next(filter(None, (asked_event(intent.question, shape) for shape in (DID, DID_IN_THE_END, AFTER_DID))), None)
     when = asked_event(intent.question, WHEN_DID) if intent.answer_type in _TOLD_BY_EVENT else None
     told = [_sentences(passage.chunk) for passage in passages] if why or did or when else []
-    if why and unexplained(why, told):
+    if why and (unexplained(why, told) or (made and never_reported(made, told))):
         return Coverage(False, messages.NO_REASON, best)
     if did and only_expected(did, told):
         return Coverage(False, messages.ONLY_EXPECTED, best)

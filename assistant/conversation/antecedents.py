@@ -75,10 +75,10 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     ]
     strong = [r for r in ranked if r.salience >= MIN_SALIENCE]
     asked = [r for r in ranked if r.asked_about]
-    places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE]
+    places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE and not members]  # "most of them": not one country
     # people a question asked about, however long ago, before a country; a country a question made salient before
     # a body an answer only mentioned in passing
-    chosen = strong or asked or places or ranked
+    chosen = strong or asked or places or ranked or memory.named_groups[:1]
     # "they" who act are people or bodies before talks or meetings; the people a who-question was answered with, then
     # a group the previous question named, before one an earlier answer listed
     if not chosen:

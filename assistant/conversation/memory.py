@@ -56,6 +56,8 @@ _AFTER_PREPOSITION = re.compile(
 """What comes before a name inside a prepositional phrase ("on the US side"): not the question's subject."""
 _WHICH_GROUP = re.compile(r"^\W*(?:and\s+)?(?:which|what)\s+(?:\w+\s+)?(?:group|groups|camp|camps|bloc|section)\b", re.IGNORECASE)
 """A question for a group of people ("Which group has been most sceptical?"), answered by what they are."""
+_SHARE_OF = re.compile(r"(?:%|\bper\s*cent|\b(?:majority|most|many|share|half|third|quarter|proportion))\s+of\s+$", re.IGNORECASE)
+"""What comes before a group an answer gives a share of ("86% of Republican voters")."""
 _ELSE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody)\s+else\b", re.IGNORECASE)
 """A question for people besides those the conversation asked about."""
 _WHICH_OF = re.compile(r"^\W*(?:which|who)(?:\s+one)?\s+of\b|^\W*which\s+one\b", re.IGNORECASE)
@@ -200,6 +202,8 @@ def _remember_answer(
         for phrase in topic_phrases(sentence):
             if phrase.head and phrase.modifier and phrase.modifier not in listing.setdefault(phrase.head, []):
                 listing[phrase.head].append(phrase.modifier)
+            if phrase.plural and _SHARE_OF.search(sentence[: phrase.start]):  # "86% of Republican voters": who "them" may be
+                memory.named_groups.append(Referent(f"named:{phrase.text.lower()}", phrase.text, "topic", True, phrase.head))
             if not phrase.head:  # a date: what "at that time" may mean, most of all after "When …?"
                 date = Referent(f"date:{phrase.key}", phrase.text, "date")
                 memory.add(date, (ANSWERED_WEIGHT if kind == "date" else ANSWER_WEIGHT) * recency)

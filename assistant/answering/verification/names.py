@@ -56,7 +56,11 @@ class Mention:
     def named_in(self, text: str) -> bool:
         """Whether `text` uses this name, an alias, or its role (a surname stands for the full name)."""
         spaced = _COMPOUND.sub(" ", text) if "-" in text else text  # "Berg-Lind" names Berg
-        return bool(_pattern((self.surface, *self.aliases), self.roles, self.called).search(spaced))
+        return bool(self._forms.search(spaced))
+
+    @cached_property
+    def _forms(self) -> re.Pattern[str]:
+        return _pattern((self.surface, *self.aliases), self.roles, self.called)
 
 
 @lru_cache(maxsize=4096)
