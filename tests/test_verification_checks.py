@@ -160,6 +160,11 @@ def test_quantities_are_normalised() -> None:
             "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",
             "negation",
         ),
+        (  # a phrase for unimportance meets "critical"
+            "Whether the guilds stay united would matter little for the port's future.",
+            "The unity of the guilds would become critical to the port's future.",
+            "antonym",
+        ),
     ],
 )
 def test_polarity_flips_are_contradictions(claim: str, evidence: str, check: str) -> None:

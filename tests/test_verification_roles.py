@@ -136,3 +136,17 @@ def test_a_party_named_by_its_side_is_swapped_for_another_that_does_the_same(nam
     assert swapped is not None and (swapped.label, swapped.check) == (Label.CONTRADICTED, "name")
     kept = vetoes("The plan falls apart because the Saltby side refuses to make concessions.", sentence_evidence(passage, 1), names)
     assert strongest(kept) is None
+
+
+def test_what_a_who_clause_says_belongs_to_the_name_it_follows(names: CorpusNames) -> None:
+    """ "Berg and Lind, who was expected to chair the board": Lind was; said of Berg it is a swap, whatever else the
+    claim says, and a name inside an appositive that "who" ends is no owner."""
+    evidence = "The circle includes hawks such as Anna Berg and Tomas Lind, who was initially expected to chair the Saltby board."
+    for swapped in ("Anna Berg was initially expected to chair the Saltby board.", "It was Berg who was expected to chair the board."):
+        assert [(o.label, o.check) for o in check_relations(swapped, evidence, names)] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("Tomas Lind was initially expected to chair the Saltby board.", evidence, names) == []
+    donor = "Investors such as Anna Berg, a Norrvik campaign donor who has explored buying the Saltby pipeline, profit."
+    assert check_relations("Anna Berg, who gave to a Norrvik campaign, has explored buying the Saltby pipeline.", donor, names) == []
+    moved = check_relations("Norrvik has explored buying the Saltby pipeline.", donor, names)
+    assert [(o.label, o.check) for o in moved] == [(Label.CONTRADICTED, "role")]
+    assert check_relations("Berg has looked into buying a pipeline in Saltby, with Norrvik money.", donor, names) == []

@@ -10,7 +10,8 @@ checks, each CONTRADICTED on a swap:
   another name, which the claim leaves out ("pressure on Y" against "pressure on X to … for Y"), is also a swap;
 - changed sides (sides.py): a party that does something in one text and has it done to it in the other;
 - reversed pair (pairs.py): two parties joined by the same relation word in opposite directions;
-- swapped clauses (clauses.py): two contrasted clauses, each said of the other's party.
+- swapped clauses (clauses.py): two contrasted clauses, each said of the other's party;
+- a misowned clause (relatives.py): what a "who" clause says of one name, said of another.
 Lexicon: assistant/data/relations.yaml (read in relation_words.py).
 """
 
@@ -23,6 +24,7 @@ from assistant.answering.verification.clauses import swapped_clauses
 from assistant.answering.verification.names import CorpusNames, Mention, party_key
 from assistant.answering.verification.pairs import reversed_pair
 from assistant.answering.verification.relation_words import name_owners, name_start, past_determiners, relation_lexicon
+from assistant.answering.verification.relatives import misowned_clause
 from assistant.answering.verification.sides import changed_sides
 from assistant.answering.verification.tokens import Token, possessive, tokenize
 from assistant.answering.verification.verdicts import Label, Objection
@@ -37,6 +39,7 @@ def check_relations(claim: str, evidence: str, names: CorpusNames) -> list[Objec
         or changed_sides(claim, evidence, names)
         or reversed_pair(claim, evidence, names)
         or swapped_clauses(claim, evidence, names)
+        or misowned_clause(claim, evidence, names)
     )
 
 
