@@ -82,6 +82,13 @@ def test_how_many_of_them_are_people_an_answer_named_by_what_they_are_not_a_coun
     )
 
 
+def test_they_who_meet_are_the_two_people_asked_about_not_a_country() -> None:
+    history = (BREUER, CASTELL)
+    catalogue = river_catalogue()
+    assert rewrite_follow_up("Where did they first meet?", history, catalogue) == "Where did Elena Castell and Lukas Breuer first meet?"
+    assert "Breuer" not in rewrite_follow_up("What did they demand?", history, catalogue)  # no mutual verb: not the two
+
+
 def test_the_people_a_which_question_was_answered_with_are_they_turns_later() -> None:
     history = (
         river_turn("Which farmers have protested in the capital?", "The Marisca Farmers' Union, which has organised"),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from assistant.conversation.referents import CONTEXT, Memory, Referent
+from assistant.conversation.referents import CONTEXT, GROUP, Memory, Referent
 from assistant.conversation.referring import event_heads
 from assistant.data import load
 from assistant.retrieval.query import opinion_cues, speech_cues
@@ -59,11 +59,12 @@ def goal(memory: Memory, named: set[str]) -> Referent | None:
     return best_topic(memory, named, lambda r: r.head in load("conversation")["goal_heads"])
 
 
-def group(memory: Memory, named: set[str], members: bool = False) -> Referent | None:
+def group(memory: Memory, named: set[str], members: bool = False, mutual: bool = False) -> Referent | None:
     """What "they" are: a group of people, a plural topic, an organisation or an institution spoken of by its kind
     ("the administration"); a place only when nothing else fits.
     Something an answer only mentioned in passing is too faint to be "they". `members` ("how many of them"):
-    a group or plural topic only, not one body."""
+    a group or plural topic only, not one body; `mutual` ("where did they meet?"): the two people asked about, before a
+    place."""
     candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE / 2]
     bodies = () if members else ("organisation",)
     institutions = set() if members else set(load("conversation")["institution_heads"])  # "the administration": they
@@ -78,12 +79,22 @@ def group(memory: Memory, named: set[str], members: bool = False) -> Referent | 
     places = [r for r in candidates if r.kind == "place" and r.salience >= MIN_SALIENCE and not members]  # "most of them": not one country
     # people a question asked about, however long ago, before a country; a country a question made salient before
     # a body an answer only mentioned in passing
-    chosen = strong or asked or places or ranked or memory.named_groups[:1]
+    chosen = strong or asked or (_two_people(candidates) if mutual else []) or places or ranked or memory.named_groups[:1]
     # "they" who act are people or bodies before talks or meetings; the people a who-question was answered with, then
     # a group the previous question named, before one an earlier answer listed
     if not chosen:
         return None
     return max(chosen, key=lambda r: (r.head not in event_heads(), r.key in memory.answered, r.key in memory.previous_keys, r.salience))
+
+
+def _two_people(candidates: list[Referent]) -> list[Referent]:
+    """The two people questions asked about, as one group, when exactly two are salient ("Who is Lind's protégé? Where
+    did they meet?")."""
+    people = [r for r in candidates if r.kind == "person" and r.asked_about and r.salience >= MIN_SALIENCE]
+    if len(people) != 2:
+        return []
+    names = sorted(r.text for r in people)
+    return [Referent(GROUP + "+".join(names), " and ".join(r.text for r in people), "group", True)]
 
 
 def person(memory: Memory, named: set[str]) -> Referent | None:

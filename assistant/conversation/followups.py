@@ -235,7 +235,8 @@ def _references(
     if own_group is not None:  # "Going back to those sanctions, when were they imposed?": the plural the question names
         theirs = [m for m in lexicon["group_pronoun"].finditer(text) if m.start() > own_group and _free(m, found)]
         found += [(m.start(), m.end(), m.group()) for m in theirs]
-    take(lexicon["group_pronoun"], antecedents.group(memory, named, members), count=1)
+    mutual = lexicon["mutual_they"].search(text) is not None  # "where did they meet?": perhaps two people
+    take(lexicon["group_pronoun"], antecedents.group(memory, named, members, mutual), count=1)
     for match in lexicon["closing_those"].finditer(text):  # "offered money for those" → "for guarantees"
         plural = memory.best(("topic",), named, plural=True)
         if plural is not None and _free(match, found):

@@ -39,6 +39,7 @@ def referring_patterns() -> dict[str, re.Pattern[str]]:
         "person_phrase": re.compile(rf"\b(?:{words('person_phrases')})\b", re.IGNORECASE),
         "group_pronoun": re.compile(rf"\b(?:{words('group_pronouns')})\b", re.IGNORECASE),
         "group_phrase": re.compile(rf"\b(?:{words('group_phrases')})\b", re.IGNORECASE),
+        "mutual_they": re.compile(rf"\bthey\s+(?:\w+\s+){{0,2}}?(?:{words('mutual_verbs')})\b", re.IGNORECASE),
         "partitive_them": re.compile(
             r"(?:\b(?:many|much|share|percentage|proportion|majority|minority|most|some|all|none|few|each|one|two|three|half)|%|\bper\s*cent)"
             r"\s+of\s+them\b",
