@@ -70,6 +70,14 @@ def test_a_topic_set_before_a_dash_is_what_the_pronoun_after_it_stands_for() -> 
     )
 
 
+def test_a_topic_turned_to_before_a_comma_is_what_the_pronoun_after_it_stands_for() -> None:
+    history = (river_turn("What did the survey show about Dravenian voters?", "Marisca fears that the filling"),)
+    assert rewrite_follow_up("What about urban voters, how did they answer?", history, river_catalogue()).startswith(
+        "How did urban voters answer"
+    )
+    assert rewrite_follow_up("And what about the bank, did it pay?", history, river_catalogue()).startswith("Did the bank pay")
+
+
 def test_a_follow_up_in_a_conversation_about_a_case_stays_in_that_case() -> None:
     history = (
         river_turn("What happens in the second scenario?", "In the second scenario, a severe drought"),

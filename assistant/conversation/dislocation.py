@@ -1,6 +1,6 @@
 """Follow-ups reshaped before their references are resolved: a topic set before a dash or a comma ("The Europeans —
-how do they fare?", "and the other guy, what was he meant to be?") stands for the pronoun after it, and "he" after a
-clause asking who someone is stands for that someone."""
+how do they fare?", "and the other guy, what was he meant to be?", "What about independents, how did they answer?")
+stands for the pronoun after it, and "he" after a clause asking who someone is stands for that someone."""
 
 from __future__ import annotations
 
@@ -16,6 +16,13 @@ _DISLOCATED = re.compile(
 )
 """A topic set before a dash ("The Europeans — how do they fare?"), or a noun phrase before a comma and a question
 ("the other guy, what was he meant to be?")."""
+_WHAT_ABOUT = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?P<topic>(?:the\s+)?[\w'’\-]+(?:\s+[\w'’\-]+){0,2}?),\s+"
+    r"(?P<question>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had)\b.*)$",
+    re.IGNORECASE,
+)
+"""A topic turned to before a comma and a question ("What about independents, how did they answer?")."""
+_THING_PRONOUN = re.compile(r"\b(?:they|them|their|it|its)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|it|its)\b", re.IGNORECASE)
 _WHO_THEN = re.compile(r"^(?P<who>who\s+(?:is|was)\s+(?P<person>[^,?]+?)),?\s+and\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|him|she)\b", re.IGNORECASE)
@@ -43,6 +50,10 @@ def undislocated(text: str) -> str:
     first pronoun after it stands for (its last part, when it is in apposition: "the retired general, Lind"). A
     topic returned to ("Back to the dry-year one – …", "Going back to him – …") is read without the opener, and a
     pronoun there leaves the question to the pronouns after the dash."""
+    turned_to = _WHAT_ABOUT.match(text)
+    pronoun = _THING_PRONOUN.search(turned_to.group("question")) if turned_to else None
+    if turned_to is not None and pronoun is not None:  # "What about independents, how did they answer?"
+        return capitalised(_with_owner(turned_to.group("question"), pronoun, turned_to.group("topic")))
     returned = referring_patterns()["returning"].sub("", text, count=1)
     found = _DISLOCATED.match(returned)
     if found is None:
@@ -62,9 +73,14 @@ def undislocated(text: str) -> str:
     fits = _names_a_person(topic) if personal else returned == text  # "the other guy, what was he …?"; "the fear, what is it?"
     if pronoun is None or (personal and returned != text) or (found.group("noun_topic") and not fits):
         return text  # "back to that promise – whose policy did he blame?": he is not the promise
+    return capitalised(_with_owner(rest, pronoun, topic))
+
+
+def _with_owner(text: str, pronoun: re.Match[str], topic: str) -> str:
+    """`text` with `pronoun` replaced by `topic`, as a possessive where the pronoun is one ("their" → "the Greens'")."""
     possessive = pronoun.group().lower() in ("their", "his", "its")
     said = f"{topic}'" if possessive and topic.endswith("s") else f"{topic}'s" if possessive else topic
-    return capitalised(rest[: pronoun.start()] + said + rest[pronoun.end() :])
+    return text[: pronoun.start()] + said + text[pronoun.end() :]
 
 
 def _names_a_person(phrase: str) -> bool:
