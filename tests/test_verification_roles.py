@@ -150,3 +150,11 @@ def test_what_a_who_clause_says_belongs_to_the_name_it_follows(names: CorpusName
     moved = check_relations("Norrvik has explored buying the Saltby pipeline.", donor, names)
     assert [(o.label, o.check) for o in moved] == [(Label.CONTRADICTED, "role")]
     assert check_relations("Berg has looked into buying a pipeline in Saltby, with Norrvik money.", donor, names) == []
+
+
+def test_a_party_of_the_passage_made_the_doer_in_place_of_one_the_claim_leaves_out(names: CorpusNames) -> None:
+    evidence = "As part of the wider debate, Norrvik could initiate talks between Saltby and Anna Berg on water."
+    swapped = changed_sides("As part of the wider debate, Saltby could launch talks with Anna Berg on water.", evidence, names)
+    assert [(o.label, o.check) for o in swapped] == [(Label.CONTRADICTED, "role")]
+    assert changed_sides("Norrvik could launch talks between Saltby and Anna Berg on water.", evidence, names) == []
+    assert changed_sides("Talks between Saltby and Anna Berg on water could be launched.", evidence, names) == []

@@ -19,8 +19,10 @@ from assistant.answering.verification.verdicts import Label, Objection
 
 def changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Objection]:
     """A party that does something in one text and has it done to it in the other ("Berg sought to
-    reassure Lind" against "Lind sought to reassure Berg's partners"), or two named parties that trade
-    the doer's place of the same relation word ("Berg's pressure and Lind's demands")."""
+    reassure Lind" against "Lind sought to reassure Berg's partners"), two named parties that trade
+    the doer's place of the same relation word ("Berg's pressure and Lind's demands"), or a party of the evidence
+    made the doer where the evidence has another, which the claim leaves out ("Lind could launch talks with Aalto"
+    against "Berg could initiate Lind-Aalto talks")."""
     mine, theirs = _Sides.of(claim, names), _Sides.of(evidence, names)
     for word in sorted(mine.doers.keys() | mine.done_to.keys()):
         doers, done_to = theirs.doers.get(word, set()), theirs.done_to.get(word, set())
@@ -38,6 +40,12 @@ def changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Objecti
             if rivals and party not in doers:
                 reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[rivals[0]]} ('{word}')"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
+            # "Saltby could launch talks" where "Norrvik could initiate" them: parties the catalogue knows (not "December")
+            dropped = sorted(d for d in doers - mine.parties if theirs.kinds[d] in _KNOWN_KINDS)
+            known = mine.kinds[party] in _KNOWN_KINDS and party in theirs.parties
+            if dropped and known and party not in doers and not doers & mine.parties:
+                reason = f"puts {mine.surface[party]} where the passage puts {theirs.surface[dropped[0]]} ('{word}')"
+                return [Objection(Label.CONTRADICTED, "role", reason)]
         for party in sorted(mine.done_to.get(word, set())):
             if party in doers - done_to:
                 return [Objection(Label.CONTRADICTED, "role", f"has '{word}' done to {mine.surface[party]}, the doer in the passage")]
@@ -45,6 +53,10 @@ def changed_sides(claim: str, evidence: str, names: CorpusNames) -> list[Objecti
                 reason = f"has '{word}' done to {mine.surface[party]}; in the passage it is done to a person"
                 return [Objection(Label.CONTRADICTED, "role", reason)]
     return []
+
+
+_KNOWN_KINDS = ("person", "organisation", "place")
+"""Kinds of the catalogue's entities (and metonyms): parties, unlike a capitalised word of unknown kind."""
 
 
 @dataclass(frozen=True)
