@@ -160,6 +160,11 @@ def test_quantities_are_normalised() -> None:
             "The mayor not only failed to persuade the union to sign the deal, but went so far as to adopt the council's plan.",
             "negation",
         ),
+        (  # seeking an understanding is the soft line
+            "Those pressing for a tougher line on Saltby have had the greater say over the council's approach.",
+            "Those seeking an understanding with Saltby have had the greater say over the council's approach.",
+            "antonym",
+        ),
         (  # a phrase for unimportance meets "critical"
             "Whether the guilds stay united would matter little for the port's future.",
             "The unity of the guilds would become critical to the port's future.",
