@@ -128,7 +128,13 @@ def superscript(number: int) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Lower-cased word tokens without stopwords, lightly normalised (plural/possessive)."""
-    return [normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if _clitic_free(tok.lower()) not in STOPWORDS]
+    return list(_content_terms(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_terms(text: str) -> tuple[str, ...]:
+    """content_terms, read once per text (the checks and the answer selection read each sentence many times)."""
+    return tuple(normalise_term(tok) for tok in _TOKEN.findall(text.replace("’", "'")) if _clitic_free(tok.lower()) not in STOPWORDS)
 
 
 def _clitic_free(word: str) -> str:

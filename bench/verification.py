@@ -29,6 +29,7 @@ def _draft(answer) -> list[str]:  # noqa: ANN001 (assistant.types.Answer)
 
 def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
     """Forget every parsed sentence, so each answer pays for parsing its claims and their evidence."""
+    from assistant import text
     from assistant.answering.verification import alignment, cases, numbers, pairs, reading, relation_words, relations, sides, tokens
     from assistant.answering.verification import names as naming
 
@@ -37,6 +38,7 @@ def _cold(names) -> None:  # noqa: ANN001 (CorpusNames)
         cached.cache_clear()
     for cached in (relation_words.name_owners, pairs._parties, relation_words.token_starts, relations._Frames.of, sides._Sides.of):
         cached.cache_clear()
+    text._content_terms.cache_clear()
     names.forget()
 
 
