@@ -73,6 +73,14 @@ def test_afterwards_is_after_the_previous_topic() -> None:
     )
 
 
+def test_beforehand_is_before_the_thing_a_which_of_question_found_them_in_not_the_plural_it_asked_for() -> None:
+    asked = "Which of Marisca's demands ended up in the draft framework?"
+    history = (Turn(asked, asked, "The draft framework included two of Marisca's demands. [1]"),)
+    assert rewrite_follow_up("Was the bank even consulted beforehand?", history, river_catalogue()) == (
+        "Was the bank even consulted before the draft framework?"
+    )
+
+
 def test_done_that_gains_the_previous_predicate() -> None:
     history = (river_turn("Could the bank suspend the second tranche?", "When the second round of talks ended"),)
     assert rewrite_follow_up("Had it done that before?", history, river_catalogue()) == (

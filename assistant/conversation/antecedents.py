@@ -161,6 +161,8 @@ def previous_event(memory: Memory, named: set[str], timed: bool = False) -> Refe
     topics = [r for r in topics if r.head not in institutions]  # "after that" is after an event, not "the bank"
     determined = [r for r in topics if r.determined]
     own = [r for r in determined if r.key in memory.previous_own]
+    if timed:  # "beforehand" after "Which of Lind's demands ended up in the plan?": before the plan, not the demands
+        own.sort(key=lambda r: r.plural)
     asked = [memory.referents[memory.previous_asked]] if memory.previous_asked and memory.previous_asked not in named else []
     dated = [date] if timed and (date := memory.best(("date",), named)) is not None else []
     chosen = own or answered or dated or determined or asked
