@@ -16,6 +16,7 @@ from assistant.answering.expectations import asks_what_next, never_reported, onl
         ("Has the council approved the plan?", {"approv"}),
         ("Did the bank turn the offer down?", {"reject"}),  # the document's word for a reader's phrasal verb
         ("Did Berg end up resigning in May?", {"resign"}),  # "end up" asks whether it happened
+        ("Did Berg actually leave her post in May?", {"resign"}),  # a verb and its object: a reader's phrase for one word
         ("Why did Berg resign?", None),  # a why-question asks for a reason, not whether
     ],
 )

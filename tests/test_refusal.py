@@ -33,6 +33,8 @@ def river(riverbasin_settings: Settings) -> Assistant:
         ("Which of the two states pushed hardest for the joint monitoring mechanism?", "it does not report how they compare"),
         ("Of Dravenia and Marisca, which one pushed hardest for the joint monitoring mechanism?", "it does not report how they compare"),
         ("Of the two ministries, which one has the most say over the dam?", "it does not report how they compare"),
+        ("Out of the two ministries, who has had the most say over the dam?", "it does not report how they compare"),
+        ("Where does Macron stand on the Koral Dam?", "it never mentions Macron"),  # where a party stands is its view
         ("Since when has Lukas Breuer been doing the energy minister job?", "it does not report when that post was taken up"),
         ("Why was Vienna chosen as the venue for the first round of talks?", "it reports what happened but not why"),
         ("What is Henrik Aalto's view on the drought in the summer of 2025?", "it does not report that view"),

@@ -114,6 +114,22 @@ def test_where_someone_studied_is_answered_only_by_a_sentence_about_their_studie
     assert covered(asked, "Anna Berg studied law in Saltby before joining the council.")
 
 
+def test_a_party_membership_is_answered_only_by_a_sentence_that_gives_one() -> None:
+    council = Entity("council", "Norrvik Council", "organisation", ("Norrvik Council",), (), ())
+    greens = Entity("greens", "Norrvik Green Party", "organisation", ("Norrvik Green Party",), (), ())
+    covered = covering(council, greens)
+    asked = "Which political party is Anna Berg from?"
+    assert not covered(asked, "Anna Berg, who leads the Norrvik Council, backed the harbour fees.")
+    assert covered(asked, "Anna Berg, a member of the Norrvik Green Party, backed the harbour fees.")
+
+
+def test_a_reaction_is_that_of_the_party_reacting_not_of_the_one_reacted_to() -> None:
+    covered = covering(Entity("norrvik", "Norrvik", "place", ("Norrvik",), (), ()))
+    asked = "How did Norrvik respond to Tomas Lind?"
+    assert not covered(asked, "In May, a statement by Tomas Lind declared that Norrvik would lose its port.")
+    assert covered(asked, "Norrvik responded to Tomas Lind by closing its port.")
+
+
 def test_which_of_two_people_something_is_true_of_needs_no_sentence_naming_both() -> None:
     assert covered("Which of Berg and Lind chairs the port board?", "Lind chairs the port board.")
     assert not covered("When did Berg and Lind meet at the port board?", "Lind chairs the port board since May.")

@@ -239,12 +239,14 @@ def _reaction_spans(intent: QueryIntent, text: str) -> list[Span]:
     head = content_terms(reacted_to.group("what"))[-1:] if reacted_to else []
     if head and head[0] not in content_terms(text):
         return []  # a reaction to something else ("the response … to a limited war" for "react to the strategy")
-    people = [e for e in intent.entities if e.kind == "person"]
+    catalogue = intent.catalogue
+    reacted = {e.id for e, _, _ in catalogue.entities_in(reacted_to.group("what"))} if reacted_to and catalogue else set()
+    askers = [e for e in intent.entities if e.id not in reacted]  # "How did Kyiv respond to Lind?": Kyiv's reaction, not Lind's
+    people = [e for e in askers if e.kind == "person"]
     spoken = speech_cues() if people else frozenset()  # what a person called it is how they reacted
     cues = word_set("questions", "reaction_cues") | spoken
     reacting = [w for w in WORD.finditer(text) if w.group().lower() in cues]
-    reactors = {e.id for e in intent.entities}
-    catalogue = intent.catalogue
+    reactors = {e.id for e in askers}
     if not reacting or not reactors or catalogue is None:
         return [w.span() for w in reacting]
     named = [(start, end) for entity, start, end in catalogue.entities_in(text) if entity.id in reactors]

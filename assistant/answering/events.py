@@ -87,6 +87,8 @@ _HELD = re.compile(
 """What a holding verb holds ("such a dim view" of "have such a dim view of Lind"), up to what it is about."""
 _TO_VERB = re.compile(r"^\s+to\s+([a-z]+)\b", re.IGNORECASE)
 """The verb a question's verb goes on with ("refuse to accept"): the two may be a reader's phrase for one word."""
+_OWN_OBJECT = re.compile(r"^\s+((?:his|her|their|its|the)\s+[a-z]+)\b", re.IGNORECASE)
+"""A verb's object ("leave his post"): the two may be a reader's phrase for one word."""
 CLAUSE_BREAK = re.compile(r"[;:–—()]|,\s*(?:which|who|while|but|and)\b|\s(?:and|but|while|whereas|however)\s", re.IGNORECASE)
 
 
@@ -117,6 +119,9 @@ def asked_event(question: str, shape: re.Pattern[str] = WHY_DID) -> AskedEvent |
     then = _TO_VERB.match(question[match.end() :])
     if then and document_term(f"{verb} to {then.group(1).lower()}"):  # "refuse to accept": the document's "rejected"
         verb = f"{verb} to {then.group(1).lower()}"
+    held_object = _OWN_OBJECT.match(question[match.end() :])
+    if " " not in verb and held_object and document_term(f"{verb} {held_object.group(1).lower()}"):
+        verb = f"{verb} {held_object.group(1).lower()}"  # "leave his post": the document's "resign"
     if " " in verb:
         terms = set(content_terms(document_term(verb) or ""))
     else:

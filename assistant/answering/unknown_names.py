@@ -18,7 +18,7 @@ from assistant.text import STOPWORDS, metonym_groups, normalise_term
 ATTRIBUTED_TYPES = ("statement", "opinion", "reaction")
 """Answer types that report a party's words, views or reactions: the party must be one the corpus names."""
 _HOLDER = re.compile(
-    r"^(?i:(?:(?:and|so|but)\s+)?(?:what|how|why)\s+(?:do|does|did|has|have|had|would|will|might|could)\s+(?:the\s+)?)"
+    r"^(?i:(?:(?:and|so|but)\s+)?(?:what|how|why|where)\s+(?:do|does|did|has|have|had|would|will|might|could)\s+(?:the\s+)?)"
     r"(?P<holder>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)\s"
 )
 _OWNER = re.compile(
