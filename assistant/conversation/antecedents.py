@@ -63,8 +63,8 @@ def group(memory: Memory, named: set[str], members: bool = False, mutual: bool =
     """What "they" are: a group of people, a plural topic, an organisation or an institution spoken of by its kind
     ("the administration"); a place only when nothing else fits.
     Something an answer only mentioned in passing is too faint to be "they". `members` ("how many of them"):
-    a group or plural topic only, not one body; `mutual` ("where did they meet?"): the two people asked about, before a
-    place."""
+    a group or plural topic only, not one body (nor one country); `mutual` ("where did they meet?"): the two people
+    asked about, before a place. Last of all, the group the latest answer gave a share of ("86% of Republican voters")."""
     candidates = [r for r in memory.referents.values() if r.key not in named and r.salience >= MIN_SALIENCE / 2]
     bodies = () if members else ("organisation",)
     institutions = set() if members else set(load("conversation")["institution_heads"])  # "the administration": they
