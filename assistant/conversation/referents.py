@@ -75,10 +75,10 @@ class Memory:
     cited: tuple[str, ...] = ()
     """The titles of the publications the newest answer to a question about sources cited."""
     specific: dict[str, str] = field(default_factory=dict)
+    """The latest specific phrase each head noun had ("success": "the success in the delta talks"): what "that success" is."""
     named_groups: list[Referent] = field(default_factory=list)
     """Plurals the answers named by what they are ("86% of Republican voters"), newest first: what "them" is when nothing
     the conversation made salient is."""
-    """The latest specific phrase each head noun had ("success": "the success in the delta talks"): what "that success" is."""
 
     def add(self, referent: Referent, weight: float, located: bool = False, at: tuple[int, int] | None = None) -> None:
         kept = self.referents.setdefault(referent.key, referent)
